@@ -1,0 +1,3 @@
+//! Benchmark placeholder; filled by the benchmark work.
+
+fn main() {}

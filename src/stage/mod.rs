@@ -1,0 +1,9 @@
+//! The pipeline's stages, in the order [`Parser`](crate::Parser) runs them. Each reads the
+//! tables before it and writes its own.
+
+pub(crate) mod attribute;
+pub(crate) mod claims;
+pub(crate) mod coref;
+pub(crate) mod quotation;
+pub(crate) mod sentence;
+pub(crate) mod structure;
