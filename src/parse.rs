@@ -246,6 +246,6 @@ fn run<'a>(config: &Config, text: &'a str) -> Article<'a> {
     article.cues = cues;
     attribute::run(config, &mut article);
     coref::run(&mut article);
-    claims::run(&mut article);
+    claims::run(config, &mut article);
     article
 }
