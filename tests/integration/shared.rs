@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 /// The shared folder, when it exists.
-pub fn dir() -> Option<PathBuf> {
+pub(crate) fn dir() -> Option<PathBuf> {
     let candidate = std::env::var_os("QUOTATIVE_SHARED")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
@@ -12,7 +12,7 @@ pub fn dir() -> Option<PathBuf> {
 }
 
 /// The text of a file under the shared folder, or `None` (with a note on stderr) when absent.
-pub fn read(relative: &str) -> Option<String> {
+pub(crate) fn read(relative: &str) -> Option<String> {
     let Some(dir) = dir() else {
         eprintln!("skipped: shared data not found (set QUOTATIVE_SHARED or put it at ../shared)");
         return None;
