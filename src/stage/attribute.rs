@@ -614,7 +614,14 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
 
     for (p, para) in article.paragraphs.iter().enumerate() {
         let pid = ParagraphId::from_index(p);
-        tokenize(text, para.span, &marks, &quoted, &mut toks);
+        tokenize(
+            text,
+            para.span,
+            &config.abbreviations,
+            &marks,
+            &quoted,
+            &mut toks,
+        );
         if toks.is_empty() {
             continue;
         }
@@ -1244,14 +1251,20 @@ fn verb_cue(
 
     // `…, said X.` / `…, X said.` — the trailing attribution ends the sentence.
     let tail_len = s_end - c.end;
-    let rest_is_adjunct = (c.end..s_end)
-        .all(|k| pa.toks[k].kind == TokKind::Punct || !pa.is_word_in(k, &["that"]))
-        && !(c.end..s_end).any(|k| pa.toks[k].kind == TokKind::Open);
-    if after_comma && rest_is_adjunct {
-        // `…, said X …`
+    // An apposition subject that opens the sentence: `X, the spokesman, said …`.
+    let appositive = after_comma
+        && pa
+            .subject_before(s_start, c.first)
+            .is_some_and(|s| s.role.is_some() && clause_initial(pa, s_start, s.mention.start));
+    if after_comma && !appositive {
+        // `…, said X.` with nothing but adjuncts after the speaker.
         let source = pa.subject_after(c.end, s_end)?;
+        let after = source_end_tok(pa, &source, c.end);
+        let tail_ok = s_end - after <= 8
+            && !(after..s_end)
+                .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open);
         let comma = c.first - 1;
-        if comma <= s_start || tail_len > 14 {
+        if comma <= s_start || tail_len > 14 || !tail_ok {
             return None;
         }
         return Some((
@@ -1331,6 +1344,21 @@ fn verb_cue(
     None
 }
 
+/// Whether the token starting at byte `at` opens a clause: the sentence start, or after
+/// punctuation or a conjunction.
+fn clause_initial(pa: &Para<'_>, s_start: usize, at: usize) -> bool {
+    let i = pa.toks.partition_point(|t| t.span.start < at);
+    i <= s_start
+        || pa.toks[i - 1].kind != TokKind::Word
+        || pa.is_word_in(
+            i - 1,
+            &[
+                "and", "but", "so", "then", "yet", "while", "because", "when", "as", "although",
+                "though", "after", "before", "if", "since", "that",
+            ],
+        )
+}
+
 /// The subject at the start of a sentence (after an opening adjunct clause).
 fn sentence_subject(pa: &Para<'_>, s_start: usize, limit: usize) -> Option<Source> {
     let mut from = s_start;
@@ -1372,14 +1400,25 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
             }
         }
     }
-    while k < s_end && (pa.toks[k].kind == TokKind::Punct && pa.toks[k].kind != TokKind::Open) {
-        if pa.toks[k].kind == TokKind::Punct
-            && (pa.word(k) == ":" || pa.word(k) == "," || pa.word(k) == "—")
-        {
-            k += 1;
-        } else {
-            break;
+    // A short adjunct phrase before a comma, a colon, a quotation or the sentence end:
+    // `said on Monday.`, `wrote in a post on Facebook:`.
+    if k < s_end && pa.is_word_in(k, ADJUNCT) {
+        let stop = (k..s_end.min(k + 8))
+            .find(|&j| pa.toks[j].kind != TokKind::Word || pa.is_word_in(j, &["that"]));
+        match stop {
+            Some(j)
+                if pa.toks[j].kind != TokKind::Punct
+                    || matches!(pa.word(j), "," | ":" | "." | "—") =>
+            {
+                k = j
+            }
+            None if s_end <= k + 8 => k = s_end,
+            _ => {}
         }
+    }
+    while k < s_end && pa.toks[k].kind == TokKind::Punct && matches!(pa.word(k), ":" | "," | "—")
+    {
+        k += 1;
     }
     if k < s_end && pa.is_word_in(k, &["that"]) {
         k += 1;

@@ -3,6 +3,7 @@
 //! The attribution stage tokenises one sentence at a time into a reused buffer, so nothing is
 //! allocated per token.
 
+use crate::stage::sentence::Abbreviations;
 use crate::Span;
 
 /// What a token is.
@@ -46,12 +47,14 @@ fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-/// Appends the tokens of `text[span]` to `out`. `marks` are the byte offsets of quotation
+/// Appends the tokens of `text[span]` to `out`; a known abbreviation keeps its period
+/// (`Sen.`). `marks` are the byte offsets of quotation
 /// marks (`true` for opening) in text order; `quoted` are the content spans of the top-level
 /// quotations, sorted and not overlapping.
 pub(crate) fn tokenize(
     text: &str,
     span: Span,
+    abbreviations: &Abbreviations,
     marks: &[(usize, bool)],
     quoted: &[Span],
     out: &mut Vec<Tok>,
@@ -105,7 +108,8 @@ pub(crate) fn tokenize(
                         let word = &text[at..e];
                         let one_cap = word.chars().count() == 1
                             && word.chars().next().is_some_and(char::is_uppercase);
-                        if word.contains('.') || one_cap {
+                        if word.contains('.') || one_cap || abbreviations.contains(&text[at..=pos])
+                        {
                             e = pos + 1;
                             iter.next();
                         }
