@@ -1225,6 +1225,10 @@ fn verb_cue(
         .patterns
         .pattern(c.pattern)
         .map_or("", |p| p.words().split(' ').next().unwrap_or(""));
+    // `a state`, `the claim`, `his statement`: a noun after a determiner is not a verb.
+    if c.first > s_start && pa.is_word_in(c.first - 1, DETERMINERS) {
+        return None;
+    }
     let participle = cue_word.len() > 4 && cue_word.to_ascii_lowercase().ends_with("ing");
     let after_comma = c.first > s_start
         && (pa.is_punct(c.first - 1, ",") || pa.toks[c.first - 1].kind == TokKind::Close);
@@ -1283,12 +1287,14 @@ fn verb_cue(
         let before = mention_first.checked_sub(1);
         let comma_before = before
             .filter(|&b| b > s_start && (pa.is_punct(b, ",") || pa.toks[b].kind == TokKind::Close));
-        let nothing_after = (c.end..s_end).all(|k| pa.toks[k].kind == TokKind::Punct)
-            || (c.end..s_end).all(|k| {
-                pa.toks[k].kind == TokKind::Punct
-                    || is_in(ADJUNCT, pa.word(k))
-                    || !pa.toks[k].cap && !pa.is_word_in(k, &["that"]) && k < c.end + 5
-            });
+        // Nothing said after the cue: punctuation, or a short adjunct (`said on Monday`,
+        // `told reporters`).
+        let words_after = (c.end..s_end).filter(|&k| pa.toks[k].is_word()).count();
+        let nothing_after = words_after == 0
+            || (words_after <= 8
+                && (pa.is_word_in(c.end, ADJUNCT) || is_in(HEARER_VERBS, lemma))
+                && !(c.end..s_end)
+                    .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open));
         if let Some(comma) = comma_before {
             if nothing_after && !(c.end..s_end).any(|k| pa.is_word_in(k, &["that"])) {
                 return Some((
