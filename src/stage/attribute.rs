@@ -1548,6 +1548,9 @@ fn finish(text: &str, article: &mut Article<'_>, mut drafts: Vec<Draft>) {
             sentence: SentenceId::from_index(sentence),
             speaker: None,
             mention,
+            source: d
+                .source
+                .map(|s| s.role.map_or(s.mention, |r| s.mention.cover(r))),
             cue: d.cue,
             pattern: d.pattern,
             quotations: d.quotations,
