@@ -167,6 +167,37 @@ const DETERMINERS: &[&str] = &[
 /// Prepositions that link two parts of one noun phrase (`a spokesman for the campaign`).
 const LINKS: &[&str] = &["of", "for", "from", "with", "at"];
 
+/// Words after which a new clause, and so a new subject, starts.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and",
+    "but",
+    "so",
+    "then",
+    "yet",
+    "while",
+    "because",
+    "when",
+    "as",
+    "although",
+    "though",
+    "after",
+    "before",
+    "if",
+    "since",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "where",
+    "meanwhile",
+    "also",
+    "or",
+    "whereas",
+    "once",
+    "until",
+    "unless",
+];
+
 /// Personal pronouns that can be speakers.
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
@@ -447,7 +478,8 @@ impl Para<'_> {
         let has_cap = (i..end).any(|k| self.toks[k].cap);
         let has_det = (i..end).any(|k| self.is_word_in(k, DETERMINERS));
         let head = self.word(end - 1);
-        if !(has_cap || has_det || (head.ends_with('s') && end - i <= 3)) {
+        let has_number = (i..end).any(|k| self.word(k).starts_with(|c: char| c.is_ascii_digit()));
+        if !(has_cap || has_det || has_number || (head.ends_with('s') && end - i <= 3)) {
             return None;
         }
         Some(i)
@@ -493,6 +525,27 @@ impl Para<'_> {
         self.toks[i].is_word() && !self.toks[i].quoted && is_in(PRONOUNS, self.word(i))
     }
 
+    /// Whether a subject starting at token `first` opens its clause: at `lo`, after a
+    /// conjunction or relative pronoun, or after the comma that closes an opening adjunct
+    /// (`In June, Putin …`).
+    fn opens_clause(&self, lo: usize, first: usize) -> bool {
+        if first <= lo {
+            return true;
+        }
+        let prev = first - 1;
+        if self.is_word_in(prev, CLAUSE_OPENERS) {
+            return true;
+        }
+        if !self.is_punct(prev, ",") {
+            return false;
+        }
+        let first_comma = (lo..prev).all(|k| !self.is_punct(k, ","));
+        let w = self.word(lo);
+        first_comma
+            && self.toks[lo].is_word()
+            && (is_in(STOP, w) || is_in(ADJUNCT, w) || w.ends_with("ly"))
+    }
+
     fn span(&self, first: usize, end: usize) -> Span {
         Span::new(self.toks[first].span.start, self.toks[end - 1].span.end)
     }
@@ -526,35 +579,38 @@ impl Para<'_> {
             });
         }
         if self.is_punct(j, ",") {
-            // An apposition or relative clause: `X, the spokesman, said`.
+            // An apposition or relative clause, perhaps with commas of its own: `X, the
+            // spokesman, said`, `X, 58, who lives in Ohio, said`. The mention is the nearest
+            // noun phrase before a comma that opens the clause.
+            let stop = j.saturating_sub(40).max(lo);
             let mut k = j;
-            let stop = j.saturating_sub(30).max(lo);
             while k > stop {
                 k -= 1;
                 let t = self.toks[k];
-                if t.kind != TokKind::Word && t.kind != TokKind::Punct {
+                if matches!(t.kind, TokKind::Open | TokKind::Close) {
                     return None;
                 }
-                if t.kind == TokKind::Punct && self.word(k) == "," {
-                    break;
-                }
-                if t.kind == TokKind::Punct && !matches!(self.word(k), "(" | ")" | "-" | "'" | "’")
+                if t.kind == TokKind::Punct
+                    && !matches!(self.word(k), "," | "(" | ")" | "-" | "'" | "’" | ".")
                 {
                     return None;
                 }
+                if t.kind != TokKind::Punct || self.word(k) != "," || k + 1 >= j {
+                    continue;
+                }
+                let Some(first) = self.np_before(lo, k) else {
+                    continue;
+                };
+                let named = (first..k).any(|x| self.toks[x].cap) || self.is_pronoun(first);
+                if named && self.opens_clause(lo, first) {
+                    return Some(Source {
+                        mention: self.span(first, k),
+                        role: Some(self.span(k + 1, j)),
+                        pronoun: false,
+                    });
+                }
             }
-            if k <= stop || k + 1 >= j {
-                return None;
-            }
-            let first = self.np_before(lo, k)?;
-            if !(first..k).any(|x| self.toks[x].cap) && !self.is_pronoun(first) {
-                return None;
-            }
-            return Some(Source {
-                mention: self.span(first, k),
-                role: Some(self.span(k + 1, j)),
-                pronoun: false,
-            });
+            return None;
         }
         let first = self.np_before(lo, end)?;
         Some(Source {
@@ -1295,7 +1351,17 @@ fn verb_cue(
                 && (pa.is_word_in(c.end, ADJUNCT) || is_in(HEARER_VERBS, lemma))
                 && !(c.end..s_end)
                     .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open));
+        // A parenthetical attribution: `…, the office said, they will …` reports the part
+        // before it.
+        let parenthetical = c.end < s_end && pa.is_punct(c.end, ",");
         if let Some(comma) = comma_before {
+            if parenthetical && comma > s_start {
+                return Some((
+                    pa.span(s_start, comma),
+                    Some(source),
+                    Rule::TrailingUnmarked,
+                ));
+            }
             if nothing_after && !(c.end..s_end).any(|k| pa.is_word_in(k, &["that"])) {
                 return Some((
                     pa.span(s_start, comma),
@@ -1308,30 +1374,7 @@ fn verb_cue(
             // The subject must start its clause: sentence start, after a comma or a
             // conjunction or an adjunct clause.
             let prev = mention_first - 1;
-            let ok = pa.toks[prev].kind == TokKind::Punct
-                || pa.is_word_in(
-                    prev,
-                    &[
-                        "and",
-                        "but",
-                        "so",
-                        "then",
-                        "yet",
-                        "while",
-                        "because",
-                        "when",
-                        "as",
-                        "although",
-                        "though",
-                        "after",
-                        "before",
-                        "if",
-                        "since",
-                        "that",
-                        "meanwhile",
-                        "also",
-                    ],
-                );
+            let ok = pa.toks[prev].kind == TokKind::Punct || pa.is_word_in(prev, CLAUSE_OPENERS);
             if !ok {
                 return None;
             }
@@ -1354,15 +1397,7 @@ fn verb_cue(
 /// punctuation or a conjunction.
 fn clause_initial(pa: &Para<'_>, s_start: usize, at: usize) -> bool {
     let i = pa.toks.partition_point(|t| t.span.start < at);
-    i <= s_start
-        || pa.toks[i - 1].kind != TokKind::Word
-        || pa.is_word_in(
-            i - 1,
-            &[
-                "and", "but", "so", "then", "yet", "while", "because", "when", "as", "although",
-                "though", "after", "before", "if", "since", "that",
-            ],
-        )
+    i <= s_start || pa.toks[i - 1].kind != TokKind::Word || pa.is_word_in(i - 1, CLAUSE_OPENERS)
 }
 
 /// The subject at the start of a sentence (after an opening adjunct clause).
