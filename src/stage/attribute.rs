@@ -1132,9 +1132,17 @@ fn clause_end(config: &Config, pa: &Para<'_>, cues: &[CueAt], from: usize, s_end
             .rev()
             .find(|&k| pa.is_punct(k, ",") || pa.is_punct(k, "—"))
         {
+            // The words between the comma and the cue are its subject, perhaps after a
+            // conjunction: `, while 22 percent said`.
+            let subject_from = if pa.is_word_in(comma + 1, CLAUSE_OPENERS) {
+                comma + 2
+            } else {
+                comma + 1
+            };
             let between_ok = comma + 1 == c.first
-                || pa.np_before(comma + 1, c.first) == Some(comma + 1)
-                || pa.is_pronoun(comma + 1);
+                || (subject_from < c.first
+                    && (pa.np_before(subject_from, c.first) == Some(subject_from)
+                        || pa.is_pronoun(subject_from)));
             let trailing_kind = c.kind == PatternKind::Source
                 || c.kind == PatternKind::AsClause
                 || (speechlike(config, pa, c) && pa.word(c.first).ends_with("ing"))
