@@ -391,6 +391,8 @@ struct Para<'t> {
     toks: &'t [Tok],
     /// For each token, the index of the first token of its sentence and one past its last.
     sent: &'t [(usize, usize)],
+    /// For each token, whether a cue starts there.
+    cue_start: &'t [bool],
 }
 
 impl Para<'_> {
@@ -413,7 +415,7 @@ impl Para<'_> {
     /// Whether token `i` can be part of a noun phrase naming a speaker.
     fn np_word(&self, i: usize) -> bool {
         let t = self.toks[i];
-        if !t.is_word() || t.quoted {
+        if !t.is_word() || t.quoted || self.cue_start[i] {
             return false;
         }
         let w = self.word(i);
@@ -496,7 +498,12 @@ impl Para<'_> {
         }
         let mut i = start;
         while i < hi {
-            if self.np_word(i) {
+            // `Husted continued`: a past-tense verb after a name ends the phrase.
+            let verb_after_name = i > start
+                && self.toks[i - 1].cap
+                && !self.toks[i].cap
+                && self.word(i).ends_with("ed");
+            if self.np_word(i) && !verb_after_name {
                 i += 1;
                 continue;
             }
@@ -626,13 +633,23 @@ impl Para<'_> {
         let end = self.np_after(start, hi)?;
         let pronoun = end == start + 1 && self.is_pronoun(start);
         let mut role = None;
-        if end < hi && self.is_punct(end, ",") {
-            // `said Dmitry Peskov, the Kremlin's spokesman.`
-            let r_end = self.np_after(end + 1, hi);
-            if let Some(r_end) = r_end {
-                if r_end == hi || self.toks[r_end].kind == TokKind::Punct {
-                    role = Some(self.span(end + 1, r_end));
-                }
+        if end + 1 < hi && self.is_punct(end, ",") && self.toks[end + 1].is_word() {
+            // `said Dmitry Peskov, the Kremlin's spokesman, who …` runs to the sentence end,
+            // a quotation or another cue.
+            let mut r_end = end + 1;
+            while r_end < hi
+                && !self.cue_start[r_end]
+                && !matches!(self.toks[r_end].kind, TokKind::Open | TokKind::Close)
+                && !(self.toks[r_end].kind == TokKind::Punct
+                    && matches!(self.word(r_end), "." | ";" | ":" | "?" | "!"))
+            {
+                r_end += 1;
+            }
+            while r_end > end + 1 && self.toks[r_end - 1].kind == TokKind::Punct {
+                r_end -= 1;
+            }
+            if r_end > end + 1 && r_end - end <= 30 && (r_end == hi || !self.cue_start[r_end]) {
+                role = Some(self.span(end + 1, r_end));
             }
         }
         Some(Source {
@@ -662,6 +679,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
 
     let mut toks = Vec::new();
     let mut sent = Vec::new();
+    let mut cue_start: Vec<bool> = Vec::new();
     let mut sent_ids: Vec<(usize, SentenceId)> = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut cue_i = 0;
@@ -700,11 +718,6 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             let first = sent.len();
             sent.push((first, toks.len()));
         }
-        let pa = Para {
-            text,
-            toks: &toks,
-            sent: &sent,
-        };
 
         // Cues of this paragraph, aligned to tokens, outside quotations.
         let mut cues: Vec<CueAt> = Vec::new();
@@ -791,6 +804,18 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             });
         }
         quo_i = k;
+
+        cue_start.clear();
+        cue_start.resize(toks.len(), false);
+        for c in &cues {
+            cue_start[c.first] = true;
+        }
+        let pa = Para {
+            text,
+            toks: &toks,
+            sent: &sent,
+            cue_start: &cue_start,
+        };
 
         let first_draft = drafts.len();
         direct_sieves(config, &pa, pid, &mut cues, &mut quos, &mut drafts);
