@@ -107,7 +107,7 @@ pub struct Quote {
     /// `Kremlin Press Secretary Dmitry Peskov`).
     pub mention: Option<Span>,
     /// The source as written: the mention with its apposition (`Dmitry Peskov, the Kremlin
-    /// Press Secretary`), the span attribution corpora such as PolNeAR annotate.
+    /// Press Secretary`), the span attribution corpora such as `PolNeAR` annotate.
     pub source: Option<Span>,
     /// The cue that attributes the quote (`said`, `according to`, `:`).
     pub cue: Option<Span>,
