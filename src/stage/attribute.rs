@@ -62,6 +62,13 @@ const CLAUSE_OPENERS: &[&str] = &[
     "also", "or", "whereas", "once", "until", "unless",
 ];
 
+/// Words that, after a comma, start a new clause and so end a reported one.
+#[rustfmt::skip]
+const BREAKERS: &[&str] = &[
+    "and", "but", "while", "which", "who", "whereas", "compared", "although", "though",
+    "including", "even",
+];
+
 /// Personal pronouns that can be speakers.
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
@@ -934,6 +941,7 @@ fn trim_content(pa: &Para<'_>, content: Span) -> Option<Span> {
 /// Where the reported clause after token `from` ends: the sentence end, or before a comma that
 /// opens another attribution (`, according to X`, `, he said`, `, stating that`).
 fn clause_end(config: &Config, pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize {
+    let s_end = clause_break(pa, from, s_end);
     for c in cues {
         if c.first <= from || c.first >= s_end {
             continue;
@@ -962,6 +970,26 @@ fn clause_end(config: &Config, pa: &Para<'_>, cues: &[CueAt], from: usize, s_end
             if trailing_kind && (between_ok || c.kind != PatternKind::Speech) {
                 return comma;
             }
+        }
+    }
+    s_end
+}
+
+/// The end of the clause that starts at `from`: a comma before a conjunction or relative
+/// pronoun that opens a new clause (`, and requested`, `, who shot`, `, compared with`), or a
+/// dash, outside quotation marks.
+fn clause_break(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
+    for k in from + 1..s_end {
+        let t = pa.toks[k];
+        if t.quoted || t.kind != TokKind::Punct {
+            continue;
+        }
+        let w = pa.word(k);
+        if matches!(w, "—" | "–" | ";") {
+            return k;
+        }
+        if w == "," && k + 1 < s_end && pa.is_word_in(k + 1, BREAKERS) {
+            return k;
         }
     }
     s_end
@@ -1309,6 +1337,19 @@ fn continuation_sieve(
         }
         let long = q.words >= 4 || matches!(q.role, QuotationRole::Speech);
         if !long || matches!(q.role, QuotationRole::Title) {
+            continue;
+        }
+        // Only a quotation that stands on its own (opening its sentence, or after a colon) is
+        // someone's words; a fragment inside a sentence is the writer's.
+        let stands_alone = match q.open {
+            Some(open) => {
+                let (s_start, _) = pa.sentence_of(open);
+                (s_start..open).all(|k| pa.toks[k].kind != TokKind::Word)
+                    || (open > 0 && pa.is_punct(open - 1, ":"))
+            }
+            None => q.continues.is_some(),
+        };
+        if !stands_alone {
             continue;
         }
         // The attributed quote before it in this paragraph, else the one after it, else the
