@@ -399,8 +399,10 @@ fn is_elision(after: &str) -> bool {
             .get(2)
             .map_or(true, |&c| c == b's' || !c.is_ascii_alphanumeric());
     }
+    // The longest elision has six letters: look no further than seven characters.
     let word_len = after
         .char_indices()
+        .take(7)
         .find(|&(_, c)| !c.is_alphabetic())
         .map_or(after.len(), |(i, _)| i);
     let word = &after[..word_len];
