@@ -769,6 +769,15 @@ fn direct_sieves(
                     Rule::Leading,
                 ));
             }
+        } else if open > s_start + 1 && pa.is_punct(open - 1, ":") && open - s_start <= 16 {
+            // A colon is the cue when nothing else is: `Singh put it this way: "…"`.
+            let colon = open - 1;
+            if let Some(source) = sentence_subject(pa, s_start, colon) {
+                let mut d = direct_draft(pid, &quos[qi], Some(source), None, Rule::Leading);
+                d.cue = Some(pa.toks[colon].span);
+                quos[qi].taken = Some(drafts.len());
+                drafts.push(d);
+            }
         }
     }
 }
