@@ -27,6 +27,10 @@
 //! scorer use). A line that is not JSON, or has no string `text`, gives
 //! `{"id": …, "error": "…"}` and processing goes on; the exit code is then 1. Usage and I/O
 //! errors exit with 2. `IN` and `OUT` default to stdin and stdout (`-` names them too).
+//!
+//! Lines are read in blocks of 32 MB and spread over `--threads` scoped threads (all cores
+//! by default); progress (documents, MB of text, MB/s) goes to stderr after each block and at
+//! the end, unless `--quiet`.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
@@ -162,7 +166,7 @@ fn run() -> Result<usize, String> {
                 .map_err(|e| format!("cannot write to {out_name}: {e}"))?;
             progress.docs += block.lines;
             progress.failed += block.failed;
-            progress.bytes += block_bytes;
+            progress.bytes += block.text_bytes;
             if !o.quiet && !eof {
                 progress.report(start, "");
             }
@@ -198,7 +202,7 @@ impl Progress {
             String::new()
         };
         eprintln!(
-            "{prefix}{} documents{failed}, {mb:.1} MB in {secs:.2} s, {:.1} MB/s",
+            "{prefix}{} documents{failed}, {mb:.1} MB of text in {secs:.2} s, {:.1} MB/s",
             self.docs,
             mb / secs.max(1e-9)
         );

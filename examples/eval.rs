@@ -24,7 +24,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 #[path = "common/record.rs"]
 mod record;
@@ -162,7 +163,7 @@ fn run() -> Result<(), String> {
             let start = Instant::now();
             let block = process_block(&parser, &lines, Offsets::Chars, o.threads);
             let secs = start.elapsed().as_secs_f64();
-            let mb = gold_text.len() as f64 / 1e6;
+            let mb = block.text_bytes as f64 / 1e6;
             eprintln!(
                 "parsed {} articles ({mb:.2} MB) in {secs:.3} s on {} threads: {:.1} MB/s",
                 block.lines,
@@ -195,46 +196,73 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
-/// One JSON line per failure: gold segments missed, predicted segments that matched nothing,
-/// matched segments whose speaker is wrong.
-fn errors(gold: &[Value], pred: &[Value], evaluation: &Evaluation) -> String {
-    let mut out = String::new();
+/// One line of the `--errors` file.
+#[derive(Serialize)]
+struct ErrorLine<'a> {
+    id: &'a Value,
+    error: &'static str,
+    gold: Option<Item<'a>>,
+    pred: Option<Item<'a>>,
+}
+
+/// A gold or predicted segment, with the texts of its quote's speaker and cue.
+#[derive(Serialize)]
+struct Item<'a> {
+    kind: Option<&'a str>,
+    start: i64,
+    end: i64,
+    text: &'a str,
+    speaker: Option<&'a str>,
+    cue: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<&'a str>,
+}
+
+impl<'a> Item<'a> {
+    fn new(chars: &CharText<'a>, quotes: &'a [Value], s: &Segment) -> Self {
+        let q = &quotes[s.quote];
+        let str_field = |k: &str| q.get(k).and_then(Value::as_str);
+        Self {
+            kind: str_field("kind"),
+            start: s.start,
+            end: s.end,
+            text: chars.slice(s.start, s.end),
+            speaker: chars.field(q, "speaker_start", "speaker_end"),
+            cue: chars.field(q, "cue_start", "cue_end"),
+            rule: str_field("rule"),
+        }
+    }
+}
+
+/// One JSON line per failure: gold segments missed, matched segments whose speaker is wrong,
+/// predicted segments that matched nothing.
+fn errors(gold: &[Value], pred: &[Value], evaluation: &Evaluation) -> Vec<u8> {
+    let mut out = Vec::new();
     for a in &evaluation.alignments {
         let g = &gold[a.gold];
-        let text = g.get("text").and_then(Value::as_str).unwrap_or("");
-        let chars = CharText::new(text);
+        let chars = CharText::new(g.get("text").and_then(Value::as_str).unwrap_or(""));
         let gq = quotes(Some(g));
         let pq = quotes(a.pred.map(|i| &pred[i]));
-        let gold_item = |s: &Segment| {
-            let q = &gq[s.quote];
-            json!({
-                "kind": q.get("kind"),
-                "start": s.start, "end": s.end, "text": chars.slice(s.start, s.end),
-                "speaker": chars.field(q, "speaker_start", "speaker_end"),
-                "cue": chars.field(q, "cue_start", "cue_end"),
-            })
-        };
-        let pred_item = |s: &Segment| {
-            let q = &pq[s.quote];
-            json!({
-                "kind": q.get("kind"),
-                "start": s.start, "end": s.end, "text": chars.slice(s.start, s.end),
-                "speaker": chars.field(q, "speaker_start", "speaker_end"),
-                "cue": chars.field(q, "cue_start", "cue_end"),
-                "rule": q.get("rule"),
-            })
-        };
-        let mut push = |error: &str, gold: Value, pred: Value| {
-            let line = json!({"id": a.id, "error": error, "gold": gold, "pred": pred});
-            out.push_str(&line.to_string());
-            out.push('\n');
+        let item = |quotes, s| Item::new(&chars, quotes, s);
+        let mut push = |error, gold, pred| {
+            let line = ErrorLine {
+                id: &a.id,
+                error,
+                gold,
+                pred,
+            };
+            // Serializing plain records into memory cannot fail.
+            let _ = serde_json::to_writer(&mut out, &line);
+            out.push(b'\n');
         };
         for (i, s) in a.gold_segments.iter().enumerate() {
             match a.matched[i] {
-                None => push("missed", gold_item(s), Value::Null),
-                Some(j) if !a.attributed[i] => {
-                    push("wrong_speaker", gold_item(s), pred_item(&a.pred_segments[j]));
-                }
+                None => push("missed", Some(item(gq, s)), None),
+                Some(j) if !a.attributed[i] => push(
+                    "wrong_speaker",
+                    Some(item(gq, s)),
+                    Some(item(pq, &a.pred_segments[j])),
+                ),
                 Some(_) => {}
             }
         }
@@ -244,7 +272,7 @@ fn errors(gold: &[Value], pred: &[Value], evaluation: &Evaluation) -> String {
         }
         for (j, s) in a.pred_segments.iter().enumerate() {
             if !used[j] {
-                push("spurious", Value::Null, pred_item(s));
+                push("spurious", None, Some(item(pq, s)));
             }
         }
     }
@@ -283,14 +311,10 @@ impl<'t> CharText<'t> {
         &self.text[self.bytes[s]..self.bytes[e]]
     }
 
-    /// The text of a span given by two fields of a quote, or null.
-    fn field(&self, q: &Value, start: &str, end: &str) -> Value {
-        match (
-            q.get(start).and_then(Value::as_i64),
-            q.get(end).and_then(Value::as_i64),
-        ) {
-            (Some(s), Some(e)) => Value::from(self.slice(s, e)),
-            _ => Value::Null,
-        }
+    /// The text of a span given by two fields of a quote.
+    fn field(&self, q: &Value, start: &str, end: &str) -> Option<&'t str> {
+        let s = q.get(start).and_then(Value::as_i64)?;
+        let e = q.get(end).and_then(Value::as_i64)?;
+        Some(self.slice(s, e))
     }
 }

@@ -441,18 +441,19 @@ struct ErrorRecord<'a> {
 
 /// Parses one input line (`{"id": …, "text": …}`) and appends one output line, newline
 /// included, to `out`: the article's tables, or `{"id": …, "error": "…"}` when the line is
-/// not UTF-8, not JSON, or has no string `text`. Returns whether the line was processed.
+/// not UTF-8, not JSON, or has no string `text`. Returns the length of the text parsed, or
+/// `None` when the line failed.
 pub(crate) fn process_line(
     parser: &Parser,
     line: &[u8],
     offsets: Offsets,
     out: &mut Vec<u8>,
-) -> bool {
-    let ok = match std::str::from_utf8(line) {
+) -> Option<usize> {
+    let parsed = match std::str::from_utf8(line) {
         Err(e) => {
             let message = format!("line is not valid UTF-8 at byte {}", e.valid_up_to());
             write_error(&Value::Null, &message, out);
-            false
+            None
         }
         Ok(line) => match serde_json::from_str::<Input<'_>>(line) {
             Ok(input) => {
@@ -462,19 +463,20 @@ pub(crate) fn process_line(
                     tables: Tables::new(&article, offsets),
                 };
                 // Serializing plain records into memory cannot fail.
-                serde_json::to_writer(&mut *out, &record).is_ok()
+                let _ = serde_json::to_writer(&mut *out, &record);
+                Some(input.text.len())
             }
             Err(e) => {
                 let id = serde_json::from_str::<IdOnly>(line)
                     .map(|i| i.id)
                     .unwrap_or(Value::Null);
                 write_error(&id, &e.to_string(), out);
-                false
+                None
             }
         },
     };
     out.push(b'\n');
-    ok
+    parsed
 }
 
 fn write_error(id: &Value, message: &str, out: &mut Vec<u8>) {
@@ -498,6 +500,8 @@ pub(crate) struct Block {
     pub(crate) lines: usize,
     /// The number of lines that failed.
     pub(crate) failed: usize,
+    /// The number of bytes of article text parsed.
+    pub(crate) text_bytes: usize,
 }
 
 /// Processes lines on `threads` scoped worker threads. Workers take small runs of lines in
@@ -526,8 +530,9 @@ pub(crate) fn process_block<L: AsRef<[u8]> + Sync>(
                     continue;
                 }
                 block.lines += 1;
-                if !process_line(parser, line, offsets, &mut block.output) {
-                    block.failed += 1;
+                match process_line(parser, line, offsets, &mut block.output) {
+                    Some(n) => block.text_bytes += n,
+                    None => block.failed += 1,
                 }
             }
             done.push((r, block));
@@ -555,6 +560,7 @@ pub(crate) fn process_block<L: AsRef<[u8]> + Sync>(
         all.output.extend_from_slice(&block.output);
         all.lines += block.lines;
         all.failed += block.failed;
+        all.text_bytes += block.text_bytes;
     }
     all
 }
