@@ -41,7 +41,7 @@ use std::time::Instant;
 #[path = "common/record.rs"]
 mod record;
 
-use record::{Offsets, build_parser, process_block};
+use record::{build_parser, process_block, Offsets};
 
 const USAGE: &str = "usage: batch [--offsets bytes|chars] [--threads N] [--with-beliefs] \
                      [--patterns FILE.json] [--quiet] [IN [OUT]]";
@@ -91,11 +91,10 @@ fn options() -> Result<Option<Options>, String> {
             }
             "--threads" => {
                 let value = args.next().unwrap_or_default();
-                o.threads = value
-                    .parse()
-                    .ok()
-                    .filter(|&n| n > 0)
-                    .ok_or_else(|| format!("--threads takes a positive number, not {value:?}"))?;
+                o.threads =
+                    value.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
+                        format!("--threads takes a positive number, not {value:?}")
+                    })?;
             }
             "--with-beliefs" => o.with_beliefs = true,
             "--patterns" => {
@@ -124,9 +123,7 @@ fn run() -> Result<usize, String> {
     let parser = build_parser(o.with_beliefs, o.patterns.as_deref())?;
     let input: Box<dyn Read> = match o.input.as_deref() {
         None | Some("-") => Box::new(std::io::stdin()),
-        Some(path) => {
-            Box::new(File::open(path).map_err(|e| format!("cannot open {path}: {e}"))?)
-        }
+        Some(path) => Box::new(File::open(path).map_err(|e| format!("cannot open {path}: {e}"))?),
     };
     let out_name = o.output.as_deref().unwrap_or("stdout");
     let output: Box<dyn Write> = match o.output.as_deref() {

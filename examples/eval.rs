@@ -10,7 +10,7 @@
 //! Gold is JSON lines, one article each, with character offsets (Python `str` indices):
 //! `{"id", "text", "quotes": [{"kind": "direct|mixed|indirect", "start", "end",
 //! "segments"?: [{"start", "end"}], "speaker_start"?, "speaker_end"?, "cue"?, "cue_start"?,
-//! "cue_end"?, "speaker_canonical"?}]}`. Without `GOLD` it reads the PolNeAR dev set at
+//! "cue_end"?, "speaker_canonical"?}]}`. Without `GOLD` it reads the `PolNeAR` dev set at
 //! `$QUOTATIVE_SHARED/data/polnear/dev.jsonl` or `../shared/data/polnear/dev.jsonl`.
 //!
 //! It parses every gold article (on every core), turns the articles into predictions in the
@@ -97,11 +97,10 @@ fn options() -> Result<Option<Options>, String> {
             }
             "--threads" => {
                 let value = args.next().unwrap_or_default();
-                o.threads = value
-                    .parse()
-                    .ok()
-                    .filter(|&n| n > 0)
-                    .ok_or_else(|| format!("--threads takes a positive number, not {value:?}"))?;
+                o.threads =
+                    value.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
+                        format!("--threads takes a positive number, not {value:?}")
+                    })?;
             }
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -115,7 +114,7 @@ fn options() -> Result<Option<Options>, String> {
     Ok(Some(o))
 }
 
-/// The PolNeAR dev set: under `$QUOTATIVE_SHARED`, else `../shared` beside the repository.
+/// The `PolNeAR` dev set: under `$QUOTATIVE_SHARED`, else `../shared` beside the repository.
 fn default_gold() -> Result<PathBuf, String> {
     let relative = Path::new("data/polnear/dev.jsonl");
     let candidates: Vec<PathBuf> = match std::env::var_os("QUOTATIVE_SHARED") {
@@ -159,7 +158,10 @@ fn run() -> Result<(), String> {
         Some(path) => score::read_jsonl(&read(path)?, &path.display().to_string())?,
         None => {
             let parser = build_parser(o.with_beliefs, o.patterns.as_deref())?;
-            let lines: Vec<&str> = gold_text.lines().filter(|l| !is_blank(l.as_bytes())).collect();
+            let lines: Vec<&str> = gold_text
+                .lines()
+                .filter(|l| !is_blank(l.as_bytes()))
+                .collect();
             let start = Instant::now();
             let block = process_block(&parser, &lines, Offsets::Chars, o.threads);
             let secs = start.elapsed().as_secs_f64();

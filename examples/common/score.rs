@@ -26,25 +26,25 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 /// Cue words that make a gold item part of the speech-cue subset (the scorer's `SPEECH`).
+#[rustfmt::skip]
 const SPEECH: &[&str] = &[
     "say", "says", "said", "saying", "tell", "tells", "told", "telling", "state", "states",
-    "stated", "stating", "add", "adds", "added", "adding", "write", "writes", "wrote",
-    "written", "writing", "note", "notes", "noted", "noting", "claim", "claims", "claimed",
-    "claiming", "argue", "argues", "argued", "arguing", "explain", "explains", "explained",
-    "explaining", "according", "announce", "announces", "announced", "announcing", "declare",
-    "declares", "declared", "declaring", "insist", "insists", "insisted", "insisting", "ask",
-    "asks", "asked", "asking", "reply", "replied", "replies", "respond", "responded",
-    "responds", "report", "reported", "reports", "warn", "warns", "warned", "warning",
-    "suggest", "suggested", "suggests", "acknowledge", "acknowledged", "acknowledges", "admit",
-    "admitted", "admits", "deny", "denied", "denies", "remind", "reminded", "reminds", "recall",
-    "recalled", "recalls", "tweet", "tweeted", "tweets", "post", "posted", "posts", "comment",
-    "commented", "comments", "describe", "described", "describes", "call", "called", "calls",
-    "continue", "continued", "continues", "confirm", "confirmed", "confirms", "mention",
-    "mentioned", "mentions", "allege", "alleged", "alleges", "assert", "asserted", "asserts",
-    "contend", "contended", "contends", "predict", "predicted", "predicts", "promise",
-    "promised", "promises", "vow", "vowed", "vows", "urge", "urged", "urges", "emphasize",
-    "emphasized", "emphasizes", "stress", "stressed", "stresses", "charge", "charged",
-    "charges", "quip", "quipped", "joke", "joked",
+    "stated", "stating", "add", "adds", "added", "adding", "write", "writes", "wrote", "written",
+    "writing", "note", "notes", "noted", "noting", "claim", "claims", "claimed", "claiming",
+    "argue", "argues", "argued", "arguing", "explain", "explains", "explained", "explaining",
+    "according", "announce", "announces", "announced", "announcing", "declare", "declares",
+    "declared", "declaring", "insist", "insists", "insisted", "insisting", "ask", "asks", "asked",
+    "asking", "reply", "replied", "replies", "respond", "responded", "responds", "report",
+    "reported", "reports", "warn", "warns", "warned", "warning", "suggest", "suggested",
+    "suggests", "acknowledge", "acknowledged", "acknowledges", "admit", "admitted", "admits",
+    "deny", "denied", "denies", "remind", "reminded", "reminds", "recall", "recalled", "recalls",
+    "tweet", "tweeted", "tweets", "post", "posted", "posts", "comment", "commented", "comments",
+    "describe", "described", "describes", "call", "called", "calls", "continue", "continued",
+    "continues", "confirm", "confirmed", "confirms", "mention", "mentioned", "mentions", "allege",
+    "alleged", "alleges", "assert", "asserted", "asserts", "contend", "contended", "contends",
+    "predict", "predicted", "predicts", "promise", "promised", "promises", "vow", "vowed", "vows",
+    "urge", "urged", "urges", "emphasize", "emphasized", "emphasizes", "stress", "stressed",
+    "stresses", "charge", "charged", "charges", "quip", "quipped", "joke", "joked",
 ];
 
 /// One figure: a count or a rate.
@@ -70,10 +70,13 @@ impl Scores {
 
     /// One figure as a number.
     pub(crate) fn get(&self, name: &str) -> Option<f64> {
-        self.figures.iter().find(|(k, _)| *k == name).map(|(_, v)| match v {
-            Figure::Count(n) => *n as f64,
-            Figure::Rate(r) => *r,
-        })
+        self.figures
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| match v {
+                Figure::Count(n) => *n as f64,
+                Figure::Rate(r) => *r,
+            })
     }
 
     fn push(&mut self, name: &'static str, figure: Figure) {
@@ -276,10 +279,17 @@ fn span_field(v: &Value, start: &str, end: &str, what: &str) -> Result<Option<(i
 
 /// Python truthiness of an optional list field: present, not null, not empty.
 fn nonempty_list<'v>(v: &'v Value, key: &str) -> Option<&'v Vec<Value>> {
-    get(v, key).and_then(Value::as_array).filter(|a| !a.is_empty())
+    get(v, key)
+        .and_then(Value::as_array)
+        .filter(|a| !a.is_empty())
 }
 
-fn segments_of(list: &[Value], quote: usize, what: &str, out: &mut Vec<Segment>) -> Result<(), String> {
+fn segments_of(
+    list: &[Value],
+    quote: usize,
+    what: &str,
+    out: &mut Vec<Segment>,
+) -> Result<(), String> {
     for s in list {
         out.push(Segment {
             quote,
@@ -291,7 +301,12 @@ fn segments_of(list: &[Value], quote: usize, what: &str, out: &mut Vec<Segment>)
 }
 
 /// The scorer's `gold_segments`: the segments, or the quote's own span.
-fn gold_segments(q: &Value, quote: usize, what: &str, out: &mut Vec<Segment>) -> Result<(), String> {
+fn gold_segments(
+    q: &Value,
+    quote: usize,
+    what: &str,
+    out: &mut Vec<Segment>,
+) -> Result<(), String> {
     match nonempty_list(q, "segments") {
         Some(list) => segments_of(list, quote, what, out),
         None => {
@@ -306,7 +321,12 @@ fn gold_segments(q: &Value, quote: usize, what: &str, out: &mut Vec<Segment>) ->
 }
 
 /// The scorer's `pred_segments`: the segments, or the content span (else the whole span).
-fn pred_segments(q: &Value, quote: usize, what: &str, out: &mut Vec<Segment>) -> Result<(), String> {
+fn pred_segments(
+    q: &Value,
+    quote: usize,
+    what: &str,
+    out: &mut Vec<Segment>,
+) -> Result<(), String> {
     match nonempty_list(q, "segments") {
         Some(list) => segments_of(list, quote, what, out),
         None => {
@@ -334,7 +354,10 @@ fn is_py_space(c: char) -> bool {
 /// The scorer's `is_speech`: whether the cue has a speech or writing word (or "according").
 fn is_speech(q: &Value) -> bool {
     let cue = get(q, "cue").and_then(Value::as_str).unwrap_or("");
-    let cue = cue.to_lowercase().replace('\u{2019}', "'").replace(',', " ");
+    let cue = cue
+        .to_lowercase()
+        .replace('\u{2019}', "'")
+        .replace(',', " ");
     cue.split(is_py_space)
         .filter(|w| !w.is_empty())
         .any(|w| SPEECH.contains(&w))
@@ -470,11 +493,7 @@ pub(crate) fn score(gold: &[Value], pred: &[Value], threshold: f64) -> Result<Ev
             }
         }
         // Python's `cands.sort(reverse=True)` on (jaccard, i, j) tuples.
-        cands.sort_unstable_by(|x, y| {
-            y.0.total_cmp(&x.0)
-                .then(y.1.cmp(&x.1))
-                .then(y.2.cmp(&x.2))
-        });
+        cands.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(y.1.cmp(&x.1)).then(y.2.cmp(&x.2)));
         let mut gm: Vec<Option<usize>> = vec![None; gs.len()];
         let mut pm: Vec<Option<usize>> = vec![None; ps.len()];
         for &(_, i, j) in &cands {
@@ -537,7 +556,7 @@ pub(crate) fn score(gold: &[Value], pred: &[Value], threshold: f64) -> Result<Ev
                         .unwrap_or("")
                         .to_lowercase();
                     let canon = canon.to_lowercase();
-                    let last = canon.split(is_py_space).filter(|w| !w.is_empty()).last();
+                    let last = canon.split(is_py_space).rfind(|w| !w.is_empty());
                     c.canon_ok += u64::from(!got.is_empty() && got.contains(last.unwrap_or("")));
                 }
             }
@@ -585,7 +604,10 @@ pub(crate) fn score(gold: &[Value], pred: &[Value], threshold: f64) -> Result<Ev
     s.push("attribution_p", rate(p));
     s.push("attribution_r", rate(r));
     s.push("attribution_f1", rate(f));
-    s.push("speech_attribution_r", rate(ratio(c.att_speech, c.g_speech)));
+    s.push(
+        "speech_attribution_r",
+        rate(ratio(c.att_speech, c.g_speech)),
+    );
     // The speech-cue subset as its own task: predictions matched to gold items outside it
     // count neither for nor against.
     let p_in = c.p - c.p_on_other;
@@ -610,8 +632,6 @@ pub(crate) fn read_jsonl(text: &str, name: &str) -> Result<Vec<Value>, String> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| {
-            serde_json::from_str(l).map_err(|e| format!("{name} line {}: {e}", i + 1))
-        })
+        .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("{name} line {}: {e}", i + 1)))
         .collect()
 }

@@ -1,6 +1,6 @@
 //! Tests: evaluation. The scorer that `examples/eval.rs` runs (a port of
 //! `../shared/tools/score.py`, kept in `examples/common/score.rs`) on hand-made cases, against
-//! the Python scorer itself when it can be run, and the regression floors on the PolNeAR dev
+//! the Python scorer itself when it can be run, and the regression floors on the `PolNeAR` dev
 //! set.
 
 use std::path::Path;
@@ -8,12 +8,10 @@ use std::process::Command;
 
 use serde_json::{json, Value};
 
-#[path = "../../examples/common/record.rs"]
-mod record;
 #[path = "../../examples/common/score.rs"]
 mod score;
 
-use record::{build_parser, process_block, Offsets};
+use crate::examples::record::{build_parser, process_block, Offsets};
 use score::{python_repr, read_jsonl, score as run_score};
 
 fn fig(s: &score::Scores, name: &str) -> f64 {
@@ -74,7 +72,11 @@ fn gold_scored_against_itself_is_perfect() {
         "speech_attribution_f1",
     ] {
         // The gold has no canonical `speaker` for predictions: that figure is 0.
-        let want = if name == "canonical_speaker_acc" { 0.0 } else { 1.0 };
+        let want = if name == "canonical_speaker_acc" {
+            0.0
+        } else {
+            1.0
+        };
         assert_eq!(fig(s, name), want, "{name}");
     }
     assert_eq!(e.alignments[0].matched, [Some(0), Some(1), Some(2)]);
@@ -148,7 +150,8 @@ fn missing_documents_and_bad_input() {
     assert_eq!(fig(&s, "docs"), 2.0);
     assert_eq!(fig(&s, "docs_missing"), 2.0);
     assert_eq!(fig(&s, "content_f1"), 0.0);
-    let bad_kind = vec![json!({"id": 1, "text": "ab", "quotes": [{"kind": "x", "start": 0, "end": 1}]})];
+    let bad_kind =
+        vec![json!({"id": 1, "text": "ab", "quotes": [{"kind": "x", "start": 0, "end": 1}]})];
     assert!(run_score(&bad_kind, &[], 0.5).is_err());
     assert!(run_score(&[json!({"text": "", "quotes": []})], &[], 0.5).is_err());
 }
@@ -280,7 +283,11 @@ fn perturbed(gold: &[Value], rng: &mut Rng) -> Vec<Value> {
                 }
             }
             if let Some(name) = q.get("speaker").and_then(Value::as_str) {
-                let name = if rng.chance(30) { "Somebody Else" } else { name };
+                let name = if rng.chance(30) {
+                    "Somebody Else"
+                } else {
+                    name
+                };
                 p.insert("speaker".into(), Value::from(name));
             }
             if !q["cue_start"].is_null() && rng.chance(70) {
@@ -292,7 +299,9 @@ fn perturbed(gold: &[Value], rng: &mut Rng) -> Vec<Value> {
         let len = doc["text"].as_str().unwrap().chars().count() as u64;
         for _ in 0..rng.below(4) {
             let s = rng.below(len.max(1));
-            pred.push(json!({"kind": "indirect", "content_start": s, "content_end": s + rng.below(200)}));
+            pred.push(
+                json!({"kind": "indirect", "content_start": s, "content_end": s + rng.below(200)}),
+            );
         }
         if rng.chance(2) {
             // A duplicate line: the later one wins.
@@ -358,7 +367,11 @@ fn agrees_with_the_python_scorer() {
     let cases: Vec<(&str, &[Value], Vec<Value>)> = vec![
         ("itself", some.as_slice(), some.clone()),
         ("perturbed", some.as_slice(), perturbed(&some, &mut rng)),
-        ("canonical", canon_gold.as_slice(), perturbed(&some, &mut rng)),
+        (
+            "canonical",
+            canon_gold.as_slice(),
+            perturbed(&some, &mut rng),
+        ),
         ("parsed", gold.as_slice(), ours_pred),
     ];
     let options = [(0.5, true), (0.3, false), (0.8, true), (0.65, false)];
@@ -433,7 +446,9 @@ fn dev_set_figures_stay_above_their_floors() {
         for &(name, floor) in floors {
             let got = fig(&s, name);
             if got < floor - 0.01 {
-                failures.push(format!("{name} (beliefs {beliefs}): {got:.3} < floor {floor:.3}"));
+                failures.push(format!(
+                    "{name} (beliefs {beliefs}): {got:.3} < floor {floor:.3}"
+                ));
             }
         }
     }

@@ -4,8 +4,9 @@
 use quotative::Parser;
 use serde_json::Value;
 
+// Also used by the eval tests; a file may be a module only once per crate.
 #[path = "../../examples/common/record.rs"]
-mod record;
+pub(crate) mod record;
 
 use record::{process_block, process_line, ArticleView, Offsets};
 
@@ -70,7 +71,10 @@ fn check_spans(v: &Value, text: &str, offsets: Offsets, path: &str) -> usize {
                 checked += 1;
             }
             if let (Some(start), Some(end)) = (uint(v, "start"), uint(v, "end")) {
-                assert!(slice(text, start, end, offsets).is_some(), "{path}: bad span");
+                assert!(
+                    slice(text, start, end, offsets).is_some(),
+                    "{path}: bad span"
+                );
             }
             for (k, item) in map {
                 checked += check_spans(item, text, offsets, &format!("{path}.{k}"));
@@ -109,7 +113,11 @@ fn extract_view_of_the_sample_has_every_table_and_valid_spans() {
             Offsets::Chars => SAMPLE.chars().count(),
         };
         assert_eq!(uint(&v, "length"), Some(length));
-        assert_ne!(SAMPLE.len(), SAMPLE.chars().count(), "the sample has curly quotes");
+        assert_ne!(
+            SAMPLE.len(),
+            SAMPLE.chars().count(),
+            "the sample has curly quotes"
+        );
         let checked = check_spans(&v, SAMPLE, offsets, "");
         let sentences: usize = article.paragraphs().iter().map(|p| p.sentences.len()).sum();
         assert!(checked >= sentences + article.paragraphs().len());
@@ -121,9 +129,8 @@ fn extract_view_of_the_sample_shows_its_structure() {
     let article = Parser::new().parse(SAMPLE);
     let v = serde_json::to_value(ArticleView::new(&article, Offsets::Bytes)).unwrap();
     let text = |v: &Value| v.get("text").and_then(Value::as_str).map(str::to_owned);
-    let texts = |v: &Value| -> Vec<String> {
-        v.as_array().unwrap().iter().filter_map(text).collect()
-    };
+    let texts =
+        |v: &Value| -> Vec<String> { v.as_array().unwrap().iter().filter_map(text).collect() };
     assert_eq!(
         text(&v["headline"]).as_deref(),
         Some("Harbour town votes to rebuild its sea wall after record storm surge")
@@ -180,17 +187,27 @@ fn batch_reports_bad_lines_and_keeps_going() {
     let good = line(1, SAMPLE);
     let lines: Vec<&[u8]> = vec![
         &good,
-        b"{\"id\": 2, \"text\": ",          // not JSON
-        b"{\"id\": \"three\"}",             // no text
-        b"{\"id\": 4, \"text\": 5}",        // text not a string
+        b"{\"id\": 2, \"text\": ",             // not JSON
+        b"{\"id\": \"three\"}",                // no text
+        b"{\"id\": 4, \"text\": 5}",           // text not a string
         b"{\"id\": 5, \"text\": \"ok \xff\"}", // not UTF-8
-        b"   ",                             // blank: skipped
-        b"{\"text\": \"No id here.\"}",     // no id: null
+        b"   ",                                // blank: skipped
+        b"{\"text\": \"No id here.\"}",        // no id: null
     ];
     let (out, failed) = batch(&lines, Offsets::Bytes, 2);
     assert_eq!(failed, 4);
     let ids: Vec<&Value> = out.iter().map(|v| &v["id"]).collect();
-    assert_eq!(ids, [&Value::from(1), &Value::Null, &Value::from("three"), &Value::from(4), &Value::Null, &Value::Null]);
+    assert_eq!(
+        ids,
+        [
+            &Value::from(1),
+            &Value::Null,
+            &Value::from("three"),
+            &Value::from(4),
+            &Value::Null,
+            &Value::Null
+        ]
+    );
     for (i, v) in out.iter().enumerate() {
         let is_error = (1..=4).contains(&i);
         assert_eq!(v.get("error").is_some(), is_error, "line {i}: {v}");
