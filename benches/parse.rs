@@ -52,9 +52,14 @@ fn sample(bencher: Bencher<'_, '_>) {
     let parser = Parser::new();
     let article = parser.parse(SAMPLE);
     check(&article);
+    assert_eq!(
+        article.paragraphs().len(),
+        15,
+        "3 key points, 12 body paragraphs"
+    );
     assert!(
-        article.paragraphs().len() >= 12,
-        "the sample has 12 body paragraphs"
+        article.quotes().len() >= 12,
+        "the sample has 15 attributions and more"
     );
     assert!(article.quotations().len() <= SAMPLE.matches(['"', '“', '”']).count());
     bencher
@@ -120,7 +125,8 @@ fn corpus_10mb(bencher: Bencher<'_, '_>) {
     for d in docs.iter().take(48) {
         let article = parser.parse(d);
         check(&article);
-        assert!(article.paragraphs().len() >= 12);
+        assert_eq!(article.paragraphs().len(), 15);
+        assert!(article.quotes().len() >= 12);
     }
     bencher.counter(BytesCount::new(bytes)).bench(|| {
         let mut quotes = 0;
@@ -170,7 +176,8 @@ fn dev_set(bencher: Bencher<'_, '_>) {
         check(&article);
         quotes += article.quotes().len();
     }
-    eprintln!("dev_set: {} texts, {quotes} quotes", texts.len());
+    // The dev set has 22 attributions an article.
+    assert!(quotes >= 5 * texts.len(), "{quotes} quotes");
     let bytes: usize = texts.iter().map(String::len).sum();
     bencher.counter(BytesCount::new(bytes)).bench(|| {
         let mut quotes = 0;
@@ -182,9 +189,9 @@ fn dev_set(bencher: Bencher<'_, '_>) {
 }
 
 /// One paragraph of at least `bytes`: lower-case words, runs of periods and abbreviations
-/// that do not end a sentence (`....`, `e.g.`, `3.5`), a straight or curly quotation mark
-/// about every 2 KB (some left open), speech verbs and capitalised names after commas; no
-/// newline and no sentence break.
+/// that do not end a sentence (`....`, `e.g.`, `3.5`), speech verbs and capitalised names
+/// after commas, and about every 1 KB a quotation: attributed, unattributed, or a lone
+/// straight or curly mark; no newline and no sentence break.
 fn pathological(bytes: usize) -> String {
     const WORDS: [&str; 12] = [
         "harbour",
@@ -212,8 +219,11 @@ fn pathological(bytes: usize) -> String {
             _ => {}
         }
         out.push(' ');
-        if i % 200 == 100 {
-            out.push_str(["\"", "“", "”", "\" "][(i / 200) % 4]);
+        match i % 400 {
+            100 => out.push_str("“the wall will hold,” Ann Lee said, "),
+            200 => out.push_str("\"we were lucky\" as the mayor put it "),
+            300 => out.push_str(["\" ", "“", "” "][(i / 400) % 3]),
+            _ => {}
         }
         i += 1;
     }

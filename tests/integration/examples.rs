@@ -156,6 +156,36 @@ fn extract_view_of_the_sample_shows_its_structure() {
 }
 
 #[test]
+fn extract_view_of_the_sample_shows_every_kind_of_quote() {
+    let article = Parser::new().parse(SAMPLE);
+    let v = serde_json::to_value(ArticleView::new(&article, Offsets::Bytes)).unwrap();
+    let quotes = v["quotes"].as_array().unwrap();
+    for kind in ["direct", "indirect", "mixed"] {
+        assert!(quotes.iter().any(|q| q["kind"] == kind), "no {kind} quote");
+    }
+    // `"…If the water comes over the top," she said, "it has to have somewhere to go."`
+    let split = quotes
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().contains("somewhere to go"))
+        .expect("the split quote");
+    let segments = split["segments"].as_array().unwrap();
+    assert_eq!(segments.len(), 2);
+    let first = &SAMPLE[uint(&segments[0], "start").unwrap()..uint(&segments[0], "end").unwrap()];
+    assert!(first.ends_with("over the top,"), "{first:?}");
+    assert_eq!(split["speaker_mention"], "she");
+    // Reported speech and an according-to source.
+    let speakers: Vec<&str> = quotes
+        .iter()
+        .filter_map(|q| q["speaker_mention"].as_str())
+        .collect();
+    assert!(
+        speakers.contains(&"the regional coast guard"),
+        "{speakers:?}"
+    );
+    assert!(speakers.contains(&"Dmitri Sorensen"), "{speakers:?}");
+}
+
+#[test]
 fn extract_raw_article_round_trips() {
     let article = Parser::new().parse(SAMPLE);
     let json = serde_json::to_string(&article).unwrap();
