@@ -189,7 +189,9 @@ impl<'t> Tables<'t> {
             .map(|q: &Quote| {
                 let [start, end] = conv.pair(q.span);
                 let [content_start, content_end] = conv.pair(q.content);
-                let mention = opt(q.mention);
+                // The speaker as written, apposition included (what corpora annotate).
+                let written = q.source.or(q.mention);
+                let mention = opt(written);
                 let cue = opt(q.cue);
                 QuoteRecord {
                     kind: q.kind.as_str(),
@@ -203,7 +205,7 @@ impl<'t> Tables<'t> {
                     speaker: speaker_name(q.speaker),
                     speaker_start: mention.map(|m| m[0]),
                     speaker_end: mention.map(|m| m[1]),
-                    speaker_mention: q.mention.map(|m| conv.text(m)),
+                    speaker_mention: written.map(|m| conv.text(m)),
                     cue: q.cue.map(|c| conv.text(c)),
                     cue_start: cue.map(|c| c[0]),
                     cue_end: cue.map(|c| c[1]),
