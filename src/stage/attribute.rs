@@ -69,6 +69,14 @@ const BREAKERS: &[&str] = &[
     "including", "even",
 ];
 
+/// Words that end a time adjunct (`Minutes later,`).
+#[rustfmt::skip]
+const TIME_WORDS: &[&str] = &[
+    "later", "ago", "earlier", "yesterday", "today", "tonight", "week", "month", "year",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
+    "afternoon", "evening", "night", "weekend", "time", "moment",
+];
+
 /// Forms of `be`.
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
 
@@ -883,11 +891,6 @@ fn reported_sieves(
         let Some((content, source, rule)) = result else {
             continue;
         };
-        if let Some(s) = source {
-            if rule != Rule::Participle {
-                main_subject = Some((s_start, s));
-            }
-        }
         // Trim to words: no leading `that`, no trailing punctuation.
         let Some(content) = trim_content(pa, content) else {
             continue;
@@ -935,6 +938,11 @@ fn reported_sieves(
             && first_person(pa, content)
         {
             kind = QuoteKind::Direct;
+        }
+        if let Some(s) = source {
+            if rule != Rule::Participle {
+                main_subject = Some((s_start, s));
+            }
         }
         cues[ci].used = true;
         drafts.push(Draft {
@@ -1016,28 +1024,21 @@ fn clause_end(config: &Config, pa: &Para<'_>, cues: &[CueAt], from: usize, s_end
         if c.first >= s_end {
             break;
         }
-        // Find a comma before the cue, close to it.
-        let lo = c.first.saturating_sub(6).max(from);
-        if let Some(comma) = (lo..c.first)
-            .rev()
-            .find(|&k| pa.is_punct(k, ",") || pa.is_punct(k, "—"))
+        if !(speechlike(config, pa, c)
+            || matches!(c.kind, PatternKind::Source | PatternKind::AsClause))
         {
-            // The words between the comma and the cue are its subject, perhaps after a
-            // conjunction: `, while 22 percent said`.
-            let subject_from = if pa.is_word_in(comma + 1, CLAUSE_OPENERS) {
-                comma + 2
-            } else {
-                comma + 1
-            };
-            let between_ok = comma + 1 == c.first
-                || (subject_from < c.first
-                    && (pa.np_before(subject_from, c.first) == Some(subject_from)
-                        || pa.is_pronoun(subject_from)));
-            let trailing_kind = c.kind == PatternKind::Source
-                || c.kind == PatternKind::AsClause
-                || (speechlike(config, pa, c) && pa.word(c.first).ends_with("ing"))
-                || (speechlike(config, pa, c) && between_ok && comma + 1 < c.first);
-            if trailing_kind && (between_ok || c.kind != PatternKind::Speech) {
+            continue;
+        }
+        // The nearest comma or dash before the cue, with only words between them: the
+        // cue's own attribution (`, according to X`, `, he said`, `, 27 percent of those
+        // polled said`, `, stating that`).
+        let lo = c.first.saturating_sub(14).max(from);
+        let comma = (lo..c.first)
+            .rev()
+            .take_while(|&k| pa.toks[k].is_word() || pa.is_punct(k, ",") || pa.is_punct(k, "—"))
+            .find(|&k| pa.is_punct(k, ",") || pa.is_punct(k, "—"));
+        if let Some(comma) = comma {
+            if comma > from {
                 return comma;
             }
         }
@@ -1226,6 +1227,7 @@ fn verb_cue(
         let subject = main_subject
             .filter(|(s, _)| *s == s_start)
             .map(|(_, src)| *src)
+            .or_else(|| clause_subject(pa, s_start, c.first))
             .or_else(|| sentence_subject(pa, s_start, c.first));
         let from = content_start(pa, c.end, s_end, lemma);
         if from >= s_end {
@@ -1263,6 +1265,16 @@ fn verb_cue(
     // A passive (`was confirmed by`, `is underscored`) reports nothing of its subject's.
     if is_passive(pa, s_start, c.first) {
         return None;
+    }
+    // A second verb of the same subject: `X runs a fund and says …`.
+    if c.first > s_start + 1 && pa.is_word_in(c.first - 1, &["and", "but"]) {
+        let subject = main_subject
+            .filter(|(s, _)| *s == s_start)
+            .map(|(_, src)| *src)
+            .or_else(|| sentence_subject(pa, s_start, c.first - 1))?;
+        let from = content_start(pa, c.end, s_end, lemma);
+        let end = clause_end(config, pa, cues, from, s_end);
+        return (from < end).then(|| (pa.span(from, end), Some(subject), Rule::ReportedClause));
     }
     let subject = pa.subject_before(s_start, c.first);
     if let Some(source) = subject {
@@ -1362,18 +1374,37 @@ fn clause_initial(pa: &Para<'_>, s_start: usize, at: usize) -> bool {
 /// The subject at the start of a sentence (after an opening adjunct clause).
 fn sentence_subject(pa: &Para<'_>, s_start: usize, limit: usize) -> Option<Source> {
     let mut from = s_start;
-    // Skip an opening adjunct: `In June, …`.
-    if let Some(comma) = (s_start..limit.min(s_start + 8)).find(|&k| pa.is_punct(k, ",")) {
-        if pa.is_word_in(s_start, ADJUNCT)
-            || pa.is_word_in(
-                s_start,
-                &["despite", "after", "before", "although", "while", "however"],
-            )
-        {
+    // Skip a conjunction: `But other advisers …`.
+    if from < limit && pa.is_word_in(from, &["and", "but", "so", "yet", "or", "still"]) {
+        from += 1;
+    }
+    // Skip an opening adjunct: `In June, …`, `For now, …`, `Minutes later, …`.
+    if let Some(comma) = (from..limit.min(from + 8)).find(|&k| pa.is_punct(k, ",")) {
+        let adjunct = comma > from
+            && (pa.is_word_in(from, ADJUNCT)
+                || pa.is_word_in(from, STOP)
+                || pa.is_word_in(comma - 1, TIME_WORDS));
+        if adjunct {
             from = comma + 1;
         }
     }
     pa.subject_after(from, limit)
+}
+
+/// The subject of the clause a participle belongs to: the noun phrase after the nearest
+/// clause opener before it (`When Trump launched his campaign by talking about …`).
+fn clause_subject(pa: &Para<'_>, s_start: usize, participle: usize) -> Option<Source> {
+    let lo = s_start.max(participle.saturating_sub(REACH));
+    let mut k = participle;
+    while k > lo {
+        k -= 1;
+        let opens = k == s_start || pa.is_word_in(k - 1, CLAUSE_OPENERS);
+        if opens && (pa.toks[k].cap || pa.is_pronoun(k)) {
+            let source = pa.subject_after(k, participle)?;
+            return (!source.pronoun || pa.is_pronoun(k)).then_some(source);
+        }
+    }
+    None
 }
 
 /// The first token of what was said after a cue ending at `cue_end`: skips the hearer of
