@@ -683,6 +683,18 @@ fn direct_sieves(
         while start < limit && pa.toks[start].kind == TokKind::Punct && pa.word(start) != "." {
             start += 1;
         }
+        // `"Great!!!" Ann Lee wrote.` may have been split after the mark: the attribution is
+        // then the next sentence, when it starts right there.
+        if start == limit
+            && start < n
+            && pa.toks[start].is_word()
+            && pa.sentence_of(start).1 <= start + 10
+        {
+            limit = pa.sentence_of(start).1;
+            if let Some(next) = quos.get(qi + 1).and_then(|q| q.open) {
+                limit = limit.min(next);
+            }
+        }
         let from_cue = cues.partition_point(|c| c.first < start);
         let trailing = cues[from_cue..]
             .iter()
@@ -723,6 +735,14 @@ fn direct_sieves(
                     }
                 }
             }
+            drafts.push(d);
+            continue;
+        }
+        // 1b. A framing verb the lexicon lacks: `"…," Allen concluded.`
+        if let Some((verb, source)) = framing_verb(pa, start, limit).filter(|_| alone) {
+            let mut d = direct_draft(pid, &quos[qi], Some(source), None, Rule::Trailing);
+            d.cue = Some(pa.toks[verb].span);
+            quos[qi].taken = Some(drafts.len());
             drafts.push(d);
             continue;
         }
@@ -791,6 +811,42 @@ fn direct_sieves(
             }
         }
     }
+}
+
+/// `NAME verb-ed` or `he verb-s` right after a quotation and ending the sentence (or followed
+/// by an adjunct): a quote-framing verb, whatever the verb (`"…," Allen concluded.`).
+fn framing_verb(pa: &Para<'_>, start: usize, limit: usize) -> Option<(usize, Source)> {
+    if start >= limit {
+        return None;
+    }
+    let end = if pa.is_pronoun(start) {
+        start + 1
+    } else if pa.toks[start].cap {
+        pa.np_after(start, limit)?
+    } else {
+        return None;
+    };
+    let verb = end;
+    if verb >= limit || !pa.toks[verb].is_word() || pa.toks[verb].cap {
+        return None;
+    }
+    let w = pa.word(verb);
+    let finite = w.len() > 3 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")));
+    if !finite || is_in(STOP, w) {
+        return None;
+    }
+    let after = verb + 1;
+    let closes = after >= limit
+        || matches!(pa.toks[after].kind, TokKind::Punct | TokKind::Open)
+        || pa.is_word_in(after, ADJUNCT);
+    closes.then(|| {
+        let source = Source {
+            mention: pa.span(start, end),
+            role: None,
+            pronoun: end == start + 1 && pa.is_pronoun(start),
+        };
+        (verb, source)
+    })
 }
 
 /// Whether a quotation stands on its own: it opens its sentence (or follows a colon), or
