@@ -395,7 +395,10 @@ impl Para<'_> {
             return None;
         }
         let j = end - 1;
-        if self.is_pronoun(j) {
+        // A relative pronoun stands for the phrase before it: `Pardo, who said …`.
+        if self.is_pronoun(j)
+            || (j > lo && self.is_word_in(j, &["who"]) && self.is_punct(j - 1, ","))
+        {
             return Some(Source {
                 mention: self.toks[j].span,
                 role: None,
@@ -627,7 +630,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         for c in &cues {
             cue_start[c.first] = true;
         }
-        clause_breaks(text, &toks, &mut breaks);
+        clause_breaks(text, &toks, &cue_start, &mut breaks);
         let pa = Para {
             text,
             toks: &toks,
@@ -1110,18 +1113,32 @@ fn clause_break(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
     pa.breaks.get(k).map_or(s_end, |&b| b.min(s_end))
 }
 
-/// The tokens where a clause breaks (see [`clause_break`]), in order.
-fn clause_breaks(text: &str, toks: &[Tok], out: &mut Vec<usize>) {
+/// The tokens where a clause breaks (see [`clause_break`]), in order: a dash or semicolon,
+/// a comma before a conjunction or relative pronoun, and `and`/`but` before a second verb
+/// (`said X was ignorant and criticized him`).
+fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usize>) {
     out.clear();
     for (k, t) in toks.iter().enumerate() {
-        if t.quoted || t.kind != TokKind::Punct {
+        if t.quoted {
             continue;
         }
         let w = &text[t.span];
-        let next_breaks = toks
-            .get(k + 1)
-            .is_some_and(|n| n.is_word() && is_in(BREAKERS, &text[n.span]));
-        if matches!(w, "—" | "–" | ";") || (w == "," && next_breaks) {
+        let next = toks.get(k + 1).filter(|n| n.is_word() && !n.quoted);
+        let breaks = match t.kind {
+            TokKind::Punct => {
+                matches!(w, "—" | "–" | "-" | ";")
+                    || (w == "," && next.is_some_and(|n| is_in(BREAKERS, &text[n.span])))
+            }
+            TokKind::Word => {
+                is_in(&["and", "but"], w)
+                    && next.is_some_and(|n| {
+                        let v = &text[n.span];
+                        cue_start[k + 1] || (!n.cap && v.len() > 4 && v.ends_with("ed"))
+                    })
+            }
+            _ => false,
+        };
+        if breaks {
             out.push(k);
         }
     }
