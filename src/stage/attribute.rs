@@ -997,6 +997,18 @@ fn reported_sieves(
             && first_person(pa, content)
         {
             kind = QuoteKind::Direct;
+            // The speech may begin sentences earlier, in a paragraph that is nothing but
+            // the speaker's words: `The talks failed. We will try again, he said.`
+            if s_start > 0 && s_start <= 3 * REACH {
+                let plain = (0..s_start).all(|k| {
+                    !pa.cue_start[k] && !matches!(pa.toks[k].kind, TokKind::Open | TokKind::Close)
+                });
+                if plain {
+                    let whole = Span::new(pa.toks[0].span.start, content.end);
+                    segments = vec![whole];
+                    span = whole;
+                }
+            }
         }
         if let Some(s) = source {
             if rule != Rule::Participle {
