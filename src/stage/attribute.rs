@@ -66,7 +66,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 #[rustfmt::skip]
 const BREAKERS: &[&str] = &[
     "and", "but", "while", "which", "who", "whereas", "compared", "although", "though",
-    "including", "even",
+    "including", "even", "a", "an", "often", "after", "because", "despite", "part", "instead",
 ];
 
 /// Words that end a time adjunct (`Minutes later,`).
