@@ -39,7 +39,9 @@ pub(crate) mod class {
 
 /// The `(section, entry)` pairs of a lexicon file: lines under `[section]` headers, blank
 /// lines and `#` comments skipped, entries trimmed.
-pub(crate) fn lexicon_entries(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+pub(crate) fn lexicon_entries(
+    src: &'static str,
+) -> impl Iterator<Item = (&'static str, &'static str)> {
     let mut section = "";
     src.lines().filter_map(move |line| {
         let line = line.trim();
@@ -61,7 +63,10 @@ const MENTIONS: &str = include_str!("../lexicon/en/mentions.txt");
 /// The classes a section of the mention lexicons gives its entries; `None` for an unknown
 /// section (a test checks there is none).
 fn section_class(file: &str, section: &str) -> Option<u32> {
-    use class::*;
+    use class::{
+        CUT, DEFINITE, DET, FEMININE, GROUP, HONORIFIC, MASCULINE, ORG_HEAD, ORG_NAME, PARTICLE,
+        PLACE, PLURAL_DET, PRONOUN, SINGULAR, STOP, SUFFIX, TITLE,
+    };
     Some(match (file, section) {
         ("titles", "title") => TITLE,
         ("titles", "honorific masculine") => HONORIFIC | MASCULINE,
@@ -238,11 +243,11 @@ pub(crate) fn tokenize(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
         let word = &rest[..len];
         let base = span.start + pos;
         pos += len;
-        push_word(text, base, word, buf, out);
+        push_word(base, word, buf, out);
     }
 }
 
-fn push_word(text: &str, base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>) {
+fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>) {
     let mut flags = 0u16;
     // Leading punctuation.
     let mut s = 0;
@@ -370,8 +375,18 @@ fn is_abbreviation(core: &str, buf: &mut String) -> bool {
 fn is_month_abbreviation(core: &str) -> bool {
     matches!(
         core,
-        "Jan." | "Feb." | "Mar." | "Apr." | "Jun." | "Jul." | "Aug." | "Sep." | "Sept." | "Oct."
-            | "Nov." | "Dec."
+        "Jan."
+            | "Feb."
+            | "Mar."
+            | "Apr."
+            | "Jun."
+            | "Jul."
+            | "Aug."
+            | "Sep."
+            | "Sept."
+            | "Oct."
+            | "Nov."
+            | "Dec."
     )
 }
 
@@ -439,6 +454,8 @@ pub(crate) struct Analysis {
     pub(crate) pronoun: Option<Pronoun>,
     /// The number of words in the name.
     pub(crate) name_words: usize,
+    /// The whole mention without surrounding punctuation (a bullet, a comma).
+    pub(crate) whole: Option<Span>,
 }
 
 impl Analysis {
@@ -455,6 +472,7 @@ impl Analysis {
             definite: false,
             pronoun: None,
             name_words: 0,
+            whole: None,
         }
     }
 }
@@ -483,12 +501,14 @@ pub(crate) fn analyse(text: &str, span: Span, scratch: &mut Scratch) -> Analysis
     } = scratch;
     tokens.clear();
     tokenize(text, span, buf, tokens);
-    analyse_tokens(text, tokens, phrase)
+    let mut a = analyse_tokens(text, tokens, phrase);
+    a.whole = cover(tokens);
+    a
 }
 
 /// Analyses a mention from its tokens.
 fn analyse_tokens(text: &str, tokens: &[Token], phrase: &mut String) -> Analysis {
-    use class::*;
+    use class::{DEFINITE, DET, PLURAL_DET, PRONOUN, TITLE};
     if tokens.is_empty() {
         return Analysis::new(MentionKind::Description);
     }
@@ -609,7 +629,7 @@ fn is_plural_head(text: &str, head: &Token) -> bool {
 /// When the chunk names an organisation: `Some` with its proper name, `Some(None)` for one
 /// without a name (`the ministry`).
 fn organisation_name(text: &str, chunk: &[Token], phrase: &mut String) -> Option<Option<Span>> {
-    use class::*;
+    use class::{CUT, DET, ORG_HEAD, ORG_NAME, PLACE, PRONOUN, STOP, SUFFIX, TITLE};
     let last = chunk.last()?;
     // A known name or place of up to four words at the end of the chunk.
     for n in (1..=chunk.len().min(4)).rev() {
@@ -693,7 +713,7 @@ pub(crate) struct NameSplit {
 /// Whether a token can be a word of a person's name (not a title, organisation, place or
 /// function word).
 fn name_word(t: &Token) -> bool {
-    use class::*;
+    use class::{DET, GROUP, HONORIFIC, ORG_HEAD, ORG_NAME, PLACE, PRONOUN, STOP, TITLE};
     t.has(flag::NAME)
         && !t.is(TITLE | HONORIFIC | ORG_HEAD | ORG_NAME | PLACE | STOP | DET | PRONOUN | GROUP)
         && !t.has(flag::POSSESSIVE)
@@ -702,7 +722,7 @@ fn name_word(t: &Token) -> bool {
 /// Whether the title word at `k` is a surname after all (`Martin Luther King`, `Billie Jean
 /// King`, `King Jr.`): a suffix follows it, or two name words stand before it.
 fn title_as_surname(chunk: &[Token], k: usize, suffixed: bool) -> bool {
-    use class::*;
+    use class::{DET, GROUP, HONORIFIC, ORG_HEAD, ORG_NAME, PLACE, PRONOUN, STOP};
     let t = chunk[k];
     if !t.has(flag::CAP)
         || t.has(flag::POSSESSIVE)
@@ -825,7 +845,9 @@ pub(crate) fn apposition_after(
     let mut role = first.0;
     if first.1 {
         // Closed by a comma: perhaps a second, naming apposition.
-        if let Some((second, closed)) = apposition_segment(text, role.end, limit, cue_at, scratch, true) {
+        if let Some((second, closed)) =
+            apposition_segment(text, role.end, limit, cue_at, scratch, true)
+        {
             if closed {
                 role = role.cover(second);
             }
@@ -945,7 +967,7 @@ pub(crate) fn scan_names(text: &str, paragraphs: &[Paragraph]) -> Vec<NameRun> {
             let candidate = (t.has(flag::NAME) && !t.is(class::STOP))
                 || t.is(class::TITLE | class::HONORIFIC)
                 || (t.is(class::PARTICLE) && !run.is_empty());
-            if candidate && !(t.has(flag::OPEN) && !run.is_empty()) {
+            if candidate && (run.is_empty() || !t.has(flag::OPEN)) {
                 run.push(t);
                 if t.has(flag::COMMA | flag::BREAK)
                     && !(t.has(flag::COMMA)
@@ -1043,42 +1065,176 @@ mod tests {
                     section_class(file, section).is_some(),
                     "{file}: unknown section [{section}]"
                 );
-                assert_eq!(entry, entry.to_lowercase(), "{file}: {entry:?} is not lowercase");
+                assert_eq!(
+                    entry,
+                    entry.to_lowercase(),
+                    "{file}: {entry:?} is not lowercase"
+                );
             }
         }
     }
 
     /// (mention, kind, name, title)
     const NAMES: &[(&str, MentionKind, Option<&str>, Option<&str>)] = &[
-        ("Kremlin Press Secretary Dmitry Peskov", MentionKind::Name, Some("Dmitry Peskov"), Some("Kremlin Press Secretary")),
-        ("Russian President Vladimir Putin", MentionKind::Name, Some("Vladimir Putin"), Some("Russian President")),
-        ("President Putin", MentionKind::Name, Some("Putin"), Some("President")),
+        (
+            "Kremlin Press Secretary Dmitry Peskov",
+            MentionKind::Name,
+            Some("Dmitry Peskov"),
+            Some("Kremlin Press Secretary"),
+        ),
+        (
+            "Russian President Vladimir Putin",
+            MentionKind::Name,
+            Some("Vladimir Putin"),
+            Some("Russian President"),
+        ),
+        (
+            "President Putin",
+            MentionKind::Name,
+            Some("Putin"),
+            Some("President"),
+        ),
         ("Putin", MentionKind::Name, Some("Putin"), None),
-        ("Dmitry Peskov", MentionKind::Name, Some("Dmitry Peskov"), None),
-        ("• Dmitry Peskov", MentionKind::Name, Some("Dmitry Peskov"), None),
-        ("Sen. Ted Cruz", MentionKind::Name, Some("Ted Cruz"), Some("Sen.")),
-        ("Rep. Alexandria Ocasio-Cortez", MentionKind::Name, Some("Alexandria Ocasio-Cortez"), Some("Rep.")),
-        ("Gov. Gavin Newsom", MentionKind::Name, Some("Gavin Newsom"), Some("Gov.")),
-        ("Gen. Mark Milley", MentionKind::Name, Some("Mark Milley"), Some("Gen.")),
-        ("Dr. Anthony Fauci", MentionKind::Name, Some("Anthony Fauci"), Some("Dr.")),
+        (
+            "Dmitry Peskov",
+            MentionKind::Name,
+            Some("Dmitry Peskov"),
+            None,
+        ),
+        (
+            "• Dmitry Peskov",
+            MentionKind::Name,
+            Some("Dmitry Peskov"),
+            None,
+        ),
+        (
+            "Sen. Ted Cruz",
+            MentionKind::Name,
+            Some("Ted Cruz"),
+            Some("Sen."),
+        ),
+        (
+            "Rep. Alexandria Ocasio-Cortez",
+            MentionKind::Name,
+            Some("Alexandria Ocasio-Cortez"),
+            Some("Rep."),
+        ),
+        (
+            "Gov. Gavin Newsom",
+            MentionKind::Name,
+            Some("Gavin Newsom"),
+            Some("Gov."),
+        ),
+        (
+            "Gen. Mark Milley",
+            MentionKind::Name,
+            Some("Mark Milley"),
+            Some("Gen."),
+        ),
+        (
+            "Dr. Anthony Fauci",
+            MentionKind::Name,
+            Some("Anthony Fauci"),
+            Some("Dr."),
+        ),
         ("Mr. Peskov", MentionKind::Name, Some("Peskov"), Some("Mr.")),
-        ("Mrs. Clinton", MentionKind::Name, Some("Clinton"), Some("Mrs.")),
+        (
+            "Mrs. Clinton",
+            MentionKind::Name,
+            Some("Clinton"),
+            Some("Mrs."),
+        ),
         ("Ms. Ardern", MentionKind::Name, Some("Ardern"), Some("Ms.")),
-        ("former Russian President Dmitry Medvedev", MentionKind::Name, Some("Dmitry Medvedev"), Some("former Russian President")),
-        ("the former Russian President", MentionKind::Description, None, Some("former Russian President")),
-        ("former Russian President", MentionKind::Description, None, Some("former Russian President")),
-        ("Stephen K. Bannon", MentionKind::Name, Some("Stephen K. Bannon"), None),
-        ("Martin Luther King Jr.", MentionKind::Name, Some("Martin Luther King Jr."), None),
-        ("Robert F. Kennedy III", MentionKind::Name, Some("Robert F. Kennedy III"), None),
-        ("European Commission President Ursula von der Leyen", MentionKind::Name, Some("Ursula von der Leyen"), Some("European Commission President")),
-        ("Mayor Bill de Blasio", MentionKind::Name, Some("Bill de Blasio"), Some("Mayor")),
-        ("Bashar al-Assad", MentionKind::Name, Some("Bashar al-Assad"), None),
-        ("Osama bin Laden", MentionKind::Name, Some("Osama bin Laden"), None),
-        ("Conan O'Brien", MentionKind::Name, Some("Conan O'Brien"), None),
-        ("Senate Minority Leader Mitch McConnell", MentionKind::Name, Some("Mitch McConnell"), Some("Senate Minority Leader")),
-        ("Secretary of State Antony Blinken", MentionKind::Name, Some("Antony Blinken"), Some("Secretary of State")),
-        ("Russia's Foreign Minister Sergei Lavrov", MentionKind::Name, Some("Sergei Lavrov"), Some("Russia's Foreign Minister")),
-        ("Kremlin spokesman Dmitry Peskov", MentionKind::Name, Some("Dmitry Peskov"), Some("Kremlin spokesman")),
+        (
+            "former Russian President Dmitry Medvedev",
+            MentionKind::Name,
+            Some("Dmitry Medvedev"),
+            Some("former Russian President"),
+        ),
+        (
+            "the former Russian President",
+            MentionKind::Description,
+            None,
+            Some("former Russian President"),
+        ),
+        (
+            "former Russian President",
+            MentionKind::Description,
+            None,
+            Some("former Russian President"),
+        ),
+        (
+            "Stephen K. Bannon",
+            MentionKind::Name,
+            Some("Stephen K. Bannon"),
+            None,
+        ),
+        (
+            "Martin Luther King Jr.",
+            MentionKind::Name,
+            Some("Martin Luther King Jr."),
+            None,
+        ),
+        (
+            "Robert F. Kennedy III",
+            MentionKind::Name,
+            Some("Robert F. Kennedy III"),
+            None,
+        ),
+        (
+            "European Commission President Ursula von der Leyen",
+            MentionKind::Name,
+            Some("Ursula von der Leyen"),
+            Some("European Commission President"),
+        ),
+        (
+            "Mayor Bill de Blasio",
+            MentionKind::Name,
+            Some("Bill de Blasio"),
+            Some("Mayor"),
+        ),
+        (
+            "Bashar al-Assad",
+            MentionKind::Name,
+            Some("Bashar al-Assad"),
+            None,
+        ),
+        (
+            "Osama bin Laden",
+            MentionKind::Name,
+            Some("Osama bin Laden"),
+            None,
+        ),
+        (
+            "Conan O'Brien",
+            MentionKind::Name,
+            Some("Conan O'Brien"),
+            None,
+        ),
+        (
+            "Senate Minority Leader Mitch McConnell",
+            MentionKind::Name,
+            Some("Mitch McConnell"),
+            Some("Senate Minority Leader"),
+        ),
+        (
+            "Secretary of State Antony Blinken",
+            MentionKind::Name,
+            Some("Antony Blinken"),
+            Some("Secretary of State"),
+        ),
+        (
+            "Russia's Foreign Minister Sergei Lavrov",
+            MentionKind::Name,
+            Some("Sergei Lavrov"),
+            Some("Russia's Foreign Minister"),
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov",
+            MentionKind::Name,
+            Some("Dmitry Peskov"),
+            Some("Kremlin spokesman"),
+        ),
         ("Zoë Dupré", MentionKind::Name, Some("Zoë Dupré"), None),
         ("Ann Lee,", MentionKind::Name, Some("Ann Lee"), None),
     ];
@@ -1103,7 +1259,10 @@ mod tests {
         let m = "Mr. Peskov";
         let a = an(m);
         assert_eq!(a.given, None);
-        assert_eq!(a.honorific.map(|h| (&m[h.0], h.1)), Some(("Mr.", Some(Gender::Masculine))));
+        assert_eq!(
+            a.honorific.map(|h| (&m[h.0], h.1)),
+            Some(("Mr.", Some(Gender::Masculine)))
+        );
         let m = "Mrs. Clinton";
         assert_eq!(an(m).honorific.and_then(|h| h.1), Some(Gender::Feminine));
         let m = "Dr. Anthony Fauci";
@@ -1129,8 +1288,14 @@ mod tests {
         ("the Associated Press", Some("Associated Press")),
         ("AP", Some("AP")),
         ("TASS", Some("TASS")),
-        ("the ruling United Russia party", Some("United Russia party")),
-        ("the Russian Direct Investment Fund", Some("Russian Direct Investment Fund")),
+        (
+            "the ruling United Russia party",
+            Some("United Russia party"),
+        ),
+        (
+            "the Russian Direct Investment Fund",
+            Some("Russian Direct Investment Fund"),
+        ),
         ("Acme Corp.", Some("Acme Corp.")),
         ("Globex Inc.", Some("Globex Inc.")),
         ("Initech Ltd.", Some("Initech Ltd.")),
@@ -1178,16 +1343,40 @@ mod tests {
 
     /// (mention, head, title)
     const DESCRIPTIONS: &[(&str, &str, Option<&str>)] = &[
-        ("A lawmaker from the ruling United Russia party", "lawmaker", Some("lawmaker")),
-        ("A lawmaker from the ruling United Russia party, who supports President Putin", "lawmaker", Some("lawmaker")),
+        (
+            "A lawmaker from the ruling United Russia party",
+            "lawmaker",
+            Some("lawmaker"),
+        ),
+        (
+            "A lawmaker from the ruling United Russia party, who supports President Putin",
+            "lawmaker",
+            Some("lawmaker"),
+        ),
         ("a senior official", "official", Some("senior official")),
         ("a person familiar with the matter", "person", None),
         ("a spokesman", "spokesman", Some("spokesman")),
         ("the minister", "minister", Some("minister")),
-        ("A spokesman for the White House", "spokesman", Some("spokesman")),
-        ("a spokeswoman for Peskov", "spokeswoman", Some("spokeswoman")),
-        ("the Kremlin Press Secretary", "Secretary", Some("Kremlin Press Secretary")),
-        ("the Kremlin's spokesman", "spokesman", Some("Kremlin's spokesman")),
+        (
+            "A spokesman for the White House",
+            "spokesman",
+            Some("spokesman"),
+        ),
+        (
+            "a spokeswoman for Peskov",
+            "spokeswoman",
+            Some("spokeswoman"),
+        ),
+        (
+            "the Kremlin Press Secretary",
+            "Secretary",
+            Some("Kremlin Press Secretary"),
+        ),
+        (
+            "the Kremlin's spokesman",
+            "spokesman",
+            Some("Kremlin's spokesman"),
+        ),
         ("one source", "source", None),
     ];
 
@@ -1224,7 +1413,20 @@ mod tests {
 
     #[test]
     fn degenerate_mentions_do_not_panic() {
-        for m in ["", " ", ",", "the", "«»", "— ,", "Jr.", "III", "the of", "'s", "Ms.", "😀 Zoë"] {
+        for m in [
+            "",
+            " ",
+            ",",
+            "the",
+            "«»",
+            "— ,",
+            "Jr.",
+            "III",
+            "the of",
+            "'s",
+            "Ms.",
+            "😀 Zoë",
+        ] {
             let _ = an(m);
         }
     }
@@ -1257,7 +1459,10 @@ mod tests {
         }
         let text = "Ann Lee, the minister";
         let mut scratch = Scratch::default();
-        assert_eq!(apposition_after(text, 7, text.len(), &cue_free, &mut scratch), None);
+        assert_eq!(
+            apposition_after(text, 7, text.len(), &cue_free, &mut scratch),
+            None
+        );
     }
 
     #[test]
