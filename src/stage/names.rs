@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use once_cell::sync::Lazy;
 
-use crate::{Gender, MentionKind, Paragraph, Span};
+use crate::{Gender, MentionKind, Span};
 
 // ---------------------------------------------------------------------------------------
 // Lexicons
@@ -950,17 +950,17 @@ pub(crate) struct NameRun {
     pub(crate) words: usize,
 }
 
-/// Finds the person names in the paragraphs: runs of capitalised words (with particles,
+/// Finds the person names in the spans (paragraphs, sentences): runs of capitalised words (with particles,
 /// initials, suffixes and the title words before them), keeping those that are a full name
 /// (given name and surname) or carry a title (`President Putin`, `Mr. Peskov`). One pass
 /// over the paragraphs' text.
-pub(crate) fn scan_names(text: &str, paragraphs: &[Paragraph]) -> Vec<NameRun> {
+pub(crate) fn scan_names(text: &str, spans: impl IntoIterator<Item = Span>) -> Vec<NameRun> {
     let mut out = Vec::new();
     let mut scratch = Scratch::default();
     let mut run: Vec<Token> = Vec::new();
-    for p in paragraphs {
+    for span in spans {
         scratch.tokens.clear();
-        tokenize(text, p.span, &mut scratch.buf, &mut scratch.tokens);
+        tokenize(text, span, &mut scratch.buf, &mut scratch.tokens);
         run.clear();
         for i in 0..scratch.tokens.len() {
             let t = scratch.tokens[i];
@@ -1471,12 +1471,7 @@ mod tests {
                     call? In February, Russian President Vladimir Putin met Mr. Biden and NBC News. \
                     The U.S. administration was quiet. Stephen K. Bannon and Martin Luther King, Jr. \
                     were not.";
-        let paragraphs = [Paragraph {
-            span: Span::new(0, text.len()),
-            sentences: Vec::new(),
-            bullet: false,
-        }];
-        let runs = scan_names(text, &paragraphs);
+        let runs = scan_names(text, [Span::new(0, text.len())]);
         let got: Vec<(&str, Option<&str>)> = runs
             .iter()
             .map(|r| (&text[r.name], r.title.map(|t| &text[t])))
