@@ -8,3 +8,4 @@ pub(crate) mod names;
 pub(crate) mod quotation;
 pub(crate) mod sentence;
 pub(crate) mod structure;
+pub(crate) mod token;
