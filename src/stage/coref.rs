@@ -806,6 +806,7 @@ pub(crate) mod testkit {
             sentence: SentenceId::from_index(sentence),
             speaker: None,
             mention,
+            source: mention,
             cue,
             pattern,
             quotations: Vec::new(),
