@@ -136,8 +136,11 @@ pub(crate) fn modality_of_words(words: &str) -> Modality {
         if word.is_empty() {
             continue;
         }
-        let lower = word.to_ascii_lowercase();
-        if let Some(&(_, m)) = LEXICON.modality.iter().find(|(p, _)| lower.starts_with(p)) {
+        let starts = |p: &str| {
+            word.get(..p.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(p))
+        };
+        if let Some(&(_, m)) = LEXICON.modality.iter().find(|(p, _)| starts(p)) {
             return m;
         }
     }
@@ -159,7 +162,7 @@ pub(crate) fn run(config: &Config, article: &mut Article<'_>) {
     order.sort_by_key(|&q| anchor(&article.quotes[q]));
 
     let mut tokens: Vec<Token> = Vec::new();
-    let mut buf = String::new();
+    let mut scratch = Buffers::default();
     let mut cached: Option<usize> = None;
     let mut claims: Vec<(usize, Claim)> = Vec::with_capacity(order.len());
     for q in order {
@@ -169,11 +172,11 @@ pub(crate) fn run(config: &Config, article: &mut Article<'_>) {
         if cached != Some(s) {
             tokens.clear();
             if let Some(sentence) = article.sentences.get(s) {
-                names::tokenize(text, sentence.span, &mut buf, &mut tokens);
+                names::tokenize(text, sentence.span, &mut scratch.buf, &mut tokens);
             }
             cached = Some(s);
         }
-        let claim = build(config, text, &article.cues, quote, q, &tokens, &mut buf);
+        let claim = build(config, text, &article.cues, quote, q, &tokens, &mut scratch);
         claims.push((q, claim));
     }
     claims.sort_by_key(|(q, _)| *q);
@@ -181,6 +184,13 @@ pub(crate) fn run(config: &Config, article: &mut Article<'_>) {
     let mut claims: Vec<Claim> = claims.into_iter().map(|(_, c)| c).collect();
     attach_evidence(article, &mut claims);
     article.claims = claims;
+}
+
+/// Reusable buffers: a lowercase word, the words of a quote's content.
+#[derive(Debug, Default)]
+struct Buffers {
+    buf: String,
+    content: Vec<Token>,
 }
 
 /// Whether a quote is attributed (has a speaker mention or a cue and was not left
@@ -209,8 +219,12 @@ fn build(
     quote: &Quote,
     q: usize,
     tokens: &[Token],
-    buf: &mut String,
+    scratch: &mut Buffers,
 ) -> Claim {
+    let Buffers {
+        buf,
+        content: content_tokens,
+    } = scratch;
     let cue = quote.cue;
     let pattern = quote.pattern.and_then(|id| config.patterns.pattern(id));
     let modality = {
@@ -228,7 +242,7 @@ fn build(
         content: quote.content,
         quotes: vec![QuoteId::from_index(q)],
         modality,
-        hedged: hedged(text, quote, buf),
+        hedged: hedged(text, quote, buf, content_tokens),
         negated: modality == Modality::Denial,
         relay: None,
         medium: None,
@@ -271,13 +285,13 @@ fn build(
 
 /// Whether the content holds a hedge word (`could`, `likely`); a capitalised `May` is the
 /// month.
-fn hedged(text: &str, quote: &Quote, buf: &mut String) -> bool {
-    let mut tokens = Vec::new();
+fn hedged(text: &str, quote: &Quote, buf: &mut String, tokens: &mut Vec<Token>) -> bool {
+    tokens.clear();
     for s in &quote.segments {
-        names::tokenize(text, *s, buf, &mut tokens);
+        names::tokenize(text, *s, buf, tokens);
     }
     if quote.segments.is_empty() {
-        names::tokenize(text, quote.content, buf, &mut tokens);
+        names::tokenize(text, quote.content, buf, tokens);
     }
     tokens.iter().any(|t| {
         classes(text, t, buf) & class::HEDGE != 0 && !(t.has(flag::CAP) && &text[t.span] == "May")
@@ -464,13 +478,8 @@ impl Window<'_> {
             return None;
         }
         // Two-word platforms first.
-        if let Some(t2) = self.tokens.get(i + 1) {
-            if !t.has(flag::COMMA | flag::BREAK) {
-                let phrase = format!("{} {}", self.word(i), &self.text[t2.span]).to_lowercase();
-                if LEXICON.words.get(phrase.as_str()).copied().unwrap_or(0) & class::PLATFORM != 0 {
-                    return Some(i + 1);
-                }
-            }
+        if !t.has(flag::COMMA | flag::BREAK) && self.pair_classes(i, buf) & class::PLATFORM != 0 {
+            return Some(i + 1);
         }
         let c = classes(self.text, t, buf);
         // `X` alone is the platform only when capitalised.
@@ -538,6 +547,21 @@ impl Window<'_> {
         Some(noun)
     }
 
+    /// The claim-lexicon classes of the two words at `i` and `i + 1` (`social media`).
+    fn pair_classes(&self, i: usize, buf: &mut String) -> u32 {
+        let (Some(a), Some(b)) = (self.tokens.get(i), self.tokens.get(i + 1)) else {
+            return 0;
+        };
+        buf.clear();
+        for (k, t) in [a, b].into_iter().enumerate() {
+            if k > 0 {
+                buf.push(' ');
+            }
+            buf.extend(self.text[t.span].chars().flat_map(char::to_lowercase));
+        }
+        LEXICON.words.get(buf.as_str()).copied().unwrap_or(0)
+    }
+
     /// Whether the cue's first word is of a claim-lexicon class.
     fn cue_first_word_is(&self, class: u32, buf: &mut String) -> bool {
         let first = self.text[self.cue].split_whitespace().next().unwrap_or("");
@@ -556,10 +580,7 @@ impl Window<'_> {
         if classes(self.text, t, buf) & class::PRESS != 0 {
             return Some(i);
         }
-        let t2 = self.tokens.get(i + 1)?;
-        let phrase = format!("{} {}", self.word(i), &self.text[t2.span]).to_lowercase();
-        (LEXICON.words.get(phrase.as_str()).copied().unwrap_or(0) & class::PRESS != 0)
-            .then_some(i + 1)
+        (self.pair_classes(i, buf) & class::PRESS != 0).then_some(i + 1)
     }
 
     /// Whom it was said to: the object of `told`, `reminded`, `informed` (`reporters`,

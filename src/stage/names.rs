@@ -713,20 +713,22 @@ pub(crate) struct NameSplit {
 /// Whether a token can be a word of a person's name (not a title, organisation, place or
 /// function word).
 fn name_word(t: &Token) -> bool {
-    use class::{DET, GROUP, HONORIFIC, ORG_HEAD, ORG_NAME, PLACE, PRONOUN, STOP, TITLE};
+    use class::{DET, GROUP, HONORIFIC, ORG_HEAD, ORG_NAME, PLACE, PRONOUN, TITLE};
+    // Stop words are no bar here: a mention's span comes from the attribution stage
+    // (`Will Hurd`, `June Carter`); the text scan keeps them out of its runs.
     t.has(flag::NAME)
-        && !t.is(TITLE | HONORIFIC | ORG_HEAD | ORG_NAME | PLACE | STOP | DET | PRONOUN | GROUP)
+        && !t.is(TITLE | HONORIFIC | ORG_HEAD | ORG_NAME | PLACE | DET | PRONOUN | GROUP)
         && !t.has(flag::POSSESSIVE)
 }
 
 /// Whether the title word at `k` is a surname after all (`Martin Luther King`, `Billie Jean
 /// King`, `King Jr.`): a suffix follows it, or two name words stand before it.
 fn title_as_surname(chunk: &[Token], k: usize, suffixed: bool) -> bool {
-    use class::{DET, GROUP, HONORIFIC, ORG_HEAD, ORG_NAME, PLACE, PRONOUN, STOP};
+    use class::{DET, GROUP, HONORIFIC, ORG_HEAD, ORG_NAME, PLACE, PRONOUN};
     let t = chunk[k];
     if !t.has(flag::CAP)
         || t.has(flag::POSSESSIVE)
-        || t.is(HONORIFIC | ORG_HEAD | ORG_NAME | PLACE | STOP | DET | PRONOUN | GROUP)
+        || t.is(HONORIFIC | ORG_HEAD | ORG_NAME | PLACE | DET | PRONOUN | GROUP)
     {
         return false;
     }
@@ -1237,6 +1239,13 @@ mod tests {
         ),
         ("Zoë Dupré", MentionKind::Name, Some("Zoë Dupré"), None),
         ("Ann Lee,", MentionKind::Name, Some("Ann Lee"), None),
+        ("Will Hurd", MentionKind::Name, Some("Will Hurd"), None),
+        (
+            "British Prime Minister Theresa May",
+            MentionKind::Name,
+            Some("Theresa May"),
+            Some("British Prime Minister"),
+        ),
     ];
 
     #[test]
