@@ -21,8 +21,98 @@ use crate::{
 
 /// How many paragraphs back a pronoun may look for its entity.
 const PRONOUN_REACH: usize = 4;
-/// How many recent people (and bodies) a pronoun considers.
+/// How many recent bodies (organisations, groups) a pronoun considers.
 const RECENT: usize = 8;
+/// How many named people before a pronoun it looks at.
+const LOOK_BACK: usize = 64;
+
+/// Where a mention is.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    at: usize,
+    sentence: usize,
+    paragraph: usize,
+}
+
+/// A person named at a place in the text, outside quotation marks.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    at: usize,
+    entity: usize,
+    sentence: usize,
+    paragraph: usize,
+}
+
+/// The people named outside quotation marks (and outside direct quotes), in text order.
+fn occurrences(article: &Article<'_>, mut named: Vec<(usize, usize)>) -> Vec<Occurrence> {
+    named.sort_unstable();
+    named.dedup_by_key(|x| x.0);
+    // Quoted regions, merged into disjoint spans.
+    let mut quoted: Vec<Span> = article
+        .quotations
+        .iter()
+        .filter(|q| q.role != crate::QuotationRole::Title)
+        .map(|q| q.span)
+        .chain(
+            article
+                .quotes
+                .iter()
+                .filter(|q| q.kind == crate::QuoteKind::Direct)
+                .flat_map(|q| q.segments.iter().copied()),
+        )
+        .collect();
+    quoted.sort_unstable();
+    let mut merged: Vec<Span> = Vec::with_capacity(quoted.len());
+    for s in quoted {
+        match merged.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    let inside = |at: usize| {
+        let k = merged.partition_point(|s| s.start <= at);
+        k > 0 && merged[k - 1].end > at
+    };
+    named
+        .into_iter()
+        .filter(|&(at, _)| !inside(at))
+        .map(|(at, entity)| Occurrence {
+            at,
+            entity,
+            sentence: article
+                .sentences
+                .partition_point(|s| s.span.start <= at)
+                .saturating_sub(1),
+            paragraph: paragraph_index(article, at),
+        })
+        .collect()
+}
+
+/// The person a he or she most likely stands for among those named before `here`, from
+/// sentence `from_sentence` on: in the most recent sentence that names one who fits, the
+/// first one it names (its subject, more often than not).
+fn last_subject(
+    people: &[Occurrence],
+    here: Place,
+    from_sentence: usize,
+    fits: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let k = people.partition_point(|o| o.at < here.at);
+    let mut best: Option<Occurrence> = None;
+    for o in people[..k].iter().rev().take(LOOK_BACK) {
+        if here.paragraph.saturating_sub(o.paragraph) > PRONOUN_REACH || o.sentence < from_sentence
+        {
+            break;
+        }
+        if best.is_some_and(|b| b.sentence != o.sentence) {
+            break;
+        }
+        if fits(o.entity) {
+            best = Some(*o);
+        }
+    }
+    best.map(|o| o.entity)
+}
 /// How many entities sharing a surname or head word a new mention is compared with (the
 /// most recent ones): real articles have a few; this keeps crafted input linear.
 const SHARED_KEY_LIMIT: usize = 32;
@@ -36,6 +126,9 @@ fn recent_slice(list: &[usize]) -> &[usize] {
 #[derive(Debug)]
 struct Entity {
     kind: SpeakerKind,
+    /// Whether a he or she can stand for it: a person, or an unnamed source described as
+    /// one (`the former president`, `a spokeswoman`; not `the statement`).
+    personal: bool,
     name: Span,
     name_words: usize,
     given: Option<Span>,
@@ -55,6 +148,7 @@ impl Entity {
     fn new(kind: SpeakerKind, name: Span, at: usize, paragraph: usize) -> Self {
         Self {
             kind,
+            personal: kind == SpeakerKind::Person,
             name,
             name_words: 0,
             given: None,
@@ -147,20 +241,26 @@ pub(crate) fn run(article: &mut Article<'_>) {
         linked[i] = Some(e);
     }
 
-    // 3. Full names, titles and courtesy titles found elsewhere in the text.
+    // 3. Full names, titles and courtesy titles found elsewhere in the text. People named
+    //    (by mentions and in the text) are the antecedents of he and she.
+    let mut named: Vec<(usize, usize)> = order
+        .iter()
+        .filter_map(|&i| linked[i].map(|e| (article.mentions[i].span.start, e)))
+        .filter(|&(_, e)| linker.entities[e].personal)
+        .collect();
     if linker
         .entities
         .iter()
         .any(|e| e.kind == SpeakerKind::Person)
     {
         let runs = names::scan_names(text, article.paragraphs.iter().map(|p| p.span));
-        linker.absorb_runs(article, &runs);
+        named.extend(linker.absorb_runs(article, &runs));
     }
+    let people = occurrences(article, named);
 
     // 4. Pronouns, in text order.
     let quoted: HashMap<Span, Vec<QuoteId>> = quotes_by_mention(article);
     let mut prev_quote: Option<usize> = None;
-    let mut persons: Vec<usize> = Vec::new();
     let mut bodies: Vec<usize> = Vec::new();
     for &i in &order {
         let span = article.mentions[i].span;
@@ -168,7 +268,15 @@ pub(crate) fn run(article: &mut Article<'_>) {
         let e = match analyses[i].pronoun {
             None => linked[i],
             Some(pronoun) => {
-                let e = linker.resolve(pronoun, p, prev_quote, &persons, &bodies);
+                let here = Place {
+                    at: span.start,
+                    sentence: article
+                        .sentences
+                        .partition_point(|s| s.span.start <= span.start)
+                        .saturating_sub(1),
+                    paragraph: p,
+                };
+                let e = linker.resolve(pronoun, here, prev_quote, &people, &bodies);
                 if let (Some(e), Some(g)) = (e, pronoun.gender()) {
                     linker.entities[e].show_gender(g, span);
                 }
@@ -179,15 +287,11 @@ pub(crate) fn run(article: &mut Article<'_>) {
                 e
             }
         };
-        if let Some(e) = e {
-            let recent = match linker.entities[e].kind {
-                SpeakerKind::Person => &mut persons,
-                _ => &mut bodies,
-            };
-            recent.retain(|&x| x != e);
-            recent.push(e);
-            if recent.len() > RECENT {
-                recent.remove(0);
+        if let Some(e) = e.filter(|&e| linker.entities[e].kind != SpeakerKind::Person) {
+            bodies.retain(|&x| x != e);
+            bodies.push(e);
+            if bodies.len() > RECENT {
+                bodies.remove(0);
             }
         }
         if quoted.contains_key(&span) {
@@ -502,96 +606,171 @@ impl Linker {
             }
         }
         let whole = a.whole.unwrap_or(m.span);
-        let e = self.add(Entity::new(kind, whole, m.span.start, p));
+        let mut entity = Entity::new(kind, whole, m.span.start, p);
+        entity.personal = kind == SpeakerKind::Unnamed
+            && a.head.is_some_and(|h| names::is_personal_head(text, h));
+        let e = self.add(entity);
         if let Some(k) = head_key {
             self.by_head.entry(k).or_default().push(e);
         }
         e
     }
 
-    /// Takes full names, titles, appositions and courtesy titles from name runs in the text.
-    fn absorb_runs(&mut self, article: &Article<'_>, runs: &[NameRun]) {
+    /// Takes full names, titles, appositions and courtesy titles from name runs in the text;
+    /// a full name of someone not yet known becomes an entity (quoted later through a
+    /// pronoun, it becomes a speaker). Returns where each run names a person, as
+    /// `(position, entity)`.
+    fn absorb_runs(&mut self, article: &Article<'_>, runs: &[NameRun]) -> Vec<(usize, usize)> {
         let text: &str = &article.text;
+        // Surnames that also stand alone somewhere (`Sanders says …`): a full name with such
+        // a surname is a person's, not a place's (`Sandy Hook`, `New York`).
+        let bare: std::collections::HashSet<u64> = runs
+            .iter()
+            .filter(|r| r.given.is_none() && r.title.is_none())
+            .map(|r| names::surname_key(&text[r.surname]))
+            .collect();
+        // Runs by surname, surnames in order of first appearance.
         let mut by_surname: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut keys: Vec<u64> = Vec::new();
         for (r, run) in runs.iter().enumerate() {
             let key = names::surname_key(&text[run.surname]);
-            if self.by_surname.contains_key(&key) {
-                by_surname.entry(key).or_default().push(r);
+            if run.given.is_none() && run.title.is_none() && !self.by_surname.contains_key(&key) {
+                // A bare surname names only someone already known.
+                continue;
             }
+            let list = by_surname.entry(key).or_default();
+            if list.is_empty() {
+                keys.push(key);
+            }
+            list.push(r);
         }
-        for (key, found) in by_surname {
-            let people =
-                recent_slice(self.by_surname.get(&key).map_or(&[][..], Vec::as_slice)).to_vec();
-            // A person known by surname alone takes the full name written nearest before its
-            // first mention (or, failing that, the first one after), when only one person
-            // has that surname or the others have other given names.
-            for &e in &people {
-                if self.entities[e].given.is_some() {
+        let mut occurrences = Vec::new();
+        for key in keys {
+            let found = &by_surname[&key];
+            self.adopt_full_names(text, key, found, runs);
+            // New people: a titled name (`Mr. Lee`), or a full name whose surname stands
+            // alone elsewhere or that an apposition describes.
+            for &r in found {
+                let run = &runs[r];
+                if run.given.is_none() && run.title.is_none()
+                    || self.run_entity(text, key, run).is_some()
+                {
                     continue;
                 }
-                let taken: Vec<Span> = people
-                    .iter()
-                    .filter(|&&o| o != e)
-                    .filter_map(|&o| self.entities[o].given)
-                    .collect();
-                let first = self.entities[e].first_seen;
-                let pick = |before: bool| {
-                    let mut it = found.iter().copied().filter(|&r| {
-                        let run = &runs[r];
-                        run.given
-                            .is_some_and(|g| !taken.iter().any(|&t| given_agrees(text, t, g)))
-                            && (run.name.start < first) == before
-                    });
-                    if before {
-                        it.next_back()
-                    } else {
-                        it.min_by_key(|&r| runs[r].name.start)
-                    }
+                let mut described = || {
+                    let p = paragraph_index(article, run.name.start);
+                    article.paragraphs.get(p).is_some_and(|para| {
+                        let cue = |s: Span| cue_in(article, s);
+                        names::apposition_after(
+                            text,
+                            run.name.end,
+                            para.span.end,
+                            &cue,
+                            &mut self.scratch,
+                        )
+                        .is_some()
+                    })
                 };
-                if let Some(r) = pick(true).or_else(|| pick(false)) {
-                    let ent = &mut self.entities[e];
-                    ent.given = runs[r].given;
-                    ent.suffix = ent.suffix.or(runs[r].suffix);
+                if run.title.is_some() || bare.contains(&key) || described() {
+                    let p = paragraph_index(article, run.name.start);
+                    let mut ent = Entity::new(SpeakerKind::Person, run.name, run.name.start, p);
+                    ent.given = run.given;
+                    ent.suffix = run.suffix;
+                    let e = self.add(ent);
+                    self.by_surname.entry(key).or_default().push(e);
                 }
             }
-            for &r in &found {
+            for &r in found {
                 let run = &runs[r];
-                let e = match run.given {
-                    Some(g) => people.iter().copied().find(|&e| {
-                        self.entities[e]
-                            .given
-                            .is_some_and(|eg| given_agrees(text, eg, g))
-                    }),
-                    None if people.len() == 1 => Some(people[0]),
-                    None => None,
-                };
-                let Some(e) = e else { continue };
-                let p = paragraph_index(article, run.name.start);
-                let role = article.paragraphs.get(p).and_then(|para| {
-                    let cue = |s: Span| cue_in(article, s);
-                    names::apposition_after(
-                        text,
-                        run.name.end,
-                        para.span.end,
-                        &cue,
-                        &mut self.scratch,
-                    )
-                });
-                let ent = &mut self.entities[e];
-                if run.words > ent.name_words {
-                    ent.name = run.name;
-                    ent.name_words = run.words;
-                }
-                if let Some(t) = run.title {
-                    push_unique(text, &mut ent.titles, t);
-                }
-                if let Some(r) = role {
-                    push_unique(text, &mut ent.roles, r);
-                }
-                if let Some((h, Some(g))) = run.honorific {
-                    ent.show_gender(g, h);
+                if let Some(e) = self.run_entity(text, key, run) {
+                    occurrences.push((run.name.start, e));
+                    self.absorb_run(article, run, e);
                 }
             }
+        }
+        occurrences
+    }
+
+    /// The known person a name run names: one with the same given name; for a surname
+    /// alone, the only person with it; for a titled surname (`Mr. Lee`), the most recent one
+    /// whose gender does not contradict the title.
+    fn run_entity(&self, text: &str, key: u64, run: &NameRun) -> Option<usize> {
+        let people = recent_slice(self.by_surname.get(&key).map_or(&[][..], Vec::as_slice));
+        match run.given {
+            Some(g) => people.iter().copied().find(|&e| {
+                self.entities[e]
+                    .given
+                    .is_some_and(|eg| given_agrees(text, eg, g))
+            }),
+            None if people.len() == 1 => Some(people[0]),
+            None if run.title.is_some() => {
+                let g = run.honorific.and_then(|h| h.1);
+                self.most_recent(people, |e| {
+                    g.is_none() || e.gender.is_none() || e.gender == g
+                })
+            }
+            None => None,
+        }
+    }
+
+    /// A person known by surname alone takes the full name written nearest before its first
+    /// mention (or, failing that, the first one after), unless another person with that
+    /// surname has that given name.
+    fn adopt_full_names(&mut self, text: &str, key: u64, found: &[usize], runs: &[NameRun]) {
+        let people =
+            recent_slice(self.by_surname.get(&key).map_or(&[][..], Vec::as_slice)).to_vec();
+        for &e in &people {
+            if self.entities[e].given.is_some() {
+                continue;
+            }
+            let taken: Vec<Span> = people
+                .iter()
+                .filter(|&&o| o != e)
+                .filter_map(|&o| self.entities[o].given)
+                .collect();
+            let first = self.entities[e].first_seen;
+            let pick = |before: bool| {
+                let mut it = found.iter().copied().filter(|&r| {
+                    let run = &runs[r];
+                    run.given
+                        .is_some_and(|g| !taken.iter().any(|&t| given_agrees(text, t, g)))
+                        && (run.name.start < first) == before
+                });
+                if before {
+                    it.next_back()
+                } else {
+                    it.min_by_key(|&r| runs[r].name.start)
+                }
+            };
+            if let Some(r) = pick(true).or_else(|| pick(false)) {
+                let ent = &mut self.entities[e];
+                ent.given = runs[r].given;
+                ent.suffix = ent.suffix.or(runs[r].suffix);
+            }
+        }
+    }
+
+    /// Takes a run's name (when fuller), title, apposition and courtesy title.
+    fn absorb_run(&mut self, article: &Article<'_>, run: &NameRun, e: usize) {
+        let text: &str = &article.text;
+        let p = paragraph_index(article, run.name.start);
+        let role = article.paragraphs.get(p).and_then(|para| {
+            let cue = |s: Span| cue_in(article, s);
+            names::apposition_after(text, run.name.end, para.span.end, &cue, &mut self.scratch)
+        });
+        let ent = &mut self.entities[e];
+        if run.words > ent.name_words {
+            ent.name = run.name;
+            ent.name_words = run.words;
+        }
+        if let Some(t) = run.title {
+            push_unique(text, &mut ent.titles, t);
+        }
+        if let Some(r) = role {
+            push_unique(text, &mut ent.roles, r);
+        }
+        if let Some((h, Some(g))) = run.honorific {
+            ent.show_gender(g, h);
         }
     }
 
@@ -599,33 +778,40 @@ impl Linker {
     fn resolve(
         &self,
         pronoun: Pronoun,
-        paragraph: usize,
+        here: Place,
         prev_quote: Option<usize>,
-        persons: &[usize],
+        people: &[Occurrence],
         bodies: &[usize],
     ) -> Option<usize> {
+        let paragraph = here.paragraph;
         let near = |e: usize, reach: usize| {
             paragraph.saturating_sub(self.entities[e].last_paragraph) <= reach
         };
         match pronoun {
             Pronoun::He | Pronoun::She => {
-                // A person the article already calls he (she) first, then one whose gender
-                // it has not shown; the previous quote's speaker before the others.
                 let g = pronoun.gender();
-                let ok = |e: usize, known: bool| {
+                let fits = |e: usize, known: bool| {
                     let ent = &self.entities[e];
-                    ent.kind == SpeakerKind::Person
+                    ent.personal
                         && if known {
                             ent.gender == g
                         } else {
                             ent.gender.is_none()
                         }
-                        && near(e, PRONOUN_REACH)
                 };
+                // 1. Someone named in this sentence before the pronoun or in the sentence
+                //    just before: the first one named (the subject, more often than not).
+                let just_before = here.sentence.saturating_sub(1);
+                let any = |e: usize| fits(e, true) || fits(e, false);
+                if let Some(e) = last_subject(people, here, just_before, &any) {
+                    return Some(e);
+                }
+                // 2. The previous quote's speaker, then anyone named earlier: one the article
+                //    already calls he (she) before one whose gender it has not shown.
                 [true, false].into_iter().find_map(|known| {
                     prev_quote
-                        .filter(|&e| ok(e, known))
-                        .or_else(|| persons.iter().rev().copied().find(|&e| ok(e, known)))
+                        .filter(|&e| fits(e, known) && near(e, PRONOUN_REACH))
+                        .or_else(|| last_subject(people, here, 0, &|e| fits(e, known)))
                 })
             }
             Pronoun::They | Pronoun::It => {
@@ -1066,9 +1252,20 @@ mod tests {
             quotes: &[("Mrs. Lee", 0, "the vote"), ("He", 0, "it was not")],
             speakers: &[Some("Lee"), None],
         },
-        // A person the article calls she before one whose gender it has not shown.
+        // The subject of the sentence just before, whose gender the article has not shown.
         PronounCase {
             text: "Ms. Ardern said the vote was fair.\n\nJohn Key said no.\n\nShe said yes.",
+            quotes: &[
+                ("Ms. Ardern", 0, "the vote"),
+                ("John Key", 0, "no."),
+                ("She", 0, "yes"),
+            ],
+            speakers: &[Some("Ardern"), Some("John Key"), Some("John Key")],
+        },
+        // Further back, a person the article calls she before one whose gender it has not
+        // shown, the previous quote's speaker included.
+        PronounCase {
+            text: "Ms. Ardern said the vote was fair.\n\nJohn Key said no.\n\nThe count went on.\n\nShe said yes.",
             quotes: &[
                 ("Ms. Ardern", 0, "the vote"),
                 ("John Key", 0, "no."),
@@ -1133,6 +1330,62 @@ mod tests {
     }
 
     #[test]
+    fn pronouns_fall_back_to_the_subject_of_a_recent_sentence() {
+        // The previous quote's speaker is a she; the he is the last person named outside
+        // quotation marks, and the first one named in that sentence.
+        let text = "Ms. Lee said the count was fair.\n\n\
+                    On Sunday, Tom Roe, the challenger, went on the offensive against Ann Park.\n\n\
+                    He said it was rigged.";
+        let mut a = bare(text);
+        say(&mut a, "Ms. Lee", 0, "said", "the count was fair");
+        say(&mut a, "He", 0, "said", "it was rigged");
+        run(&mut a);
+        assert_eq!(speaker_of(&a, 1), Some("Tom Roe"));
+        assert_eq!(a.speakers.len(), 2);
+        assert_eq!(a.speakers[1].gender, Some(Gender::Masculine));
+        assert_eq!(a.slice(a.speakers[1].roles[0]), "the challenger");
+
+        // Two capitalised words are a person's name only with some sign of it: a title, an
+        // apposition, the surname standing alone elsewhere.
+        let text = "Ms. Lee said the count was fair.\n\n\
+                    On Sunday, Sandy Hook was quiet.\n\n\
+                    He said it was rigged.";
+        let mut a = bare(text);
+        say(&mut a, "Ms. Lee", 0, "said", "the count was fair");
+        say(&mut a, "He", 0, "said", "it was rigged");
+        run(&mut a);
+        assert_eq!(speaker_of(&a, 1), None);
+        let text = "Ms. Lee said the count was fair.\n\n\
+                    On Sunday, Sandy Hook was quiet. Hook left early.\n\n\
+                    He said it was rigged.";
+        let mut a = bare(text);
+        say(&mut a, "Ms. Lee", 0, "said", "the count was fair");
+        say(&mut a, "He", 0, "said", "it was rigged");
+        run(&mut a);
+        assert_eq!(speaker_of(&a, 1), Some("Sandy Hook"));
+
+        // Names inside quotation marks are not antecedents.
+        let text = "Ms. Lee said: \"Tom Roe is wrong.\"\n\n\
+                    He said it was rigged.";
+        let mut a = bare(text);
+        a.quotations.push(crate::Quotation {
+            span: Span::new(text.find('"').unwrap(), text.rfind('"').unwrap() + 1),
+            content: Span::new(text.find('"').unwrap() + 1, text.rfind('"').unwrap()),
+            depth: 0,
+            parent: None,
+            role: crate::QuotationRole::Speech,
+            paragraph: crate::ParagraphId(0),
+            closed: true,
+            continues: None,
+        });
+        say(&mut a, "Ms. Lee", 0, "said", "Tom Roe is wrong");
+        say(&mut a, "He", 0, "said", "it was rigged");
+        run(&mut a);
+        assert_eq!(speaker_of(&a, 1), None);
+        assert_eq!(a.speakers.len(), 1);
+    }
+
+    #[test]
     fn gender_comes_from_the_article_only() {
         let text = "Ann Lee said the vote was fair.\n\nShe said it twice.";
         let mut a = bare(text);
@@ -1151,7 +1404,7 @@ mod tests {
 
     #[test]
     fn subjects_that_are_never_quoted_are_not_speakers() {
-        let text = "Ann Lee said no.\n\nJohn Key walked in.\n\nHe said yes.";
+        let text = "Ann Lee said no.\n\nJohn Key walked in.\n\nThe room was cold.\n\nHe said yes.";
         let mut a = bare(text);
         say(&mut a, "Ann Lee", 0, "said", "no");
         // A subject the attribution stage saw, with no quote.
@@ -1160,7 +1413,7 @@ mod tests {
         say(&mut a, "He", 0, "said", "yes");
         run(&mut a);
         assert_eq!(a.speakers.len(), 1);
-        // The previous quote's speaker wins over the last subject.
+        // The previous quote's speaker wins over a subject two sentences back.
         assert_eq!(speaker_of(&a, 1), Some("Ann Lee"));
         let key_mention = a.mentions.iter().find(|m| m.span == key).unwrap();
         assert_eq!(key_mention.speaker, None);

@@ -35,6 +35,7 @@ pub(crate) mod class {
     pub(crate) const GROUP: u32 = 1 << 14;
     pub(crate) const SINGULAR: u32 = 1 << 15;
     pub(crate) const STOP: u32 = 1 << 16;
+    pub(crate) const PERSON: u32 = 1 << 17;
 }
 
 /// The `(section, entry)` pairs of a lexicon file: lines under `[section]` headers, blank
@@ -65,7 +66,7 @@ const MENTIONS: &str = include_str!("../lexicon/en/mentions.txt");
 fn section_class(file: &str, section: &str) -> Option<u32> {
     use class::{
         CUT, DEFINITE, DET, FEMININE, GROUP, HONORIFIC, MASCULINE, ORG_HEAD, ORG_NAME, PARTICLE,
-        PLACE, PLURAL_DET, PRONOUN, SINGULAR, STOP, SUFFIX, TITLE,
+        PERSON, PLACE, PLURAL_DET, PRONOUN, SINGULAR, STOP, SUFFIX, TITLE,
     };
     Some(match (file, section) {
         ("titles", "title") => TITLE,
@@ -74,7 +75,7 @@ fn section_class(file: &str, section: &str) -> Option<u32> {
         ("titles", "honorific") => HONORIFIC,
         ("titles", "suffix") => SUFFIX,
         ("titles", "particle") => PARTICLE,
-        ("organisations", "head") => ORG_HEAD,
+        ("organisations", "head" | "place head") => ORG_HEAD,
         ("organisations", "name") => ORG_NAME,
         ("organisations", "place") => PLACE,
         ("mentions", "pronoun") => PRONOUN,
@@ -85,6 +86,7 @@ fn section_class(file: &str, section: &str) -> Option<u32> {
         ("mentions", "group") => GROUP,
         ("mentions", "singular") => SINGULAR,
         ("mentions", "stop") => STOP,
+        ("mentions", "person") => PERSON,
         _ => return None,
     })
 }
@@ -810,6 +812,14 @@ fn fill_name(chunk: &[Token], split: &NameSplit, a: &mut Analysis) {
     }
 }
 
+/// Whether the head word of a description names one person (a title word such as
+/// `spokesman`, or a person noun such as `woman`, `source`).
+pub(crate) fn is_personal_head(text: &str, head: Span) -> bool {
+    let mut buf = String::new();
+    let w = text.get(head.range()).unwrap_or("");
+    classes_of(lower(strip_possessive(w), &mut buf)) & (class::TITLE | class::PERSON) != 0
+}
+
 /// The head word of a title or role phrase (`the Russian Security Council's deputy
 /// chairman` → `chairman`; `CEO of Russia's sovereign wealth fund` → `CEO`).
 pub(crate) fn phrase_head(text: &str, span: Span, scratch: &mut Scratch) -> Option<Span> {
@@ -952,10 +962,10 @@ pub(crate) struct NameRun {
     pub(crate) words: usize,
 }
 
-/// Finds the person names in the spans (paragraphs, sentences): runs of capitalised words (with particles,
-/// initials, suffixes and the title words before them), keeping those that are a full name
-/// (given name and surname) or carry a title (`President Putin`, `Mr. Peskov`). One pass
-/// over the paragraphs' text.
+/// Finds the person names in the spans (paragraphs, sentences): runs of capitalised words
+/// (with particles, initials, suffixes and the title words before them): full names (given
+/// name and surname), titled names (`President Putin`, `Mr. Peskov`) and bare capitalised
+/// words that may be a known surname (`Putin`). One pass over the spans' text.
 pub(crate) fn scan_names(text: &str, spans: impl IntoIterator<Item = Span>) -> Vec<NameRun> {
     let mut out = Vec::new();
     let mut scratch = Scratch::default();
@@ -1009,14 +1019,15 @@ fn flush_run(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<NameR
     };
     let mut a = Analysis::new(MentionKind::Name);
     fill_name(run, &split, &mut a);
-    if a.given.is_none() && a.title.is_none() {
-        return;
-    }
     // A title must hold a title word or an honorific (`Kremlin Press Secretary`), so that a
-    // capitalised word before a surname (`Moscow`) is not taken for one.
+    // capitalised word before a surname (`Moscow`) is not taken for one; without either, a
+    // lone word is kept as a bare surname (which names only someone already known).
     let title = &run[..split.name_start];
     if a.given.is_none() && !title.iter().any(|t| t.is(class::TITLE | class::HONORIFIC)) {
-        return;
+        a.title = None;
+        a.honorific = None;
+        a.name = a.surname;
+        a.name_words = 1;
     }
     let (Some(name), Some(surname)) = (a.name, a.surname) else {
         return;
@@ -1315,6 +1326,7 @@ mod tests {
         ("the U.S.", Some("U.S.")),
         ("OPEC", Some("OPEC")),
         ("the Security Council", Some("Security Council")),
+        ("Broad Street", Some("Broad Street")),
     ];
 
     #[test]
@@ -1489,12 +1501,14 @@ mod tests {
             got,
             [
                 ("Dmitry Peskov", Some("Kremlin Press Secretary")),
+                // A bare word: a surname if someone by that name is known.
+                ("Putin", None),
                 ("Vladimir Putin", Some("Russian President")),
                 ("Biden", Some("Mr.")),
                 ("Stephen K. Bannon", None),
                 ("Martin Luther King, Jr.", None),
             ]
         );
-        assert_eq!(runs[2].honorific.and_then(|h| h.1), Some(Gender::Masculine));
+        assert_eq!(runs[3].honorific.and_then(|h| h.1), Some(Gender::Masculine));
     }
 }
