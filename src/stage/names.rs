@@ -410,12 +410,12 @@ pub(crate) enum Pronoun {
 impl Pronoun {
     fn parse(lower: &str) -> Option<Self> {
         Some(match lower {
-            "he" => Self::He,
-            "she" => Self::She,
-            "they" => Self::They,
+            "he" | "him" => Self::He,
+            "she" | "her" => Self::She,
+            "they" | "them" => Self::They,
             "it" => Self::It,
-            "we" => Self::We,
-            "i" => Self::I,
+            "we" | "us" => Self::We,
+            "i" | "me" => Self::I,
             _ => return None,
         })
     }
@@ -515,7 +515,8 @@ fn analyse_tokens(text: &str, tokens: &[Token], phrase: &mut String) -> Analysis
         return Analysis::new(MentionKind::Description);
     }
     // A pronoun.
-    if tokens.len() == 1 && tokens[0].is(PRONOUN) {
+    // (`US`, `IT` in capitals are a country and a trade, not pronouns.)
+    if tokens.len() == 1 && tokens[0].is(PRONOUN) && !tokens[0].has(flag::ALLCAPS) {
         let mut a = Analysis::new(MentionKind::Pronoun);
         let mut b = String::new();
         a.pronoun = Pronoun::parse(lower(&text[tokens[0].span], &mut b));
@@ -1424,12 +1425,18 @@ mod tests {
             ("it", Pronoun::It),
             ("we", Pronoun::We),
             ("I", Pronoun::I),
+            ("him", Pronoun::He),
+            ("her", Pronoun::She),
+            ("them", Pronoun::They),
         ] {
             let a = an(m);
             assert_eq!(a.kind, MentionKind::Pronoun, "{m}");
             assert_eq!(a.pronoun, Some(p), "{m}");
         }
         assert_eq!(an("Hello").kind, MentionKind::Name);
+        assert_eq!(an("US").kind, MentionKind::Organisation);
+        // `her` before a noun is a determiner.
+        assert_eq!(an("her spokesman").kind, MentionKind::Description);
     }
 
     #[test]
