@@ -7,7 +7,7 @@
 //!
 //! | family | marks |
 //! | --- | --- |
-//! | double | `"` `“` `”` `„` |
+//! | double | `"` `“` `”` `„`, and `''` `‘‘` `’’` |
 //! | single | `'` `‘` `’` `‚` |
 //! | guillemet | `«` `»` |
 //! | corner | `「` `」` |
@@ -28,8 +28,16 @@
 //!   left and not right (Swedish `”…”`, Danish `»…«`).
 //! - `’` only ever closes, and only when right; otherwise it is an apostrophe.
 //! - `„`, `‚`, `「`, `『` only open; `」`, `』` only close.
+//! - Any mark but `„ ‚ 「 『` closes an open quotation of its family at the paragraph's end
+//!   (`… worked out. “`).
 //!
-//! No mark opens at the very end of its paragraph.
+//! No mark opens at the very end of its paragraph, and a straight mark directly followed by
+//! another straight mark (`""`, CSV-style `""quoted""`) does not open, so empty straight
+//! pairs are never quotations; an empty curly pair (`“”`) is one, with an empty content span
+//! between its marks. Two apostrophes (`''`) are one straight double mark, and `‘‘` `’’` are
+//! double marks (typewriter style, common in the NYT archive). One or two spaces between two
+//! marks of different families are seen through (`'Okay,' "`), and a straight mark alone
+//! between spaces after `, . ? !` closes (`coalitions, '' said`).
 //!
 //! # Apostrophes
 //! Single marks double as apostrophes, so a single mark opens only when it is left (never
@@ -117,8 +125,22 @@ const fn glyph(family: Family, behaviour: Behaviour, len: usize) -> Option<Glyph
 fn glyph_at(bytes: &[u8], i: usize) -> Option<Glyph> {
     use Behaviour::{CloseApos, CloseOnly, ClosePref, OpenOnly, OpenPref, Straight};
     use Family::{Corner, Double, Guillemet, Single, WhiteCorner};
+    const LEFT_SINGLE: &[u8] = "‘".as_bytes();
+    const RIGHT_SINGLE: &[u8] = "’".as_bytes();
+    let doubled = |mark: &[u8]| bytes.get(i + mark.len()..i + 2 * mark.len()) == Some(mark);
     match bytes[i] {
         b'"' => glyph(Double, Straight, 1),
+        // Two apostrophes are a double mark (typewriter style, as in the NYT archive), except
+        // the first of three after a word, which closes a single quotation (`poor,'''`).
+        b'\'' if doubled(b"'") => {
+            let third = bytes.get(i + 2) == Some(&b'\'');
+            let after_word = i > 0 && !bytes[i - 1].is_ascii_whitespace();
+            if third && after_word {
+                glyph(Single, Straight, 1)
+            } else {
+                glyph(Double, Straight, 2)
+            }
+        }
         b'\'' => glyph(Single, Straight, 1),
         0xC2 => match bytes.get(i + 1)? {
             0xAB => glyph(Guillemet, OpenPref, 2),
@@ -126,6 +148,8 @@ fn glyph_at(bytes: &[u8], i: usize) -> Option<Glyph> {
             _ => None,
         },
         0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2)? {
+            0x98 if doubled(LEFT_SINGLE) => glyph(Double, OpenPref, 6),
+            0x99 if doubled(RIGHT_SINGLE) => glyph(Double, ClosePref, 6),
             0x98 => glyph(Single, OpenPref, 3),
             0x99 => glyph(Single, CloseApos, 3),
             0x9A => glyph(Single, OpenOnly, 3),
@@ -247,13 +271,66 @@ struct Context {
     right: bool,
 }
 
-fn context(text: &str, para: Span, i: usize, len: usize) -> Context {
-    let prev = text[para.start..i].chars().next_back();
-    let next = text[i + len..para.end].chars().next();
-    let left =
+/// Spaces that typesetters put between two adjacent quotation marks (`' "`, `” ’`).
+fn is_mark_separator(c: char) -> bool {
+    matches!(c, ' ' | '\u{A0}' | '\u{2009}' | '\u{200A}' | '\u{202F}')
+}
+
+/// The family of a quotation mark character (`'` counts as single).
+fn family_of(c: char) -> Option<Family> {
+    match c {
+        '"' | '“' | '”' | '„' => Some(Family::Double),
+        '\'' | '‘' | '’' | '‚' => Some(Family::Single),
+        '«' | '»' => Some(Family::Guillemet),
+        '「' | '」' => Some(Family::Corner),
+        '『' | '』' => Some(Family::WhiteCorner),
+        _ => None,
+    }
+}
+
+/// The first character that is not a mark separator (looking at no more than two), and
+/// whether any separator was skipped.
+fn past_separators(chars: impl Iterator<Item = char>) -> (Option<char>, bool) {
+    let mut skipped = false;
+    for c in chars.take(3) {
+        if !is_mark_separator(c) {
+            return (Some(c), skipped);
+        }
+        skipped = true;
+    }
+    (None, skipped)
+}
+
+fn context(text: &str, para: Span, i: usize, g: Glyph) -> Context {
+    let before = &text[para.start..i];
+    let after = &text[i + g.len..para.end];
+    let mut prev = before.chars().next_back();
+    let mut next = after.chars().next();
+    // One or two spaces between two quotation marks of different families are typography
+    // (`'Okay,' "`, `poor,'  ''`): see through them.
+    let other = |c: char| family_of(c).is_some_and(|f| f != g.family);
+    let (prev2, prev_spaced) = past_separators(before.chars().rev());
+    let (next2, next_spaced) = past_separators(after.chars());
+    if prev_spaced && prev2.is_some_and(other) {
+        prev = prev2;
+    }
+    if next_spaced && next2.is_some_and(other) {
+        next = next2;
+    }
+    let mut left =
         next.is_some_and(|c| !is_space(c)) && prev.map_or(true, |c| is_space(c) || opens_after(c));
-    let right =
+    let mut right =
         prev.is_some_and(|c| !is_space(c)) && next.map_or(true, |c| is_space(c) || is_punct(c));
+    // A straight mark alone between spaces after `, . ? !` closes (`coalitions, '' said`).
+    let alone = prev.is_some_and(is_space) && next.map_or(true, is_space);
+    if g.behaviour == Behaviour::Straight
+        && alone
+        && prev_spaced
+        && prev2.is_some_and(|c| matches!(c, ',' | '.' | '?' | '!'))
+    {
+        right = true;
+        left = false;
+    }
     Context {
         prev,
         next,
@@ -271,6 +348,10 @@ enum Action {
 
 fn decide(g: Glyph, ctx: Context, has_open: bool) -> Action {
     let (l, r) = (ctx.left, ctx.right);
+    if ctx.next.is_none() && has_open && g.behaviour != Behaviour::OpenOnly {
+        // Nothing can open at the paragraph's end; a mark there closes (`… out. “`).
+        return Action::Close;
+    }
     match g.behaviour {
         Behaviour::Straight => match (l, r) {
             (true, false) => Action::Open,
@@ -318,8 +399,10 @@ fn is_elision(after: &str) -> bool {
             .get(2)
             .map_or(true, |&c| c == b's' || !c.is_ascii_alphanumeric());
     }
+    // The longest elision has six letters: look no further than seven characters.
     let word_len = after
         .char_indices()
+        .take(7)
         .find(|&(_, c)| !c.is_alphabetic())
         .map_or(after.len(), |(i, _)| i);
     let word = &after[..word_len];
@@ -343,15 +426,26 @@ fn last_single_closer(text: &str, para: Span) -> Option<usize> {
     let bytes = text.as_bytes();
     let hay = &bytes[para.start..para.end];
     for j in memchr::memrchr3_iter(b'\'', 0x98, 0x99, hay) {
-        let (pos, len) = if hay[j] == b'\'' {
-            (j, 1)
-        } else if j >= 2 && hay[j - 2] == 0xE2 && hay[j - 1] == 0x80 {
-            (j - 2, 3)
-        } else {
+        let at = match hay[j] {
+            // The second of two apostrophes belongs to a double mark.
+            b'\'' if j > 0 && hay[j - 1] == b'\'' => continue,
+            b'\'' => para.start + j,
+            _ if j >= 2 && hay[j - 2] == 0xE2 && hay[j - 1] == 0x80 => {
+                // The second of `’’` or `‘‘` belongs to a double mark.
+                if j >= 5 && hay[j - 5..j - 2] == hay[j - 2..=j] {
+                    continue;
+                }
+                para.start + j - 2
+            }
+            _ => continue,
+        };
+        let Some(g) = glyph_at(bytes, at).filter(|g| g.family == Family::Single) else {
             continue;
         };
-        let at = para.start + pos;
-        if context(text, para, at, len).right && !is_n_elision_close(text, para, at) {
+        if at + g.len <= para.end
+            && context(text, para, at, g).right
+            && !is_n_elision_close(text, para, at)
+        {
             return Some(at);
         }
     }
@@ -367,6 +461,10 @@ fn reopens_single(text: &str, para: Span) -> bool {
         return false;
     }
     let after = &text[para.start + first.len_utf8()..para.end];
+    if after.starts_with(first) {
+        // `''` and `‘‘` are double marks.
+        return false;
+    }
     after.chars().next().is_some_and(|c| !is_space(c)) && !is_elision(after)
 }
 
@@ -418,7 +516,10 @@ fn paragraph(
     out: &mut Vec<Quotation>,
 ) -> Option<QuotationId> {
     let bytes = text.as_bytes();
-    if para.is_empty() || para.end > bytes.len() {
+    let valid = para.end <= bytes.len()
+        && text.is_char_boundary(para.start)
+        && text.is_char_boundary(para.end);
+    if para.is_empty() || !valid {
         return None;
     }
     let first = out.len();
@@ -429,19 +530,25 @@ fn paragraph(
     let mut any_dead = false;
     let mut single_closer: Option<Option<usize>> = None;
 
+    // The end of the last mark read: a two-apostrophe mark hides its second apostrophe.
+    let mut seen = para.start;
     for rel in LeadBytes::new(&bytes[para.start..para.end]) {
         let i = para.start + rel;
+        if i < seen {
+            continue;
+        }
         let Some(g) = glyph_at(bytes, i) else {
             continue;
         };
         if i + g.len > para.end {
             continue;
         }
+        seen = i + g.len;
         let fam = g.family as usize;
         if g.family == Family::Single && is_n_elision_close(text, para, i) {
             continue;
         }
-        let ctx = context(text, para, i, g.len);
+        let ctx = context(text, para, i, g);
         let has_open = open_count[fam] > 0 || overflow[fam] > 0;
         match decide(g, ctx, has_open) {
             Action::Ignore => {}
@@ -478,7 +585,11 @@ fn paragraph(
                 }
             }
             Action::Open => {
-                if ctx.next.is_none() {
+                // Nothing opens at the paragraph's end, and a straight mark right before
+                // another (`""`, `''''`) opens nothing: empty straight pairs are not quotations.
+                let straight_run =
+                    g.behaviour == Behaviour::Straight && bytes.get(i + g.len) == Some(&bytes[i]);
+                if ctx.next.is_none() || straight_run {
                     continue;
                 }
                 if g.family == Family::Single {
@@ -658,37 +769,41 @@ fn role(text: &str, para: Span, q: &Quotation) -> QuotationRole {
     let content = &text[q.content];
     let mut words = 0usize;
     let mut name_like = true;
-    for w in content.split(is_space).filter(|w| !w.is_empty()) {
-        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let Some(c0) = core.chars().next() else {
+    let mut clause_punct = false;
+    let mut pieces = content.split(is_space).filter(|w| !w.is_empty()).peekable();
+    while let Some(w) = pieces.next() {
+        let Some(c0) = w.chars().find(|c| c.is_alphanumeric()) else {
             continue;
         };
         words += 1;
-        let capital = c0.is_uppercase() || c0.is_numeric();
-        let small = words > 1
-            && TITLE_SMALL_WORDS
-                .iter()
-                .any(|s| s.eq_ignore_ascii_case(core));
-        if !capital && !small {
-            name_like = false;
+        if words > 12 {
+            // Too long for a title: speech whatever follows.
+            return QuotationRole::Speech;
+        }
+        let last = w.as_bytes()[w.len() - 1];
+        if w.contains(['?', '!'])
+            || (matches!(last, b'.' | b',' | b';' | b':') && pieces.peek().is_some())
+        {
+            clause_punct = true;
+        }
+        if name_like && !(c0.is_uppercase() || c0.is_numeric()) {
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+            name_like = words > 1
+                && TITLE_SMALL_WORDS
+                    .iter()
+                    .any(|s| s.eq_ignore_ascii_case(core));
         }
     }
     if words == 0 {
         return QuotationRole::Unknown;
     }
-    let b = content.as_bytes();
-    let clause_punct = b.iter().enumerate().any(|(k, &c)| match c {
-        b'?' | b'!' => true,
-        b'.' | b',' | b';' | b':' => b.get(k + 1).is_some_and(|n| n.is_ascii_whitespace()),
-        _ => false,
-    });
     let trimmed = content.trim_end_matches(is_space);
     let ends_sentence = trimmed.ends_with(['.', '?', '!']);
     let ends_punct = ends_sentence || trimmed.ends_with(',');
     let cue = word_before(text, para, q.span.start);
     let cue_position = at_cue_position(text, para, q.span.start);
 
-    if !clause_punct && words <= 12 && TITLE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(cue)) {
+    if !clause_punct && TITLE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(cue)) {
         return QuotationRole::Title;
     }
     name_like = name_like && words <= 8 && !clause_punct;
@@ -826,6 +941,77 @@ mod tests {
         ] {
             let qs = one_paragraph(text);
             assert_eq!(qs[0].role, want, "{text}");
+        }
+    }
+
+    /// Paragraphs as the layout makes them: blocks between blank lines, trimmed.
+    fn paragraphs_of(text: &str) -> Vec<Paragraph> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for block in text.split("\n\n") {
+            let lead = block.len() - block.trim_start().len();
+            let trimmed = block.trim();
+            if !trimmed.is_empty() {
+                let start = pos + lead;
+                out.push(Paragraph {
+                    span: Span::new(start, start + trimmed.len()),
+                    sentences: Vec::new(),
+                    bullet: false,
+                });
+            }
+            pos += block.len() + 2;
+        }
+        out
+    }
+
+    fn check(text: &str) {
+        let paras = paragraphs_of(text);
+        let qs = find(text, &paras);
+        for (k, q) in qs.iter().enumerate() {
+            assert!(text.get(q.span.range()).is_some(), "{text:?} {k}");
+            assert!(text.get(q.content.range()).is_some(), "{text:?} {k}");
+            assert!(q.span.contains(q.content) && q.span.len() > q.content.len());
+            assert!(paras[q.paragraph.index()].span.contains(q.span));
+            assert!((q.depth as usize) < MAX_DEPTH);
+            if k > 0 {
+                assert!(qs[k - 1].span.start < q.span.start, "{text:?} order {k}");
+            }
+            match q.parent {
+                None => assert_eq!(q.depth, 0),
+                Some(p) => {
+                    let parent = &qs[p.index()];
+                    assert!(p.index() < k && parent.depth + 1 == q.depth, "{text:?} {k}");
+                    assert!(parent.content.contains(q.span), "{text:?} {k}");
+                }
+            }
+            // Spans nest or are disjoint; a span inside another is its descendant.
+            for (j, other) in qs[..k].iter().enumerate() {
+                if other.span.overlaps(q.span) {
+                    let mut a = q.parent;
+                    while let Some(p) = a.filter(|p| p.index() != j) {
+                        a = qs[p.index()].parent;
+                    }
+                    assert!(a.is_some(), "{text:?}: {j} and {k} cross");
+                }
+            }
+            if let Some(c) = q.continues {
+                let prev = &qs[c.index()];
+                assert!(!prev.closed && prev.paragraph.index() + 1 == q.paragraph.index());
+                assert_eq!(q.span.start, paras[q.paragraph.index()].span.start);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_marks_give_well_formed_quotations(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Bo", "s", "n", "9", " ", " ", "\n", "\n\n", ",", ".", "é", "😀", "\u{a0}",
+                "\"", "'", "''", "“", "”", "‘", "’", "„", "‚", "«", "»", "「", "」", "『", "』",
+                "‘‘", "’’", "(", "—",
+            ]), 0..80)
+        ) {
+            check(&parts.concat());
         }
     }
 }

@@ -115,20 +115,25 @@ t!(
 
 // Continuation across paragraphs.
 t!(continuation_next_paragraph,
-   "“The bridge has to close,” the engineer said.\n\n“There is no safe way to keep it open another winter.”",
+   "Bridge to close\n\n“The bridge has to close,” the engineer said.\n\n“There is no safe way to keep it open another winter.”",
    [(Direct, "The bridge has to close,", Some("the engineer"), Trailing),
     (Direct, "There is no safe way to keep it open another winter.", Some("the engineer"), Continuation)]);
 
 // Unattributed quotations keep no speaker.
 t!(
     unattributed_long_quote,
-    "The sign on the door read “closed until further notice for repairs to the roof”.",
+    "The town waited.\n\n“Nobody knows what comes next for the town and its people.”",
     [(
         Direct,
-        "closed until further notice for repairs to the roof",
+        "Nobody knows what comes next for the town and its people.",
         None,
         Unattributed
     )]
+);
+t!(
+    fragment_inside_a_sentence_is_not_a_quote,
+    "The sign on the door read “closed until further notice for repairs to the roof”.",
+    []
 );
 t!(
     scare_quote_is_not_a_quote,

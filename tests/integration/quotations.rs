@@ -175,6 +175,57 @@ t!(
 );
 t!(no_marks, "Nothing is quoted here.", []);
 
+t!(
+    two_apostrophes,
+    "''We will win,'' she said.",
+    [("''We will win,''", "We will win,", 0)]
+);
+t!(
+    two_apostrophes_around_single,
+    "''There was a backlash against 'Primates of Park Avenue,'  '' she noted.",
+    [
+        (
+            "''There was a backlash against 'Primates of Park Avenue,'  ''",
+            "There was a backlash against 'Primates of Park Avenue,'  ",
+            0
+        ),
+        ("'Primates of Park Avenue,'", "Primates of Park Avenue,", 1),
+    ]
+);
+t!(
+    three_apostrophes_close_two_quotations,
+    "''I said, 'Never again,''' he recalled.",
+    [
+        ("''I said, 'Never again,'''", "I said, 'Never again,'", 0),
+        ("'Never again,'", "Never again,", 1),
+    ]
+);
+t!(
+    space_before_closing_apostrophes,
+    "''We built coalitions, '' said Mr. Lee.",
+    [("''We built coalitions, ''", "We built coalitions, ", 0)]
+);
+t!(
+    doubled_curly_singles,
+    "‘‘Yes,’’ she said of the “question’’ asked.",
+    [("‘‘Yes,’’", "Yes,", 0), ("“question’’", "question", 0)]
+);
+t!(
+    csv_doubled_straight,
+    "\"\"We will win,\"\" she said.",
+    [("\"We will win,\"", "We will win,", 0)]
+);
+t!(
+    closing_mark_alone_at_paragraph_end,
+    "“I’m glad it worked out. “",
+    [("“I’m glad it worked out. “", "I’m glad it worked out. ", 0)]
+);
+t!(
+    spaced_closing_after_apostrophe,
+    "He mocked \"lyin' \" Ted Cruz.",
+    [("\"lyin' \"", "lyin' ", 0)]
+);
+
 // ---- nesting -----------------------------------------------------------------------------
 
 t!(
@@ -261,6 +312,21 @@ t!(
     [
         ("«He said “maybe»", "He said “maybe", 0),
         ("“maybe", "maybe", 1)
+    ]
+);
+
+t!(
+    spaced_marks_of_two_families,
+    "\" 'Hello,' he said,\" she recalled. \"It cannot be 'Okay, we are done,' \" she added.",
+    [
+        ("\" 'Hello,' he said,\"", " 'Hello,' he said,", 0),
+        ("'Hello,'", "Hello,", 1),
+        (
+            "\"It cannot be 'Okay, we are done,' \"",
+            "It cannot be 'Okay, we are done,' ",
+            0
+        ),
+        ("'Okay, we are done,'", "Okay, we are done,", 1),
     ]
 );
 
@@ -602,14 +668,23 @@ fn ten_thousand_nested_straight_quotes() {
 
 #[test]
 fn hundred_thousand_straight_quotes_in_a_row() {
+    // A straight mark right before another opens nothing: no empty straight pairs.
     let body = "\"".repeat(100_000);
+    let (_, qs) = parse(&body);
+    assert!(qs.is_empty());
+    let body = "'".repeat(100_001);
+    let (_, qs) = parse(&body);
+    assert!(qs.is_empty());
+}
+
+#[test]
+fn hundred_thousand_quotes_around_words() {
+    let body = "\"a\" ".repeat(100_000);
     let (text, qs) = parse(&body);
-    // Each `""` is an empty quotation.
-    assert_eq!(qs.len(), 50_000);
-    assert!(qs.iter().all(|q| q.depth == 0
-        && q.closed
-        && &text.as_str()[q.span] == "\"\""
-        && q.content.is_empty()));
+    assert_eq!(qs.len(), 100_000);
+    assert!(qs
+        .iter()
+        .all(|q| q.depth == 0 && q.closed && &text.as_str()[q.content] == "a"));
 }
 
 #[test]
