@@ -134,8 +134,8 @@ fn classes(text: &str, t: &Token, buf: &mut String) -> u32 {
         .unwrap_or(0)
 }
 
-/// The modality a cue's words signal: the first word with a listed beginning decides;
-/// anything else is an assertion.
+/// The modality a cue's words signal, for cues whose pattern gives none: the first word with
+/// a listed beginning decides; anything else is an assertion.
 pub(crate) fn modality_of_words(words: &str) -> Modality {
     for word in words.split(|c: char| !c.is_alphanumeric() && c != '\'') {
         if word.is_empty() {
@@ -232,13 +232,11 @@ fn build(
     } = scratch;
     let cue = quote.cue;
     let pattern = quote.pattern.and_then(|id| config.patterns.pattern(id));
-    let modality = {
-        let cue_words = cue.map_or("", |c| &text[c]);
-        let m = modality_of_words(cue_words);
-        match (m, pattern) {
-            (Modality::Assertion, Some(p)) => modality_of_words(p.words()),
-            _ => m,
-        }
+    // The pattern's modality decides; a plain assertion (or a cue with no pattern, such as
+    // a colon) is checked against the cue's words.
+    let modality = match pattern.map(crate::Pattern::modality) {
+        Some(m) if m != Modality::Assertion => m,
+        _ => modality_of_words(cue.map_or("", |c| &text[c])),
     };
     let mut claim = Claim {
         speaker: quote.speaker,
@@ -262,8 +260,9 @@ fn build(
     let ci = tokens.partition_point(|t| t.span.end <= cue.start);
     let lo = ci.saturating_sub(WINDOW);
     let hi = (ci + WINDOW).min(tokens.len());
-    let outside =
-        |t: &Token| !quote.segments.iter().any(|s| s.overlaps(t.span)) && !t.span.overlaps(cue);
+    // Words of the quote itself are no circumstance; the cue's own words may be (`wrote on
+    // Telegram`, `told reporters` are cues of the lexicon).
+    let outside = |t: &Token| !quote.segments.iter().any(|s| s.overlaps(t.span));
     let window = Window {
         text,
         tokens: &tokens[lo..hi],
@@ -464,7 +463,10 @@ impl Window<'_> {
                 if let Some(np) = self.phrase_from(i + 1, false, buf) {
                     consider(np);
                 }
-            } else if self.lower_is(i, &["reported", "reports"]) && i > 0 {
+            } else if self.lower_is(i, &["reported", "reports"])
+                && i > 0
+                && !self.tokens[i].span.overlaps(self.cue)
+            {
                 // `X reported`: a news organisation before it.
                 let mut s = i;
                 while s > 0
@@ -520,10 +522,12 @@ impl Window<'_> {
                 }
             }
         }
-        // `told reporters`: a telling cue with a press addressee.
-        let a = self.after_cue();
-        if a > 0 && self.cue_first_word_is(class::MEDIUM_VERB, buf) {
-            if let Some(end) = self.press_at(a, buf) {
+        // `told reporters`: a telling cue with a press addressee, after it or in it.
+        if self.cue_first_word_is(class::MEDIUM_VERB, buf) {
+            let c = self.at_cue();
+            let a = self.after_cue();
+            let in_cue = (c + 1 < a).then(|| self.press_at(c + 1, buf)).flatten();
+            if let Some(end) = in_cue.or_else(|| self.press_at(a, buf)) {
                 consider(self.cue.cover(self.tokens[end].span));
             }
         }
@@ -1377,6 +1381,27 @@ mod tests {
             "talks may fail",
             None,
             None,
+            None,
+            None,
+        ),
+        // Cues of several words (`told reporters`, `wrote on Telegram`).
+        (
+            "Ann Lee told reporters that talks failed.",
+            "Ann Lee",
+            "told reporters",
+            "talks failed",
+            None,
+            Some("told reporters"),
+            Some("reporters"),
+            None,
+        ),
+        (
+            "Ann Lee wrote on Telegram that talks failed.",
+            "Ann Lee",
+            "wrote on Telegram",
+            "talks failed",
+            None,
+            Some("on Telegram"),
             None,
             None,
         ),

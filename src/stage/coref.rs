@@ -845,7 +845,6 @@ pub(crate) mod testkit {
     //! Builds articles by hand for the tests of the later stages, as the attribution stage
     //! would fill them.
 
-    use crate::stage::structure;
     use crate::{
         Article, Mention, MentionKind, Paragraph, ParagraphId, PatternSet, Quote, QuoteKind, Rule,
         Sentence, SentenceId, Span,
@@ -857,8 +856,7 @@ pub(crate) mod testkit {
     /// word is an initial or a listed abbreviation.
     pub(crate) fn bare(text: &str) -> Article<'_> {
         let mut article = Article::empty(text);
-        let layout = structure::analyse(text);
-        for (p, block) in layout.paragraphs.iter().enumerate() {
+        for (p, block) in blocks(text).into_iter().enumerate() {
             let first = article.sentences.len();
             // Lines are split apart too: key points are one per line.
             let mut line_start = block.span.start;
@@ -881,11 +879,46 @@ pub(crate) mod testkit {
                 sentences: (first..article.sentences.len())
                     .map(SentenceId::from_index)
                     .collect(),
-                bullet: block.bullet,
+                bullet: false,
             });
         }
         article.cues = PatternSet::english().scan(text);
         article
+    }
+
+    /// A paragraph of the hand-built article.
+    struct Block {
+        span: Span,
+    }
+
+    /// Paragraphs: runs of lines between blank lines (no headline, byline or key points:
+    /// these tests do not depend on the layout stage).
+    fn blocks(text: &str) -> Vec<Block> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut end = 0;
+        let mut pos = 0;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim();
+            if trimmed.is_empty() {
+                if let Some(s) = start.take() {
+                    out.push(Block {
+                        span: Span::new(s, end),
+                    });
+                }
+            } else {
+                let lead = line.len() - line.trim_start().len();
+                start.get_or_insert(pos + lead);
+                end = pos + lead + trimmed.len();
+            }
+            pos += line.len();
+        }
+        if let Some(s) = start {
+            out.push(Block {
+                span: Span::new(s, end),
+            });
+        }
+        out
     }
 
     fn split(text: &str, para: Span) -> Vec<Span> {

@@ -61,7 +61,8 @@ fn check_consistency(a: &Article<'_>) {
 
 #[test]
 fn relay_time_and_addressee() {
-    let text = "According to Interfax, Finance Minister Ana Costa stated on Wednesday that the \
+    let text = "Talks in the capital\n\n\
+                According to Interfax, Finance Minister Ana Costa stated on Wednesday that the \
                 budget was balanced.\n\n\
                 Costa told reporters that parliament could still reject it.";
     let a = Parser::new().parse(text);
@@ -81,7 +82,8 @@ fn relay_time_and_addressee() {
 
 #[test]
 fn a_trailing_source_is_a_relay_not_the_speaker() {
-    let text = "A senior diplomat expressed hope that the talks could resume soon, according to \
+    let text = "Talks in the capital\n\n\
+                A senior diplomat expressed hope that the talks could resume soon, according to \
                 Reuters.";
     let a = Parser::new().parse(text);
     check_consistency(&a);
@@ -94,7 +96,8 @@ fn a_trailing_source_is_a_relay_not_the_speaker() {
 
 #[test]
 fn medium_and_continuations() {
-    let text = "\"The harbour stays closed,\" Varga wrote on Telegram. \"We will not reopen it \
+    let text = "Talks in the capital\n\n\
+                \"The harbour stays closed,\" Varga wrote on Telegram. \"We will not reopen it \
                 this year.\"";
     let a = Parser::new().parse(text);
     check_consistency(&a);
@@ -107,7 +110,8 @@ fn medium_and_continuations() {
 
 #[test]
 fn negation_in_front_of_the_cue() {
-    let text = "The mayor did not say that the bridge was safe.\n\n\
+    let text = "Talks in the capital\n\n\
+                The mayor did not say that the bridge was safe.\n\n\
                 The mayor never said that the bridge was closed.\n\n\
                 The mayor said that there was no danger.";
     let a = Parser::new().parse(text);
@@ -119,9 +123,9 @@ fn negation_in_front_of_the_cue() {
 }
 
 #[test]
-#[ignore = "needs the full pattern lexicon (denied, warned)"]
 fn modality_from_the_cue() {
-    let text = "The mayor denied that the bridge was unsafe.\n\n\
+    let text = "Talks in the capital\n\n\
+                The mayor denied that the bridge was unsafe.\n\n\
                 The mayor warned that the bridge might close.";
     let a = Parser::new().parse(text);
     check_consistency(&a);
@@ -135,7 +139,8 @@ fn modality_from_the_cue() {
 
 #[test]
 fn evidence_notes_go_to_the_claim_they_comment_on() {
-    let text = "Tomas Varga said the count was rigged.\n\n\
+    let text = "Talks in the capital\n\n\
+                Tomas Varga said the count was rigged.\n\n\
                 He presented no evidence to back up his claim.\n\n\
                 Ana Costa said the count was fair.";
     let a = Parser::new().parse(text);
@@ -223,7 +228,6 @@ fn seed_article_claims() {
 }
 
 #[test]
-#[ignore = "needs the attribution stage"]
 fn seed_article_claims_from_key_points_and_relays() {
     let Some(text) = seed() else { return };
     let a = Parser::new().parse(&text);
