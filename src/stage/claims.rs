@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 
 use crate::parse::Config;
@@ -55,7 +55,7 @@ struct Lexicon {
     /// Word beginnings that set a modality, longest first.
     modality: Vec<(&'static str, Modality)>,
     /// Lowercase word or phrase → classes.
-    words: HashMap<&'static str, u32>,
+    words: names::WordTable,
     /// Evidence phrases.
     evidence: AhoCorasick,
 }
@@ -101,7 +101,7 @@ fn section_modality(section: &str) -> Option<Modality> {
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut modality = Vec::new();
-    let mut words: HashMap<&'static str, u32> = HashMap::new();
+    let mut words = names::WordTable::default();
     let mut evidence = Vec::new();
     for (section, entry) in lexicon_entries(CLAIMS) {
         if section == "evidence" {
@@ -116,6 +116,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let evidence = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&evidence)
         .expect("the evidence phrases build (tested)");
     Lexicon {
@@ -125,13 +126,15 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     }
 });
 
-/// The claim-lexicon classes of a token (its lowercase form).
-fn classes(text: &str, t: &Token, buf: &mut String) -> u32 {
-    LEXICON
-        .words
-        .get(names::lower(t.stem(text), buf))
-        .copied()
-        .unwrap_or(0)
+/// Fills each token's claim-lexicon classes (looked up once per word).
+fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
+    for t in tokens {
+        t.extra = LEXICON
+            .words
+            .get(names::lower(t.stem(text), buf))
+            .copied()
+            .unwrap_or(0);
+    }
 }
 
 /// The modality a cue's words signal, for cues whose pattern gives none: the first word with
@@ -178,6 +181,7 @@ pub(crate) fn run(config: &Config, article: &mut Article<'_>) {
             tokens.clear();
             if let Some(sentence) = article.sentences.get(s) {
                 names::tokenize(text, sentence.span, &mut scratch.buf, &mut tokens);
+                fill_classes(text, &mut tokens, &mut scratch.buf);
             }
             cached = Some(s);
         }
@@ -270,7 +274,7 @@ fn build(
         cue,
         outside: &outside,
     };
-    claim.negated |= window.negated(buf);
+    claim.negated |= window.negated();
     let (from, to) = (window.tokens.first(), window.tokens.last());
     if let (Some(from), Some(to)) = (from, to) {
         let k = cues.partition_point(|c| c.span.start < from.span.start);
@@ -280,11 +284,11 @@ fn build(
             .filter(|c| c.kind == PatternKind::Source)
             .map(|c| c.span)
             .collect();
-        claim.relay = window.relay(&sources, quote, buf);
+        claim.relay = window.relay(&sources, quote);
     }
     claim.medium = window.medium(buf);
     claim.addressee = window.addressee(buf);
-    claim.time = window.time(buf);
+    claim.time = window.time();
     claim
 }
 
@@ -299,7 +303,11 @@ fn hedged(text: &str, quote: &Quote, buf: &mut String, tokens: &mut Vec<Token>) 
         names::tokenize(text, quote.content, buf, tokens);
     }
     tokens.iter().any(|t| {
-        classes(text, t, buf) & class::HEDGE != 0 && !(t.has(flag::CAP) && &text[t.span] == "May")
+        let hedge = LEXICON
+            .words
+            .get(names::lower(t.stem(text), buf))
+            .is_some_and(|c| c & class::HEDGE != 0);
+        hedge && !(t.has(flag::CAP) && &text[t.span] == "May")
     })
 }
 
@@ -365,16 +373,14 @@ impl Window<'_> {
 
     /// `did not say`, `never claimed`, `didn't say`: a negation among the two words before
     /// the cue.
-    fn negated(&self, buf: &mut String) -> bool {
+    fn negated(&self) -> bool {
         let c = self.at_cue();
         (c.saturating_sub(2)..c).any(|i| {
             let t = &self.tokens[i];
             let w = &self.text[t.span];
             (self.outside)(t)
                 && !t.has(flag::COMMA | flag::BREAK)
-                && (classes(self.text, t, buf) & class::NEGATION != 0
-                    || w.ends_with("n't")
-                    || w.ends_with("n’t"))
+                && (t.extra & class::NEGATION != 0 || w.ends_with("n't") || w.ends_with("n’t"))
         })
     }
 
@@ -382,7 +388,7 @@ impl Window<'_> {
     /// clause word (`that`, `which`, `who`, a speech verb), at most [`PHRASE_WORDS`] words.
     /// A `short` phrase (an addressee) also stops before a preposition, a conjunction or a
     /// time word (`reporters | as she left`, `the Times | then`).
-    fn phrase_from(&self, i: usize, short: bool, buf: &mut String) -> Option<Span> {
+    fn phrase_from(&self, i: usize, short: bool) -> Option<Span> {
         let mut end = None;
         for j in i..self.tokens.len().min(i + PHRASE_WORDS) {
             let t = &self.tokens[j];
@@ -401,9 +407,7 @@ impl Window<'_> {
                 && j > i
                 && !t.has(flag::CAP)
                 && (t.is(names::class::CUT)
-                    || classes(self.text, t, buf)
-                        & (class::TIME_WORD | class::TIME_MOD | class::WEEKDAY)
-                        != 0
+                    || t.extra & (class::TIME_WORD | class::TIME_MOD | class::WEEKDAY) != 0
                     || self.lower_is(
                         j,
                         &[
@@ -436,7 +440,7 @@ impl Window<'_> {
 
     /// The party through which the claim is reported: a source cue other than the quote's
     /// own (`according to X`), `citing X`, or `X reported` (a news organisation).
-    fn relay(&self, sources: &[Span], quote: &Quote, buf: &mut String) -> Option<Span> {
+    fn relay(&self, sources: &[Span], quote: &Quote) -> Option<Span> {
         let mut best: Option<Span> = None;
         let mut consider = |span: Span| {
             if quote.mention.is_some_and(|m| m.overlaps(span)) {
@@ -451,7 +455,7 @@ impl Window<'_> {
                 continue;
             }
             let i = self.tokens.partition_point(|t| t.span.start < source.end);
-            if let Some(np) = self.phrase_from(i, false, buf) {
+            if let Some(np) = self.phrase_from(i, false) {
                 consider(np);
             }
         }
@@ -460,7 +464,7 @@ impl Window<'_> {
                 continue;
             }
             if self.lower_is(i, &["citing"]) {
-                if let Some(np) = self.phrase_from(i + 1, false, buf) {
+                if let Some(np) = self.phrase_from(i + 1, false) {
                     consider(np);
                 }
             } else if self.lower_is(i, &["reported", "reports"])
@@ -544,7 +548,7 @@ impl Window<'_> {
         if !t.has(flag::COMMA | flag::BREAK) && self.pair_classes(i, buf) & class::PLATFORM != 0 {
             return Some(i + 1);
         }
-        let c = classes(self.text, t, buf);
+        let c = t.extra;
         // `X` alone is the platform only when capitalised.
         let single_letter = self.word(i).len() == 1;
         (c & class::PLATFORM != 0 && (!single_letter || t.has(flag::CAP))).then_some(i)
@@ -568,12 +572,14 @@ impl Window<'_> {
             if !(self.outside)(t) {
                 return None;
             }
-            if classes(self.text, t, buf) & want != 0 {
+            if t.extra & want != 0 {
                 noun = Some(j);
                 // `a statement` ends here unless a compound follows (`news conference`).
-                if !self.tokens.get(j + 1).is_some_and(|n| {
-                    !t.has(flag::COMMA | flag::BREAK) && classes(self.text, n, buf) & want != 0
-                }) {
+                if !self
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|n| !t.has(flag::COMMA | flag::BREAK) && n.extra & want != 0)
+                {
                     break;
                 }
             } else if t.has(flag::COMMA | flag::BREAK) {
@@ -593,7 +599,7 @@ impl Window<'_> {
                     return Some(end);
                 }
             } else if self.lower_is(next, &["with", "to"]) {
-                if let Some(np) = self.phrase_from(next + 1, true, buf) {
+                if let Some(np) = self.phrase_from(next + 1, true) {
                     let end = self
                         .tokens
                         .partition_point(|t| t.span.end <= np.end.saturating_sub(1));
@@ -640,7 +646,7 @@ impl Window<'_> {
         if !(self.outside)(t) {
             return None;
         }
-        if classes(self.text, t, buf) & class::PRESS != 0 {
+        if t.extra & class::PRESS != 0 {
             return Some(i);
         }
         (self.pair_classes(i, buf) & class::PRESS != 0).then_some(i + 1)
@@ -676,7 +682,7 @@ impl Window<'_> {
         }) {
             return None;
         }
-        let np = self.phrase_from(a, true, buf)?;
+        let np = self.phrase_from(a, true)?;
         // Stop before time words (`told reporters Wednesday`).
         let mut end = np.end;
         for j in a..self.tokens.len() {
@@ -684,11 +690,7 @@ impl Window<'_> {
             if t.span.start >= np.end {
                 break;
             }
-            if j > a
-                && classes(self.text, t, buf)
-                    & (class::WEEKDAY | class::TIME_WORD | class::TIME_MOD)
-                    != 0
-            {
+            if j > a && t.extra & (class::WEEKDAY | class::TIME_WORD | class::TIME_MOD) != 0 {
                 end = self.tokens[j - 1].span.end;
                 break;
             }
@@ -698,7 +700,7 @@ impl Window<'_> {
 
     /// The time expression nearest the cue: `on Wednesday`, `In February`, `last week`,
     /// `on Nov. 5`, `yesterday`, `earlier this month`, `in 2016`.
-    fn time(&self, buf: &mut String) -> Option<Span> {
+    fn time(&self) -> Option<Span> {
         let mut best: Option<Span> = None;
         let n = self.tokens.len();
         let mut i = 0;
@@ -708,19 +710,19 @@ impl Window<'_> {
                 i += 1;
                 continue;
             }
-            let c = classes(self.text, t, buf);
+            let c = t.extra;
             let found = if c & class::WEEKDAY != 0 && t.has(flag::CAP) {
                 let mut end = i;
                 if !t.has(flag::COMMA | flag::BREAK)
                     && self.tokens.get(i + 1).is_some_and(|n| {
                         (self.outside)(n)
-                            && classes(self.text, n, buf) & class::TIME_UNIT != 0
+                            && n.extra & class::TIME_UNIT != 0
                             && !matches!(&self.text[n.span], "day" | "week" | "month" | "year")
                     })
                 {
                     end = i + 1;
                 }
-                Some((self.time_start(i, buf), end))
+                Some((self.time_start(i), end))
             } else if c & class::MONTH != 0 && t.has(flag::CAP) {
                 let mut end = i;
                 // A day and a year may follow: `Nov. 5, 2024`.
@@ -736,7 +738,7 @@ impl Window<'_> {
                         break;
                     }
                 }
-                let start = self.time_start(i, buf);
+                let start = self.time_start(i);
                 // `May` alone is a modal verb more often than a month.
                 let month_ok = &self.text[t.span] != "May" || start < i || end > i;
                 month_ok.then_some((start, end))
@@ -754,7 +756,7 @@ impl Window<'_> {
                 (j < n
                     && !self.tokens[j - 1].has(flag::COMMA | flag::BREAK)
                     && (self.outside)(&self.tokens[j])
-                    && classes(self.text, &self.tokens[j], buf) & class::TIME_UNIT != 0)
+                    && self.tokens[j].extra & class::TIME_UNIT != 0)
                     .then_some((i, j))
             } else if self.lower_is(i, &["in"])
                 && i + 1 < n
@@ -782,7 +784,7 @@ impl Window<'_> {
 
     /// A time expression at `i` opens with the modifiers just before it (`on`, `early`,
     /// `earlier on`, `last`).
-    fn time_start(&self, i: usize, buf: &mut String) -> usize {
+    fn time_start(&self, i: usize) -> usize {
         let mut s = i;
         for _ in 0..2 {
             if s == 0 {
@@ -792,7 +794,7 @@ impl Window<'_> {
             if !(self.outside)(p) || p.has(flag::COMMA | flag::BREAK) {
                 break;
             }
-            if classes(self.text, p, buf) & class::TIME_MOD != 0 {
+            if p.extra & class::TIME_MOD != 0 {
                 s -= 1;
             } else {
                 break;
@@ -847,6 +849,9 @@ fn inherit_from_continued(article: &Article<'_>, claims: &mut [(usize, Claim)]) 
 // Evidence notes
 // ---------------------------------------------------------------------------------------
 
+/// Words one of which every evidence phrase holds, in lowercase (a test checks it).
+const EVIDENCE_WORDS: [&[u8]; 5] = [b"evidence", b"proof", b"disput", b"debunk", b"disprov"];
+
 /// Attaches every sentence that comments on a claim's support to the claim it refers to.
 fn attach_evidence(article: &Article<'_>, claims: &mut [Claim]) {
     if claims.is_empty() || article.sentences.is_empty() {
@@ -854,20 +859,29 @@ fn attach_evidence(article: &Article<'_>, claims: &mut [Claim]) {
     }
     let text: &str = &article.text;
     let bytes = text.as_bytes();
-    let mut sentences: Vec<usize> = Vec::new();
-    for m in LEXICON.evidence.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
-        let word = |i: usize| bytes[i].is_ascii_alphanumeric();
-        if (s > 0 && word(s - 1)) || (e < bytes.len() && word(e)) {
-            continue;
+    // Sentences with an evidence word (every phrase holds one), then the phrases in them.
+    let mut candidates: Vec<usize> = Vec::new();
+    for anchor in EVIDENCE_WORDS {
+        for at in memchr::memmem::find_iter(bytes, anchor) {
+            candidates.push(sentence_index(article, at));
         }
-        let k = sentence_index(article, s);
-        if article
-            .sentences
-            .get(k)
-            .is_some_and(|x| x.span.contains(Span::new(s, e)))
-            && sentences.last() != Some(&k)
-        {
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut sentences: Vec<usize> = Vec::new();
+    for k in candidates {
+        let Some(sentence) = article.sentences.get(k) else {
+            continue;
+        };
+        let found = LEXICON.evidence.find_iter(&text[sentence.span]).any(|m| {
+            let (s, e) = (
+                sentence.span.start + m.start(),
+                sentence.span.start + m.end(),
+            );
+            let word = |i: usize| bytes[i].is_ascii_alphanumeric();
+            !((s > 0 && word(s - 1)) || (e < bytes.len() && word(e)))
+        });
+        if found {
             sentences.push(k);
         }
     }
@@ -1093,6 +1107,16 @@ mod tests {
             assert_eq!(entry, entry.to_lowercase());
         }
         Lazy::force(&LEXICON);
+        for (section, entry) in lexicon_entries(CLAIMS) {
+            if section == "evidence" {
+                assert!(
+                    EVIDENCE_WORDS
+                        .iter()
+                        .any(|w| memchr::memmem::find(entry.as_bytes(), w).is_some()),
+                    "{entry:?} holds none of the evidence words"
+                );
+            }
+        }
     }
 
     #[test]

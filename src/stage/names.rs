@@ -99,9 +99,53 @@ fn files() -> [(&'static str, &'static str); 3] {
     ]
 }
 
+/// A fast hasher for the built-in lexicon tables, looked up once per word of the text. The
+/// tables are fixed, so no input can lengthen a lookup; maps keyed by the input keep the
+/// standard hasher.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ rest.len() as u64);
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A lexicon table: lowercase word or phrase → classes.
+pub(crate) type WordTable = HashMap<&'static str, u32, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// Lowercase word or phrase → its classes.
-static LEXICON: Lazy<HashMap<&'static str, u32>> = Lazy::new(|| {
-    let mut map: HashMap<&'static str, u32> = HashMap::new();
+static LEXICON: Lazy<WordTable> = Lazy::new(|| {
+    let mut map = WordTable::default();
     for (file, src) in files() {
         for (section, entry) in lexicon_entries(src) {
             if let Some(c) = section_class(file, section) {
@@ -111,6 +155,9 @@ static LEXICON: Lazy<HashMap<&'static str, u32>> = Lazy::new(|| {
     }
     map
 });
+
+/// The length in bytes of the longest lexicon entry.
+static LONGEST: Lazy<usize> = Lazy::new(|| LEXICON.keys().map(|k| k.len()).max().unwrap_or(0));
 
 /// The classes of a lowercase word or phrase.
 #[inline]
@@ -123,7 +170,8 @@ pub(crate) fn classes_of(lower: &str) -> u32 {
 pub(crate) fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
     if s.is_ascii() {
-        buf.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
     } else {
         buf.extend(s.chars().flat_map(char::to_lowercase));
     }
@@ -189,6 +237,9 @@ pub(crate) struct Token {
     pub(crate) span: Span,
     pub(crate) class: u32,
     pub(crate) flags: u16,
+    /// Classes of another lexicon, for a later stage to fill (the claims stage keeps its
+    /// own words' classes here, looked up once per word).
+    pub(crate) extra: u32,
 }
 
 impl Token {
@@ -227,29 +278,100 @@ fn is_open_mark(c: char) -> bool {
 
 /// Splits `text[span]` into tokens, appending them to `out`. `buf` is scratch space.
 pub(crate) fn tokenize(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
+    tokenize_with(text, span, buf, out, Lookup::All);
+}
+
+/// Which words [`tokenize_with`] looks up in the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lookup {
+    /// Every word.
+    All,
+    /// Capitalised words and the words next to one (enough to find names with their
+    /// titles and particles); other words get no classes.
+    NearCapitals,
+}
+
+/// The length of the whitespace character at `i` of `s`, if there is one.
+#[inline]
+fn space_at(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return b.is_ascii_whitespace().then_some(1);
+    }
+    let c = s[i..].chars().next()?;
+    c.is_whitespace().then(|| c.len_utf8())
+}
+
+/// Whether the first letter of the word at `i` of `s` (after opening marks) is uppercase.
+fn capital_at(s: &str, i: usize) -> bool {
+    s[i..]
+        .chars()
+        .take(3)
+        .find(|c| !is_open_mark(*c))
+        .is_some_and(char::is_uppercase)
+}
+
+fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, lookup: Lookup) {
     let Some(slice) = text.get(span.range()) else {
         return;
     };
-    let mut pos = 0;
     let bytes = slice.as_bytes();
-    while pos < bytes.len() {
-        // Skip whitespace.
-        let rest = &slice[pos..];
-        let ws = rest.len() - rest.trim_start().len();
-        pos += ws;
-        if pos >= bytes.len() {
-            break;
+    let n = slice.len();
+    let mut pos = 0;
+    let mut prev_cap = false;
+    while pos < n {
+        if let Some(w) = space_at(slice, pos) {
+            pos += w;
+            continue;
         }
-        let rest = &slice[pos..];
-        let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let word = &rest[..len];
-        let base = span.start + pos;
-        pos += len;
-        push_word(base, word, buf, out);
+        let start = pos;
+        while pos < n {
+            let b = bytes[pos];
+            if b < 0x80 {
+                if b.is_ascii_whitespace() {
+                    break;
+                }
+                pos += 1;
+            } else if space_at(slice, pos).is_some() {
+                break;
+            } else {
+                pos += slice[pos..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        let word = &slice[start..pos];
+        let look = match lookup {
+            Lookup::All => true,
+            Lookup::NearCapitals => {
+                let cap = capital_at(slice, start);
+                let near = cap || prev_cap || {
+                    let mut next = pos;
+                    while next < n {
+                        match space_at(slice, next) {
+                            Some(w) => next += w,
+                            None => break,
+                        }
+                    }
+                    next < n && capital_at(slice, next)
+                };
+                prev_cap = cap;
+                // `al-Assad`, `d'Estaing`: a lowercase particle glued to a name.
+                let glued =
+                    word.bytes().take(5).any(|b| b == b'-' || b == b'\'') || !word.is_ascii();
+                if !near && !glued {
+                    // No name word, nor next to one: it only ends a run.
+                    if let Some(prev) = out.last_mut() {
+                        prev.flags |= flag::BREAK;
+                    }
+                    continue;
+                }
+                near
+            }
+        };
+        push_word(span.start + start, word, buf, out, look);
     }
 }
 
-fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>) {
+fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, look: bool) {
     let mut flags = 0u16;
     // Leading punctuation.
     let mut s = 0;
@@ -311,27 +433,33 @@ fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>) {
     } else {
         core
     };
-    let mut letters = 0usize;
-    let mut upper = 0usize;
-    for c in stem.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        if c.is_uppercase() {
-            upper += 1;
-        }
-    }
     let first = stem.chars().next().unwrap_or(' ');
     if first.is_uppercase() {
         flags |= flag::CAP | flag::NAME;
-    } else if has_particle_prefix(stem) {
+        let mut letters = 0usize;
+        let mut upper = 0usize;
+        for c in stem.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
+        }
+        if letters >= 2 && upper == letters {
+            flags |= flag::ALLCAPS;
+        }
+        if letters == 1 && stem.len() == first.len_utf8() + 1 && stem.ends_with('.') {
+            flags |= flag::INITIAL;
+        }
+    } else if may_have_particle_prefix(stem) && has_particle_prefix(stem) {
         flags |= flag::NAME;
     }
-    if letters >= 2 && upper == letters {
-        flags |= flag::ALLCAPS;
-    }
-    if letters == 1 && upper == 1 && stem.len() == first.len_utf8() + 1 && stem.ends_with('.') {
-        flags |= flag::INITIAL;
-    }
-    let mut class = classes_of(lower(stem, buf));
+    // No entry is longer than the longest one.
+    let mut class = if look && stem.len() <= *LONGEST {
+        classes_of(lower(stem, buf))
+    } else {
+        buf.clear();
+        0
+    };
     if class == 0 && buf.len() > 3 && buf.ends_with('s') {
         // The plural of a title word (`officials`, `Lawmakers`) is a group word.
         let singular = &buf[..buf.len() - 1];
@@ -343,7 +471,15 @@ fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>) {
         span: Span::new(base + s, base + e),
         class,
         flags,
+        extra: 0,
     });
+}
+
+/// A cheap first check for [`has_particle_prefix`]: a hyphen or apostrophe among the first
+/// bytes, or a non-ASCII word.
+fn may_have_particle_prefix(w: &str) -> bool {
+    let b = w.as_bytes();
+    (b.len() > 2 && matches!(b[1..3], [b'-' | b'\'', _] | [_, b'-'])) || !w.is_ascii()
 }
 
 /// `al-Assad`, `el-Sisi`, `d'Estaing`: a lowercase particle glued to a capitalised name.
@@ -973,7 +1109,13 @@ pub(crate) fn scan_names(text: &str, spans: impl IntoIterator<Item = Span>) -> V
     let mut run: Vec<Token> = Vec::new();
     for span in spans {
         scratch.tokens.clear();
-        tokenize(text, span, &mut scratch.buf, &mut scratch.tokens);
+        tokenize_with(
+            text,
+            span,
+            &mut scratch.buf,
+            &mut scratch.tokens,
+            Lookup::NearCapitals,
+        );
         run.clear();
         for i in 0..scratch.tokens.len() {
             let t = scratch.tokens[i];
@@ -1008,7 +1150,7 @@ pub(crate) fn scan_names(text: &str, spans: impl IntoIterator<Item = Span>) -> V
 fn flush_run(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<NameRun>) {
     // Trailing particles and lowercase title words belong to what follows, not to a name.
     let mut end = run.len();
-    while end > 0 && !run[end - 1].has(flag::CAP) {
+    while end > 0 && !run[end - 1].has(flag::NAME) {
         end -= 1;
     }
     let run = &run[..end];
@@ -1517,5 +1659,22 @@ mod tests {
             ]
         );
         assert_eq!(runs[3].honorific.and_then(|h| h.1), Some(Gender::Masculine));
+
+        // Particles glued to a name, away from capitals too; lowercase words only end runs.
+        let text = "officials said Bashar al-Assad spoke, and later al-Assad and the Kremlin \
+                    spokesman Dmitry Peskov left";
+        let runs = scan_names(text, [Span::new(0, text.len())]);
+        let got: Vec<(&str, Option<&str>)> = runs
+            .iter()
+            .map(|r| (&text[r.name], r.title.map(|t| &text[t])))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Bashar al-Assad", None),
+                ("al-Assad", None),
+                ("Dmitry Peskov", Some("Kremlin spokesman")),
+            ]
+        );
     }
 }
