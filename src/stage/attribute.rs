@@ -1205,7 +1205,13 @@ fn verb_cue(
         .pattern(c.pattern)
         .map_or("", |p| p.words().split(' ').next().unwrap_or(""));
     // `a state`, `the claim`, `his statement`: a noun after a determiner is not a verb.
-    if c.first > s_start && pa.has(c.first - 1, words::DETERMINER) {
+    // Likewise after a possessive: `Trump's repeated accusations`.
+    if c.first > s_start
+        && (pa.has(c.first - 1, words::DETERMINER) || {
+            let w = pa.word(c.first - 1);
+            w.ends_with("'s") || w.ends_with("’s")
+        })
+    {
         return None;
     }
     let participle = cue_word.len() > 4 && cue_word.to_ascii_lowercase().ends_with("ing");
@@ -1352,7 +1358,14 @@ fn is_passive(pa: &Para<'_>, s_start: usize, cue: usize) -> bool {
             return true;
         }
         if !(pa.toks[k].is_word()
-            && (w.ends_with("ly") || is_in(&["not", "never", "also", "often"], w)))
+            && (w.ends_with("ly")
+                || is_in(
+                    &[
+                        "not", "never", "also", "often", "first", "since", "long", "just", "still",
+                        "once",
+                    ],
+                    w,
+                )))
         {
             return false;
         }
@@ -1409,7 +1422,7 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
     let mut k = cue_end;
     // `that` within a short reach, past the hearer and adjuncts: `told reporters on
     // Wednesday that …`.
-    let reach = (cue_end + 9).min(s_end);
+    let reach = (cue_end + 16).min(s_end);
     let opens_adjunct = k < s_end
         && (pa.has(k, words::ADJUNCT)
             || (is_in(words::HEARER_VERBS, lemma) && pa.toks[k].is_word()));
