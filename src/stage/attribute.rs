@@ -385,6 +385,26 @@ impl Para<'_> {
             pronoun,
         })
     }
+
+    /// The subject that opens a clause at `start`, with an apposition only when a comma
+    /// closes it (`Mr. Sanders, whose sole win came in Rhode Island, …`).
+    fn subject_at(&self, start: usize, hi: usize) -> Option<Source> {
+        let end = self.np_after(start, hi)?;
+        let pronoun = end == start + 1 && self.is_pronoun(start);
+        let mut role = None;
+        if end + 1 < hi && self.is_punct(end, ",") && self.toks[end + 1].is_word() {
+            let close = (end + 1..hi.min(end + 30))
+                .find(|&k| self.is_punct(k, ",") || self.ends_apposition(k));
+            if let Some(close) = close.filter(|&k| self.is_punct(k, ",")) {
+                role = Some(self.span(end + 1, close));
+            }
+        }
+        Some(Source {
+            mention: self.span(start, end),
+            role,
+            pronoun,
+        })
+    }
 }
 
 /// Finds mentions and attributed quotes, and marks the quotations used as speech.
@@ -1397,7 +1417,7 @@ fn sentence_subject(pa: &Para<'_>, s_start: usize, limit: usize) -> Option<Sourc
             from = comma + 1;
         }
     }
-    pa.subject_after(from, limit)
+    pa.subject_at(from, limit)
 }
 
 /// The subject of the clause a participle belongs to: the noun phrase after the nearest
@@ -1409,7 +1429,7 @@ fn clause_subject(pa: &Para<'_>, s_start: usize, participle: usize) -> Option<So
         k -= 1;
         let opens = k == s_start || pa.has(k - 1, words::CLAUSE_OPENER);
         if opens && (pa.toks[k].cap || pa.is_pronoun(k)) {
-            let source = pa.subject_after(k, participle)?;
+            let source = pa.subject_at(k, participle)?;
             return (!source.pronoun || pa.is_pronoun(k)).then_some(source);
         }
     }
