@@ -245,6 +245,12 @@ impl Para<'_> {
         while i > start && self.has(i - 1, words::DETERMINER) {
             i -= 1;
         }
+        // A parenthetical after a name: `Sen. Chris Murphy (D-Conn.)`.
+        if i > start && i < hi && self.is_punct(i, "(") {
+            if let Some(close) = (i + 1..hi.min(i + 8)).find(|&k| self.is_punct(k, ")")) {
+                i = close + 1;
+            }
+        }
         (i > start).then_some(i)
     }
 
@@ -307,6 +313,18 @@ impl Para<'_> {
             return None;
         }
         let j = end - 1;
+        // A parenthetical after a name: `Rep. Earl Blumenauer (D-Ore.) said`.
+        if self.is_punct(j, ")") {
+            let open = (j.saturating_sub(8).max(lo)..j)
+                .rev()
+                .find(|&k| self.is_punct(k, "("))?;
+            let first = self.np_before(lo, open)?;
+            return Some(Source {
+                mention: self.span(first, end),
+                role: None,
+                pronoun: false,
+            });
+        }
         // A relative pronoun stands for the phrase before it: `Pardo, who said …`.
         if self.is_pronoun(j)
             || (j > lo && self.is_word_in(j, &["who"]) && self.is_punct(j - 1, ","))
@@ -1523,8 +1541,29 @@ fn continuation_sieve(
         // The attributed quote before it in this paragraph, else the one after it, else the
         // last one of the paragraph before when this paragraph opens with the quotation.
         let at = here.partition_point(|(s, _)| *s < q.span.start);
-        let before = at.checked_sub(1).map(|k| here[k]);
-        let before = match (before, latest) {
+        let mut before_at = at.checked_sub(1).map(|k| here[k]);
+        // An indirect attribution inside the sentence of a direct quote's attribution
+        // (`"…," Trump said, two hours after outlets declared him the victor.`) does not take
+        // the next quotation from the quote's speaker.
+        if let (Some((start, d)), Some(k)) = (before_at, at.checked_sub(2)) {
+            let (_, prev) = here[k];
+            let sentence = |pos: usize| {
+                let t = pa
+                    .toks
+                    .partition_point(|t| t.span.start < pos)
+                    .min(pa.toks.len() - 1);
+                pa.sentence_of(t).0
+            };
+            if drafts[d].kind != QuoteKind::Direct
+                && drafts[prev].kind == QuoteKind::Direct
+                && drafts[prev]
+                    .cue
+                    .is_some_and(|c| sentence(c.start) == sentence(start))
+            {
+                before_at = Some(here[k]);
+            }
+        }
+        let before = match (before_at, latest) {
             (Some(b), Some(l)) => Some(if b.0 > l.0 { b } else { l }),
             (b, l) => b.or(l),
         }
