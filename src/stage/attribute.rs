@@ -736,7 +736,8 @@ fn direct_sieves(
                 // main clause's, not the object before it.
                 let opens = before.is_some_and(|s| clause_initial(pa, s_start, s.mention.start));
                 if pa.word(c.first).ends_with("ing") && !opens {
-                    sentence_subject(pa, s_start, c.first)
+                    main_clause_subject(pa, s_start, c.first)
+                        .or_else(|| sentence_subject(pa, s_start, c.first))
                 } else {
                     before
                 }
@@ -1267,6 +1268,7 @@ fn verb_cue(
         let subject = main_subject
             .filter(|(s, _)| *s == s_start)
             .map(|(_, src)| *src)
+            .or_else(|| main_clause_subject(pa, s_start, c.first))
             .or_else(|| clause_subject(pa, s_start, c.first))
             .or_else(|| sentence_subject(pa, s_start, c.first));
         let from = content_start(pa, c.end, s_end, lemma);
@@ -1311,6 +1313,7 @@ fn verb_cue(
         let subject = main_subject
             .filter(|(s, _)| *s == s_start)
             .map(|(_, src)| *src)
+            .or_else(|| main_clause_subject(pa, s_start, c.first - 1))
             .or_else(|| sentence_subject(pa, s_start, c.first - 1))?;
         let from = content_start(pa, c.end, s_end, lemma);
         let end = clause_end(config, pa, cues, from, s_end);
@@ -1436,6 +1439,32 @@ fn sentence_subject(pa: &Para<'_>, s_start: usize, limit: usize) -> Option<Sourc
         }
     }
     pa.subject_at(from, limit)
+}
+
+/// The subject of the sentence's main clause: the first noun phrase, at the sentence start or
+/// after a comma or dash (not inside a subordinate clause), that a verb follows (`At an event
+/// in Ames, Iowa, on Sunday, Mrs. Clinton tried …`).
+fn main_clause_subject(pa: &Para<'_>, s_start: usize, limit: usize) -> Option<Source> {
+    let hi = limit.min(s_start + 2 * REACH);
+    let mut k = s_start;
+    while k < hi {
+        let starts = k == s_start
+            || matches!(pa.toks[k - 1].kind, TokKind::Punct)
+                && matches!(pa.word(k - 1), "," | "—" | "–" | "-");
+        if starts && (pa.toks[k].cap || pa.is_pronoun(k)) && !pa.has(k, words::STOP) {
+            if let Some(end) = pa.np_after(k, hi) {
+                let verb_follows = end < hi
+                    && pa.toks[end].is_word()
+                    && !pa.toks[end].cap
+                    && (!pa.has(end, words::STOP) || pa.has(end, words::AUX | words::BE));
+                if verb_follows {
+                    return pa.subject_at(k, hi);
+                }
+            }
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The subject of the clause a participle belongs to: the noun phrase after the nearest
