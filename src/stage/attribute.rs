@@ -659,12 +659,14 @@ fn direct_sieves(
                 let source = if c.first == start {
                     pa.subject_after(c.end, limit)
                 } else {
-                    let s = pa.subject_before(start, c.first)?;
-                    // Everything between the mark and the cue must be the subject.
-                    (pa.toks[start].span.start
-                        >= s.mention.start.min(s.role.map_or(usize::MAX, |r| r.start))
-                        || pa.toks[start].span.start == s.mention.start)
-                        .then_some(s)
+                    // Everything between the mark and the cue is the subject: the phrase
+                    // read back from the cue when it reaches the mark, else the whole run
+                    // (`"…," a Democratic staffer in the room wondered`).
+                    let s = pa.subject_before(start, c.first).filter(|s| {
+                        pa.toks[start].span.start
+                            >= s.mention.start.min(s.role.map_or(usize::MAX, |r| r.start))
+                    });
+                    s.or_else(|| whole_subject(pa, start, c.first))
                 };
                 source.map(|s| (ci, s))
             });
@@ -764,6 +766,35 @@ fn direct_sieves(
             }
         }
     }
+}
+
+/// The words from `start` to the cue at `cue` (auxiliaries and adverbs before the cue left
+/// out) as one subject, when they read as one: they open with a capital, a determiner, a
+/// pronoun or a number, and hold no quotation mark or sentence punctuation.
+fn whole_subject(pa: &Para<'_>, start: usize, cue: usize) -> Option<Source> {
+    let mut end = cue;
+    while end > start + 1 && (pa.has(end - 1, words::AUX) || pa.word(end - 1).ends_with("ly")) {
+        end -= 1;
+    }
+    if end <= start || end - start > 20 {
+        return None;
+    }
+    let t = pa.toks[start];
+    let opens = t.is_word()
+        && (t.cap
+            || pa.has(start, words::DETERMINER)
+            || pa.is_pronoun(start)
+            || pa.word(start).starts_with(|c: char| c.is_ascii_digit()));
+    let clean = (start..end).all(|k| {
+        pa.toks[k].is_word()
+            || (pa.toks[k].kind == TokKind::Punct
+                && matches!(pa.word(k), "," | "(" | ")" | "-" | "'" | "’"))
+    });
+    (opens && clean).then(|| Source {
+        mention: pa.span(start, end),
+        role: None,
+        pronoun: end == start + 1 && pa.is_pronoun(start),
+    })
 }
 
 /// `NAME verb-ed` or `he verb-s` right after a quotation and ending the sentence (or followed
@@ -1451,7 +1482,8 @@ fn main_clause_subject(pa: &Para<'_>, s_start: usize, limit: usize) -> Option<So
         let starts = k == s_start
             || matches!(pa.toks[k - 1].kind, TokKind::Punct)
                 && matches!(pa.word(k - 1), "," | "—" | "–" | "-");
-        if starts && (pa.toks[k].cap || pa.is_pronoun(k)) && !pa.has(k, words::STOP) {
+        let opens_np = pa.toks[k].cap || pa.is_pronoun(k) || pa.has(k, words::DETERMINER);
+        if starts && opens_np && (!pa.has(k, words::STOP) || pa.has(k, words::DETERMINER)) {
             if let Some(end) = pa.np_after(k, hi) {
                 let verb_follows = end < hi
                     && pa.toks[end].is_word()
