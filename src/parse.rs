@@ -244,7 +244,7 @@ fn run<'a>(config: &Config, text: &'a str) -> Article<'a> {
         p < paragraphs.len() && paragraphs[p].span.contains(c.span)
     });
     article.cues = cues;
-    attribute::run(config, &mut article);
+    attribute::run(config, text, &mut article);
     coref::run(&mut article);
     claims::run(config, &mut article);
     article

@@ -376,7 +376,11 @@ fn yes() -> bool {
     true
 }
 
-fn compile(patterns: Vec<Pattern>, disabled: u8, case_insensitive: bool) -> Result<PatternSet, Error> {
+fn compile(
+    patterns: Vec<Pattern>,
+    disabled: u8,
+    case_insensitive: bool,
+) -> Result<PatternSet, Error> {
     let mut forms: Vec<String> = Vec::new();
     let mut owners = Vec::new();
     for (i, p) in patterns.iter().enumerate() {
@@ -438,7 +442,11 @@ fn english_patterns() -> &'static [Pattern] {
                 .unwrap_or(PatternKind::Speech);
             let forms = cols
                 .next()
-                .map(|f| f.split(',').map(|s| s.trim().to_owned()).collect::<Vec<_>>())
+                .map(|f| {
+                    f.split(',')
+                        .map(|s| s.trim().to_owned())
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default();
             v.push(Pattern::with_forms(words, kind, forms));
         }

@@ -106,6 +106,9 @@ pub struct Quote {
     /// The mention that names the speaker at this quote, as written (`he`, `the official`,
     /// `Kremlin Press Secretary Dmitry Peskov`).
     pub mention: Option<Span>,
+    /// The source as written: the mention with its apposition (`Dmitry Peskov, the Kremlin
+    /// Press Secretary`), the span attribution corpora such as PolNeAR annotate.
+    pub source: Option<Span>,
     /// The cue that attributes the quote (`said`, `according to`, `:`).
     pub cue: Option<Span>,
     /// The pattern the cue matched, when it came from the pattern set.

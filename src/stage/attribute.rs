@@ -1,7 +1,1625 @@
-//! Attribution: named sieves that give quotes their speaker mention and cue.
+//! Attribution: ordered, named sieves that give quotes their content, speaker mention and cue.
+//!
+//! The stage works paragraph by paragraph on one token buffer. Each sieve takes what is still
+//! unattributed and records the rule that fired:
+//! 1. direct quotes with a trailing attribution (`"…," Medvedev wrote`, `"…," said Medvedev`);
+//! 2. direct quotes with a leading attribution (`Peskov said: "…"`);
+//! 3. reported speech after a cue (`X said (that) …`), mixed when it holds a quoted fragment,
+//!    source prepositions (`according to X`), as-clauses (`as noted by X`), participles
+//!    (`…, stating that …`) and trailing attributions without marks (`…, the minister said.`);
+//! 4. continuation: an unattributed quotation after (or just before) an attributed one, with no
+//!    new speaker in between, and paragraphs that re-open a quote;
+//! 5. long quotations nobody could be found for keep `speaker: None`.
+
+use std::collections::HashMap;
 
 use crate::parse::Config;
-use crate::Article;
+use crate::stage::token::{tokenize, Tok, TokKind};
+use crate::{
+    Article, Mention, MentionKind, ParagraphId, PatternId, PatternKind, QuotationId, QuotationRole,
+    Quote, QuoteKind, Rule, SentenceId, Span,
+};
 
-/// Finds mentions and attributed quotes. (Placeholder: none yet.)
-pub(crate) fn run(_config: &Config, _article: &mut Article<'_>) {}
+/// Words that end a noun phrase when walking over it.
+const STOP: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "to",
+    "into",
+    "onto",
+    "by",
+    "with",
+    "without",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "about",
+    "over",
+    "under",
+    "through",
+    "against",
+    "among",
+    "between",
+    "across",
+    "behind",
+    "toward",
+    "towards",
+    "upon",
+    "via",
+    "like",
+    "per",
+    "despite",
+    "than",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "so",
+    "yet",
+    "because",
+    "although",
+    "though",
+    "while",
+    "whereas",
+    "if",
+    "unless",
+    "when",
+    "where",
+    "whether",
+    "as",
+    "once",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "not",
+    "no",
+    "there",
+    "here",
+    "also",
+    "then",
+    "now",
+    "just",
+    "only",
+    "even",
+    "still",
+    "already",
+    "however",
+    "meanwhile",
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "earlier",
+    "later",
+    "ago",
+    "recently",
+    "him",
+    "them",
+    "us",
+    "me",
+    "it",
+    "this",
+    "said",
+    "says",
+    "say",
+    "told",
+    "if",
+    "how",
+    "why",
+    "of",
+    "for",
+    "from",
+    "thus",
+    "too",
+    "very",
+    "again",
+    "instead",
+    "indeed",
+    "moreover",
+    "furthermore",
+    "therefore",
+    "nevertheless",
+    "last",
+    "next",
+    "ever",
+    "never",
+    "always",
+    "often",
+    "sometimes",
+    "soon",
+];
+
+/// Words a noun phrase may start with; walking back over a phrase stops after one of them
+/// unless a linking preposition comes before it.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "some",
+    "several", "many", "other", "both", "all", "most", "few", "another", "each", "every", "any",
+];
+
+/// Prepositions that link two parts of one noun phrase (`a spokesman for the campaign`).
+const LINKS: &[&str] = &["of", "for", "from", "with", "at"];
+
+/// Words after which a new clause, and so a new subject, starts.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and",
+    "but",
+    "so",
+    "then",
+    "yet",
+    "while",
+    "because",
+    "when",
+    "as",
+    "although",
+    "though",
+    "after",
+    "before",
+    "if",
+    "since",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "where",
+    "meanwhile",
+    "also",
+    "or",
+    "whereas",
+    "once",
+    "until",
+    "unless",
+];
+
+/// Personal pronouns that can be speakers.
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
+
+/// Auxiliaries and adverbs that may stand between a subject and its cue.
+const AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "repeatedly",
+    "later",
+    "then",
+    "previously",
+    "recently",
+    "once",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "did",
+    "does",
+    "do",
+    "is",
+    "was",
+    "were",
+    "are",
+    "been",
+    "be",
+    "not",
+    "never",
+    "first",
+    "again",
+    "further",
+    "already",
+    "still",
+    "just",
+    "even",
+    "only",
+    "often",
+    "long",
+    "since",
+    "subsequently",
+    "initially",
+    "finally",
+    "ultimately",
+    "immediately",
+    "had",
+    "n't",
+    "quickly",
+    "once",
+    "reportedly",
+    "allegedly",
+    "apparently",
+];
+
+/// Verbs whose first complement is the hearer (`told reporters that …`).
+const HEARER_VERBS: &[&str] = &[
+    "tell", "remind", "warn", "assure", "inform", "ask", "urge", "advise", "notify", "caution",
+    "promise", "convince", "persuade", "brief", "email", "text", "message", "reassure", "teach",
+    "show",
+];
+
+/// Words that open an adjunct between a cue and what was said (`said on Wednesday that`).
+const ADJUNCT: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "last",
+    "earlier",
+    "this",
+    "late",
+    "early",
+    "yesterday",
+    "today",
+    "tonight",
+    "repeatedly",
+    "again",
+    "also",
+    "publicly",
+    "privately",
+    "recently",
+    "previously",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "afterward",
+    "afterwards",
+    "later",
+    "separately",
+    "flatly",
+    "bluntly",
+    "firmly",
+    "simply",
+    "then",
+    "once",
+    "over",
+    "via",
+    "through",
+    "after",
+    "before",
+    "while",
+    "when",
+    "shortly",
+];
+
+/// Confidence of each rule, from how reliable it is on news text.
+fn confidence(rule: Rule) -> f32 {
+    match rule {
+        Rule::Trailing => 0.95,
+        Rule::Leading => 0.9,
+        Rule::Split => 0.95,
+        Rule::AccordingTo => 0.85,
+        Rule::AsClause => 0.8,
+        Rule::ReportedClause => 0.8,
+        Rule::TrailingUnmarked => 0.75,
+        Rule::Participle => 0.65,
+        Rule::Continuation => 0.7,
+        Rule::Unattributed => 0.3,
+    }
+}
+
+fn is_in(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// A cue located in the paragraph's tokens.
+#[derive(Debug, Clone, Copy)]
+struct CueAt {
+    /// First and one-past-last token.
+    first: usize,
+    end: usize,
+    span: Span,
+    pattern: PatternId,
+    kind: PatternKind,
+    used: bool,
+}
+
+/// A top-level quotation located in the paragraph's tokens.
+#[derive(Debug, Clone, Copy)]
+struct QuoteAt {
+    id: QuotationId,
+    /// Token index of the opening mark, if the quotation has one in this paragraph.
+    open: Option<usize>,
+    /// Token index of the closing mark, if closed here.
+    close: Option<usize>,
+    span: Span,
+    content: Span,
+    /// Number of word tokens in the content.
+    words: usize,
+    role: QuotationRole,
+    /// The part of the same quotation in the paragraph before.
+    continues: Option<QuotationId>,
+    /// Index into `out` of the quote that took it.
+    taken: Option<usize>,
+}
+
+/// A speaker found for an attribution: the mention and its apposition.
+#[derive(Debug, Clone, Copy)]
+struct Source {
+    mention: Span,
+    role: Option<Span>,
+    pronoun: bool,
+}
+
+/// What the sieves produce before ids are assigned.
+#[derive(Debug, Clone)]
+struct Draft {
+    kind: QuoteKind,
+    segments: Vec<Span>,
+    span: Span,
+    marked: bool,
+    paragraph: ParagraphId,
+    source: Option<Source>,
+    cue: Option<Span>,
+    pattern: Option<PatternId>,
+    quotations: Vec<QuotationId>,
+    rule: Rule,
+}
+
+/// The tokens of one paragraph and what is known about them.
+struct Para<'t> {
+    text: &'t str,
+    toks: &'t [Tok],
+    /// For each token, the index of the first token of its sentence and one past its last.
+    sent: &'t [(usize, usize)],
+}
+
+impl Para<'_> {
+    fn word(&self, i: usize) -> &str {
+        &self.text[self.toks[i].span]
+    }
+
+    fn is_word_in(&self, i: usize, list: &[&str]) -> bool {
+        self.toks[i].is_word() && is_in(list, self.word(i))
+    }
+
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.toks[i].kind == TokKind::Punct && self.word(i) == p
+    }
+
+    fn sentence_of(&self, i: usize) -> (usize, usize) {
+        self.sent[i]
+    }
+
+    /// Whether token `i` can be part of a noun phrase naming a speaker.
+    fn np_word(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        if !t.is_word() || t.quoted {
+            return false;
+        }
+        let w = self.word(i);
+        if t.cap {
+            // Sentence-initial discourse words are capitalised too.
+            return !is_in(STOP, w) || is_in(DETERMINERS, w);
+        }
+        !is_in(STOP, w) && !is_in(PRONOUNS, w)
+    }
+
+    /// The noun phrase that ends just before token `end` (exclusive), walking back no
+    /// further than `lo`. Returns its first token.
+    fn np_before(&self, lo: usize, end: usize) -> Option<usize> {
+        let mut i = end;
+        let mut lowercase_run = 0;
+        while i > lo {
+            let j = i - 1;
+            if !self.np_word(j) {
+                // A linking preposition inside the phrase: `CEO of Russia's fund`.
+                if j > lo
+                    && i < end
+                    && self.is_word_in(j, LINKS)
+                    && self.np_word(j - 1)
+                    && !self.toks[j].cap
+                {
+                    i = j;
+                    continue;
+                }
+                break;
+            }
+            let w = self.word(j);
+            i = j;
+            if is_in(DETERMINERS, w) {
+                // The phrase starts here unless a link joins it to a head before.
+                if j > lo + 1 && self.is_word_in(j - 1, LINKS) && self.np_word(j - 2) {
+                    i = j - 1;
+                    continue;
+                }
+                break;
+            }
+            if self.toks[j].cap {
+                lowercase_run = 0;
+            } else {
+                lowercase_run += 1;
+                if lowercase_run > 4 {
+                    break;
+                }
+            }
+            if end - i > 14 {
+                break;
+            }
+        }
+        // Trim links and lone determiners left at the front.
+        while i < end && self.is_word_in(i, LINKS) {
+            i += 1;
+        }
+        if i >= end {
+            return None;
+        }
+        // A phrase of only lower-case words that are not a determiner phrase is likely a verb
+        // phrase, not a speaker: require a capital, a determiner or a plural-looking head.
+        let has_cap = (i..end).any(|k| self.toks[k].cap);
+        let has_det = (i..end).any(|k| self.is_word_in(k, DETERMINERS));
+        let head = self.word(end - 1);
+        let has_number = (i..end).any(|k| self.word(k).starts_with(|c: char| c.is_ascii_digit()));
+        if !(has_cap || has_det || has_number || (head.ends_with('s') && end - i <= 3)) {
+            return None;
+        }
+        Some(i)
+    }
+
+    /// The noun phrase that starts at token `start`, reading no further than `hi`. Returns
+    /// one past its last token.
+    fn np_after(&self, start: usize, hi: usize) -> Option<usize> {
+        if start >= hi {
+            return None;
+        }
+        if self.is_pronoun(start) {
+            return Some(start + 1);
+        }
+        let mut i = start;
+        while i < hi {
+            if self.np_word(i) {
+                i += 1;
+                continue;
+            }
+            // `spokesman for the campaign`, `CEO of the fund`.
+            if i > start
+                && i + 1 < hi
+                && (self.is_word_in(i, LINKS) || self.is_word_in(i, &["by"]))
+                && self.np_word(i + 1)
+            {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if i == start || i - start > 14 {
+            return None;
+        }
+        // Drop trailing determiners.
+        while i > start && self.is_word_in(i - 1, DETERMINERS) {
+            i -= 1;
+        }
+        (i > start).then_some(i)
+    }
+
+    fn is_pronoun(&self, i: usize) -> bool {
+        self.toks[i].is_word() && !self.toks[i].quoted && is_in(PRONOUNS, self.word(i))
+    }
+
+    /// Whether a subject starting at token `first` opens its clause: at `lo`, after a
+    /// conjunction or relative pronoun, or after the comma that closes an opening adjunct
+    /// (`In June, Putin …`).
+    fn opens_clause(&self, lo: usize, first: usize) -> bool {
+        if first <= lo {
+            return true;
+        }
+        let prev = first - 1;
+        if self.is_word_in(prev, CLAUSE_OPENERS) {
+            return true;
+        }
+        if !self.is_punct(prev, ",") {
+            return false;
+        }
+        let first_comma = (lo..prev).all(|k| !self.is_punct(k, ","));
+        let w = self.word(lo);
+        first_comma
+            && self.toks[lo].is_word()
+            && (is_in(STOP, w) || is_in(ADJUNCT, w) || w.ends_with("ly"))
+    }
+
+    fn span(&self, first: usize, end: usize) -> Span {
+        Span::new(self.toks[first].span.start, self.toks[end - 1].span.end)
+    }
+
+    /// The subject of a cue at token `cue`: skips auxiliaries and adverbs, then reads the
+    /// noun phrase before, with an apposition between commas (`Peskov, the spokesman,`).
+    fn subject_before(&self, lo: usize, cue: usize) -> Option<Source> {
+        let mut end = cue;
+        let mut skipped = 0;
+        while end > lo && skipped < 3 {
+            let j = end - 1;
+            let w = self.word(j);
+            let adverb =
+                self.toks[j].is_word() && !self.toks[j].cap && w.len() > 4 && w.ends_with("ly");
+            if self.toks[j].is_word() && !self.toks[j].cap && (is_in(AUX, w) || adverb) {
+                end = j;
+                skipped += 1;
+            } else {
+                break;
+            }
+        }
+        if end == lo {
+            return None;
+        }
+        let j = end - 1;
+        if self.is_pronoun(j) {
+            return Some(Source {
+                mention: self.toks[j].span,
+                role: None,
+                pronoun: true,
+            });
+        }
+        if self.is_punct(j, ",") {
+            // An apposition or relative clause, perhaps with commas of its own: `X, the
+            // spokesman, said`, `X, 58, who lives in Ohio, said`. The mention is the nearest
+            // noun phrase before a comma that opens the clause.
+            let stop = j.saturating_sub(40).max(lo);
+            let mut k = j;
+            while k > stop {
+                k -= 1;
+                let t = self.toks[k];
+                if matches!(t.kind, TokKind::Open | TokKind::Close) {
+                    return None;
+                }
+                if t.kind == TokKind::Punct
+                    && !matches!(self.word(k), "," | "(" | ")" | "-" | "'" | "’" | ".")
+                {
+                    return None;
+                }
+                if t.kind != TokKind::Punct || self.word(k) != "," || k + 1 >= j {
+                    continue;
+                }
+                let Some(first) = self.np_before(lo, k) else {
+                    continue;
+                };
+                let named = (first..k).any(|x| self.toks[x].cap) || self.is_pronoun(first);
+                if named && self.opens_clause(lo, first) {
+                    return Some(Source {
+                        mention: self.span(first, k),
+                        role: Some(self.span(k + 1, j)),
+                        pronoun: false,
+                    });
+                }
+            }
+            return None;
+        }
+        let first = self.np_before(lo, end)?;
+        Some(Source {
+            mention: self.span(first, end),
+            role: None,
+            pronoun: false,
+        })
+    }
+
+    /// The speaker named after a cue (`said Medvedev`, `according to the Kremlin`), with an
+    /// apposition after a comma when the sentence ends with it.
+    fn subject_after(&self, start: usize, hi: usize) -> Option<Source> {
+        let end = self.np_after(start, hi)?;
+        let pronoun = end == start + 1 && self.is_pronoun(start);
+        let mut role = None;
+        if end < hi && self.is_punct(end, ",") {
+            // `said Dmitry Peskov, the Kremlin's spokesman.`
+            let r_end = self.np_after(end + 1, hi);
+            if let Some(r_end) = r_end {
+                if r_end == hi || self.toks[r_end].kind == TokKind::Punct {
+                    role = Some(self.span(end + 1, r_end));
+                }
+            }
+        }
+        Some(Source {
+            mention: self.span(start, end),
+            role,
+            pronoun,
+        })
+    }
+}
+
+/// Finds mentions and attributed quotes, and marks the quotations used as speech.
+pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
+    let mut marks: Vec<(usize, bool)> = Vec::new();
+    let mut quoted: Vec<Span> = Vec::new();
+    for q in article.quotations.iter().filter(|q| q.depth == 0) {
+        let opens = q.span.start < q.content.start;
+        if opens {
+            marks.push((q.span.start, true));
+        }
+        if q.closed {
+            marks.push((q.content.end, false));
+        }
+        quoted.push(q.content);
+    }
+    marks.sort_unstable();
+    quoted.sort_unstable();
+
+    let mut toks = Vec::new();
+    let mut sent = Vec::new();
+    let mut sent_ids: Vec<(usize, SentenceId)> = Vec::new();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut cue_i = 0;
+    let mut quo_i = 0;
+    let mut last: Option<(ParagraphId, Source, Option<Span>, Option<PatternId>)> = None;
+
+    for (p, para) in article.paragraphs.iter().enumerate() {
+        let pid = ParagraphId::from_index(p);
+        tokenize(
+            text,
+            para.span,
+            &config.abbreviations,
+            &marks,
+            &quoted,
+            &mut toks,
+        );
+        if toks.is_empty() {
+            continue;
+        }
+        // Sentence extent of every token.
+        sent.clear();
+        sent_ids.clear();
+        let mut t = 0;
+        for &sid in &para.sentences {
+            let s = article.sentences[sid.index()].span;
+            let first = t;
+            while t < toks.len() && toks[t].span.start < s.end {
+                t += 1;
+            }
+            for _ in first..t {
+                sent.push((first, t));
+            }
+            sent_ids.push((first, sid));
+        }
+        while sent.len() < toks.len() {
+            let first = sent.len();
+            sent.push((first, toks.len()));
+        }
+        let pa = Para {
+            text,
+            toks: &toks,
+            sent: &sent,
+        };
+
+        // Cues of this paragraph, aligned to tokens, outside quotations.
+        let mut cues: Vec<CueAt> = Vec::new();
+        while cue_i < article.cues.len() && article.cues[cue_i].span.start < para.span.start {
+            cue_i += 1;
+        }
+        let mut k = cue_i;
+        while k < article.cues.len() && article.cues[k].span.end <= para.span.end {
+            let c = article.cues[k];
+            k += 1;
+            let first = toks.partition_point(|t| t.span.start < c.span.start);
+            if first >= toks.len() || toks[first].span.start != c.span.start || toks[first].quoted {
+                continue;
+            }
+            let mut end = first;
+            while end < toks.len() && toks[end].span.end <= c.span.end {
+                end += 1;
+            }
+            if end == first || toks[end - 1].span.end != c.span.end {
+                continue;
+            }
+            // A capitalised cue inside a sentence is a name, not a verb: `the United States`.
+            let word = &text[toks[first].span];
+            let sentence_initial = first == 0
+                || matches!(toks[first - 1].kind, TokKind::Open | TokKind::Close)
+                || (toks[first - 1].kind == TokKind::Punct
+                    && matches!(
+                        &text[toks[first - 1].span],
+                        "." | "(" | ":" | "?" | "!" | "—" | "-" | "–"
+                    ));
+            if toks[first].cap && !sentence_initial && word.chars().any(char::is_lowercase) {
+                continue;
+            }
+            cues.push(CueAt {
+                first,
+                end,
+                span: c.span,
+                pattern: c.pattern,
+                kind: c.kind,
+                used: false,
+            });
+        }
+        cue_i = k;
+
+        // Top-level quotations of this paragraph.
+        let mut quos: Vec<QuoteAt> = Vec::new();
+        while quo_i < article.quotations.len()
+            && article.quotations[quo_i].span.start < para.span.start
+        {
+            quo_i += 1;
+        }
+        let mut k = quo_i;
+        while k < article.quotations.len() && article.quotations[k].span.start < para.span.end {
+            let q = &article.quotations[k];
+            let id = QuotationId::from_index(k);
+            k += 1;
+            if q.depth != 0 {
+                continue;
+            }
+            let find = |pos: usize, kind: TokKind| {
+                let i = toks.partition_point(|t| t.span.start < pos);
+                (i < toks.len() && toks[i].span.start == pos && toks[i].kind == kind).then_some(i)
+            };
+            let open = find(q.span.start, TokKind::Open);
+            let close = if q.closed {
+                find(q.content.end, TokKind::Close)
+            } else {
+                None
+            };
+            let words = toks
+                .iter()
+                .filter(|t| t.is_word() && q.content.contains(t.span))
+                .count();
+            quos.push(QuoteAt {
+                id,
+                open,
+                close,
+                span: q.span,
+                content: q.content,
+                words,
+                role: q.role,
+                continues: q.continues,
+                taken: None,
+            });
+        }
+        quo_i = k;
+
+        let first_draft = drafts.len();
+        direct_sieves(config, &pa, pid, &mut cues, &mut quos, &mut drafts);
+        reported_sieves(config, &pa, pid, &mut cues, &mut quos, &mut drafts);
+        continuation_sieve(&pa, pid, &mut quos, &mut drafts, &mut last, first_draft);
+
+        for q in &quos {
+            if let Some(d) = q.taken {
+                let _ = d;
+                article.quotations[q.id.index()].role = QuotationRole::Speech;
+            }
+        }
+    }
+
+    finish(text, article, drafts);
+}
+
+/// Sieves 1 and 2: direct quotes with a trailing or leading attribution, and quotes split by
+/// their attribution.
+fn direct_sieves(
+    config: &Config,
+    pa: &Para<'_>,
+    pid: ParagraphId,
+    cues: &mut [CueAt],
+    quos: &mut [QuoteAt],
+    drafts: &mut Vec<Draft>,
+) {
+    let n = pa.toks.len();
+    for qi in 0..quos.len() {
+        if quos[qi].taken.is_some() {
+            continue;
+        }
+        let Some(close) = quos[qi].close else {
+            continue;
+        };
+        // 1. Trailing: `"…," Medvedev wrote`, `"…," said Medvedev`, `"…?" she asked`.
+        let (_, s_end) = pa.sentence_of(close);
+        let mut limit = s_end.max(close + 1).min(n);
+        if let Some(next) = quos.get(qi + 1).and_then(|q| q.open) {
+            limit = limit.min(next);
+        }
+        let mut start = close + 1;
+        while start < limit && pa.toks[start].kind == TokKind::Punct && pa.word(start) != "." {
+            start += 1;
+        }
+        let trailing = cues
+            .iter()
+            .position(|c| {
+                !c.used
+                    && c.first >= start
+                    && c.first < limit
+                    && c.first <= start + 16
+                    && speechlike(config, pa, c)
+            })
+            .and_then(|ci| {
+                let c = cues[ci];
+                let source = if c.first == start {
+                    pa.subject_after(c.end, limit)
+                } else {
+                    let s = pa.subject_before(start, c.first)?;
+                    // Everything between the mark and the cue must be the subject.
+                    (pa.toks[start].span.start
+                        >= s.mention.start.min(s.role.map_or(usize::MAX, |r| r.start))
+                        || pa.toks[start].span.start == s.mention.start)
+                        .then_some(s)
+                };
+                source.map(|s| (ci, s))
+            });
+        if let Some((ci, source)) = trailing {
+            cues[ci].used = true;
+            let c = cues[ci];
+            let mut d = direct_draft(pid, &quos[qi], Some(source), Some(&c), Rule::Trailing);
+            quos[qi].taken = Some(drafts.len());
+            // 3. Split: `"A," she said, "B."` — a quotation right after the attribution.
+            if let Some(next) = quos.get(qi + 1) {
+                if let Some(open) = next.open {
+                    let attr_end = source_end(pa, &source, c.end);
+                    let between = (attr_end..open).all(|k| pa.toks[k].kind == TokKind::Punct);
+                    if between && pa.sentence_of(open).0 == pa.sentence_of(close).0 {
+                        d.segments.push(next.content);
+                        d.span = d.span.cover(next.span);
+                        d.quotations.push(next.id);
+                        d.rule = Rule::Split;
+                        quos[qi + 1].taken = Some(drafts.len());
+                    }
+                }
+            }
+            drafts.push(d);
+            continue;
+        }
+        // 2. Leading: `Peskov said: "…"`, `Peskov said, "…"`.
+        let Some(open) = quos[qi].open else {
+            continue;
+        };
+        let (s_start, s_end) = pa.sentence_of(open);
+        // The quotation must close its sentence.
+        let rest_ok = (close + 1..s_end.min(n)).all(|k| pa.toks[k].kind == TokKind::Punct);
+        if !rest_ok {
+            continue;
+        }
+        let leading = cues.iter().rposition(|c| {
+            !c.used
+                && c.end <= open
+                && c.first >= s_start
+                && open - c.end <= 6
+                && speechlike(config, pa, c)
+                && (c.end..open).all(|k| {
+                    pa.toks[k].kind == TokKind::Punct
+                        || (pa.toks[k].is_word()
+                            && (is_in(ADJUNCT, pa.word(k))
+                                || is_in(DETERMINERS, pa.word(k))
+                                || pa.word(k).eq_ignore_ascii_case("that")
+                                || !pa.toks[k].cap && k + 1 < open))
+                })
+        });
+        if let Some(ci) = leading {
+            let c = cues[ci];
+            let source = if c.kind == PatternKind::Source {
+                pa.subject_after(c.end, open)
+            } else {
+                pa.subject_before(s_start, c.first)
+            };
+            if source.is_some() {
+                cues[ci].used = true;
+                quos[qi].taken = Some(drafts.len());
+                drafts.push(direct_draft(
+                    pid,
+                    &quos[qi],
+                    source,
+                    Some(&c),
+                    Rule::Leading,
+                ));
+            }
+        }
+    }
+}
+
+/// One past the last token of an attribution: the cue and its speaker.
+fn source_end(pa: &Para<'_>, source: &Source, cue_end: usize) -> usize {
+    let end = source
+        .role
+        .map_or(source.mention.end, |r| r.end.max(source.mention.end));
+    let mut k = cue_end;
+    while k < pa.toks.len() && pa.toks[k].span.end <= end {
+        k += 1;
+    }
+    // Adjuncts after the cue (`said on CNN`) up to the punctuation.
+    while k < pa.toks.len() && pa.toks[k].is_word() && k < cue_end + 8 {
+        k += 1;
+    }
+    k.max(cue_end)
+}
+
+/// Whether a cue introduces speech the way a verb does.
+fn speechlike(config: &Config, pa: &Para<'_>, c: &CueAt) -> bool {
+    match c.kind {
+        PatternKind::Speech | PatternKind::Belief => true,
+        PatternKind::Medium => !pa.is_word_in(c.first, &["in", "on", "at", "during", "via"]),
+        _ => {
+            let _ = config;
+            false
+        }
+    }
+}
+
+fn direct_draft(
+    pid: ParagraphId,
+    q: &QuoteAt,
+    source: Option<Source>,
+    cue: Option<&CueAt>,
+    rule: Rule,
+) -> Draft {
+    Draft {
+        kind: QuoteKind::Direct,
+        segments: vec![q.content],
+        span: q.span,
+        marked: true,
+        paragraph: pid,
+        source,
+        cue: cue.map(|c| c.span),
+        pattern: cue.map(|c| c.pattern),
+        quotations: vec![q.id],
+        rule,
+    }
+}
+
+/// Sieve 3: reported speech, source prepositions, as-clauses, participles and trailing
+/// attributions without marks.
+fn reported_sieves(
+    config: &Config,
+    pa: &Para<'_>,
+    pid: ParagraphId,
+    cues: &mut [CueAt],
+    quos: &mut [QuoteAt],
+    drafts: &mut Vec<Draft>,
+) {
+    let n = pa.toks.len();
+    // The subject of the last verb cue in the sentence, for participles.
+    let mut main_subject: Option<(usize, Source)> = None;
+    for ci in 0..cues.len() {
+        let c = cues[ci];
+        if c.used {
+            if let Some(d) = drafts.last() {
+                if let Some(s) = d.source {
+                    main_subject = Some((pa.sentence_of(c.first).0, s));
+                }
+            }
+            continue;
+        }
+        let (s_start, s_end) = pa.sentence_of(c.first);
+        let s_end = s_end.min(n);
+        let result = match c.kind {
+            PatternKind::Source => source_cue(config, pa, cues, ci, s_start, s_end),
+            PatternKind::AsClause => as_clause(pa, &c, s_start, s_end),
+            _ if speechlike(config, pa, &c) => {
+                verb_cue(config, pa, cues, ci, s_start, s_end, main_subject.as_ref())
+            }
+            _ => None,
+        };
+        let Some((content, source, rule)) = result else {
+            continue;
+        };
+        if let Some(s) = source {
+            if rule != Rule::Participle {
+                main_subject = Some((s_start, s));
+            }
+        }
+        // Trim to words: no leading `that`, no trailing punctuation.
+        let Some(content) = trim_content(pa, content) else {
+            continue;
+        };
+        // A content that is exactly one quotation is a direct quote; one holding a quoted
+        // fragment is mixed.
+        let mut kind = QuoteKind::Indirect;
+        let mut quotations = Vec::new();
+        let mut segments = vec![content];
+        let mut span = content;
+        for q in quos.iter_mut() {
+            if q.taken.is_some() || !content.overlaps(q.span) {
+                continue;
+            }
+            if content.start >= q.content.start && content.end <= q.span.end {
+                kind = QuoteKind::Direct;
+                segments = vec![q.content];
+                span = q.span;
+            } else {
+                kind = QuoteKind::Mixed;
+                span = span.cover(q.span);
+            }
+            quotations.push(q.id);
+            q.taken = Some(drafts.len());
+        }
+        if kind == QuoteKind::Mixed {
+            segments = vec![span];
+        }
+        if overlaps_existing(drafts, span) {
+            for q in quos.iter_mut() {
+                if q.taken == Some(drafts.len()) {
+                    q.taken = None;
+                }
+            }
+            continue;
+        }
+        // Unmarked speech in the first person before a trailing attribution is the speaker's
+        // own words: a direct quote without marks.
+        if kind == QuoteKind::Indirect
+            && rule == Rule::TrailingUnmarked
+            && first_person(pa, content)
+        {
+            kind = QuoteKind::Direct;
+        }
+        cues[ci].used = true;
+        drafts.push(Draft {
+            kind,
+            segments,
+            span,
+            marked: kind != QuoteKind::Indirect && !quotations.is_empty(),
+            paragraph: pid,
+            source,
+            cue: Some(c.span),
+            pattern: Some(c.pattern),
+            quotations,
+            rule,
+        });
+    }
+}
+
+fn overlaps_existing(drafts: &[Draft], span: Span) -> bool {
+    drafts.iter().rev().take(8).any(|d| {
+        let inter = span
+            .end
+            .min(d.span.end)
+            .saturating_sub(span.start.max(d.span.start));
+        inter * 2 > span.len().min(d.span.len()).max(1)
+    })
+}
+
+fn first_person(pa: &Para<'_>, content: Span) -> bool {
+    pa.toks
+        .iter()
+        .filter(|t| t.is_word() && content.contains(t.span))
+        .any(|t| {
+            let w = &pa.text[t.span];
+            is_in(
+                &[
+                    "i", "we", "our", "us", "my", "me", "i'm", "we're", "i’m", "we’re", "we'll",
+                    "we’ll", "i'll", "i’ll",
+                ],
+                w,
+            )
+        })
+}
+
+/// Trims a content span to its first and last word-or-mark token, dropping a leading `that`.
+fn trim_content(pa: &Para<'_>, content: Span) -> Option<Span> {
+    let mut first = pa.toks.partition_point(|t| t.span.start < content.start);
+    let mut end = pa.toks.partition_point(|t| t.span.end <= content.end);
+    while first < end && (pa.toks[first].kind == TokKind::Punct || pa.is_word_in(first, &["that"]))
+    {
+        first += 1;
+    }
+    while end > first && pa.toks[end - 1].kind == TokKind::Punct {
+        end -= 1;
+    }
+    let words = (first..end).filter(|&k| pa.toks[k].is_word()).count();
+    (words >= 2).then(|| pa.span(first, end))
+}
+
+/// Where the reported clause after token `from` ends: the sentence end, or before a comma that
+/// opens another attribution (`, according to X`, `, he said`, `, stating that`).
+fn clause_end(config: &Config, pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize {
+    for c in cues {
+        if c.first <= from || c.first >= s_end {
+            continue;
+        }
+        // Find a comma before the cue, close to it.
+        let lo = c.first.saturating_sub(6).max(from);
+        if let Some(comma) = (lo..c.first)
+            .rev()
+            .find(|&k| pa.is_punct(k, ",") || pa.is_punct(k, "—"))
+        {
+            // The words between the comma and the cue are its subject, perhaps after a
+            // conjunction: `, while 22 percent said`.
+            let subject_from = if pa.is_word_in(comma + 1, CLAUSE_OPENERS) {
+                comma + 2
+            } else {
+                comma + 1
+            };
+            let between_ok = comma + 1 == c.first
+                || (subject_from < c.first
+                    && (pa.np_before(subject_from, c.first) == Some(subject_from)
+                        || pa.is_pronoun(subject_from)));
+            let trailing_kind = c.kind == PatternKind::Source
+                || c.kind == PatternKind::AsClause
+                || (speechlike(config, pa, c) && pa.word(c.first).ends_with("ing"))
+                || (speechlike(config, pa, c) && between_ok && comma + 1 < c.first);
+            if trailing_kind && (between_ok || c.kind != PatternKind::Speech) {
+                return comma;
+            }
+        }
+    }
+    s_end
+}
+
+type Found = Option<(Span, Option<Source>, Rule)>;
+
+/// `According to X, …` and `…, according to X.`
+fn source_cue(
+    config: &Config,
+    pa: &Para<'_>,
+    cues: &[CueAt],
+    ci: usize,
+    s_start: usize,
+    s_end: usize,
+) -> Found {
+    let c = cues[ci];
+    // A sentence whose clause has its own speaker and verb cue reports through X: X is a
+    // relay, not the speaker.
+    let has_verb = cues.iter().enumerate().any(|(k, o)| {
+        k != ci
+            && o.first >= s_start
+            && o.first < s_end
+            && speechlike(config, pa, o)
+            && pa.subject_before(s_start, o.first).is_some()
+    });
+    if has_verb {
+        return None;
+    }
+    // Where the source phrase ends: a comma, or the sentence end.
+    let mut np_end = c.end;
+    while np_end < s_end
+        && !(pa.toks[np_end].kind != TokKind::Word
+            && pa.word(np_end) != "'"
+            && pa.word(np_end) != "’")
+    {
+        np_end += 1;
+    }
+    let source = pa.subject_after(c.end, np_end.max(c.end));
+    let source = source.or_else(|| {
+        (np_end > c.end).then(|| Source {
+            mention: pa.span(c.end, np_end),
+            role: None,
+            pronoun: false,
+        })
+    })?;
+    let content = if c.first == s_start
+        || (c.first > s_start
+            && pa.toks[c.first - 1].kind == TokKind::Punct
+            && c.first - s_start <= 2)
+    {
+        // `According to X, content.`
+        let from = (np_end + 1).min(s_end);
+        if from >= s_end {
+            return None;
+        }
+        let end = clause_end(config, pa, cues, from, s_end);
+        pa.span(from, end.max(from + 1))
+    } else {
+        // `content, according to X.` or `content according to X`.
+        let mut end = c.first;
+        while end > s_start && pa.toks[end - 1].kind == TokKind::Punct {
+            end -= 1;
+        }
+        if end <= s_start {
+            return None;
+        }
+        pa.span(s_start, end)
+    };
+    Some((content, Some(source), Rule::AccordingTo))
+}
+
+/// `…, as noted by X.` and `as X put it`.
+fn as_clause(pa: &Para<'_>, c: &CueAt, s_start: usize, s_end: usize) -> Found {
+    let ends_with_by = pa.word(c.end - 1).eq_ignore_ascii_case("by");
+    let source = if ends_with_by {
+        pa.subject_after(c.end, s_end)?
+    } else {
+        // `as X put it`: the speaker is between `as` and the cue.
+        let first = (s_start..c.first)
+            .rev()
+            .find(|&k| pa.is_word_in(k, &["as"]))?;
+        if first + 1 >= c.first {
+            return None;
+        }
+        Source {
+            mention: pa.span(first + 1, c.first),
+            role: None,
+            pronoun: c.first == first + 2 && pa.is_pronoun(first + 1),
+        }
+    };
+    // The content is the clause before the as-clause, or after it when it opens the sentence.
+    let mut as_tok = c.first;
+    if ends_with_by && as_tok > s_start && pa.is_word_in(as_tok - 1, &["as"]) {
+        as_tok -= 1;
+    }
+    if !ends_with_by {
+        as_tok = (s_start..c.first)
+            .rev()
+            .find(|&k| pa.is_word_in(k, &["as"]))?;
+    }
+    let mut end = as_tok;
+    while end > s_start && pa.toks[end - 1].kind == TokKind::Punct {
+        end -= 1;
+    }
+    if end > s_start + 1 {
+        return Some((pa.span(s_start, end), Some(source), Rule::AsClause));
+    }
+    // Sentence-initial: `As noted by X, content.`
+    let after = source_end_tok(pa, &source, c.end);
+    let from = (after..s_end).find(|&k| pa.is_punct(k, ","))? + 1;
+    (from < s_end).then(|| (pa.span(from, s_end), Some(source), Rule::AsClause))
+}
+
+fn source_end_tok(pa: &Para<'_>, source: &Source, from: usize) -> usize {
+    let end = source.role.map_or(source.mention.end, |r| r.end);
+    let mut k = from;
+    while k < pa.toks.len() && pa.toks[k].span.end <= end {
+        k += 1;
+    }
+    k
+}
+
+/// A speech or belief verb: `X said (that) …`, `…, X said.`, `…, said X.`, `…, stating …`.
+fn verb_cue(
+    config: &Config,
+    pa: &Para<'_>,
+    cues: &[CueAt],
+    ci: usize,
+    s_start: usize,
+    s_end: usize,
+    main_subject: Option<&(usize, Source)>,
+) -> Found {
+    let c = cues[ci];
+    let cue_word = pa.word(c.first);
+    let lemma = config
+        .patterns
+        .pattern(c.pattern)
+        .map_or("", |p| p.words().split(' ').next().unwrap_or(""));
+    // `a state`, `the claim`, `his statement`: a noun after a determiner is not a verb.
+    if c.first > s_start && pa.is_word_in(c.first - 1, DETERMINERS) {
+        return None;
+    }
+    let participle = cue_word.len() > 4 && cue_word.to_ascii_lowercase().ends_with("ing");
+    let after_comma = c.first > s_start
+        && (pa.is_punct(c.first - 1, ",") || pa.toks[c.first - 1].kind == TokKind::Close);
+
+    // `…, stating that …`: the subject is the main clause's.
+    if participle
+        && (after_comma
+            || pa.is_word_in(
+                c.first.saturating_sub(1),
+                &["while", "after", "by", "before"],
+            ))
+    {
+        let subject = main_subject
+            .filter(|(s, _)| *s == s_start)
+            .map(|(_, src)| *src)
+            .or_else(|| sentence_subject(pa, s_start, c.first));
+        let from = content_start(pa, c.end, s_end, lemma);
+        if from >= s_end {
+            return None;
+        }
+        let end = clause_end(config, pa, cues, from, s_end);
+        return Some((pa.span(from, end.max(from + 1)), subject, Rule::Participle));
+    }
+
+    // `…, said X.` / `…, X said.` — the trailing attribution ends the sentence.
+    let tail_len = s_end - c.end;
+    // An apposition subject that opens the sentence: `X, the spokesman, said …`.
+    let appositive = after_comma
+        && pa
+            .subject_before(s_start, c.first)
+            .is_some_and(|s| s.role.is_some() && clause_initial(pa, s_start, s.mention.start));
+    if after_comma && !appositive {
+        // `…, said X.` with nothing but adjuncts after the speaker.
+        let source = pa.subject_after(c.end, s_end)?;
+        let after = source_end_tok(pa, &source, c.end);
+        let tail_ok = s_end - after <= 8
+            && !(after..s_end)
+                .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open);
+        let comma = c.first - 1;
+        if comma <= s_start || tail_len > 14 || !tail_ok {
+            return None;
+        }
+        return Some((
+            pa.span(s_start, comma),
+            Some(source),
+            Rule::TrailingUnmarked,
+        ));
+    }
+
+    let subject = pa.subject_before(s_start, c.first);
+    if let Some(source) = subject {
+        let mention_first = pa
+            .toks
+            .partition_point(|t| t.span.start < source.mention.start);
+        // `…, X said.` — subject right after a comma and nothing said after the cue.
+        let before = mention_first.checked_sub(1);
+        let comma_before = before
+            .filter(|&b| b > s_start && (pa.is_punct(b, ",") || pa.toks[b].kind == TokKind::Close));
+        // Nothing said after the cue: punctuation, or a short adjunct (`said on Monday`,
+        // `told reporters`).
+        let words_after = (c.end..s_end).filter(|&k| pa.toks[k].is_word()).count();
+        let nothing_after = words_after == 0
+            || (words_after <= 8
+                && (pa.is_word_in(c.end, ADJUNCT) || is_in(HEARER_VERBS, lemma))
+                && !(c.end..s_end)
+                    .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open));
+        // A parenthetical attribution: `…, the office said, they will …` reports the part
+        // before it.
+        let parenthetical = c.end < s_end && pa.is_punct(c.end, ",");
+        if let Some(comma) = comma_before {
+            if parenthetical && comma > s_start {
+                return Some((
+                    pa.span(s_start, comma),
+                    Some(source),
+                    Rule::TrailingUnmarked,
+                ));
+            }
+            if nothing_after && !(c.end..s_end).any(|k| pa.is_word_in(k, &["that"])) {
+                return Some((
+                    pa.span(s_start, comma),
+                    Some(source),
+                    Rule::TrailingUnmarked,
+                ));
+            }
+        }
+        if mention_first > s_start && comma_before.is_none() {
+            // The subject must start its clause: sentence start, after a comma or a
+            // conjunction or an adjunct clause.
+            let prev = mention_first - 1;
+            let ok = pa.toks[prev].kind == TokKind::Punct || pa.is_word_in(prev, CLAUSE_OPENERS);
+            if !ok {
+                return None;
+            }
+        }
+        // `X said (that) …`
+        let from = content_start(pa, c.end, s_end, lemma);
+        if from >= s_end {
+            return None;
+        }
+        let end = clause_end(config, pa, cues, from, s_end);
+        if end <= from {
+            return None;
+        }
+        return Some((pa.span(from, end), Some(source), Rule::ReportedClause));
+    }
+    None
+}
+
+/// Whether the token starting at byte `at` opens a clause: the sentence start, or after
+/// punctuation or a conjunction.
+fn clause_initial(pa: &Para<'_>, s_start: usize, at: usize) -> bool {
+    let i = pa.toks.partition_point(|t| t.span.start < at);
+    i <= s_start || pa.toks[i - 1].kind != TokKind::Word || pa.is_word_in(i - 1, CLAUSE_OPENERS)
+}
+
+/// The subject at the start of a sentence (after an opening adjunct clause).
+fn sentence_subject(pa: &Para<'_>, s_start: usize, limit: usize) -> Option<Source> {
+    let mut from = s_start;
+    // Skip an opening adjunct: `In June, …`.
+    if let Some(comma) = (s_start..limit.min(s_start + 8)).find(|&k| pa.is_punct(k, ",")) {
+        if pa.is_word_in(s_start, ADJUNCT)
+            || pa.is_word_in(
+                s_start,
+                &["despite", "after", "before", "although", "while", "however"],
+            )
+        {
+            from = comma + 1;
+        }
+    }
+    pa.subject_after(from, limit)
+}
+
+/// The first token of what was said after a cue ending at `cue_end`: skips the hearer of
+/// `tell`-like verbs, adjuncts, and `that`.
+fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> usize {
+    let mut k = cue_end;
+    // `that` within a short reach, past the hearer and adjuncts: `told reporters on
+    // Wednesday that …`.
+    let reach = (cue_end + 9).min(s_end);
+    let opens_adjunct = k < s_end
+        && (pa.is_word_in(k, ADJUNCT) || (is_in(HEARER_VERBS, lemma) && pa.toks[k].is_word()));
+    if opens_adjunct {
+        if let Some(that) = (k..reach).find(|&j| pa.is_word_in(j, &["that"])) {
+            let clean = (k..that).all(|j| pa.toks[j].kind != TokKind::Open && !pa.is_punct(j, "."));
+            if clean {
+                return that + 1;
+            }
+        }
+        if is_in(HEARER_VERBS, lemma) {
+            if let Some(end) = pa.np_after(k, s_end) {
+                if end - k <= 4 {
+                    k = end;
+                }
+            }
+        }
+    }
+    // A short adjunct phrase before a comma, a colon, a quotation or the sentence end:
+    // `said on Monday.`, `wrote in a post on Facebook:`.
+    if k < s_end && pa.is_word_in(k, ADJUNCT) {
+        let stop = (k..s_end.min(k + 8))
+            .find(|&j| pa.toks[j].kind != TokKind::Word || pa.is_word_in(j, &["that"]));
+        match stop {
+            Some(j)
+                if pa.toks[j].kind != TokKind::Punct
+                    || matches!(pa.word(j), "," | ":" | "." | "—") =>
+            {
+                k = j
+            }
+            None if s_end <= k + 8 => k = s_end,
+            _ => {}
+        }
+    }
+    while k < s_end && pa.toks[k].kind == TokKind::Punct && matches!(pa.word(k), ":" | "," | "—")
+    {
+        k += 1;
+    }
+    if k < s_end && pa.is_word_in(k, &["that"]) {
+        k += 1;
+    }
+    k
+}
+
+/// Sieves 4 and 5: continuation of an attributed speaker, then unattributed quotations.
+fn continuation_sieve(
+    pa: &Para<'_>,
+    pid: ParagraphId,
+    quos: &mut [QuoteAt],
+    drafts: &mut Vec<Draft>,
+    last: &mut Option<(ParagraphId, Source, Option<Span>, Option<PatternId>)>,
+    first_draft: usize,
+) {
+    // Drafts of this paragraph in text order.
+    let mut here: Vec<(usize, usize)> = drafts[first_draft..]
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.span.start, first_draft + i))
+        .collect();
+    here.sort_unstable();
+    for q in quos.iter_mut() {
+        if q.taken.is_some() {
+            continue;
+        }
+        let long = q.words >= 4 || matches!(q.role, QuotationRole::Speech);
+        if !long || matches!(q.role, QuotationRole::Title) {
+            continue;
+        }
+        // The attributed quote before it in this paragraph, else the one after it, else the
+        // last one of the paragraph before when this paragraph opens with the quotation.
+        let before = here
+            .iter()
+            .rev()
+            .find(|(s, _)| *s < q.span.start)
+            .map(|&(_, d)| d);
+        let after = here
+            .iter()
+            .find(|(s, _)| *s > q.span.start)
+            .map(|&(_, d)| d);
+        let opens_paragraph = q.open == Some(0) || q.continues.is_some();
+        let from = before
+            .or(after.filter(|&d| drafts[d].kind == QuoteKind::Direct))
+            .map(|d| (drafts[d].source, drafts[d].cue, drafts[d].pattern))
+            .or_else(|| {
+                last.as_ref()
+                    .filter(|(lp, _, _, _)| opens_paragraph && lp.index() + 1 >= pid.index())
+                    .map(|(_, s, c, p)| (Some(*s), *c, *p))
+            });
+        let (source, cue, pattern, rule) = match from {
+            Some((Some(s), c, p)) => (Some(s), c, p, Rule::Continuation),
+            _ => {
+                if q.words < 6 {
+                    continue;
+                }
+                (None, None, None, Rule::Unattributed)
+            }
+        };
+        let d = Draft {
+            kind: QuoteKind::Direct,
+            segments: vec![q.content],
+            span: q.span,
+            marked: true,
+            paragraph: pid,
+            source,
+            cue,
+            pattern,
+            quotations: vec![q.id],
+            rule,
+        };
+        q.taken = Some(drafts.len());
+        here.push((q.span.start, drafts.len()));
+        here.sort_unstable();
+        drafts.push(d);
+    }
+    // Remember the paragraph's last attributed speaker for the next paragraph.
+    let _ = pa;
+    if let Some((d, source)) = drafts[first_draft..]
+        .iter()
+        .filter_map(|d| d.source.map(|s| (d, s)))
+        .max_by_key(|(d, _)| d.span.start)
+    {
+        *last = Some((pid, source, d.cue, d.pattern));
+    }
+}
+
+/// Sorts the drafts, assigns ids, and fills the article's quotes and mentions.
+fn finish(text: &str, article: &mut Article<'_>, mut drafts: Vec<Draft>) {
+    drafts.sort_by_key(|d| (d.span.start, d.span.end));
+    let mut mention_of: HashMap<(usize, usize), usize> = HashMap::new();
+    for d in drafts {
+        let content = d.segments.iter().fold(d.segments[0], |a, s| a.cover(*s));
+        let sentence = article
+            .sentences
+            .partition_point(|s| s.span.end <= content.start)
+            .min(article.sentences.len().saturating_sub(1));
+        let mention = d.source.map(|s| {
+            let key = (s.mention.start, s.mention.end);
+            let next = article.mentions.len();
+            if *mention_of.entry(key).or_insert(next) == next {
+                article.mentions.push(Mention {
+                    span: s.mention,
+                    kind: guess_kind(text, s.mention, s.pronoun),
+                    name: None,
+                    title: None,
+                    role: s.role,
+                    speaker: None,
+                });
+            }
+            s.mention
+        });
+        article.quotes.push(Quote {
+            kind: d.kind,
+            span: d.span.cover(content),
+            content,
+            segments: d.segments,
+            marked: d.marked,
+            paragraph: d.paragraph,
+            sentence: SentenceId::from_index(sentence),
+            speaker: None,
+            mention,
+            source: d
+                .source
+                .map(|s| s.role.map_or(s.mention, |r| s.mention.cover(r))),
+            cue: d.cue,
+            pattern: d.pattern,
+            quotations: d.quotations,
+            parent: None,
+            rule: d.rule,
+            confidence: confidence(d.rule),
+        });
+    }
+}
+
+/// A first guess at a mention's kind; the speaker stage refines it.
+fn guess_kind(text: &str, span: Span, pronoun: bool) -> MentionKind {
+    if pronoun {
+        return MentionKind::Pronoun;
+    }
+    let s = &text[span];
+    let caps = s
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let words = s.split_whitespace().count();
+    if caps > 0 && caps * 2 >= words {
+        MentionKind::Name
+    } else if s.ends_with('s') {
+        MentionKind::Group
+    } else {
+        MentionKind::Description
+    }
+}

@@ -7,3 +7,4 @@ pub(crate) mod coref;
 pub(crate) mod quotation;
 pub(crate) mod sentence;
 pub(crate) mod structure;
+pub(crate) mod token;

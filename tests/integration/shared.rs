@@ -20,7 +20,10 @@ pub(crate) fn read(relative: &str) -> Option<String> {
     match std::fs::read_to_string(dir.join(relative)) {
         Ok(s) => Some(s),
         Err(e) => {
-            eprintln!("skipped: cannot read {relative} under {}: {e}", dir.display());
+            eprintln!(
+                "skipped: cannot read {relative} under {}: {e}",
+                dir.display()
+            );
             None
         }
     }
