@@ -38,7 +38,10 @@ fuzz_target!(|data: &[u8]| {
         (Ok(text), Ok(article)) => {
             assert_eq!(article.text(), text);
             check_article(&article);
-            assert!(parser.parse(text) == article, "parse and parse_bytes differ");
+            assert!(
+                parser.parse(text) == article,
+                "parse and parse_bytes differ"
+            );
             check_article(&belief_parser().parse(text));
         }
         (Err(e), Err(err)) => {

@@ -88,7 +88,10 @@ fuzz_target!(|input: Input| {
     let mut prev_end = 0;
     for cue in &cues {
         let span = cue.span;
-        assert!(span.start < span.end && span.end <= text.len(), "cue {span:?} out of range");
+        assert!(
+            span.start < span.end && span.end <= text.len(),
+            "cue {span:?} out of range"
+        );
         assert!(
             text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
             "cue {span:?} not on char boundaries"
@@ -104,7 +107,11 @@ fuzz_target!(|input: Input| {
         );
         let pattern = set.pattern(cue.pattern).expect("the cue's pattern exists");
         assert_eq!(pattern.kind(), cue.kind);
-        assert!(set.is_enabled(cue.kind), "cue of a disabled kind {:?}", cue.kind);
+        assert!(
+            set.is_enabled(cue.kind),
+            "cue of a disabled kind {:?}",
+            cue.kind
+        );
     }
 
     // The set survives JSON and scans the same afterwards.

@@ -11,6 +11,8 @@ mod invariants;
 
 pub(crate) use invariants::check_article;
 
+use std::sync::OnceLock;
+
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use quotative::{ErrorKind, Parser, PatternKind, PatternSet};
@@ -312,20 +314,23 @@ fn config() -> Config {
     }
 }
 
-/// A parser with belief patterns on and a user pattern added, to run the paths the default
-/// set does not.
-fn belief_parser() -> Parser {
-    let patterns = PatternSet::english()
-        .to_builder()
-        .kind(PatternKind::Belief, true)
-        .add(quotative::Pattern::new("quip", PatternKind::Speech))
-        .build()
-        .unwrap();
-    Parser::builder()
-        .patterns(patterns)
-        .abbreviations(["Supt."])
-        .build()
-        .unwrap()
+/// A parser with belief patterns on, a user pattern and an extra abbreviation, to run the
+/// paths the default set does not. Built once: compiling a pattern set is not free.
+fn belief_parser() -> &'static Parser {
+    static PARSER: OnceLock<Parser> = OnceLock::new();
+    PARSER.get_or_init(|| {
+        let patterns = PatternSet::english()
+            .to_builder()
+            .kind(PatternKind::Belief, true)
+            .add(quotative::Pattern::new("quip", PatternKind::Speech))
+            .build()
+            .unwrap();
+        Parser::builder()
+            .patterns(patterns)
+            .abbreviations(["Supt."])
+            .build()
+            .unwrap()
+    })
 }
 
 fn check_text(text: &str) {

@@ -359,6 +359,12 @@ fn check_quotes(article: &Article<'_>, text: &str) {
         if let Some(m) = q.mention {
             non_empty(text, "quote mention", m);
         }
+        if let Some(source) = q.source {
+            non_empty(text, "quote source", source);
+            if let Some(m) = q.mention {
+                inside("quote mention in its source", source, m);
+            }
+        }
         if let Some(c) = q.cue {
             non_empty(text, "quote cue", c);
         }
