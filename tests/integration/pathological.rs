@@ -204,9 +204,10 @@ fn a_hundred_thousand_straight_quote_marks() {
 /// Every paragraph has one stray mark that opens nothing the paragraph closes, and the next
 /// paragraph does not re-open it: no quotation runs past its paragraph.
 #[test]
-fn a_hundred_thousand_unmatched_quote_marks_one_per_line() {
+fn unmatched_quote_marks_one_per_paragraph() {
+    const PARAGRAPHS: usize = 20_000;
     let mut text = String::from("Stray marks\n\n");
-    for i in 0..100_000 {
+    for i in 0..PARAGRAPHS {
         // Alternate a stray opening mark at the end and a stray closing mark at the start.
         if i % 2 == 0 {
             text.push_str("Votes were counted \"\n\n");
@@ -215,11 +216,31 @@ fn a_hundred_thousand_unmatched_quote_marks_one_per_line() {
         }
     }
     let article = parse(&text);
-    assert_eq!(article.paragraphs().len(), 100_000);
-    assert_eq!(article.sentences().len(), 100_000);
-    // check_article already proved each quotation lies inside its paragraph.
-    assert!(article.quotations().len() <= 100_000);
+    assert_eq!(article.paragraphs().len(), PARAGRAPHS);
+    assert_eq!(article.sentences().len(), PARAGRAPHS);
+    // check_article already proved each quotation lies inside its paragraph; a stray mark
+    // gives at most one quotation, which is not closed.
+    assert!(article.quotations().len() <= PARAGRAPHS);
+    assert!(article.quotations().iter().all(|q| !q.closed));
     assert!(article.quotes().iter().all(|q| q.speaker.is_none()));
+}
+
+/// A paragraph that is nothing but attribution cues: every cue is found, and attributing
+/// them does not go wrong (linear cost is the scaling benchmark's job).
+#[test]
+fn a_paragraph_dense_with_cues() {
+    const CUES: usize = 5_000;
+    let body = "he said ".repeat(CUES);
+    let body = body.trim_end();
+    let text = format!("Cues everywhere\n\n{body}");
+    let article = parse(&text);
+    assert_texts(&paragraph_texts(&article), &[body], "paragraphs");
+    assert_eq!(article.sentences().len(), 1);
+    assert_eq!(article.cues().len(), CUES);
+    assert!(article
+        .cues()
+        .iter()
+        .all(|c| article.slice(c.span) == "said"));
 }
 
 #[test]
