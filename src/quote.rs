@@ -107,7 +107,7 @@ pub struct Quote {
     /// `Kremlin Press Secretary Dmitry Peskov`).
     pub mention: Option<Span>,
     /// The source as written: the mention with its apposition (`Dmitry Peskov, the Kremlin
-    /// Press Secretary`), the span attribution corpora such as PolNeAR annotate.
+    /// Press Secretary`), the span attribution corpora such as `PolNeAR` annotate.
     pub source: Option<Span>,
     /// The cue that attributes the quote (`said`, `according to`, `:`).
     pub cue: Option<Span>,
@@ -160,11 +160,14 @@ impl QuotationRole {
 #[non_exhaustive]
 pub struct Quotation {
     /// From the opening mark to the closing mark, both included. A part that is not closed in
-    /// its paragraph ends at the paragraph's end.
+    /// its paragraph ends at the paragraph's end (or, nested, where the enclosing quotation
+    /// closes).
     pub span: Span,
-    /// The text between the marks.
+    /// The text between the marks, exactly (not trimmed). Empty, between the marks, for an
+    /// empty pair such as `“”`.
     pub content: Span,
-    /// 0 for a top-level quotation, 1 for one inside it, and so on.
+    /// 0 for a top-level quotation, 1 for one inside it, and so on. At most 31: marks nested
+    /// deeper than 32 quotations are not reported (the ones around them still pair right).
     pub depth: u32,
     /// The enclosing quotation, for a nested one.
     pub parent: Option<QuotationId>,

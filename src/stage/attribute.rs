@@ -21,242 +21,70 @@ use crate::{
 };
 
 /// Words that end a noun phrase when walking over it.
+#[rustfmt::skip]
 const STOP: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "to",
-    "into",
-    "onto",
-    "by",
-    "with",
-    "without",
-    "after",
-    "before",
-    "during",
-    "since",
-    "until",
-    "about",
-    "over",
-    "under",
-    "through",
-    "against",
-    "among",
-    "between",
-    "across",
-    "behind",
-    "toward",
-    "towards",
-    "upon",
-    "via",
-    "like",
-    "per",
-    "despite",
-    "than",
-    "and",
-    "but",
-    "or",
-    "nor",
-    "so",
-    "yet",
-    "because",
-    "although",
-    "though",
-    "while",
-    "whereas",
-    "if",
-    "unless",
-    "when",
-    "where",
-    "whether",
-    "as",
-    "once",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "what",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "shall",
-    "not",
-    "no",
-    "there",
-    "here",
-    "also",
-    "then",
-    "now",
-    "just",
-    "only",
-    "even",
-    "still",
-    "already",
-    "however",
-    "meanwhile",
-    "yesterday",
-    "today",
-    "tonight",
-    "tomorrow",
-    "earlier",
-    "later",
-    "ago",
-    "recently",
-    "him",
-    "them",
-    "us",
-    "me",
-    "it",
-    "this",
-    "said",
-    "says",
-    "say",
-    "told",
-    "if",
-    "how",
-    "why",
-    "of",
-    "for",
-    "from",
-    "thus",
-    "too",
-    "very",
-    "again",
-    "instead",
-    "indeed",
-    "moreover",
-    "furthermore",
-    "therefore",
-    "nevertheless",
-    "last",
-    "next",
-    "ever",
-    "never",
-    "always",
-    "often",
-    "sometimes",
-    "soon",
+    "in", "on", "at", "to", "into", "onto", "by", "with", "without", "after", "before", "during",
+    "since", "until", "about", "over", "under", "through", "against", "among", "between",
+    "across", "behind", "toward", "towards", "upon", "via", "like", "per", "despite", "than",
+    "and", "but", "or", "nor", "so", "yet", "because", "although", "though", "while", "whereas",
+    "if", "unless", "when", "where", "whether", "as", "once", "that", "which", "who", "whom",
+    "whose", "what", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+    "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must",
+    "shall", "not", "no", "there", "here", "also", "then", "now", "just", "only", "even", "still",
+    "already", "however", "meanwhile", "yesterday", "today", "tonight", "tomorrow", "earlier",
+    "later", "ago", "recently", "him", "them", "us", "me", "it", "this", "said", "says", "say",
+    "told", "if", "how", "why", "of", "for", "from", "thus", "too", "very", "again", "instead",
+    "indeed", "moreover", "furthermore", "therefore", "nevertheless", "last", "next", "ever",
+    "never", "always", "often", "sometimes", "soon", "took", "made", "gave", "went", "came",
+    "got", "saw", "knew", "thought", "found", "left", "felt", "kept", "held", "brought", "began",
+    "ran", "stood", "won", "lost", "met", "paid", "sent", "built", "spent", "led", "fell",
+    "chose", "drove", "wrote", "spoke", "broke", "rose", "became", "sought", "fought", "caught",
+    "taught", "bought", "meant", "sat", "shot",
 ];
 
 /// Words a noun phrase may start with; walking back over a phrase stops after one of them
 /// unless a linking preposition comes before it.
+#[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "some",
     "several", "many", "other", "both", "all", "most", "few", "another", "each", "every", "any",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 
 /// Prepositions that link two parts of one noun phrase (`a spokesman for the campaign`).
 const LINKS: &[&str] = &["of", "for", "from", "with", "at"];
 
 /// Words after which a new clause, and so a new subject, starts.
+#[rustfmt::skip]
 const CLAUSE_OPENERS: &[&str] = &[
-    "and",
-    "but",
-    "so",
-    "then",
-    "yet",
-    "while",
-    "because",
-    "when",
-    "as",
-    "although",
-    "though",
-    "after",
-    "before",
-    "if",
-    "since",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "where",
-    "meanwhile",
-    "also",
-    "or",
-    "whereas",
-    "once",
-    "until",
-    "unless",
+    "and", "but", "so", "then", "yet", "while", "because", "when", "as", "although", "though",
+    "after", "before", "if", "since", "that", "which", "who", "whom", "where", "meanwhile",
+    "also", "or", "whereas", "once", "until", "unless",
+];
+
+/// Words that, after a comma, start a new clause and so end a reported one.
+#[rustfmt::skip]
+const BREAKERS: &[&str] = &[
+    "and", "but", "while", "which", "who", "whereas", "compared", "although", "though",
+    "including", "even",
 ];
 
 /// Personal pronouns that can be speakers.
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
 /// Auxiliaries and adverbs that may stand between a subject and its cue.
+#[rustfmt::skip]
 const AUX: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "also",
-    "repeatedly",
-    "later",
-    "then",
-    "previously",
-    "recently",
-    "once",
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "can",
-    "did",
-    "does",
-    "do",
-    "is",
-    "was",
-    "were",
-    "are",
-    "been",
-    "be",
-    "not",
-    "never",
-    "first",
-    "again",
-    "further",
-    "already",
-    "still",
-    "just",
-    "even",
-    "only",
-    "often",
-    "long",
-    "since",
-    "subsequently",
-    "initially",
-    "finally",
-    "ultimately",
-    "immediately",
-    "had",
-    "n't",
-    "quickly",
-    "once",
-    "reportedly",
-    "allegedly",
+    "has", "have", "had", "also", "repeatedly", "later", "then", "previously", "recently", "once",
+    "will", "would", "could", "should", "may", "might", "can", "did", "does", "do", "is", "was",
+    "were", "are", "been", "be", "not", "never", "first", "again", "further", "already", "still",
+    "just", "even", "only", "often", "long", "since", "subsequently", "initially", "finally",
+    "ultimately", "immediately", "had", "n't", "quickly", "once", "reportedly", "allegedly",
     "apparently",
 ];
 
 /// Verbs whose first complement is the hearer (`told reporters that …`).
+#[rustfmt::skip]
 const HEARER_VERBS: &[&str] = &[
     "tell", "remind", "warn", "assure", "inform", "ask", "urge", "advise", "notify", "caution",
     "promise", "convince", "persuade", "brief", "email", "text", "message", "reassure", "teach",
@@ -264,51 +92,13 @@ const HEARER_VERBS: &[&str] = &[
 ];
 
 /// Words that open an adjunct between a cue and what was said (`said on Wednesday that`).
+#[rustfmt::skip]
 const ADJUNCT: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "last",
-    "earlier",
-    "this",
-    "late",
-    "early",
-    "yesterday",
-    "today",
-    "tonight",
-    "repeatedly",
-    "again",
-    "also",
-    "publicly",
-    "privately",
-    "recently",
-    "previously",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "afterward",
-    "afterwards",
-    "later",
-    "separately",
-    "flatly",
-    "bluntly",
-    "firmly",
-    "simply",
-    "then",
-    "once",
-    "over",
-    "via",
-    "through",
-    "after",
-    "before",
-    "while",
-    "when",
-    "shortly",
+    "on", "in", "at", "during", "last", "earlier", "this", "late", "early", "yesterday", "today",
+    "tonight", "repeatedly", "again", "also", "publicly", "privately", "recently", "previously",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "afterward",
+    "afterwards", "later", "separately", "flatly", "bluntly", "firmly", "simply", "then", "once",
+    "over", "via", "through", "after", "before", "while", "when", "shortly",
 ];
 
 /// Confidence of each rule, from how reliable it is on news text.
@@ -391,6 +181,8 @@ struct Para<'t> {
     toks: &'t [Tok],
     /// For each token, the index of the first token of its sentence and one past its last.
     sent: &'t [(usize, usize)],
+    /// For each token, whether a cue starts there.
+    cue_start: &'t [bool],
 }
 
 impl Para<'_> {
@@ -413,7 +205,7 @@ impl Para<'_> {
     /// Whether token `i` can be part of a noun phrase naming a speaker.
     fn np_word(&self, i: usize) -> bool {
         let t = self.toks[i];
-        if !t.is_word() || t.quoted {
+        if !t.is_word() || t.quoted || self.cue_start[i] {
             return false;
         }
         let w = self.word(i);
@@ -496,7 +288,12 @@ impl Para<'_> {
         }
         let mut i = start;
         while i < hi {
-            if self.np_word(i) {
+            // `Husted continued`: a past-tense verb after a name ends the phrase.
+            let verb_after_name = i > start
+                && self.toks[i - 1].cap
+                && !self.toks[i].cap
+                && self.word(i).ends_with("ed");
+            if self.np_word(i) && !verb_after_name {
                 i += 1;
                 continue;
             }
@@ -523,6 +320,15 @@ impl Para<'_> {
 
     fn is_pronoun(&self, i: usize) -> bool {
         self.toks[i].is_word() && !self.toks[i].quoted && is_in(PRONOUNS, self.word(i))
+    }
+
+    /// Whether token `i` ends an apposition: a cue, a quotation mark, or sentence-ending
+    /// punctuation.
+    fn ends_apposition(&self, i: usize) -> bool {
+        self.cue_start[i]
+            || matches!(self.toks[i].kind, TokKind::Open | TokKind::Close)
+            || (self.toks[i].kind == TokKind::Punct
+                && matches!(self.word(i), "." | ";" | ":" | "?" | "!"))
     }
 
     /// Whether a subject starting at token `first` opens its clause: at `lo`, after a
@@ -626,13 +432,18 @@ impl Para<'_> {
         let end = self.np_after(start, hi)?;
         let pronoun = end == start + 1 && self.is_pronoun(start);
         let mut role = None;
-        if end < hi && self.is_punct(end, ",") {
-            // `said Dmitry Peskov, the Kremlin's spokesman.`
-            let r_end = self.np_after(end + 1, hi);
-            if let Some(r_end) = r_end {
-                if r_end == hi || self.toks[r_end].kind == TokKind::Punct {
-                    role = Some(self.span(end + 1, r_end));
-                }
+        if end + 1 < hi && self.is_punct(end, ",") && self.toks[end + 1].is_word() {
+            // `said Dmitry Peskov, the Kremlin's spokesman, who …` runs to the sentence end,
+            // a quotation or another cue.
+            let mut r_end = end + 1;
+            while r_end < hi && !self.ends_apposition(r_end) {
+                r_end += 1;
+            }
+            while r_end > end + 1 && self.toks[r_end - 1].kind == TokKind::Punct {
+                r_end -= 1;
+            }
+            if r_end > end + 1 && r_end - end <= 30 && (r_end == hi || !self.cue_start[r_end]) {
+                role = Some(self.span(end + 1, r_end));
             }
         }
         Some(Source {
@@ -662,6 +473,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
 
     let mut toks = Vec::new();
     let mut sent = Vec::new();
+    let mut cue_start: Vec<bool> = Vec::new();
     let mut sent_ids: Vec<(usize, SentenceId)> = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut cue_i = 0;
@@ -700,11 +512,6 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             let first = sent.len();
             sent.push((first, toks.len()));
         }
-        let pa = Para {
-            text,
-            toks: &toks,
-            sent: &sent,
-        };
 
         // Cues of this paragraph, aligned to tokens, outside quotations.
         let mut cues: Vec<CueAt> = Vec::new();
@@ -791,6 +598,18 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             });
         }
         quo_i = k;
+
+        cue_start.clear();
+        cue_start.resize(toks.len(), false);
+        for c in &cues {
+            cue_start[c.first] = true;
+        }
+        let pa = Para {
+            text,
+            toks: &toks,
+            sent: &sent,
+            cue_start: &cue_start,
+        };
 
         let first_draft = drafts.len();
         direct_sieves(config, &pa, pid, &mut cues, &mut quos, &mut drafts);
@@ -1122,6 +941,7 @@ fn trim_content(pa: &Para<'_>, content: Span) -> Option<Span> {
 /// Where the reported clause after token `from` ends: the sentence end, or before a comma that
 /// opens another attribution (`, according to X`, `, he said`, `, stating that`).
 fn clause_end(config: &Config, pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize {
+    let s_end = clause_break(pa, from, s_end);
     for c in cues {
         if c.first <= from || c.first >= s_end {
             continue;
@@ -1150,6 +970,26 @@ fn clause_end(config: &Config, pa: &Para<'_>, cues: &[CueAt], from: usize, s_end
             if trailing_kind && (between_ok || c.kind != PatternKind::Speech) {
                 return comma;
             }
+        }
+    }
+    s_end
+}
+
+/// The end of the clause that starts at `from`: a comma before a conjunction or relative
+/// pronoun that opens a new clause (`, and requested`, `, who shot`, `, compared with`), or a
+/// dash, outside quotation marks.
+fn clause_break(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
+    for k in from + 1..s_end {
+        let t = pa.toks[k];
+        if t.quoted || t.kind != TokKind::Punct {
+            continue;
+        }
+        let w = pa.word(k);
+        if matches!(w, "—" | "–" | ";") {
+            return k;
+        }
+        if w == "," && k + 1 < s_end && pa.is_word_in(k + 1, BREAKERS) {
+            return k;
         }
     }
     s_end
@@ -1497,6 +1337,19 @@ fn continuation_sieve(
         }
         let long = q.words >= 4 || matches!(q.role, QuotationRole::Speech);
         if !long || matches!(q.role, QuotationRole::Title) {
+            continue;
+        }
+        // Only a quotation that stands on its own (opening its sentence, or after a colon) is
+        // someone's words; a fragment inside a sentence is the writer's.
+        let stands_alone = match q.open {
+            Some(open) => {
+                let (s_start, _) = pa.sentence_of(open);
+                (s_start..open).all(|k| pa.toks[k].kind != TokKind::Word)
+                    || (open > 0 && pa.is_punct(open - 1, ":"))
+            }
+            None => q.continues.is_some(),
+        };
+        if !stands_alone {
             continue;
         }
         // The attributed quote before it in this paragraph, else the one after it, else the

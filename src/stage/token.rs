@@ -95,7 +95,7 @@ pub(crate) fn tokenize(
                     continue;
                 }
                 // Inner joiners: don't, U.S., al-Assad, 3.5, Russia's.
-                if matches!(d, '\'' | '’' | '-' | '.' | '&') {
+                if matches!(d, '\'' | '’' | '-' | '.' | '&' | '/') {
                     let next = s[j + d.len_utf8()..].chars().next();
                     if next.is_some_and(word_char) {
                         e = pos + d.len_utf8();

@@ -122,13 +122,18 @@ t!(continuation_next_paragraph,
 // Unattributed quotations keep no speaker.
 t!(
     unattributed_long_quote,
-    "The sign on the door read “closed until further notice for repairs to the roof”.",
+    "The town waited.\n\n“Nobody knows what comes next for the town and its people.”",
     [(
         Direct,
-        "closed until further notice for repairs to the roof",
+        "Nobody knows what comes next for the town and its people.",
         None,
         Unattributed
     )]
+);
+t!(
+    fragment_inside_a_sentence_is_not_a_quote,
+    "The sign on the door read “closed until further notice for repairs to the roof”.",
+    []
 );
 t!(
     scare_quote_is_not_a_quote,
