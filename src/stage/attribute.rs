@@ -101,6 +101,10 @@ const ADJUNCT: &[&str] = &[
     "over", "via", "through", "after", "before", "while", "when", "shortly",
 ];
 
+/// How many tokens the sieves look at around a cue or mark: attributions are short, and the
+/// bound keeps every look-around constant so the stage stays linear on any input.
+const REACH: usize = 40;
+
 /// Confidence of each rule, from how reliable it is on news text.
 fn confidence(rule: Rule) -> f32 {
     match rule {
@@ -183,6 +187,8 @@ struct Para<'t> {
     sent: &'t [(usize, usize)],
     /// For each token, whether a cue starts there.
     cue_start: &'t [bool],
+    /// The tokens where a clause breaks, in order.
+    breaks: &'t [usize],
 }
 
 impl Para<'_> {
@@ -287,6 +293,7 @@ impl Para<'_> {
             return Some(start + 1);
         }
         let mut i = start;
+        let hi = hi.min(start + REACH);
         while i < hi {
             // `Husted continued`: a past-tense verb after a name ends the phrase.
             let verb_after_name = i > start
@@ -345,7 +352,7 @@ impl Para<'_> {
         if !self.is_punct(prev, ",") {
             return false;
         }
-        let first_comma = (lo..prev).all(|k| !self.is_punct(k, ","));
+        let first_comma = prev - lo <= REACH && (lo..prev).all(|k| !self.is_punct(k, ","));
         let w = self.word(lo);
         first_comma
             && self.toks[lo].is_word()
@@ -436,7 +443,7 @@ impl Para<'_> {
             // `said Dmitry Peskov, the Kremlin's spokesman, who …` runs to the sentence end,
             // a quotation or another cue.
             let mut r_end = end + 1;
-            while r_end < hi && !self.ends_apposition(r_end) {
+            while r_end < hi.min(end + REACH) && !self.ends_apposition(r_end) {
                 r_end += 1;
             }
             while r_end > end + 1 && self.toks[r_end - 1].kind == TokKind::Punct {
@@ -474,6 +481,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     let mut toks = Vec::new();
     let mut sent = Vec::new();
     let mut cue_start: Vec<bool> = Vec::new();
+    let mut breaks: Vec<usize> = Vec::new();
     let mut sent_ids: Vec<(usize, SentenceId)> = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut cue_i = 0;
@@ -581,9 +589,13 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             } else {
                 None
             };
-            let words = toks
+            // Words in the content, counted up to what the sieves need to know.
+            let from = toks.partition_point(|t| t.span.start < q.content.start);
+            let words = toks[from..]
                 .iter()
-                .filter(|t| t.is_word() && q.content.contains(t.span))
+                .take_while(|t| t.span.end <= q.content.end)
+                .filter(|t| t.is_word())
+                .take(8)
                 .count();
             quos.push(QuoteAt {
                 id,
@@ -604,11 +616,13 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         for c in &cues {
             cue_start[c.first] = true;
         }
+        clause_breaks(text, &toks, &mut breaks);
         let pa = Para {
             text,
             toks: &toks,
             sent: &sent,
             cue_start: &cue_start,
+            breaks: &breaks,
         };
 
         let first_draft = drafts.len();
@@ -617,8 +631,9 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         continuation_sieve(&pa, pid, &mut quos, &mut drafts, &mut last, first_draft);
 
         for q in &quos {
-            if let Some(d) = q.taken {
-                let _ = d;
+            // A quotation quoted as someone's words is speech; a fragment inside reported
+            // speech keeps its role (a mixed quote's "reset" is still a scare quote).
+            if q.taken.is_some_and(|d| drafts[d].kind == QuoteKind::Direct) {
                 article.quotations[q.id.index()].role = QuotationRole::Speech;
             }
         }
@@ -645,7 +660,9 @@ fn direct_sieves(
         let Some(close) = quos[qi].close else {
             continue;
         };
-        // 1. Trailing: `"…," Medvedev wrote`, `"…," said Medvedev`, `"…?" she asked`.
+        // 1. Trailing: `"…," Medvedev wrote`, `"…," said Medvedev`, `"…?" she asked`. A
+        // fragment inside a sentence is left to the reported-speech sieve (a mixed quote).
+        let alone = stands_alone(pa, &quos[qi]);
         let (_, s_end) = pa.sentence_of(close);
         let mut limit = s_end.max(close + 1).min(n);
         if let Some(next) = quos.get(qi + 1).and_then(|q| q.open) {
@@ -655,15 +672,12 @@ fn direct_sieves(
         while start < limit && pa.toks[start].kind == TokKind::Punct && pa.word(start) != "." {
             start += 1;
         }
-        let trailing = cues
+        let from_cue = cues.partition_point(|c| c.first < start);
+        let trailing = cues[from_cue..]
             .iter()
-            .position(|c| {
-                !c.used
-                    && c.first >= start
-                    && c.first < limit
-                    && c.first <= start + 16
-                    && speechlike(config, pa, c)
-            })
+            .take_while(|c| c.first < limit && c.first <= start + 16)
+            .position(|c| alone && !c.used && speechlike(config, pa, c))
+            .map(|k| from_cue + k)
             .and_then(|ci| {
                 let c = cues[ci];
                 let source = if c.first == start {
@@ -687,7 +701,8 @@ fn direct_sieves(
             if let Some(next) = quos.get(qi + 1) {
                 if let Some(open) = next.open {
                     let attr_end = source_end(pa, &source, c.end);
-                    let between = (attr_end..open).all(|k| pa.toks[k].kind == TokKind::Punct);
+                    let between = open.saturating_sub(attr_end) <= 4
+                        && (attr_end..open).all(|k| pa.toks[k].kind == TokKind::Punct);
                     if between && pa.sentence_of(open).0 == pa.sentence_of(close).0 {
                         d.segments.push(next.content);
                         d.span = d.span.cover(next.span);
@@ -706,13 +721,16 @@ fn direct_sieves(
         };
         let (s_start, s_end) = pa.sentence_of(open);
         // The quotation must close its sentence.
-        let rest_ok = (close + 1..s_end.min(n)).all(|k| pa.toks[k].kind == TokKind::Punct);
+        let rest_ok = (close + 1..s_end.min(n))
+            .find(|&k| pa.toks[k].kind != TokKind::Punct)
+            .is_none();
         if !rest_ok {
             continue;
         }
-        let leading = cues.iter().rposition(|c| {
+        let upto = cues.partition_point(|c| c.end <= open);
+        let window = upto.saturating_sub(4);
+        let leading = cues[window..upto].iter().rposition(|c| {
             !c.used
-                && c.end <= open
                 && c.first >= s_start
                 && open - c.end <= 6
                 && speechlike(config, pa, c)
@@ -725,12 +743,20 @@ fn direct_sieves(
                                 || !pa.toks[k].cap && k + 1 < open))
                 })
         });
-        if let Some(ci) = leading {
+        if let Some(ci) = leading.map(|k| window + k) {
             let c = cues[ci];
             let source = if c.kind == PatternKind::Source {
                 pa.subject_after(c.end, open)
             } else {
-                pa.subject_before(s_start, c.first)
+                let before = pa.subject_before(s_start, c.first);
+                // `she released a statement saying, "…"`: a participle's subject is the
+                // main clause's, not the object before it.
+                let opens = before.is_some_and(|s| clause_initial(pa, s_start, s.mention.start));
+                if pa.word(c.first).ends_with("ing") && !opens {
+                    sentence_subject(pa, s_start, c.first)
+                } else {
+                    before
+                }
             };
             if source.is_some() {
                 cues[ci].used = true;
@@ -743,7 +769,29 @@ fn direct_sieves(
                     Rule::Leading,
                 ));
             }
+        } else if open > s_start + 1 && pa.is_punct(open - 1, ":") && open - s_start <= 16 {
+            // A colon is the cue when nothing else is: `Singh put it this way: "…"`.
+            let colon = open - 1;
+            if let Some(source) = sentence_subject(pa, s_start, colon) {
+                let mut d = direct_draft(pid, &quos[qi], Some(source), None, Rule::Leading);
+                d.cue = Some(pa.toks[colon].span);
+                quos[qi].taken = Some(drafts.len());
+                drafts.push(d);
+            }
         }
+    }
+}
+
+/// Whether a quotation stands on its own: it opens its sentence (or follows a colon), or
+/// continues one from the paragraph before.
+fn stands_alone(pa: &Para<'_>, q: &QuoteAt) -> bool {
+    match q.open {
+        Some(open) => {
+            let (s_start, _) = pa.sentence_of(open);
+            (open - s_start <= REACH && (s_start..open).all(|k| pa.toks[k].kind != TokKind::Word))
+                || (open > 0 && pa.is_punct(open - 1, ":"))
+        }
+        None => q.continues.is_some(),
     }
 }
 
@@ -847,7 +895,11 @@ fn reported_sieves(
         let mut quotations = Vec::new();
         let mut segments = vec![content];
         let mut span = content;
-        for q in quos.iter_mut() {
+        // Quotations are sorted and do not overlap: look at the few the content reaches.
+        let q_lo = quos.partition_point(|q| q.span.end <= content.start);
+        let q_hi = quos.partition_point(|q| q.span.start < content.end);
+        let q_hi = q_hi.max(q_lo).min(q_lo + 16);
+        for q in &mut quos[q_lo..q_hi] {
             if q.taken.is_some() || !content.overlaps(q.span) {
                 continue;
             }
@@ -866,7 +918,7 @@ fn reported_sieves(
             segments = vec![span];
         }
         if overlaps_existing(drafts, span) {
-            for q in quos.iter_mut() {
+            for q in &mut quos[q_lo..q_hi] {
                 if q.taken == Some(drafts.len()) {
                     q.taken = None;
                 }
@@ -908,9 +960,12 @@ fn overlaps_existing(drafts: &[Draft], span: Span) -> bool {
 }
 
 fn first_person(pa: &Para<'_>, content: Span) -> bool {
-    pa.toks
+    let first = pa.toks.partition_point(|t| t.span.start < content.start);
+    pa.toks[first..]
         .iter()
-        .filter(|t| t.is_word() && content.contains(t.span))
+        .take(REACH * 2)
+        .take_while(|t| t.span.end <= content.end)
+        .filter(|t| t.is_word())
         .any(|t| {
             let w = &pa.text[t.span];
             is_in(
@@ -927,14 +982,25 @@ fn first_person(pa: &Para<'_>, content: Span) -> bool {
 fn trim_content(pa: &Para<'_>, content: Span) -> Option<Span> {
     let mut first = pa.toks.partition_point(|t| t.span.start < content.start);
     let mut end = pa.toks.partition_point(|t| t.span.end <= content.end);
+    let lead_limit = first + REACH;
     while first < end && (pa.toks[first].kind == TokKind::Punct || pa.is_word_in(first, &["that"]))
     {
         first += 1;
+        if first > lead_limit {
+            return None;
+        }
     }
+    let tail_limit = end.saturating_sub(REACH);
     while end > first && pa.toks[end - 1].kind == TokKind::Punct {
         end -= 1;
+        if end < tail_limit {
+            return None;
+        }
     }
-    let words = (first..end).filter(|&k| pa.toks[k].is_word()).count();
+    let words = (first..end)
+        .filter(|&k| pa.toks[k].is_word())
+        .take(2)
+        .count();
     (words >= 2).then(|| pa.span(first, end))
 }
 
@@ -942,9 +1008,10 @@ fn trim_content(pa: &Para<'_>, content: Span) -> Option<Span> {
 /// opens another attribution (`, according to X`, `, he said`, `, stating that`).
 fn clause_end(config: &Config, pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize {
     let s_end = clause_break(pa, from, s_end);
-    for c in cues {
-        if c.first <= from || c.first >= s_end {
-            continue;
+    let after = cues.partition_point(|c| c.first <= from);
+    for c in cues[after..].iter().take(8) {
+        if c.first >= s_end {
+            break;
         }
         // Find a comma before the cue, close to it.
         let lo = c.first.saturating_sub(6).max(from);
@@ -979,20 +1046,25 @@ fn clause_end(config: &Config, pa: &Para<'_>, cues: &[CueAt], from: usize, s_end
 /// pronoun that opens a new clause (`, and requested`, `, who shot`, `, compared with`), or a
 /// dash, outside quotation marks.
 fn clause_break(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
-    for k in from + 1..s_end {
-        let t = pa.toks[k];
+    let k = pa.breaks.partition_point(|&b| b <= from);
+    pa.breaks.get(k).map_or(s_end, |&b| b.min(s_end))
+}
+
+/// The tokens where a clause breaks (see [`clause_break`]), in order.
+fn clause_breaks(text: &str, toks: &[Tok], out: &mut Vec<usize>) {
+    out.clear();
+    for (k, t) in toks.iter().enumerate() {
         if t.quoted || t.kind != TokKind::Punct {
             continue;
         }
-        let w = pa.word(k);
-        if matches!(w, "—" | "–" | ";") {
-            return k;
-        }
-        if w == "," && k + 1 < s_end && pa.is_word_in(k + 1, BREAKERS) {
-            return k;
+        let w = &text[t.span];
+        let next_breaks = toks
+            .get(k + 1)
+            .is_some_and(|n| n.is_word() && is_in(BREAKERS, &text[n.span]));
+        if matches!(w, "—" | "–" | ";") || (w == "," && next_breaks) {
+            out.push(k);
         }
     }
-    s_end
 }
 
 type Found = Option<(Span, Option<Source>, Rule)>;
@@ -1009,19 +1081,22 @@ fn source_cue(
     let c = cues[ci];
     // A sentence whose clause has its own speaker and verb cue reports through X: X is a
     // relay, not the speaker.
-    let has_verb = cues.iter().enumerate().any(|(k, o)| {
-        k != ci
-            && o.first >= s_start
-            && o.first < s_end
-            && speechlike(config, pa, o)
-            && pa.subject_before(s_start, o.first).is_some()
-    });
+    let lo = cues.partition_point(|o| o.first < s_start.max(c.first.saturating_sub(REACH)));
+    let has_verb = cues[lo..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, o)| o.first < s_end.min(c.end + REACH))
+        .any(|(k, o)| {
+            lo + k != ci
+                && speechlike(config, pa, o)
+                && pa.subject_before(s_start, o.first).is_some()
+        });
     if has_verb {
         return None;
     }
     // Where the source phrase ends: a comma, or the sentence end.
     let mut np_end = c.end;
-    while np_end < s_end
+    while np_end < s_end.min(c.end + REACH)
         && !(pa.toks[np_end].kind != TokKind::Word
             && pa.word(np_end) != "'"
             && pa.word(np_end) != "’")
@@ -1069,7 +1144,7 @@ fn as_clause(pa: &Para<'_>, c: &CueAt, s_start: usize, s_end: usize) -> Found {
         pa.subject_after(c.end, s_end)?
     } else {
         // `as X put it`: the speaker is between `as` and the cue.
-        let first = (s_start..c.first)
+        let first = (s_start.max(c.first.saturating_sub(REACH))..c.first)
             .rev()
             .find(|&k| pa.is_word_in(k, &["as"]))?;
         if first + 1 >= c.first {
@@ -1087,7 +1162,7 @@ fn as_clause(pa: &Para<'_>, c: &CueAt, s_start: usize, s_end: usize) -> Found {
         as_tok -= 1;
     }
     if !ends_with_by {
-        as_tok = (s_start..c.first)
+        as_tok = (s_start.max(c.first.saturating_sub(REACH))..c.first)
             .rev()
             .find(|&k| pa.is_word_in(k, &["as"]))?;
     }
@@ -1100,7 +1175,7 @@ fn as_clause(pa: &Para<'_>, c: &CueAt, s_start: usize, s_end: usize) -> Found {
     }
     // Sentence-initial: `As noted by X, content.`
     let after = source_end_tok(pa, &source, c.end);
-    let from = (after..s_end).find(|&k| pa.is_punct(k, ","))? + 1;
+    let from = (after..s_end.min(after + REACH)).find(|&k| pa.is_punct(k, ","))? + 1;
     (from < s_end).then(|| (pa.span(from, s_end), Some(source), Rule::AsClause))
 }
 
@@ -1169,7 +1244,7 @@ fn verb_cue(
         let source = pa.subject_after(c.end, s_end)?;
         let after = source_end_tok(pa, &source, c.end);
         let tail_ok = s_end - after <= 8
-            && !(after..s_end)
+            && !(after..s_end.min(after + REACH))
                 .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open);
         let comma = c.first - 1;
         if comma <= s_start || tail_len > 14 || !tail_ok {
@@ -1193,12 +1268,17 @@ fn verb_cue(
             .filter(|&b| b > s_start && (pa.is_punct(b, ",") || pa.toks[b].kind == TokKind::Close));
         // Nothing said after the cue: punctuation, or a short adjunct (`said on Monday`,
         // `told reporters`).
-        let words_after = (c.end..s_end).filter(|&k| pa.toks[k].is_word()).count();
-        let nothing_after = words_after == 0
-            || (words_after <= 8
-                && (pa.is_word_in(c.end, ADJUNCT) || is_in(HEARER_VERBS, lemma))
-                && !(c.end..s_end)
-                    .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open));
+        let near_end = s_end - c.end <= REACH;
+        let words_after = (c.end..s_end.min(c.end + REACH))
+            .filter(|&k| pa.toks[k].is_word())
+            .take(9)
+            .count();
+        let nothing_after = near_end
+            && (words_after == 0
+                || (words_after <= 8
+                    && (pa.is_word_in(c.end, ADJUNCT) || is_in(HEARER_VERBS, lemma))
+                    && !(c.end..s_end.min(c.end + REACH))
+                        .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open)));
         // A parenthetical attribution: `…, the office said, they will …` reports the part
         // before it.
         let parenthetical = c.end < s_end && pa.is_punct(c.end, ",");
@@ -1210,7 +1290,9 @@ fn verb_cue(
                     Rule::TrailingUnmarked,
                 ));
             }
-            if nothing_after && !(c.end..s_end).any(|k| pa.is_word_in(k, &["that"])) {
+            if nothing_after
+                && !(c.end..s_end.min(c.end + REACH)).any(|k| pa.is_word_in(k, &["that"]))
+            {
                 return Some((
                     pa.span(s_start, comma),
                     Some(source),
@@ -1305,7 +1387,9 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
             _ => {}
         }
     }
-    while k < s_end && pa.toks[k].kind == TokKind::Punct && matches!(pa.word(k), ":" | "," | "—")
+    while k < s_end.min(cue_end + REACH)
+        && pa.toks[k].kind == TokKind::Punct
+        && matches!(pa.word(k), ":" | "," | "—")
     {
         k += 1;
     }
@@ -1324,13 +1408,15 @@ fn continuation_sieve(
     last: &mut Option<(ParagraphId, Source, Option<Span>, Option<PatternId>)>,
     first_draft: usize,
 ) {
-    // Drafts of this paragraph in text order.
+    // Drafts the earlier sieves made in this paragraph, in text order; continuations made
+    // here come in text order too, so the latest one is all that needs remembering.
     let mut here: Vec<(usize, usize)> = drafts[first_draft..]
         .iter()
         .enumerate()
         .map(|(i, d)| (d.span.start, first_draft + i))
         .collect();
     here.sort_unstable();
+    let mut latest: Option<(usize, usize)> = None;
     for q in quos.iter_mut() {
         if q.taken.is_some() {
             continue;
@@ -1341,27 +1427,21 @@ fn continuation_sieve(
         }
         // Only a quotation that stands on its own (opening its sentence, or after a colon) is
         // someone's words; a fragment inside a sentence is the writer's.
-        let stands_alone = match q.open {
-            Some(open) => {
-                let (s_start, _) = pa.sentence_of(open);
-                (s_start..open).all(|k| pa.toks[k].kind != TokKind::Word)
-                    || (open > 0 && pa.is_punct(open - 1, ":"))
-            }
-            None => q.continues.is_some(),
-        };
-        if !stands_alone {
+        if !stands_alone(pa, q) {
             continue;
         }
         // The attributed quote before it in this paragraph, else the one after it, else the
         // last one of the paragraph before when this paragraph opens with the quotation.
-        let before = here
-            .iter()
-            .rev()
-            .find(|(s, _)| *s < q.span.start)
-            .map(|&(_, d)| d);
+        let at = here.partition_point(|(s, _)| *s < q.span.start);
+        let before = at.checked_sub(1).map(|k| here[k]);
+        let before = match (before, latest) {
+            (Some(b), Some(l)) => Some(if b.0 > l.0 { b } else { l }),
+            (b, l) => b.or(l),
+        }
+        .map(|(_, d)| d);
         let after = here
-            .iter()
-            .find(|(s, _)| *s > q.span.start)
+            .get(at)
+            .filter(|(s, _)| *s > q.span.start)
             .map(|&(_, d)| d);
         let opens_paragraph = q.open == Some(0) || q.continues.is_some();
         let from = before
@@ -1394,8 +1474,7 @@ fn continuation_sieve(
             rule,
         };
         q.taken = Some(drafts.len());
-        here.push((q.span.start, drafts.len()));
-        here.sort_unstable();
+        latest = Some((q.span.start, drafts.len()));
         drafts.push(d);
     }
     // Remember the paragraph's last attributed speaker for the next paragraph.

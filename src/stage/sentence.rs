@@ -1,58 +1,779 @@
-//! Sentence boundaries inside a paragraph, aware of abbreviations, initials and quotes.
+//! Sentence boundaries inside a paragraph, aware of abbreviations, initials, numbers, ellipses
+//! and quotation marks.
+//!
+//! One left-to-right pass over the paragraph's bytes. A boundary can only follow a run of
+//! terminators (`.`, `?`, `!`, `…`), the closing quotation marks and brackets right after it,
+//! and whitespace. What comes next decides:
+//!
+//! - `?` and `!` end the sentence unless a lower-case word follows (`"Why now?" she asked.`);
+//! - an ellipsis (`...`, `…`, `. . .`) ends it only before a capital;
+//! - a single period ends it unless the word before it is an abbreviation or an initial (see
+//!   [`Class`]), or a lower-case word follows (`"Go home." he said`).
+//!
+//! The sentences tile the paragraph: each starts and ends at a non-space character, and only
+//! whitespace (in the sense of [`is_space`]) lies between two of them.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+
+use once_cell::sync::Lazy;
 
 use crate::{Error, ErrorKind, Span};
 
-/// Abbreviations that do not end a sentence.
-#[derive(Debug, Clone, Default)]
+/// Whether `c` counts as whitespace for layout and sentences: Unicode white space (which
+/// includes the no-break space U+00A0) plus the zero-width characters scraped text is full of
+/// (U+200B–U+200D, U+2060, U+180E) and the byte-order mark U+FEFF.
+#[inline]
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{180E}' | '\u{FEFF}'
+        )
+}
+
+/// When the period of an abbreviation may still end a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Never: a name always follows (`Mr.`, `Sen.`, `Lt.`).
+    Title,
+    /// Not before a number (`No. 5`); elsewhere an ordinary period.
+    Number,
+    /// Only before a word that usually opens a sentence (`Inc.`, `U.S.`, `a.m.`, `Jan.`).
+    Common,
+}
+
+/// What the word before a single period is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordKind {
+    Abbreviation(Class),
+    /// A single capital letter and a period (`K.` in `Stephen K. Bannon`).
+    Initial,
+    /// Anything else.
+    Word,
+}
+
+/// Abbreviations longer than this (in bytes, period included) are not looked up.
+const MAX_ABBREVIATION_LEN: usize = 32;
+
+/// Words that usually open a sentence: after a [`Class::Common`] abbreviation or an initial,
+/// the period ends the sentence only before one of these (quotation marks before it aside).
+const STARTERS: &[&str] = &[
+    "A",
+    "After",
+    "Afterward",
+    "Also",
+    "Although",
+    "Among",
+    "An",
+    "And",
+    "Another",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Both",
+    "But",
+    "By",
+    "Despite",
+    "During",
+    "Each",
+    "Earlier",
+    "Even",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Indeed",
+    "Instead",
+    "It",
+    "Its",
+    "Last",
+    "Later",
+    "Many",
+    "Meanwhile",
+    "More",
+    "Most",
+    "My",
+    "Next",
+    "No",
+    "Nor",
+    "Not",
+    "Now",
+    "On",
+    "Once",
+    "One",
+    "Only",
+    "Or",
+    "Other",
+    "Others",
+    "Our",
+    "She",
+    "Since",
+    "Several",
+    "So",
+    "Some",
+    "Still",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "To",
+    "Today",
+    "Under",
+    "Until",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Without",
+    "Yes",
+    "Yesterday",
+    "Yet",
+    "You",
+    "Your",
+];
+
+/// The bundled list, parsed once.
+static ENGLISH: Lazy<HashMap<Box<str>, Class>> = Lazy::new(|| {
+    parse_list(include_str!("../lexicon/en/abbreviations.txt"))
+        .expect("the bundled abbreviation list is valid")
+});
+
+/// The default set (bundled list, no extras), built once.
+static DEFAULT: Lazy<Abbreviations> = Lazy::new(|| Abbreviations {
+    builtin: &ENGLISH,
+    extra: HashMap::new(),
+});
+
+/// Parses the abbreviation list format (see `lexicon/en/abbreviations.txt`). Title-case
+/// entries also get their all-capitals form.
+fn parse_list(src: &str) -> Result<HashMap<Box<str>, Class>, Error> {
+    let mut map = HashMap::new();
+    let mut class = None;
+    for (n, line) in src.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad = |message: String| -> Error {
+            ErrorKind::Lexicon {
+                line: n + 1,
+                message,
+            }
+            .into()
+        };
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            class = Some(match name {
+                "title" => Class::Title,
+                "number" => Class::Number,
+                "common" => Class::Common,
+                _ => return Err(bad(format!("unknown section {name:?}"))),
+            });
+            continue;
+        }
+        let Some(class) = class else {
+            return Err(bad(format!("{line:?} comes before any section")));
+        };
+        check(line).map_err(bad)?;
+        map.insert(Box::from(line), class);
+        if line.starts_with(|c: char| c.is_uppercase()) {
+            let upper = line.to_uppercase();
+            if upper != line {
+                map.entry(upper.into_boxed_str()).or_insert(class);
+            }
+        }
+    }
+    Ok(map)
+}
+
+/// Why `a` cannot be an abbreviation, if it cannot.
+fn check(a: &str) -> Result<(), String> {
+    if !a.ends_with('.') || !a.chars().any(char::is_alphabetic) {
+        return Err(format!("{a:?} must be a word ending with a period"));
+    }
+    if a.chars().any(is_space) {
+        return Err(format!("{a:?} must be one word, without spaces"));
+    }
+    if a.len() > MAX_ABBREVIATION_LEN {
+        return Err(format!("{a:?} is longer than {MAX_ABBREVIATION_LEN} bytes"));
+    }
+    Ok(())
+}
+
+/// Abbreviations whose period does not (always) end a sentence.
+#[derive(Debug, Clone)]
 pub(crate) struct Abbreviations {
-    set: HashSet<String>,
+    builtin: &'static HashMap<Box<str>, Class>,
+    extra: HashMap<Box<str>, Class>,
 }
 
 impl Abbreviations {
-    /// The built-in list plus `extra`.
-    pub(crate) fn english_with(extra: &[String]) -> Result<Self, Error> {
-        let mut set: HashSet<String> = ["Mr.", "Mrs.", "Ms.", "Dr."]
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect();
-        for a in extra {
-            let a = a.trim();
-            if a.len() < 2 || !a.ends_with('.') {
-                return Err(ErrorKind::InvalidOption {
-                    option: "abbreviations",
-                    message: format!("{a:?} must be a word ending with a period"),
-                }
-                .into());
-            }
-            set.insert(a.to_owned());
-        }
-        Ok(Self { set })
+    /// The built-in list.
+    pub(crate) fn english() -> &'static Self {
+        &DEFAULT
     }
 
-    pub(crate) fn contains(&self, word: &str) -> bool {
-        self.set.contains(word)
+    /// The built-in list plus `extra`, each a word with its final period (`Supt.`). Extras
+    /// behave like [`Class::Common`] entries: they end a sentence only before a word that
+    /// usually opens one.
+    pub(crate) fn english_with(extra: &[String]) -> Result<Self, Error> {
+        let mut set = HashMap::new();
+        for a in extra {
+            let a = a.trim();
+            check(a).map_err(|message| ErrorKind::InvalidOption {
+                option: "abbreviations",
+                message,
+            })?;
+            if !ENGLISH.contains_key(a) {
+                set.insert(Box::from(a), Class::Common);
+            }
+        }
+        Ok(Self {
+            builtin: &ENGLISH,
+            extra: set,
+        })
+    }
+
+    /// The class of `word` (with its final period), if it is a listed abbreviation.
+    pub(crate) fn get(&self, word: &str) -> Option<Class> {
+        if word.len() > MAX_ABBREVIATION_LEN {
+            return None;
+        }
+        self.builtin
+            .get(word)
+            .or_else(|| self.extra.get(word))
+            .copied()
+    }
+
+    /// What `word` (ending with the period) is.
+    fn classify(&self, word: &str) -> WordKind {
+        if let Some(c) = self.get(word) {
+            return WordKind::Abbreviation(c);
+        }
+        // `(D-Calif.)`, `anti-U.S.`: the part after the last hyphen.
+        let core = match word[..word.len() - 1].rfind(['-', '\u{2013}']) {
+            Some(h) => {
+                let core = &word[h + word[h..].chars().next().map_or(1, char::len_utf8)..];
+                if let Some(c) = self.get(core) {
+                    return WordKind::Abbreviation(c);
+                }
+                core
+            }
+            None => word,
+        };
+        initialism(core)
     }
 }
 
-/// Appends the sentences of `para` to `out`. (Placeholder: splits after `.`, `?`, `!` and a
-/// space.)
-pub(crate) fn split(text: &str, para: Span, abbreviations: &Abbreviations, out: &mut Vec<Span>) {
-    let p = &text[para];
-    let bytes = p.as_bytes();
-    let mut start = 0;
-    for i in 0..bytes.len() {
-        if matches!(bytes[i], b'.' | b'?' | b'!') && bytes.get(i + 1) == Some(&b' ') {
-            let word_start = p[..i].rfind(' ').map_or(0, |s| s + 1);
-            if abbreviations.contains(&p[word_start..=i]) {
-                continue;
+/// Classifies a run of single letters each followed by a period: `K.` is an initial, `U.S.`,
+/// `J.R.R.` and `a.m.` are [`Class::Common`] abbreviations.
+fn initialism(word: &str) -> WordKind {
+    let mut letters = 0;
+    let mut upper_single = false;
+    let mut expect_letter = true;
+    for c in word.chars() {
+        if expect_letter {
+            if !c.is_alphabetic() {
+                return WordKind::Word;
             }
-            out.push(Span::new(para.start + start, para.start + i + 1));
-            start = i + 2;
+            letters += 1;
+            upper_single = c.is_uppercase();
+            expect_letter = false;
+        } else if c == '.' {
+            expect_letter = true;
+        } else {
+            return WordKind::Word;
         }
     }
-    if start < bytes.len() {
-        out.push(Span::new(para.start + start, para.end));
+    match letters {
+        0 => WordKind::Word,
+        1 if upper_single => WordKind::Initial,
+        1 => WordKind::Word,
+        _ => WordKind::Abbreviation(Class::Common),
+    }
+}
+
+/// What kind of terminator run a candidate boundary follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Run {
+    /// Exactly one `.`.
+    Period,
+    /// Two or more periods, or `…`.
+    Ellipsis,
+    /// Contains `?` or `!`.
+    Question,
+}
+
+/// The terminator run starting at byte `i` of `p` (before `end`): its kind and the byte after
+/// it.
+#[inline]
+fn terminator_run(b: &[u8], i: usize, end: usize) -> Option<(Run, usize)> {
+    let mut j = i;
+    let mut dots = 0usize;
+    let mut question = false;
+    let mut ellipsis = false;
+    while j < end {
+        match b[j] {
+            b'.' => {
+                dots += 1;
+                j += 1;
+            }
+            b'?' | b'!' => {
+                question = true;
+                j += 1;
+            }
+            0xE2 if j + 3 <= end && b[j + 1] == 0x80 && b[j + 2] == 0xA6 => {
+                ellipsis = true;
+                j += 3;
+            }
+            // A spaced ellipsis, `. . .`.
+            b' ' if dots > 0 && j + 1 < end && b[j + 1] == b'.' => {
+                ellipsis = true;
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    if j == i {
+        return None;
+    }
+    let run = if question {
+        Run::Question
+    } else if ellipsis || dots > 1 {
+        Run::Ellipsis
+    } else {
+        Run::Period
+    };
+    Some((run, j))
+}
+
+/// Closing quotation marks and brackets that stay with the sentence they end.
+#[inline]
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '\u{201D}'
+            | '\u{201C}'
+            | '\u{2019}'
+            | '\u{00BB}'
+            | '\u{203A}'
+            | ')'
+            | ']'
+            | '}'
+            | '\u{300D}'
+            | '\u{300F}'
+    )
+}
+
+/// Opening quotation marks and brackets that may come before a sentence's first word.
+#[inline]
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '\u{201C}'
+            | '\u{2018}'
+            | '\u{00AB}'
+            | '\u{2039}'
+            | '\u{201E}'
+            | '\u{201A}'
+            | '('
+            | '['
+            | '{'
+            | '\u{00BF}'
+            | '\u{00A1}'
+            | '\u{300C}'
+            | '\u{300E}'
+    )
+}
+
+/// Straight and curly quotation marks.
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{300D}'
+            | '\u{300F}'
+    )
+}
+
+/// Present-tense and irregular forms of common speech verbs; regular past forms (`-ed`) are
+/// recognised by their ending.
+const SPEECH_FORMS: &[&str] = &[
+    "adds", "argues", "asks", "cries", "explains", "insists", "notes", "recalls", "replies",
+    "said", "says", "shouts", "sighs", "spoke", "tells", "told", "tweets", "warns", "wonders",
+    "writes", "wrote",
+];
+
+/// Whether `rest` (what follows a quoted question or exclamation) opens with a short
+/// attribution such as `Graham asked.`, `Mr. Lee said on Friday.` or `Sanders replied,`: a
+/// capitalised name of up to four words, a speech verb and at most three more words before the
+/// clause ends. Then the quote and its attribution are one sentence. Looks at nine words at
+/// most.
+fn attribution_follows(rest: &str, abbreviations: &Abbreviations) -> bool {
+    let mut name_words = 0;
+    let mut after_verb: Option<usize> = None;
+    for w in rest.split(is_space).filter(|w| !w.is_empty()).take(9) {
+        let clause_ends = w.ends_with(['.', ',', '?', '!', ';', ':']);
+        if let Some(n) = after_verb.as_mut() {
+            *n += 1;
+            if clause_ends {
+                return true;
+            }
+            if *n == 3 {
+                return false;
+            }
+            continue;
+        }
+        let lead = w.trim_start_matches(is_opener);
+        if lead.starts_with(char::is_uppercase) {
+            name_words += 1;
+            let title = abbreviations.get(lead) == Some(Class::Title);
+            if name_words > 4 || (clause_ends && !title) {
+                return false;
+            }
+            continue;
+        }
+        if name_words == 0 {
+            return false;
+        }
+        let verb = w.trim_end_matches(|c: char| !c.is_alphabetic());
+        if !((verb.len() >= 5 && verb.ends_with("ed")) || SPEECH_FORMS.contains(&verb)) {
+            return false;
+        }
+        if clause_ends {
+            return true;
+        }
+        after_verb = Some(0);
+    }
+    false
+}
+
+/// Whether `word` usually opens a sentence. Single letters only when `single` is set.
+fn is_starter(word: &str, single: bool) -> bool {
+    if word.is_empty() || (word.len() == 1 && !single) {
+        return false;
+    }
+    if !word.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    STARTERS
+        .iter()
+        .any(|s| s.len() == word.len() && s.eq_ignore_ascii_case(word))
+}
+
+/// The word that ends at the period at byte `dot` of `p`, period included and leading opening
+/// marks left out; `None` when it is longer than an abbreviation can be.
+fn word_before(p: &str, dot: usize) -> Option<&str> {
+    let mut start = dot;
+    for (n, (i, c)) in p[..dot].char_indices().rev().enumerate() {
+        if is_space(c) {
+            break;
+        }
+        if n >= MAX_ABBREVIATION_LEN {
+            return None;
+        }
+        start = i;
+    }
+    let word = &p[start..=dot];
+    Some(word.trim_start_matches(is_opener))
+}
+
+/// Appends the sentences of `para` (a span of `text`) to `out`, in order. The sentences tile the
+/// paragraph without its surrounding whitespace.
+pub(crate) fn split(text: &str, para: Span, abbreviations: &Abbreviations, out: &mut Vec<Span>) {
+    let Some(p) = text.get(para.range()) else {
+        return;
+    };
+    let base = para.start;
+    let end = p.trim_end_matches(is_space).len();
+    let lead = p.len() - p.trim_start_matches(is_space).len();
+    if lead >= end {
+        return;
+    }
+    let b = p.as_bytes();
+    let mut start = lead;
+    let mut i = lead;
+    while i < end {
+        if !matches!(b[i], b'.' | b'?' | b'!' | 0xE2) {
+            i += 1;
+            continue;
+        }
+        let Some((run, after)) = terminator_run(b, i, end) else {
+            i += 1;
+            continue;
+        };
+        // Closing marks stay with the sentence: `end."`, `end.)`.
+        let mut k = after;
+        for (o, c) in p[after..end].char_indices() {
+            if !is_closer(c) {
+                break;
+            }
+            k = after + o + c.len_utf8();
+        }
+        if k >= end {
+            break;
+        }
+        // Whitespace must follow (`3.5`, `U.S.-led`, `example.com` have none).
+        let mut m = k;
+        for (o, c) in p[k..end].char_indices() {
+            if !is_space(c) {
+                break;
+            }
+            m = k + o + c.len_utf8();
+        }
+        if m == k {
+            i = k;
+            continue;
+        }
+        let candidate = Candidate {
+            start,
+            dot: i,
+            run,
+            quoted: p[after..k].contains(is_quote_mark),
+            next: m,
+        };
+        if ends_here(p, candidate, end, abbreviations) {
+            out.push(Span::new(base + start, base + k));
+            start = m;
+        }
+        i = m;
+    }
+    out.push(Span::new(base + start, base + end));
+}
+
+/// A place where a sentence may end.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    /// Where the current sentence starts.
+    start: usize,
+    /// Where the terminator run starts.
+    dot: usize,
+    run: Run,
+    /// Whether a closing quotation mark follows the run (`?"`).
+    quoted: bool,
+    /// Where the next sentence would start: a non-space character.
+    next: usize,
+}
+
+/// Whether the sentence ends at `candidate` (in paragraph `p`, whose text ends at `end`).
+fn ends_here(p: &str, candidate: Candidate, end: usize, abbreviations: &Abbreviations) -> bool {
+    let Candidate {
+        start,
+        dot,
+        run,
+        quoted,
+        next,
+    } = candidate;
+    let rest = &p[next..end];
+    let c = rest.chars().next().unwrap_or(' ');
+    // A sentence does not open with an ellipsis or a dash: `me. … He`, `Wisc. — Gov.`.
+    if matches!(
+        c,
+        '.' | '\u{2026}' | '-' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+    ) {
+        return false;
+    }
+    // An enumerator: `3. EXPERTS DOWNPLAY ...`.
+    let so_far = &p[start..dot];
+    if run == Run::Period
+        && (1..=3).contains(&so_far.len())
+        && so_far.bytes().all(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
+    let body = rest.trim_start_matches(is_opener);
+    let c2 = body.chars().next().unwrap_or(' ');
+    match run {
+        Run::Question => {
+            // `"Why now?" she asked.`, `"Why now?" Senator Lund asked.`
+            let attributed =
+                c2.is_lowercase() || (quoted && attribution_follows(rest, abbreviations));
+            !attributed
+        }
+        Run::Ellipsis => c2.is_uppercase(),
+        Run::Period => {
+            let kind = word_before(p, dot).map_or(WordKind::Word, |w| abbreviations.classify(w));
+            let next_word = || {
+                let n = body
+                    .char_indices()
+                    .find(|&(_, c)| !c.is_alphabetic())
+                    .map_or(body.len(), |(i, _)| i);
+                &body[..n]
+            };
+            match kind {
+                WordKind::Abbreviation(Class::Title) => false,
+                WordKind::Abbreviation(Class::Number) => {
+                    !(c.is_ascii_digit() || c == '#' || c2.is_lowercase())
+                }
+                WordKind::Abbreviation(Class::Common) => is_starter(next_word(), true),
+                WordKind::Initial => is_starter(next_word(), false),
+                WordKind::Word => !c2.is_lowercase(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences<'t>(text: &'t str, abbreviations: &Abbreviations) -> Vec<&'t str> {
+        let mut out = Vec::new();
+        split(text, Span::new(0, text.len()), abbreviations, &mut out);
+        out.iter().map(|&s| &text[s]).collect()
+    }
+
+    fn s(text: &str) -> Vec<&str> {
+        sentences(text, Abbreviations::english())
+    }
+
+    #[test]
+    fn the_bundled_list_parses() {
+        let map = parse_list(include_str!("../lexicon/en/abbreviations.txt")).unwrap();
+        assert_eq!(map.get("Mr."), Some(&Class::Title));
+        assert_eq!(map.get("MR."), Some(&Class::Title));
+        assert_eq!(map.get("No."), Some(&Class::Number));
+        assert_eq!(map.get("Inc."), Some(&Class::Common));
+        assert_eq!(map.get("p."), Some(&Class::Number));
+        // Lower-case entries get no capital form: `P.` stays an initial.
+        assert_eq!(map.get("P."), None);
+        assert!(map.len() > 200);
+    }
+
+    #[test]
+    fn list_errors_name_the_line() {
+        let err = parse_list("[title]\nMr.\nDr\n").unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::Lexicon { line: 3, .. }),
+            "{err}"
+        );
+        let err = parse_list("Mr.\n").unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::Lexicon { line: 1, .. }),
+            "{err}"
+        );
+        let err = parse_list("[odd]\n").unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::Lexicon { line: 1, .. }),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn extras_are_checked() {
+        for bad in ["", ".", "Supt", "Lt. Col.", "1.", &"x".repeat(40)] {
+            let err = Abbreviations::english_with(&[bad.to_owned()]).unwrap_err();
+            assert!(
+                matches!(err.kind(), ErrorKind::InvalidOption { .. }),
+                "{bad:?}: {err}"
+            );
+        }
+        let a = Abbreviations::english_with(&[" Supt. ".to_owned()]).unwrap();
+        assert_eq!(a.get("Supt."), Some(Class::Title));
+        let a = Abbreviations::english_with(&["Insp.Gen.".to_owned()]).unwrap();
+        assert_eq!(a.get("Insp.Gen."), Some(Class::Common));
+        assert_eq!(
+            sentences("Insp.Gen. Ann Lee spoke. Then she left.", &a),
+            ["Insp.Gen. Ann Lee spoke.", "Then she left."]
+        );
+    }
+
+    #[test]
+    fn classify_words() {
+        let a = Abbreviations::english();
+        assert_eq!(a.classify("K."), WordKind::Initial);
+        assert_eq!(a.classify("U.S."), WordKind::Abbreviation(Class::Common));
+        assert_eq!(a.classify("J.R.R."), WordKind::Abbreviation(Class::Common));
+        assert_eq!(a.classify("a.m."), WordKind::Abbreviation(Class::Common));
+        assert_eq!(
+            a.classify("D-Calif."),
+            WordKind::Abbreviation(Class::Common)
+        );
+        assert_eq!(a.classify("R-N.Y."), WordKind::Abbreviation(Class::Common));
+        assert_eq!(a.classify("Sen."), WordKind::Abbreviation(Class::Title));
+        assert_eq!(a.classify("x."), WordKind::Word);
+        assert_eq!(a.classify("home."), WordKind::Word);
+        assert_eq!(a.classify("-."), WordKind::Word);
+        assert_eq!(a.classify("\u{2013}."), WordKind::Word);
+    }
+
+    #[test]
+    fn basic_splits() {
+        assert_eq!(s("One. Two? Three!"), ["One.", "Two?", "Three!"]);
+        assert_eq!(s("  One.  Two  "), ["One.", "Two"]);
+        assert_eq!(s("No punctuation"), ["No punctuation"]);
+        assert!(s("   ").is_empty());
+        assert!(s("").is_empty());
+    }
+
+    #[test]
+    fn spans_are_offset_by_the_paragraph() {
+        let text = "Head\n\nMr. Li left. He won.";
+        let mut out = Vec::new();
+        split(
+            text,
+            Span::new(6, text.len()),
+            Abbreviations::english(),
+            &mut out,
+        );
+        assert_eq!(out, [Span::new(6, 18), Span::new(19, 26)]);
+    }
+
+    #[test]
+    fn zero_width_and_nbsp_are_gaps() {
+        assert_eq!(
+            s("One.\u{00A0}Two.\u{200B} Three."),
+            ["One.", "Two.", "Three."]
+        );
+        assert_eq!(s("\u{FEFF}One. Two.\u{200B}"), ["One.", "Two."]);
+    }
+
+    #[test]
+    fn many_periods_and_long_words_are_linear() {
+        let dots = ".".repeat(100_000);
+        assert_eq!(s(&dots), [dots.as_str()]);
+        let text = format!("Start {dots} End of it.");
+        assert_eq!(s(&text).len(), 2);
+        let word = "a.".repeat(500_000);
+        assert_eq!(s(&word), [word.as_str()]);
+        let spaced = "x. ".repeat(100_000);
+        assert_eq!(s(&spaced), [spaced.trim_end()]);
+        let spaced = "X. ".repeat(100_000);
+        assert_eq!(s(&spaced), [spaced.trim_end()]);
+    }
+
+    #[test]
+    fn multibyte_text_stays_on_boundaries() {
+        let text = "«Да.» Он ушёл… Éclat! ¿Qué? 你好。 Fin.";
+        let got = s(text);
+        assert_eq!(got.concat().len() + got.len() - 1, text.len());
+        assert_eq!(got[0], "«Да.»");
     }
 }

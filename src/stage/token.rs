@@ -108,7 +108,9 @@ pub(crate) fn tokenize(
                         let word = &text[at..e];
                         let one_cap = word.chars().count() == 1
                             && word.chars().next().is_some_and(char::is_uppercase);
-                        if word.contains('.') || one_cap || abbreviations.contains(&text[at..=pos])
+                        if word.contains('.')
+                            || one_cap
+                            || abbreviations.get(&text[at..=pos]).is_some()
                         {
                             e = pos + 1;
                             iter.next();

@@ -115,7 +115,7 @@ t!(
 
 // Continuation across paragraphs.
 t!(continuation_next_paragraph,
-   "“The bridge has to close,” the engineer said.\n\n“There is no safe way to keep it open another winter.”",
+   "Bridge to close\n\n“The bridge has to close,” the engineer said.\n\n“There is no safe way to keep it open another winter.”",
    [(Direct, "The bridge has to close,", Some("the engineer"), Trailing),
     (Direct, "There is no safe way to keep it open another winter.", Some("the engineer"), Continuation)]);
 
