@@ -404,3 +404,32 @@ proptest! {
         }
     }
 }
+
+/// Real news through the same checks: the seed article and every dev-set article, each also
+/// with Windows and old-Mac line endings, a BOM, and non-breaking spaces, since scraped copies
+/// of one story differ in exactly these ways.
+#[test]
+fn shared_news_gives_sound_articles() {
+    let mut texts = Vec::new();
+    if let Some(seed) = crate::shared::read("seeds/russia_reset_article.txt") {
+        texts.push(seed);
+    }
+    if let Some(dev) = crate::shared::read("data/polnear/dev.jsonl") {
+        for line in dev.lines().filter(|l| !l.trim().is_empty()) {
+            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+            texts.push(value["text"].as_str().unwrap().to_owned());
+        }
+    }
+    for (i, text) in texts.iter().enumerate() {
+        check_article(&Parser::new().parse(text));
+        // One variant per article keeps the test quick; together they cover every variant.
+        let variant = match i % 4 {
+            0 => text.replace('\n', "\r\n"),
+            1 => text.replace('\n', "\r"),
+            2 => format!("\u{feff}{text}"),
+            _ => text.replace(". ", ".\u{a0}").replace(", ", ",\u{a0}"),
+        };
+        check_article(&Parser::new().parse(&variant));
+        check_article(&belief_parser().parse(&variant));
+    }
+}

@@ -102,6 +102,20 @@ fn check_layout(article: &Article<'_>, text: &str) {
         outside_body.push(("section", s));
     }
 
+    // Key points are paragraphs too (`Article::paragraphs` holds "key points and the body"),
+    // marked as bullets. Both lists are in text order.
+    let mut bullets = article
+        .paragraphs()
+        .iter()
+        .filter(|p| p.bullet)
+        .map(|p| p.span);
+    for &k in article.key_points() {
+        assert!(
+            bullets.any(|b| b == k),
+            "key point {k:?} is not a bullet paragraph"
+        );
+    }
+
     let mut prev_end = 0;
     for (i, p) in article.paragraphs().iter().enumerate() {
         trimmed(text, "paragraph", p.span);
@@ -355,6 +369,12 @@ fn check_quotes(article: &Article<'_>, text: &str) {
         assert_eq!(
             sentence.paragraph, q.paragraph,
             "quote {i}: its sentence is in another paragraph"
+        );
+        assert!(
+            sentence.span.start <= q.span.start && q.span.start < sentence.span.end,
+            "quote {i} {:?} does not start in its sentence {:?}",
+            q.span,
+            sentence.span
         );
         if let Some(m) = q.mention {
             non_empty(text, "quote mention", m);
