@@ -69,6 +69,9 @@ const BREAKERS: &[&str] = &[
     "including", "even",
 ];
 
+/// Forms of `be`.
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
+
 /// Personal pronouns that can be speakers.
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
@@ -1257,6 +1260,10 @@ fn verb_cue(
         ));
     }
 
+    // A passive (`was confirmed by`, `is underscored`) reports nothing of its subject's.
+    if is_passive(pa, s_start, c.first) {
+        return None;
+    }
     let subject = pa.subject_before(s_start, c.first);
     if let Some(source) = subject {
         let mention_first = pa
@@ -1321,6 +1328,28 @@ fn verb_cue(
         return Some((pa.span(from, end), Some(source), Rule::ReportedClause));
     }
     None
+}
+
+/// Whether the cue at token `cue` is a past participle after a form of `be`.
+fn is_passive(pa: &Para<'_>, s_start: usize, cue: usize) -> bool {
+    if pa.word(cue).to_ascii_lowercase().ends_with("ing") {
+        return false;
+    }
+    let mut k = cue;
+    // Skip adverbs: `was never mentioned`, `is widely reported`.
+    while k > s_start && k + 3 > cue {
+        k -= 1;
+        let w = pa.word(k);
+        if is_in(BE, w) {
+            return true;
+        }
+        if !(pa.toks[k].is_word()
+            && (w.ends_with("ly") || is_in(&["not", "never", "also", "often"], w)))
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the token starting at byte `at` opens a clause: the sentence start, or after

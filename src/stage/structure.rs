@@ -228,6 +228,35 @@ fn title_case(t: &str) -> bool {
     long >= 3 && capitalised * 10 >= long * 7
 }
 
+/// Whether `t` reads like prose with an attributed quotation: a quote closed after `,`, `?` or
+/// `!` and followed by a lower-case word (`“We are ready,” the mayor said.`), or a final
+/// speech verb (`..., officials said.`). Headlines put a colon before quotes instead.
+fn attributed_quote(t: &str) -> bool {
+    let mut prev = ' ';
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        let closing = matches!(c, '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{00BB}');
+        if closing && matches!(prev, ',' | '?' | '!') {
+            while chars.peek().is_some_and(|&d| is_space(d)) {
+                chars.next();
+            }
+            if chars.peek().is_some_and(|d| d.is_lowercase()) {
+                return true;
+            }
+        }
+        prev = c;
+    }
+    let last = t
+        .trim_end_matches(|c: char| !c.is_alphabetic())
+        .rsplit(is_space)
+        .next()
+        .unwrap_or("");
+    matches!(
+        last,
+        "said" | "says" | "asked" | "added" | "wrote" | "reporters"
+    )
+}
+
 /// Whether a headline candidate (ending with a period) is one sentence.
 fn one_sentence(text: &str, line: Line) -> bool {
     let mut spans = Vec::new();
@@ -390,8 +419,20 @@ fn headline(
     let next = lines[first + 1];
     let next_text = &text[next.start..next.end];
     let followed_apart = next.blank() || repeats.first() == Some(&(first + 1));
-    let ok = if ends_with_period(t) {
-        followed_apart && (title_case(t) || one_sentence(text, line))
+    // A dateline opens the body: a line before it is the title.
+    let before_dateline = lines[first + 1..=last]
+        .iter()
+        .find(|l| !l.blank())
+        .is_some_and(|l| dateline(&text[l.start..l.end]).is_some());
+    let ok = if before_dateline {
+        true
+    } else if ends_with_period(t) {
+        // A repeated line is a title; otherwise it must stand apart, read as one title-like
+        // sentence, and not carry a quote with its attribution (a lead paragraph does).
+        !repeats.is_empty()
+            || (followed_apart
+                && !attributed_quote(t)
+                && (title_case(t) || one_sentence(text, line)))
     } else {
         // In text with blank lines, a first line glued to the next may be a wrapped
         // paragraph: not when it breaks after a comma or hyphen or the next line goes on in
@@ -950,6 +991,21 @@ mod tests {
         let l = layout(text);
         assert!(l.sections.is_empty());
         assert_eq!(paras(text, &l), [text]);
+    }
+
+    #[test]
+    fn attributed_quotes_are_prose() {
+        assert!(attributed_quote(
+            "\u{201C}We are ready,\u{201D} the mayor said."
+        ));
+        assert!(attributed_quote("\"Why now?\" she asked."));
+        assert!(attributed_quote("The plan will fail, officials said."));
+        assert!(attributed_quote("He told reporters."));
+        assert!(!attributed_quote("Mayor: \u{201C}We are ready.\u{201D}"));
+        assert!(!attributed_quote(
+            "Critics call the plan a \u{2018}reset\u{2019} of relations."
+        ));
+        assert!(!attributed_quote("Talks stall as envoys leave Geneva."));
     }
 
     #[test]

@@ -310,6 +310,30 @@ fn headline_with_a_final_period_needs_a_blank_line() {
 }
 
 #[test]
+fn a_quoted_lead_paragraph_is_no_headline() {
+    let text = "\u{201C}The bridge has to close,\u{201D} the engineer said.\n\n\u{201C}There is no safe way to keep it open.\u{201D}";
+    let article = parse(text);
+    assert!(article.headline().is_none());
+    assert_eq!(paragraphs(text, &article).len(), 2);
+    let text = "The plan will not survive the winter, officials said.\n\nThey gave no details.";
+    assert!(parse(text).headline().is_none());
+    // Before a dateline, it is a title after all.
+    let text = "Mayor says \u{201C}no,\u{201D} then yes.\n\nBOSTON (AP) \u{2014} The mayor changed course.";
+    let article = parse(text);
+    assert_eq!(
+        &text[article.headline().unwrap()],
+        "Mayor says \u{201C}no,\u{201D} then yes."
+    );
+    assert_eq!(&text[article.dateline().unwrap()], "BOSTON (AP) \u{2014}");
+    // Repeated, the same line is a title after all.
+    let text = "Bridge \u{2018}must close,\u{2019} engineer says.\n\nBridge \u{2018}must close,\u{2019} engineer says.\n\nThe county will decide.";
+    let article = parse(text);
+    assert!(article.headline().is_some());
+    assert_eq!(article.headline_repeats().len(), 1);
+    assert_eq!(paragraphs(text, &article), ["The county will decide."]);
+}
+
+#[test]
 fn repeats_anywhere_and_subheadings_stay() {
     let text = "Rates on hold\n\nThe bank kept rates steady.\n\nRates on hold\n\nWhat comes next\n\nAnalysts expect a cut in spring.";
     let article = parse(text);
