@@ -52,6 +52,11 @@ pub use crate::quote::{Quotation, QuotationRole, Quote, QuoteKind, Rule};
 pub use crate::span::{CharIndex, Span};
 pub use crate::speaker::{Gender, Mention, MentionKind, Speaker, SpeakerKind};
 
+/// The README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 #[cfg(test)]
 mod oibits {
     use super::*;

@@ -66,7 +66,15 @@ const CLAUSE_OPENERS: &[&str] = &[
 #[rustfmt::skip]
 const BREAKERS: &[&str] = &[
     "and", "but", "while", "which", "who", "whereas", "compared", "although", "though",
-    "including", "even",
+    "including", "even", "a", "an", "often", "after", "because", "despite", "part", "instead",
+];
+
+/// Words that end a time adjunct (`Minutes later,`).
+#[rustfmt::skip]
+const TIME_WORDS: &[&str] = &[
+    "later", "ago", "earlier", "yesterday", "today", "tonight", "week", "month", "year",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
+    "afternoon", "evening", "night", "weekend", "time", "moment",
 ];
 
 /// Forms of `be`.
@@ -387,7 +395,10 @@ impl Para<'_> {
             return None;
         }
         let j = end - 1;
-        if self.is_pronoun(j) {
+        // A relative pronoun stands for the phrase before it: `Pardo, who said …`.
+        if self.is_pronoun(j)
+            || (j > lo && self.is_word_in(j, &["who"]) && self.is_punct(j - 1, ","))
+        {
             return Some(Source {
                 mention: self.toks[j].span,
                 role: None,
@@ -619,7 +630,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         for c in &cues {
             cue_start[c.first] = true;
         }
-        clause_breaks(text, &toks, &mut breaks);
+        clause_breaks(text, &toks, &cue_start, &mut breaks);
         let pa = Para {
             text,
             toks: &toks,
@@ -675,6 +686,18 @@ fn direct_sieves(
         while start < limit && pa.toks[start].kind == TokKind::Punct && pa.word(start) != "." {
             start += 1;
         }
+        // `"Great!!!" Ann Lee wrote.` may have been split after the mark: the attribution is
+        // then the next sentence, when it starts right there.
+        if start == limit
+            && start < n
+            && pa.toks[start].is_word()
+            && pa.sentence_of(start).1 <= start + 10
+        {
+            limit = pa.sentence_of(start).1;
+            if let Some(next) = quos.get(qi + 1).and_then(|q| q.open) {
+                limit = limit.min(next);
+            }
+        }
         let from_cue = cues.partition_point(|c| c.first < start);
         let trailing = cues[from_cue..]
             .iter()
@@ -715,6 +738,14 @@ fn direct_sieves(
                     }
                 }
             }
+            drafts.push(d);
+            continue;
+        }
+        // 1b. A framing verb the lexicon lacks: `"…," Allen concluded.`
+        if let Some((verb, source)) = framing_verb(pa, start, limit).filter(|_| alone) {
+            let mut d = direct_draft(pid, &quos[qi], Some(source), None, Rule::Trailing);
+            d.cue = Some(pa.toks[verb].span);
+            quos[qi].taken = Some(drafts.len());
             drafts.push(d);
             continue;
         }
@@ -783,6 +814,42 @@ fn direct_sieves(
             }
         }
     }
+}
+
+/// `NAME verb-ed` or `he verb-s` right after a quotation and ending the sentence (or followed
+/// by an adjunct): a quote-framing verb, whatever the verb (`"…," Allen concluded.`).
+fn framing_verb(pa: &Para<'_>, start: usize, limit: usize) -> Option<(usize, Source)> {
+    if start >= limit {
+        return None;
+    }
+    let end = if pa.is_pronoun(start) {
+        start + 1
+    } else if pa.toks[start].cap {
+        pa.np_after(start, limit)?
+    } else {
+        return None;
+    };
+    let verb = end;
+    if verb >= limit || !pa.toks[verb].is_word() || pa.toks[verb].cap {
+        return None;
+    }
+    let w = pa.word(verb);
+    let finite = w.len() > 3 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")));
+    if !finite || is_in(STOP, w) {
+        return None;
+    }
+    let after = verb + 1;
+    let closes = after >= limit
+        || matches!(pa.toks[after].kind, TokKind::Punct | TokKind::Open)
+        || pa.is_word_in(after, ADJUNCT);
+    closes.then(|| {
+        let source = Source {
+            mention: pa.span(start, end),
+            role: None,
+            pronoun: end == start + 1 && pa.is_pronoun(start),
+        };
+        (verb, source)
+    })
 }
 
 /// Whether a quotation stands on its own: it opens its sentence (or follows a colon), or
@@ -883,11 +950,6 @@ fn reported_sieves(
         let Some((content, source, rule)) = result else {
             continue;
         };
-        if let Some(s) = source {
-            if rule != Rule::Participle {
-                main_subject = Some((s_start, s));
-            }
-        }
         // Trim to words: no leading `that`, no trailing punctuation.
         let Some(content) = trim_content(pa, content) else {
             continue;
@@ -935,6 +997,23 @@ fn reported_sieves(
             && first_person(pa, content)
         {
             kind = QuoteKind::Direct;
+            // The speech may begin sentences earlier, in a paragraph that is nothing but
+            // the speaker's words: `The talks failed. We will try again, he said.`
+            if s_start > 0 && s_start <= 3 * REACH {
+                let plain = (0..s_start).all(|k| {
+                    !pa.cue_start[k] && !matches!(pa.toks[k].kind, TokKind::Open | TokKind::Close)
+                });
+                if plain {
+                    let whole = Span::new(pa.toks[0].span.start, content.end);
+                    segments = vec![whole];
+                    span = whole;
+                }
+            }
+        }
+        if let Some(s) = source {
+            if rule != Rule::Participle {
+                main_subject = Some((s_start, s));
+            }
         }
         cues[ci].used = true;
         drafts.push(Draft {
@@ -1016,28 +1095,21 @@ fn clause_end(config: &Config, pa: &Para<'_>, cues: &[CueAt], from: usize, s_end
         if c.first >= s_end {
             break;
         }
-        // Find a comma before the cue, close to it.
-        let lo = c.first.saturating_sub(6).max(from);
-        if let Some(comma) = (lo..c.first)
-            .rev()
-            .find(|&k| pa.is_punct(k, ",") || pa.is_punct(k, "—"))
+        if !(speechlike(config, pa, c)
+            || matches!(c.kind, PatternKind::Source | PatternKind::AsClause))
         {
-            // The words between the comma and the cue are its subject, perhaps after a
-            // conjunction: `, while 22 percent said`.
-            let subject_from = if pa.is_word_in(comma + 1, CLAUSE_OPENERS) {
-                comma + 2
-            } else {
-                comma + 1
-            };
-            let between_ok = comma + 1 == c.first
-                || (subject_from < c.first
-                    && (pa.np_before(subject_from, c.first) == Some(subject_from)
-                        || pa.is_pronoun(subject_from)));
-            let trailing_kind = c.kind == PatternKind::Source
-                || c.kind == PatternKind::AsClause
-                || (speechlike(config, pa, c) && pa.word(c.first).ends_with("ing"))
-                || (speechlike(config, pa, c) && between_ok && comma + 1 < c.first);
-            if trailing_kind && (between_ok || c.kind != PatternKind::Speech) {
+            continue;
+        }
+        // The nearest comma or dash before the cue, with only words between them: the
+        // cue's own attribution (`, according to X`, `, he said`, `, 27 percent of those
+        // polled said`, `, stating that`).
+        let lo = c.first.saturating_sub(14).max(from);
+        let comma = (lo..c.first)
+            .rev()
+            .take_while(|&k| pa.toks[k].is_word() || pa.is_punct(k, ",") || pa.is_punct(k, "—"))
+            .find(|&k| pa.is_punct(k, ",") || pa.is_punct(k, "—"));
+        if let Some(comma) = comma {
+            if comma > from {
                 return comma;
             }
         }
@@ -1053,18 +1125,32 @@ fn clause_break(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
     pa.breaks.get(k).map_or(s_end, |&b| b.min(s_end))
 }
 
-/// The tokens where a clause breaks (see [`clause_break`]), in order.
-fn clause_breaks(text: &str, toks: &[Tok], out: &mut Vec<usize>) {
+/// The tokens where a clause breaks (see [`clause_break`]), in order: a dash or semicolon,
+/// a comma before a conjunction or relative pronoun, and `and`/`but` before a second verb
+/// (`said X was ignorant and criticized him`).
+fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usize>) {
     out.clear();
     for (k, t) in toks.iter().enumerate() {
-        if t.quoted || t.kind != TokKind::Punct {
+        if t.quoted {
             continue;
         }
         let w = &text[t.span];
-        let next_breaks = toks
-            .get(k + 1)
-            .is_some_and(|n| n.is_word() && is_in(BREAKERS, &text[n.span]));
-        if matches!(w, "—" | "–" | ";") || (w == "," && next_breaks) {
+        let next = toks.get(k + 1).filter(|n| n.is_word() && !n.quoted);
+        let breaks = match t.kind {
+            TokKind::Punct => {
+                matches!(w, "—" | "–" | "-" | ";")
+                    || (w == "," && next.is_some_and(|n| is_in(BREAKERS, &text[n.span])))
+            }
+            TokKind::Word => {
+                is_in(&["and", "but"], w)
+                    && next.is_some_and(|n| {
+                        let v = &text[n.span];
+                        cue_start[k + 1] || (!n.cap && v.len() > 4 && v.ends_with("ed"))
+                    })
+            }
+            _ => false,
+        };
+        if breaks {
             out.push(k);
         }
     }
@@ -1226,6 +1312,7 @@ fn verb_cue(
         let subject = main_subject
             .filter(|(s, _)| *s == s_start)
             .map(|(_, src)| *src)
+            .or_else(|| clause_subject(pa, s_start, c.first))
             .or_else(|| sentence_subject(pa, s_start, c.first));
         let from = content_start(pa, c.end, s_end, lemma);
         if from >= s_end {
@@ -1263,6 +1350,16 @@ fn verb_cue(
     // A passive (`was confirmed by`, `is underscored`) reports nothing of its subject's.
     if is_passive(pa, s_start, c.first) {
         return None;
+    }
+    // A second verb of the same subject: `X runs a fund and says …`.
+    if c.first > s_start + 1 && pa.is_word_in(c.first - 1, &["and", "but"]) {
+        let subject = main_subject
+            .filter(|(s, _)| *s == s_start)
+            .map(|(_, src)| *src)
+            .or_else(|| sentence_subject(pa, s_start, c.first - 1))?;
+        let from = content_start(pa, c.end, s_end, lemma);
+        let end = clause_end(config, pa, cues, from, s_end);
+        return (from < end).then(|| (pa.span(from, end), Some(subject), Rule::ReportedClause));
     }
     let subject = pa.subject_before(s_start, c.first);
     if let Some(source) = subject {
@@ -1362,18 +1459,37 @@ fn clause_initial(pa: &Para<'_>, s_start: usize, at: usize) -> bool {
 /// The subject at the start of a sentence (after an opening adjunct clause).
 fn sentence_subject(pa: &Para<'_>, s_start: usize, limit: usize) -> Option<Source> {
     let mut from = s_start;
-    // Skip an opening adjunct: `In June, …`.
-    if let Some(comma) = (s_start..limit.min(s_start + 8)).find(|&k| pa.is_punct(k, ",")) {
-        if pa.is_word_in(s_start, ADJUNCT)
-            || pa.is_word_in(
-                s_start,
-                &["despite", "after", "before", "although", "while", "however"],
-            )
-        {
+    // Skip a conjunction: `But other advisers …`.
+    if from < limit && pa.is_word_in(from, &["and", "but", "so", "yet", "or", "still"]) {
+        from += 1;
+    }
+    // Skip an opening adjunct: `In June, …`, `For now, …`, `Minutes later, …`.
+    if let Some(comma) = (from..limit.min(from + 8)).find(|&k| pa.is_punct(k, ",")) {
+        let adjunct = comma > from
+            && (pa.is_word_in(from, ADJUNCT)
+                || pa.is_word_in(from, STOP)
+                || pa.is_word_in(comma - 1, TIME_WORDS));
+        if adjunct {
             from = comma + 1;
         }
     }
     pa.subject_after(from, limit)
+}
+
+/// The subject of the clause a participle belongs to: the noun phrase after the nearest
+/// clause opener before it (`When Trump launched his campaign by talking about …`).
+fn clause_subject(pa: &Para<'_>, s_start: usize, participle: usize) -> Option<Source> {
+    let lo = s_start.max(participle.saturating_sub(REACH));
+    let mut k = participle;
+    while k > lo {
+        k -= 1;
+        let opens = k == s_start || pa.is_word_in(k - 1, CLAUSE_OPENERS);
+        if opens && (pa.toks[k].cap || pa.is_pronoun(k)) {
+            let source = pa.subject_after(k, participle)?;
+            return (!source.pronoun || pa.is_pronoun(k)).then_some(source);
+        }
+    }
+    None
 }
 
 /// The first token of what was said after a cue ending at `cue_end`: skips the hearer of

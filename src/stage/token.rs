@@ -95,6 +95,15 @@ pub(crate) fn tokenize(
                     continue;
                 }
                 // Inner joiners: don't, U.S., al-Assad, 3.5, Russia's.
+                // `21,000`: a comma between digits.
+                if d == ','
+                    && text[..pos].ends_with(|x: char| x.is_ascii_digit())
+                    && s[j + 1..].starts_with(|x: char| x.is_ascii_digit())
+                {
+                    e = pos + 1;
+                    iter.next();
+                    continue;
+                }
                 if matches!(d, '\'' | '’' | '-' | '.' | '&' | '/') {
                     let next = s[j + d.len_utf8()..].chars().next();
                     if next.is_some_and(word_char) {

@@ -310,3 +310,163 @@ t!(
     "The river rose two feet overnight and closed the road.",
     []
 );
+
+// Quote-framing verbs outside the lexicon.
+t!(
+    framing_verb_outside_the_lexicon,
+    "“Go back to the bus,” Ortiz barked.",
+    [(Direct, "Go back to the bus,", Some("Ortiz"), Trailing)]
+);
+
+// Unmarked speech over several sentences of a paragraph.
+t!(
+    unmarked_speech_over_two_sentences,
+    "Headline\n\nThe talks failed again. We will try once more in May, she said.",
+    [(
+        Direct,
+        "The talks failed again. We will try once more in May",
+        Some("she"),
+        TrailingUnmarked
+    )]
+);
+
+// Relative pronouns stand for their antecedent as the mention written at the cue.
+t!(
+    relative_pronoun_subject,
+    "“Nobody asked us,” said Ann Lee, who said the plan would fail.",
+    [
+        (Direct, "Nobody asked us,", Some("Ann Lee"), Trailing),
+        (Indirect, "the plan would fail", Some("who"), ReportedClause)
+    ]
+);
+
+/// The seed article's attributions (issue 8's table): content start, mention as written
+/// (apposition included), cue.
+#[test]
+fn seed_article_attributions() {
+    let Some(text) = crate::shared::read("seeds/russia_reset_article.txt") else {
+        return;
+    };
+    let text = text.as_str();
+    let article = Parser::new().parse(text);
+    let found: Vec<(&str, &str, &str, QuoteKind)> = article
+        .quotes()
+        .iter()
+        .map(|q| {
+            (
+                &text[q.content],
+                q.source.map_or("", |s| &text[s]),
+                q.cue.map_or("", |c| &text[c]),
+                q.kind,
+            )
+        })
+        .collect();
+    let expect: &[(&str, &str, &str, Option<QuoteKind>)] = &[
+        (
+            "No immediate plans exist",
+            "the Kremlin",
+            "according to",
+            None,
+        ),
+        (
+            "the country we are discussing is hostile",
+            "Dmitry Peskov",
+            "reminded",
+            None,
+        ),
+        (
+            "the predicted victory of Trump",
+            "Other senior Russian officials",
+            "stating",
+            None,
+        ),
+        (
+            "he is unaware of the president's plans",
+            "Kremlin Press Secretary Dmitry Peskov",
+            "stated",
+            None,
+        ),
+        (
+            "we are discussing an unfriendly country",
+            "He",
+            "reminded",
+            None,
+        ),
+        (
+            "The U.S. administration is currently at odds",
+            "he",
+            "said",
+            Some(QuoteKind::Direct),
+        ),
+        ("he preferred Joe Biden", "Putin", "stated", None),
+        (
+            "Biden as an \"old-school politician\"",
+            "Putin",
+            "characterized",
+            Some(QuoteKind::Mixed),
+        ),
+        (
+            "Russia had never had any special ties",
+            "Putin",
+            "stating",
+            None,
+        ),
+        (
+            "Trump's election win could lead to a reset",
+            "Russian officials",
+            "expressed hope",
+            None,
+        ),
+        (
+            "Trump is likely to reduce military funding",
+            "Dmitry Medvedev",
+            "stated",
+            None,
+        ),
+        (
+            "As a businessman, Trump detests",
+            "Medvedev",
+            "wrote",
+            Some(QuoteKind::Direct),
+        ),
+        (
+            "The issue is how much they will compel Trump",
+            "Medvedev",
+            "wrote",
+            Some(QuoteKind::Direct),
+        ),
+        (
+            "The system is stronger than his stubbornness",
+            "Medvedev",
+            "as noted by",
+            None,
+        ),
+        ("the convincing victory", "Dmitriev", "stated", None),
+        (
+            "Russia-U.S. relations could improve under Trump",
+            "A lawmaker from the ruling United Russia party",
+            "expressed hope",
+            None,
+        ),
+    ];
+    for &(content, speaker, cue, kind) in expect {
+        let hit = found.iter().find(|(c, s, k, q)| {
+            c.starts_with(content)
+                && s.starts_with(speaker)
+                && *k == cue
+                && kind.map_or(true, |kind| kind == *q)
+        });
+        assert!(
+            hit.is_some(),
+            "missing ({content:?}, {speaker:?}, {cue:?}) in {found:#?}"
+        );
+    }
+    // "reset" is a scare quote, never a direct quote of anyone.
+    assert!(!found
+        .iter()
+        .any(|(c, _, _, k)| *k == QuoteKind::Direct && c.trim() == "reset"));
+    // The old-school fragment is not a stand-alone direct quote.
+    assert!(!found
+        .iter()
+        .any(|(c, _, _, k)| *k == QuoteKind::Direct && c.starts_with("old-school")));
+}

@@ -1,0 +1,1680 @@
+//! Mention analysis: where the name is in a speaker mention, what title stands before it,
+//! and whether the mention names a person, an organisation, a group, an unnamed source or
+//! is a pronoun. Also a cheap scan of the whole text for capitalised name runs, which the
+//! speaker stage uses to find the fullest form of a name (`Dmitry Peskov` for `Peskov`).
+//!
+//! Everything here works on word tokens of a span, found by one pass over its bytes; the
+//! lexicons (`src/lexicon/en/{titles,organisations,mentions}.txt`) are parsed once.
+
+use std::collections::HashMap;
+
+use once_cell::sync::Lazy;
+
+use crate::{Gender, MentionKind, Span};
+
+// ---------------------------------------------------------------------------------------
+// Lexicons
+// ---------------------------------------------------------------------------------------
+
+/// Lexicon classes of a word (bit flags).
+pub(crate) mod class {
+    pub(crate) const TITLE: u32 = 1;
+    pub(crate) const HONORIFIC: u32 = 1 << 1;
+    pub(crate) const MASCULINE: u32 = 1 << 2;
+    pub(crate) const FEMININE: u32 = 1 << 3;
+    pub(crate) const SUFFIX: u32 = 1 << 4;
+    pub(crate) const PARTICLE: u32 = 1 << 5;
+    pub(crate) const ORG_HEAD: u32 = 1 << 6;
+    pub(crate) const ORG_NAME: u32 = 1 << 7;
+    pub(crate) const PLACE: u32 = 1 << 8;
+    pub(crate) const PRONOUN: u32 = 1 << 9;
+    pub(crate) const DET: u32 = 1 << 10;
+    pub(crate) const DEFINITE: u32 = 1 << 11;
+    pub(crate) const PLURAL_DET: u32 = 1 << 12;
+    pub(crate) const CUT: u32 = 1 << 13;
+    pub(crate) const GROUP: u32 = 1 << 14;
+    pub(crate) const SINGULAR: u32 = 1 << 15;
+    pub(crate) const STOP: u32 = 1 << 16;
+    pub(crate) const PERSON: u32 = 1 << 17;
+}
+
+/// The `(section, entry)` pairs of a lexicon file: lines under `[section]` headers, blank
+/// lines and `#` comments skipped, entries trimmed.
+pub(crate) fn lexicon_entries(
+    src: &'static str,
+) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let mut section = "";
+    src.lines().filter_map(move |line| {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name.trim();
+            return None;
+        }
+        Some((section, line))
+    })
+}
+
+const TITLES: &str = include_str!("../lexicon/en/titles.txt");
+const ORGANISATIONS: &str = include_str!("../lexicon/en/organisations.txt");
+const MENTIONS: &str = include_str!("../lexicon/en/mentions.txt");
+
+/// The classes a section of the mention lexicons gives its entries; `None` for an unknown
+/// section (a test checks there is none).
+fn section_class(file: &str, section: &str) -> Option<u32> {
+    use class::{
+        CUT, DEFINITE, DET, FEMININE, GROUP, HONORIFIC, MASCULINE, ORG_HEAD, ORG_NAME, PARTICLE,
+        PERSON, PLACE, PLURAL_DET, PRONOUN, SINGULAR, STOP, SUFFIX, TITLE,
+    };
+    Some(match (file, section) {
+        ("titles", "title") => TITLE,
+        ("titles", "honorific masculine") => HONORIFIC | MASCULINE,
+        ("titles", "honorific feminine") => HONORIFIC | FEMININE,
+        ("titles", "honorific") => HONORIFIC,
+        ("titles", "suffix") => SUFFIX,
+        ("titles", "particle") => PARTICLE,
+        ("organisations", "head" | "place head") => ORG_HEAD,
+        ("organisations", "name") => ORG_NAME,
+        ("organisations", "place") => PLACE,
+        ("mentions", "pronoun") => PRONOUN,
+        ("mentions", "determiner definite") => DET | DEFINITE,
+        ("mentions", "determiner") => DET,
+        ("mentions", "determiner plural") => DET | PLURAL_DET,
+        ("mentions", "cut") => CUT,
+        ("mentions", "group") => GROUP,
+        ("mentions", "singular") => SINGULAR,
+        ("mentions", "stop") => STOP,
+        ("mentions", "person") => PERSON,
+        _ => return None,
+    })
+}
+
+fn files() -> [(&'static str, &'static str); 3] {
+    [
+        ("titles", TITLES),
+        ("organisations", ORGANISATIONS),
+        ("mentions", MENTIONS),
+    ]
+}
+
+/// A fast hasher for the built-in lexicon tables, looked up once per word of the text. The
+/// tables are fixed, so no input can lengthen a lookup; maps keyed by the input keep the
+/// standard hasher.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ rest.len() as u64);
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A lexicon table: lowercase word or phrase → classes.
+pub(crate) type WordTable = HashMap<&'static str, u32, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// Lowercase word or phrase → its classes.
+static LEXICON: Lazy<WordTable> = Lazy::new(|| {
+    let mut map = WordTable::default();
+    for (file, src) in files() {
+        for (section, entry) in lexicon_entries(src) {
+            if let Some(c) = section_class(file, section) {
+                *map.entry(entry).or_insert(0) |= c;
+            }
+        }
+    }
+    map
+});
+
+/// The length in bytes of the longest lexicon entry.
+static LONGEST: Lazy<usize> = Lazy::new(|| LEXICON.keys().map(|k| k.len()).max().unwrap_or(0));
+
+/// The classes of a lowercase word or phrase.
+#[inline]
+pub(crate) fn classes_of(lower: &str) -> u32 {
+    LEXICON.get(lower).copied().unwrap_or(0)
+}
+
+/// Writes the lowercase form of `s` into `buf` and returns it; no allocation once `buf` has
+/// grown.
+pub(crate) fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(s.chars().flat_map(char::to_lowercase));
+    }
+    buf.as_str()
+}
+
+/// Whether two words are equal ignoring case.
+pub(crate) fn eq_fold(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// A hash of the lowercase form of `s` (FNV-1a), for maps keyed by words without
+/// allocating.
+pub(crate) fn fold_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let mut b = [0u8; 4];
+        for &x in c.encode_utf8(&mut b).as_bytes() {
+            h ^= u64::from(x);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+// ---------------------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------------------
+
+/// Flags of a token.
+pub(crate) mod flag {
+    /// First letter uppercase.
+    pub(crate) const CAP: u16 = 1;
+    /// Two letters or more, all uppercase (`NATO`, `U.S.`).
+    pub(crate) const ALLCAPS: u16 = 1 << 1;
+    /// One uppercase letter and a period (`K.`).
+    pub(crate) const INITIAL: u16 = 1 << 2;
+    /// Ends with `'s` (or `s'`).
+    pub(crate) const POSSESSIVE: u16 = 1 << 3;
+    /// A comma follows it.
+    pub(crate) const COMMA: u16 = 1 << 4;
+    /// Other punctuation that ends a phrase follows it (`.`, `;`, `:`, `?`, `!`, a closing
+    /// quotation mark or bracket, a dash).
+    pub(crate) const BREAK: u16 = 1 << 5;
+    /// Looks like part of a proper name: capitalised, or a particle prefix before a
+    /// capital (`al-Assad`, `d'Estaing`).
+    pub(crate) const NAME: u16 = 1 << 6;
+    /// An opening quotation mark or bracket stands before it.
+    pub(crate) const OPEN: u16 = 1 << 7;
+    /// Ends with a period that was kept as part of an abbreviation.
+    pub(crate) const ABBREV: u16 = 1 << 8;
+}
+
+/// A word of a span: its core (surrounding punctuation stripped, an abbreviation's period
+/// and a possessive kept), its lexicon classes and its flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub(crate) span: Span,
+    pub(crate) class: u32,
+    pub(crate) flags: u16,
+    /// Classes of another lexicon, for a later stage to fill (the claims stage keeps its
+    /// own words' classes here, looked up once per word).
+    pub(crate) extra: u32,
+}
+
+impl Token {
+    #[inline]
+    pub(crate) fn is(&self, class: u32) -> bool {
+        self.class & class != 0
+    }
+
+    #[inline]
+    pub(crate) fn has(&self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// The word without a possessive ending.
+    pub(crate) fn stem<'t>(&self, text: &'t str) -> &'t str {
+        let w = &text[self.span];
+        if self.has(flag::POSSESSIVE) {
+            strip_possessive(w)
+        } else {
+            w
+        }
+    }
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix('\''))
+        .or_else(|| w.strip_suffix('’'))
+        .unwrap_or(w)
+}
+
+fn is_open_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '„' | '«' | '‘' | '‚' | '‹' | '(' | '[' | '{')
+}
+
+/// Splits `text[span]` into tokens, appending them to `out`. `buf` is scratch space.
+pub(crate) fn tokenize(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
+    tokenize_with(text, span, buf, out, Lookup::All);
+}
+
+/// Which words [`tokenize_with`] looks up in the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lookup {
+    /// Every word.
+    All,
+    /// Capitalised words and the words next to one (enough to find names with their
+    /// titles and particles); other words get no classes.
+    NearCapitals,
+}
+
+/// The length of the whitespace character at `i` of `s`, if there is one.
+#[inline]
+fn space_at(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return b.is_ascii_whitespace().then_some(1);
+    }
+    let c = s[i..].chars().next()?;
+    c.is_whitespace().then(|| c.len_utf8())
+}
+
+/// Whether the first letter of the word at `i` of `s` (after opening marks) is uppercase.
+fn capital_at(s: &str, i: usize) -> bool {
+    s[i..]
+        .chars()
+        .take(3)
+        .find(|c| !is_open_mark(*c))
+        .is_some_and(char::is_uppercase)
+}
+
+fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, lookup: Lookup) {
+    let Some(slice) = text.get(span.range()) else {
+        return;
+    };
+    let bytes = slice.as_bytes();
+    let n = slice.len();
+    let mut pos = 0;
+    let mut prev_cap = false;
+    while pos < n {
+        if let Some(w) = space_at(slice, pos) {
+            pos += w;
+            continue;
+        }
+        let start = pos;
+        while pos < n {
+            let b = bytes[pos];
+            if b < 0x80 {
+                if b.is_ascii_whitespace() {
+                    break;
+                }
+                pos += 1;
+            } else if space_at(slice, pos).is_some() {
+                break;
+            } else {
+                pos += slice[pos..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        let word = &slice[start..pos];
+        let look = match lookup {
+            Lookup::All => true,
+            Lookup::NearCapitals => {
+                let cap = capital_at(slice, start);
+                let near = cap || prev_cap || {
+                    let mut next = pos;
+                    while next < n {
+                        match space_at(slice, next) {
+                            Some(w) => next += w,
+                            None => break,
+                        }
+                    }
+                    next < n && capital_at(slice, next)
+                };
+                prev_cap = cap;
+                // `al-Assad`, `d'Estaing`: a lowercase particle glued to a name.
+                let glued =
+                    word.bytes().take(5).any(|b| b == b'-' || b == b'\'') || !word.is_ascii();
+                if !near && !glued {
+                    // No name word, nor next to one: it only ends a run.
+                    if let Some(prev) = out.last_mut() {
+                        prev.flags |= flag::BREAK;
+                    }
+                    continue;
+                }
+                near
+            }
+        };
+        push_word(span.start + start, word, buf, out, look);
+    }
+}
+
+fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, look: bool) {
+    let mut flags = 0u16;
+    // Leading punctuation.
+    let mut s = 0;
+    for (i, c) in word.char_indices() {
+        if c.is_alphanumeric() {
+            s = i;
+            break;
+        }
+        if is_open_mark(c) {
+            flags |= flag::OPEN;
+        }
+        s = i + c.len_utf8();
+    }
+    // Trailing punctuation.
+    let mut e = word.len();
+    while e > s {
+        let c = match word[..e].chars().next_back() {
+            Some(c) => c,
+            None => break,
+        };
+        if c.is_alphanumeric() {
+            break;
+        }
+        if c == '.' {
+            let core = &word[s..e];
+            if is_abbreviation(core, buf) {
+                flags |= flag::ABBREV;
+                break;
+            }
+            flags |= flag::BREAK;
+        } else if c == ',' {
+            flags |= flag::COMMA;
+        } else if c == '\'' || c == '’' {
+            // A plural possessive (`officials'`) keeps its apostrophe.
+            let before = word[s..e - c.len_utf8()].chars().next_back();
+            if before == Some('s') {
+                flags |= flag::POSSESSIVE;
+                break;
+            }
+            flags |= flag::BREAK;
+        } else {
+            flags |= flag::BREAK;
+        }
+        e -= c.len_utf8();
+    }
+    if s >= e {
+        // A word of punctuation only (a dash, a bullet): it ends the phrase before it.
+        if let Some(prev) = out.last_mut() {
+            prev.flags |= flag::BREAK;
+        }
+        return;
+    }
+    let core = &word[s..e];
+    if core.ends_with("'s") || core.ends_with("’s") {
+        flags |= flag::POSSESSIVE;
+    }
+    let stem = if flags & flag::POSSESSIVE != 0 {
+        strip_possessive(core)
+    } else {
+        core
+    };
+    let first = stem.chars().next().unwrap_or(' ');
+    if first.is_uppercase() {
+        flags |= flag::CAP | flag::NAME;
+        let mut letters = 0usize;
+        let mut upper = 0usize;
+        for c in stem.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
+        }
+        if letters >= 2 && upper == letters {
+            flags |= flag::ALLCAPS;
+        }
+        if letters == 1 && stem.len() == first.len_utf8() + 1 && stem.ends_with('.') {
+            flags |= flag::INITIAL;
+        }
+    } else if may_have_particle_prefix(stem) && has_particle_prefix(stem) {
+        flags |= flag::NAME;
+    }
+    // No entry is longer than the longest one.
+    let mut class = if look && stem.len() <= *LONGEST {
+        classes_of(lower(stem, buf))
+    } else {
+        buf.clear();
+        0
+    };
+    if class == 0 && buf.len() > 3 && buf.ends_with('s') {
+        // The plural of a title word (`officials`, `Lawmakers`) is a group word.
+        let singular = &buf[..buf.len() - 1];
+        if classes_of(singular) & class::TITLE != 0 {
+            class |= class::GROUP;
+        }
+    }
+    out.push(Token {
+        span: Span::new(base + s, base + e),
+        class,
+        flags,
+        extra: 0,
+    });
+}
+
+/// A cheap first check for [`has_particle_prefix`]: a hyphen or apostrophe among the first
+/// bytes, or a non-ASCII word.
+fn may_have_particle_prefix(w: &str) -> bool {
+    let b = w.as_bytes();
+    (b.len() > 2 && matches!(b[1..3], [b'-' | b'\'', _] | [_, b'-'])) || !w.is_ascii()
+}
+
+/// `al-Assad`, `el-Sisi`, `d'Estaing`: a lowercase particle glued to a capitalised name.
+fn has_particle_prefix(w: &str) -> bool {
+    for p in ["al-", "el-", "d'", "d’", "o'", "o’", "bin-", "ibn-"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            return rest.chars().next().is_some_and(char::is_uppercase);
+        }
+    }
+    false
+}
+
+/// Whether `core` (which ends with a period) is an abbreviation whose period belongs to it:
+/// an initial (`K.`), a dotted acronym (`U.S.`), or a lexicon entry (`Mr.`, `Jr.`, `Inc.`).
+fn is_abbreviation(core: &str, buf: &mut String) -> bool {
+    let body = &core[..core.len() - 1];
+    if body.is_empty() {
+        return false;
+    }
+    let mut chars = body.chars();
+    let first = chars.next().unwrap_or(' ');
+    if first.is_uppercase() && chars.next().is_none() {
+        return true;
+    }
+    if body.contains('.') {
+        return true;
+    }
+    classes_of(lower(core, buf)) != 0 || is_month_abbreviation(core)
+}
+
+fn is_month_abbreviation(core: &str) -> bool {
+    matches!(
+        core,
+        "Jan."
+            | "Feb."
+            | "Mar."
+            | "Apr."
+            | "Jun."
+            | "Jul."
+            | "Aug."
+            | "Sep."
+            | "Sept."
+            | "Oct."
+            | "Nov."
+            | "Dec."
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// Mention analysis
+// ---------------------------------------------------------------------------------------
+
+/// A pronoun that can stand for a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pronoun {
+    He,
+    She,
+    They,
+    It,
+    We,
+    I,
+}
+
+impl Pronoun {
+    fn parse(lower: &str) -> Option<Self> {
+        Some(match lower {
+            "he" | "him" => Self::He,
+            "she" | "her" => Self::She,
+            "they" | "them" => Self::They,
+            "it" => Self::It,
+            "we" | "us" => Self::We,
+            "i" | "me" => Self::I,
+            _ => return None,
+        })
+    }
+
+    /// The gender a he/she shows.
+    pub(crate) fn gender(self) -> Option<Gender> {
+        match self {
+            Self::He => Some(Gender::Masculine),
+            Self::She => Some(Gender::Feminine),
+            _ => None,
+        }
+    }
+}
+
+/// What a mention is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Analysis {
+    /// Name, organisation, group, description or pronoun.
+    pub(crate) kind: MentionKind,
+    /// The proper name: a person's name without title, or an organisation's name.
+    pub(crate) name: Option<Span>,
+    /// The title before a person's name, or the title that heads a description.
+    pub(crate) title: Option<Span>,
+    /// The head word (the last word before a cut), for descriptions, groups and
+    /// organisations; the surname for a person.
+    pub(crate) head: Option<Span>,
+    /// A person's given name (the first word of a name of two words or more).
+    pub(crate) given: Option<Span>,
+    /// A person's surname (the last word of the name, a suffix excluded).
+    pub(crate) surname: Option<Span>,
+    /// A generational suffix (`Jr.`, `III`).
+    pub(crate) suffix: Option<Span>,
+    /// A courtesy title before the name and the gender it shows.
+    pub(crate) honorific: Option<(Span, Option<Gender>)>,
+    /// Whether a definite determiner opens it (`the minister`).
+    pub(crate) definite: bool,
+    /// The pronoun, for a pronoun mention.
+    pub(crate) pronoun: Option<Pronoun>,
+    /// The number of words in the name.
+    pub(crate) name_words: usize,
+    /// The whole mention without surrounding punctuation (a bullet, a comma).
+    pub(crate) whole: Option<Span>,
+}
+
+impl Analysis {
+    fn new(kind: MentionKind) -> Self {
+        Self {
+            kind,
+            name: None,
+            title: None,
+            head: None,
+            given: None,
+            surname: None,
+            suffix: None,
+            honorific: None,
+            definite: false,
+            pronoun: None,
+            name_words: 0,
+            whole: None,
+        }
+    }
+}
+
+/// Reusable scratch space for [`analyse`].
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    tokens: Vec<Token>,
+    buf: String,
+    phrase: String,
+}
+
+fn cover(tokens: &[Token]) -> Option<Span> {
+    match (tokens.first(), tokens.last()) {
+        (Some(a), Some(b)) => Some(a.span.cover(b.span)),
+        _ => None,
+    }
+}
+
+/// Analyses the mention `text[span]`.
+pub(crate) fn analyse(text: &str, span: Span, scratch: &mut Scratch) -> Analysis {
+    let Scratch {
+        tokens,
+        buf,
+        phrase,
+    } = scratch;
+    tokens.clear();
+    tokenize(text, span, buf, tokens);
+    let mut a = analyse_tokens(text, tokens, phrase);
+    a.whole = cover(tokens);
+    a
+}
+
+/// Analyses a mention from its tokens.
+fn analyse_tokens(text: &str, tokens: &[Token], phrase: &mut String) -> Analysis {
+    use class::{DEFINITE, DET, PLURAL_DET, PRONOUN, TITLE};
+    if tokens.is_empty() {
+        return Analysis::new(MentionKind::Description);
+    }
+    // A pronoun.
+    // (`US`, `IT` in capitals are a country and a trade, not pronouns.)
+    if tokens.len() == 1 && tokens[0].is(PRONOUN) && !tokens[0].has(flag::ALLCAPS) {
+        let mut a = Analysis::new(MentionKind::Pronoun);
+        let mut b = String::new();
+        a.pronoun = Pronoun::parse(lower(&text[tokens[0].span], &mut b));
+        a.head = Some(tokens[0].span);
+        return a;
+    }
+    // Leading determiners.
+    let mut start = 0;
+    let mut definite = false;
+    let mut plural_det = false;
+    while start < tokens.len() && tokens[start].is(DET) && !tokens[start].has(flag::POSSESSIVE) {
+        definite |= tokens[start].is(DEFINITE);
+        plural_det |= tokens[start].is(PLURAL_DET);
+        start += 1;
+        if tokens[start - 1].has(flag::COMMA | flag::BREAK) {
+            break;
+        }
+    }
+    if start >= tokens.len() {
+        // Only determiners (`others`, `some`): a group when plural, else a description.
+        let mut a = Analysis::new(if plural_det {
+            MentionKind::Group
+        } else {
+            MentionKind::Description
+        });
+        a.definite = definite;
+        a.head = tokens.last().map(|t| t.span);
+        return a;
+    }
+    let head_end = head_chunk_end(tokens, start);
+    let chunk = &tokens[start..head_end];
+    let head = *chunk.last().unwrap_or(&tokens[start]);
+
+    let mut a = Analysis::new(MentionKind::Description);
+    a.definite = definite;
+    a.head = Some(head.span);
+
+    // An organisation: a known name or place at the end of the chunk, an organisation head,
+    // an acronym.
+    if let Some(name) = organisation_name(text, chunk, phrase) {
+        a.kind = MentionKind::Organisation;
+        a.name = name;
+        return a;
+    }
+    // A person: a name at the end of the chunk.
+    if let Some(split) = split_name(chunk) {
+        // `Peskov and Lavrov`: a coordination names a group. (Cut words left inside the
+        // chunk are bridges between capitalised words: `Secretary of State`.)
+        let coordinated = split.name_start > 0
+            && matches!(&text[chunk[split.name_start - 1].span], "and" | "or" | "&");
+        if coordinated {
+            a.kind = MentionKind::Group;
+            return a;
+        }
+        fill_name(chunk, &split, &mut a);
+        a.kind = MentionKind::Name;
+        return a;
+    }
+    // A group: a plural head or determiner.
+    if plural_det || is_plural_head(text, &head) {
+        a.kind = MentionKind::Group;
+        return a;
+    }
+    // A description; a title word at its head makes the chunk its title.
+    if head.is(TITLE) {
+        a.title = cover(chunk);
+    }
+    a
+}
+
+/// Where the head chunk starting at `start` ends: before a lowercase cut word (`from`,
+/// `who`, `of`) that does not stand between two capitalised words, or after a word followed
+/// by a comma or a break.
+fn head_chunk_end(tokens: &[Token], start: usize) -> usize {
+    let mut i = start;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if i > start && t.is(class::CUT) && !t.has(flag::CAP) {
+            let prev_cap = tokens[i - 1].has(flag::CAP)
+                && !tokens[i - 1].has(flag::POSSESSIVE | flag::COMMA | flag::BREAK);
+            let next_cap = tokens
+                .get(i + 1)
+                .is_some_and(|n| n.has(flag::CAP) && !n.is(class::DET | class::STOP));
+            if !(prev_cap && next_cap) {
+                return i;
+            }
+        }
+        if t.has(flag::COMMA | flag::BREAK) {
+            return i + 1;
+        }
+        i += 1;
+    }
+    tokens.len()
+}
+
+/// Whether a head word is a plural common noun or a group word.
+fn is_plural_head(text: &str, head: &Token) -> bool {
+    if head.is(class::GROUP) {
+        return true;
+    }
+    if head.has(flag::CAP) || head.is(class::SINGULAR | class::PRONOUN) {
+        return false;
+    }
+    let w = head.stem(text);
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// When the chunk names an organisation: `Some` with its proper name, `Some(None)` for one
+/// without a name (`the ministry`).
+fn organisation_name(text: &str, chunk: &[Token], phrase: &mut String) -> Option<Option<Span>> {
+    use class::{CUT, DET, ORG_HEAD, ORG_NAME, PLACE, PRONOUN, STOP, SUFFIX, TITLE};
+    let last = chunk.last()?;
+    // A known name or place of up to four words at the end of the chunk.
+    for n in (1..=chunk.len().min(4)).rev() {
+        let tail = &chunk[chunk.len() - n..];
+        if !tail[0].has(flag::CAP) && n > 1 {
+            continue;
+        }
+        phrase.clear();
+        for (i, t) in tail.iter().enumerate() {
+            if i > 0 {
+                phrase.push(' ');
+            }
+            let w = t.stem(text);
+            if w.is_ascii() {
+                phrase.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                phrase.extend(w.chars().flat_map(char::to_lowercase));
+            }
+        }
+        if classes_of(phrase) & (ORG_NAME | PLACE) != 0 {
+            return Some(Some(org_span(chunk, chunk.len() - n)));
+        }
+    }
+    // An organisation head joined to a name (`Department of Justice`, `Bank of America`).
+    for i in 0..chunk.len().saturating_sub(2) {
+        let (h, of, next) = (chunk[i], chunk[i + 1], chunk[i + 2]);
+        if h.is(ORG_HEAD)
+            && h.has(flag::CAP)
+            && of.is(CUT)
+            && !of.has(flag::CAP)
+            && next.has(flag::CAP)
+        {
+            let mut s = i;
+            while s > 0 && chunk[s - 1].has(flag::CAP) && !chunk[s - 1].is(DET | STOP) {
+                s -= 1;
+            }
+            return Some(Some(org_span(chunk, s)));
+        }
+    }
+    if last.is(ORG_HEAD) && !last.is(TITLE | PRONOUN) {
+        // The capitalised run before the head, with the head: `Russian Direct Investment
+        // Fund`, `United Russia party`, `Foreign Ministry`; `the ministry` has no name.
+        let mut s = chunk.len() - 1;
+        while s > 0 {
+            let t = chunk[s - 1];
+            let bridge = t.is(CUT)
+                && !t.has(flag::CAP)
+                && s >= 2
+                && chunk[s - 2].has(flag::CAP)
+                && chunk[s].has(flag::CAP);
+            if (t.has(flag::CAP) && !t.has(flag::POSSESSIVE) && !t.is(DET | STOP)) || bridge {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        if s == chunk.len() - 1 && !last.has(flag::CAP) {
+            return Some(None);
+        }
+        return Some(Some(org_span(chunk, s)));
+    }
+    if last.has(flag::ALLCAPS) && !last.is(TITLE | SUFFIX | PRONOUN | STOP) && chunk.len() == 1 {
+        return Some(Some(last.span));
+    }
+    None
+}
+
+fn org_span(chunk: &[Token], from: usize) -> Span {
+    chunk[from].span.cover(chunk[chunk.len() - 1].span)
+}
+
+/// Where a person's name starts and ends in a chunk of tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NameSplit {
+    /// The first token of the name (tokens before it are the title).
+    pub(crate) name_start: usize,
+    /// The surname token (suffix tokens may follow it).
+    pub(crate) surname: usize,
+}
+
+/// Whether a token can be a word of a person's name (not a title, organisation, place or
+/// function word).
+fn name_word(t: &Token) -> bool {
+    use class::{DET, GROUP, HONORIFIC, ORG_HEAD, ORG_NAME, PLACE, PRONOUN, TITLE};
+    // Stop words are no bar here: a mention's span comes from the attribution stage
+    // (`Will Hurd`, `June Carter`); the text scan keeps them out of its runs.
+    t.has(flag::NAME)
+        && !t.is(TITLE | HONORIFIC | ORG_HEAD | ORG_NAME | PLACE | DET | PRONOUN | GROUP)
+        && !t.has(flag::POSSESSIVE)
+}
+
+/// Whether the title word at `k` is a surname after all (`Martin Luther King`, `Billie Jean
+/// King`, `King Jr.`): a suffix follows it, or two name words stand before it.
+fn title_as_surname(chunk: &[Token], k: usize, suffixed: bool) -> bool {
+    use class::{DET, GROUP, HONORIFIC, ORG_HEAD, ORG_NAME, PLACE, PRONOUN};
+    let t = chunk[k];
+    if !t.has(flag::CAP)
+        || t.has(flag::POSSESSIVE)
+        || t.is(HONORIFIC | ORG_HEAD | ORG_NAME | PLACE | DET | PRONOUN | GROUP)
+    {
+        return false;
+    }
+    suffixed
+        || (k >= 2
+            && name_word(&chunk[k - 1])
+            && name_word(&chunk[k - 2])
+            && !chunk[k - 2].has(flag::COMMA | flag::BREAK)
+            && !chunk[k - 1].has(flag::COMMA | flag::BREAK))
+}
+
+/// Splits a chunk that ends with a person's name into title and name, right to left: the
+/// last word (after any suffix) is the surname; the name extends left over capitalised
+/// words, initials and particles and stops at a title word, a possessive, a lowercase word
+/// or punctuation.
+pub(crate) fn split_name(chunk: &[Token]) -> Option<NameSplit> {
+    let mut k = chunk.len().checked_sub(1)?;
+    while k > 0 && chunk[k].is(class::SUFFIX) && chunk[k].has(flag::CAP) {
+        k -= 1;
+    }
+    let last = chunk[k];
+    let suffixed = k + 1 < chunk.len();
+    if !name_word(&last) && !title_as_surname(chunk, k, suffixed) {
+        return None;
+    }
+    if last.has(flag::ALLCAPS) && last.span.len() <= 4 && k == 0 {
+        return None;
+    }
+    // A name's last word never stands before a comma inside the chunk except before a
+    // suffix (`King, Jr.`).
+    let mut start = k;
+    while start > 0 {
+        let t = chunk[start - 1];
+        if t.has(flag::BREAK) || (t.has(flag::COMMA) && !chunk[start].is(class::SUFFIX)) {
+            break;
+        }
+        if t.is(class::PARTICLE) && !t.has(flag::CAP) {
+            start -= 1;
+            continue;
+        }
+        if name_word(&t) {
+            start -= 1;
+            continue;
+        }
+        break;
+    }
+    // Particles cannot open a name when a title stands before them and nothing else does
+    // (`the de …` is not a name); they can when they follow a title (`President de Gaulle`).
+    Some(NameSplit {
+        name_start: start,
+        surname: k,
+    })
+}
+
+fn fill_name(chunk: &[Token], split: &NameSplit, a: &mut Analysis) {
+    let name = &chunk[split.name_start..];
+    a.name = cover(name);
+    a.name_words = name.len();
+    a.surname = Some(chunk[split.surname].span);
+    if split.surname + 1 < chunk.len() {
+        a.suffix = cover(&chunk[split.surname + 1..]);
+    }
+    let first = chunk[split.name_start];
+    if split.surname > split.name_start && !first.is(class::PARTICLE) {
+        a.given = Some(first.span);
+    }
+    let title = &chunk[..split.name_start];
+    a.title = cover(title);
+    a.head = Some(chunk[split.surname].span);
+    if let Some(h) = title.iter().rev().find(|t| t.is(class::HONORIFIC)) {
+        let gender = if h.is(class::MASCULINE) {
+            Some(Gender::Masculine)
+        } else if h.is(class::FEMININE) {
+            Some(Gender::Feminine)
+        } else {
+            None
+        };
+        a.honorific = Some((h.span, gender));
+    }
+}
+
+/// Whether the head word of a description names one person (a title word such as
+/// `spokesman`, or a person noun such as `woman`, `source`).
+pub(crate) fn is_personal_head(text: &str, head: Span) -> bool {
+    let mut buf = String::new();
+    let w = text.get(head.range()).unwrap_or("");
+    classes_of(lower(strip_possessive(w), &mut buf)) & (class::TITLE | class::PERSON) != 0
+}
+
+/// The head word of a title or role phrase (`the Russian Security Council's deputy
+/// chairman` → `chairman`; `CEO of Russia's sovereign wealth fund` → `CEO`).
+pub(crate) fn phrase_head(text: &str, span: Span, scratch: &mut Scratch) -> Option<Span> {
+    let Scratch { tokens, buf, .. } = scratch;
+    tokens.clear();
+    tokenize(text, span, buf, tokens);
+    let mut start = 0;
+    while start < tokens.len() && tokens[start].is(class::DET) {
+        start += 1;
+    }
+    if start >= tokens.len() {
+        return None;
+    }
+    let end = head_chunk_end(tokens, start);
+    tokens[start..end].last().map(|t| t.span)
+}
+
+// ---------------------------------------------------------------------------------------
+// Appositions
+// ---------------------------------------------------------------------------------------
+
+/// The apposition right after a name ending at `end` (`, the Kremlin Press Secretary,`),
+/// within `limit` (the end of its paragraph): a phrase after a comma that opens with a
+/// determiner, a title word or a possessive, closed by a comma or the end of the sentence,
+/// with no cue (`cue_at` says whether a byte range holds one). A second apposition that
+/// names the first's organisation (`, the Russian Direct Investment Fund,`) joins it.
+pub(crate) fn apposition_after(
+    text: &str,
+    end: usize,
+    limit: usize,
+    cue_at: &dyn Fn(Span) -> bool,
+    scratch: &mut Scratch,
+) -> Option<Span> {
+    let first = apposition_segment(text, end, limit, cue_at, scratch, false)?;
+    let mut role = first.0;
+    if first.1 {
+        // Closed by a comma: perhaps a second, naming apposition.
+        if let Some((second, closed)) =
+            apposition_segment(text, role.end, limit, cue_at, scratch, true)
+        {
+            if closed {
+                role = role.cover(second);
+            }
+        }
+    }
+    Some(role)
+}
+
+/// One comma-opened segment; returns its span and whether a comma closes it.
+fn apposition_segment(
+    text: &str,
+    end: usize,
+    limit: usize,
+    cue_at: &dyn Fn(Span) -> bool,
+    scratch: &mut Scratch,
+    naming_only: bool,
+) -> Option<(Span, bool)> {
+    let limit = limit.min(text.len());
+    let rest = text.get(end..limit)?;
+    let after_comma = rest.strip_prefix(',')?;
+    let lead = after_comma.len() - after_comma.trim_start().len();
+    if lead == 0 {
+        return None;
+    }
+    let seg_start = end + 1 + lead;
+    // Tokenise up to 16 words, stopping at the first comma or break.
+    let Scratch { tokens, buf, .. } = scratch;
+    tokens.clear();
+    let window_end = {
+        let mut e = seg_start;
+        let mut words = 0;
+        for (i, c) in text[seg_start..limit].char_indices() {
+            if c.is_whitespace() {
+                words += 1;
+                if words >= 16 {
+                    e = seg_start + i;
+                    break;
+                }
+            }
+            e = seg_start + i + c.len_utf8();
+        }
+        e
+    };
+    tokenize(text, Span::new(seg_start, window_end), buf, tokens);
+    let stop = tokens
+        .iter()
+        .position(|t| t.has(flag::COMMA | flag::BREAK))?;
+    let seg = &tokens[..=stop];
+    let closed = seg[stop].has(flag::COMMA);
+    let opener = seg[0];
+    let opens = if naming_only {
+        opener.is(class::DEFINITE) && seg.get(1).is_some_and(|t| t.has(flag::CAP))
+    } else {
+        opener.is(class::DET | class::TITLE)
+            || (opener.has(flag::POSSESSIVE) && opener.has(flag::CAP))
+            || (opener.has(flag::CAP) && seg.iter().any(|t| t.is(class::TITLE)))
+    };
+    if !opens || opener.is(class::PRONOUN) || opener.has(flag::OPEN) {
+        return None;
+    }
+    // Not a clause: no pronoun opener, no relative (`who`, `which`) first, no cue inside.
+    if matches!(&text[opener.span], "who" | "which" | "that" | "whose") {
+        return None;
+    }
+    let span = seg[0].span.cover(seg[stop].span);
+    if cue_at(span) {
+        return None;
+    }
+    if !closed {
+        // Closed by the end of a sentence: the break must be a period, `?` or `!`.
+        let after = &text[seg[stop].span.end..];
+        if !after.starts_with(['.', '?', '!']) {
+            return None;
+        }
+    }
+    Some((span, closed))
+}
+
+// ---------------------------------------------------------------------------------------
+// Name runs in the text
+// ---------------------------------------------------------------------------------------
+
+/// A person's name found in the text (not necessarily a speaker mention): `Russian President
+/// Vladimir Putin`, `Mr. Peskov`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NameRun {
+    /// The name without title.
+    pub(crate) name: Span,
+    /// The title before it.
+    pub(crate) title: Option<Span>,
+    /// The given name, for a name of two words or more.
+    pub(crate) given: Option<Span>,
+    /// The surname.
+    pub(crate) surname: Span,
+    /// A generational suffix.
+    pub(crate) suffix: Option<Span>,
+    /// A courtesy title and the gender it shows.
+    pub(crate) honorific: Option<(Span, Option<Gender>)>,
+    /// Words in the name.
+    pub(crate) words: usize,
+}
+
+/// Finds the person names in the spans (paragraphs, sentences): runs of capitalised words
+/// (with particles, initials, suffixes and the title words before them): full names (given
+/// name and surname), titled names (`President Putin`, `Mr. Peskov`) and bare capitalised
+/// words that may be a known surname (`Putin`). One pass over the spans' text.
+pub(crate) fn scan_names(text: &str, spans: impl IntoIterator<Item = Span>) -> Vec<NameRun> {
+    let mut out = Vec::new();
+    let mut scratch = Scratch::default();
+    let mut run: Vec<Token> = Vec::new();
+    for span in spans {
+        scratch.tokens.clear();
+        tokenize_with(
+            text,
+            span,
+            &mut scratch.buf,
+            &mut scratch.tokens,
+            Lookup::NearCapitals,
+        );
+        run.clear();
+        for i in 0..scratch.tokens.len() {
+            let t = scratch.tokens[i];
+            let candidate = (t.has(flag::NAME) && !t.is(class::STOP))
+                || t.is(class::TITLE | class::HONORIFIC)
+                || (t.is(class::PARTICLE) && !run.is_empty());
+            if candidate && (run.is_empty() || !t.has(flag::OPEN)) {
+                run.push(t);
+                if t.has(flag::COMMA | flag::BREAK)
+                    && !(t.has(flag::COMMA)
+                        && scratch
+                            .tokens
+                            .get(i + 1)
+                            .is_some_and(|n| n.is(class::SUFFIX) && n.has(flag::CAP)))
+                {
+                    flush_run(text, &run, &mut scratch.phrase, &mut out);
+                    run.clear();
+                }
+            } else {
+                flush_run(text, &run, &mut scratch.phrase, &mut out);
+                run.clear();
+                if candidate {
+                    run.push(t);
+                }
+            }
+        }
+        flush_run(text, &run, &mut scratch.phrase, &mut out);
+    }
+    out
+}
+
+fn flush_run(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<NameRun>) {
+    // Trailing particles and lowercase title words belong to what follows, not to a name.
+    let mut end = run.len();
+    while end > 0 && !run[end - 1].has(flag::NAME) {
+        end -= 1;
+    }
+    let run = &run[..end];
+    if run.is_empty() || organisation_name(text, run, phrase).is_some() {
+        return;
+    }
+    let Some(split) = split_name(run) else {
+        return;
+    };
+    let mut a = Analysis::new(MentionKind::Name);
+    fill_name(run, &split, &mut a);
+    // A title must hold a title word or an honorific (`Kremlin Press Secretary`), so that a
+    // capitalised word before a surname (`Moscow`) is not taken for one; without either, a
+    // lone word is kept as a bare surname (which names only someone already known).
+    let title = &run[..split.name_start];
+    if a.given.is_none() && !title.iter().any(|t| t.is(class::TITLE | class::HONORIFIC)) {
+        a.title = None;
+        a.honorific = None;
+        a.name = a.surname;
+        a.name_words = 1;
+    }
+    let (Some(name), Some(surname)) = (a.name, a.surname) else {
+        return;
+    };
+    out.push(NameRun {
+        name,
+        title: a.title,
+        given: a.given,
+        surname,
+        suffix: a.suffix,
+        honorific: a.honorific,
+        words: a.name_words,
+    });
+}
+
+/// The key a surname is linked by: lowercase, without a possessive or an `al-` prefix.
+pub(crate) fn surname_key(word: &str) -> u64 {
+    let w = strip_possessive(word);
+    let mut rest = w;
+    for p in ["al-", "Al-", "el-", "El-"] {
+        if let Some(r) = w.strip_prefix(p) {
+            if !r.is_empty() {
+                rest = r;
+            }
+        }
+    }
+    fold_hash(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn an(text: &str) -> Analysis {
+        let mut s = Scratch::default();
+        analyse(text, Span::new(0, text.len()), &mut s)
+    }
+
+    fn part(text: &str, span: Option<Span>) -> Option<&str> {
+        span.map(|s| &text[s])
+    }
+
+    #[test]
+    fn every_lexicon_section_is_known_and_lowercase() {
+        for (file, src) in files() {
+            for (section, entry) in lexicon_entries(src) {
+                assert!(
+                    section_class(file, section).is_some(),
+                    "{file}: unknown section [{section}]"
+                );
+                assert_eq!(
+                    entry,
+                    entry.to_lowercase(),
+                    "{file}: {entry:?} is not lowercase"
+                );
+            }
+        }
+    }
+
+    /// (mention, kind, name, title)
+    const NAMES: &[(&str, MentionKind, Option<&str>, Option<&str>)] = &[
+        (
+            "Kremlin Press Secretary Dmitry Peskov",
+            MentionKind::Name,
+            Some("Dmitry Peskov"),
+            Some("Kremlin Press Secretary"),
+        ),
+        (
+            "Russian President Vladimir Putin",
+            MentionKind::Name,
+            Some("Vladimir Putin"),
+            Some("Russian President"),
+        ),
+        (
+            "President Putin",
+            MentionKind::Name,
+            Some("Putin"),
+            Some("President"),
+        ),
+        ("Putin", MentionKind::Name, Some("Putin"), None),
+        (
+            "Dmitry Peskov",
+            MentionKind::Name,
+            Some("Dmitry Peskov"),
+            None,
+        ),
+        (
+            "• Dmitry Peskov",
+            MentionKind::Name,
+            Some("Dmitry Peskov"),
+            None,
+        ),
+        (
+            "Sen. Ted Cruz",
+            MentionKind::Name,
+            Some("Ted Cruz"),
+            Some("Sen."),
+        ),
+        (
+            "Rep. Alexandria Ocasio-Cortez",
+            MentionKind::Name,
+            Some("Alexandria Ocasio-Cortez"),
+            Some("Rep."),
+        ),
+        (
+            "Gov. Gavin Newsom",
+            MentionKind::Name,
+            Some("Gavin Newsom"),
+            Some("Gov."),
+        ),
+        (
+            "Gen. Mark Milley",
+            MentionKind::Name,
+            Some("Mark Milley"),
+            Some("Gen."),
+        ),
+        (
+            "Dr. Anthony Fauci",
+            MentionKind::Name,
+            Some("Anthony Fauci"),
+            Some("Dr."),
+        ),
+        ("Mr. Peskov", MentionKind::Name, Some("Peskov"), Some("Mr.")),
+        (
+            "Mrs. Clinton",
+            MentionKind::Name,
+            Some("Clinton"),
+            Some("Mrs."),
+        ),
+        ("Ms. Ardern", MentionKind::Name, Some("Ardern"), Some("Ms.")),
+        (
+            "former Russian President Dmitry Medvedev",
+            MentionKind::Name,
+            Some("Dmitry Medvedev"),
+            Some("former Russian President"),
+        ),
+        (
+            "the former Russian President",
+            MentionKind::Description,
+            None,
+            Some("former Russian President"),
+        ),
+        (
+            "former Russian President",
+            MentionKind::Description,
+            None,
+            Some("former Russian President"),
+        ),
+        (
+            "Stephen K. Bannon",
+            MentionKind::Name,
+            Some("Stephen K. Bannon"),
+            None,
+        ),
+        (
+            "Martin Luther King Jr.",
+            MentionKind::Name,
+            Some("Martin Luther King Jr."),
+            None,
+        ),
+        (
+            "Robert F. Kennedy III",
+            MentionKind::Name,
+            Some("Robert F. Kennedy III"),
+            None,
+        ),
+        (
+            "European Commission President Ursula von der Leyen",
+            MentionKind::Name,
+            Some("Ursula von der Leyen"),
+            Some("European Commission President"),
+        ),
+        (
+            "Mayor Bill de Blasio",
+            MentionKind::Name,
+            Some("Bill de Blasio"),
+            Some("Mayor"),
+        ),
+        (
+            "Bashar al-Assad",
+            MentionKind::Name,
+            Some("Bashar al-Assad"),
+            None,
+        ),
+        (
+            "Osama bin Laden",
+            MentionKind::Name,
+            Some("Osama bin Laden"),
+            None,
+        ),
+        (
+            "Conan O'Brien",
+            MentionKind::Name,
+            Some("Conan O'Brien"),
+            None,
+        ),
+        (
+            "Senate Minority Leader Mitch McConnell",
+            MentionKind::Name,
+            Some("Mitch McConnell"),
+            Some("Senate Minority Leader"),
+        ),
+        (
+            "Secretary of State Antony Blinken",
+            MentionKind::Name,
+            Some("Antony Blinken"),
+            Some("Secretary of State"),
+        ),
+        (
+            "Russia's Foreign Minister Sergei Lavrov",
+            MentionKind::Name,
+            Some("Sergei Lavrov"),
+            Some("Russia's Foreign Minister"),
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov",
+            MentionKind::Name,
+            Some("Dmitry Peskov"),
+            Some("Kremlin spokesman"),
+        ),
+        ("Zoë Dupré", MentionKind::Name, Some("Zoë Dupré"), None),
+        ("Ann Lee,", MentionKind::Name, Some("Ann Lee"), None),
+        ("Will Hurd", MentionKind::Name, Some("Will Hurd"), None),
+        (
+            "British Prime Minister Theresa May",
+            MentionKind::Name,
+            Some("Theresa May"),
+            Some("British Prime Minister"),
+        ),
+    ];
+
+    #[test]
+    fn names_and_titles() {
+        for &(m, kind, name, title) in NAMES {
+            let a = an(m);
+            assert_eq!(a.kind, kind, "{m}: kind");
+            assert_eq!(part(m, a.name), name, "{m}: name");
+            assert_eq!(part(m, a.title), title, "{m}: title");
+        }
+    }
+
+    #[test]
+    fn given_names_surnames_suffixes_and_honorifics() {
+        let m = "Martin Luther King Jr.";
+        let a = an(m);
+        assert_eq!(part(m, a.given), Some("Martin"));
+        assert_eq!(part(m, a.surname), Some("King"));
+        assert_eq!(part(m, a.suffix), Some("Jr."));
+        let m = "Mr. Peskov";
+        let a = an(m);
+        assert_eq!(a.given, None);
+        assert_eq!(
+            a.honorific.map(|h| (&m[h.0], h.1)),
+            Some(("Mr.", Some(Gender::Masculine)))
+        );
+        let m = "Mrs. Clinton";
+        assert_eq!(an(m).honorific.and_then(|h| h.1), Some(Gender::Feminine));
+        let m = "Dr. Anthony Fauci";
+        assert_eq!(an(m).honorific.map(|h| h.1), Some(None));
+        let m = "Mayor Bill de Blasio";
+        assert_eq!(part(m, an(m).surname), Some("Blasio"));
+        assert_eq!(part(m, an(m).given), Some("Bill"));
+        assert_eq!(surname_key("al-Assad"), surname_key("Assad"));
+        assert_eq!(surname_key("Putin's"), surname_key("PUTIN"));
+    }
+
+    /// (mention, kind, name)
+    const ORGANISATIONS: &[(&str, Option<&str>)] = &[
+        ("the Kremlin", Some("Kremlin")),
+        ("The White House", Some("White House")),
+        ("the ministry", None),
+        ("the Foreign Ministry", Some("Foreign Ministry")),
+        ("the Justice Department", Some("Justice Department")),
+        ("the Department of Justice", Some("Department of Justice")),
+        ("Interfax", Some("Interfax")),
+        ("RIA Novosti", Some("RIA Novosti")),
+        ("Reuters", Some("Reuters")),
+        ("the Associated Press", Some("Associated Press")),
+        ("AP", Some("AP")),
+        ("TASS", Some("TASS")),
+        (
+            "the ruling United Russia party",
+            Some("United Russia party"),
+        ),
+        (
+            "the Russian Direct Investment Fund",
+            Some("Russian Direct Investment Fund"),
+        ),
+        ("Acme Corp.", Some("Acme Corp.")),
+        ("Globex Inc.", Some("Globex Inc.")),
+        ("Initech Ltd.", Some("Initech Ltd.")),
+        ("the Trump campaign", Some("Trump campaign")),
+        ("the committee", None),
+        ("the Supreme Court", Some("Supreme Court")),
+        ("Moscow", Some("Moscow")),
+        ("the U.S.", Some("U.S.")),
+        ("OPEC", Some("OPEC")),
+        ("the Security Council", Some("Security Council")),
+        ("Broad Street", Some("Broad Street")),
+    ];
+
+    #[test]
+    fn organisations() {
+        for &(m, name) in ORGANISATIONS {
+            let a = an(m);
+            assert_eq!(a.kind, MentionKind::Organisation, "{m}: kind");
+            assert_eq!(part(m, a.name), name, "{m}: name");
+        }
+    }
+
+    const GROUPS: &[&str] = &[
+        "Other senior Russian officials",
+        "Russian officials",
+        "some advocates",
+        "Republicans",
+        "Democrats",
+        "critics",
+        "experts",
+        "many people",
+        "Lawmakers from both parties",
+        "U.S. officials",
+        "officials familiar with the talks",
+        "Peskov and Lavrov",
+        "both",
+    ];
+
+    #[test]
+    fn groups() {
+        for &m in GROUPS {
+            assert_eq!(an(m).kind, MentionKind::Group, "{m}");
+            assert_eq!(an(m).name, None, "{m}");
+        }
+    }
+
+    /// (mention, head, title)
+    const DESCRIPTIONS: &[(&str, &str, Option<&str>)] = &[
+        (
+            "A lawmaker from the ruling United Russia party",
+            "lawmaker",
+            Some("lawmaker"),
+        ),
+        (
+            "A lawmaker from the ruling United Russia party, who supports President Putin",
+            "lawmaker",
+            Some("lawmaker"),
+        ),
+        ("a senior official", "official", Some("senior official")),
+        ("a person familiar with the matter", "person", None),
+        ("a spokesman", "spokesman", Some("spokesman")),
+        ("the minister", "minister", Some("minister")),
+        (
+            "A spokesman for the White House",
+            "spokesman",
+            Some("spokesman"),
+        ),
+        (
+            "a spokeswoman for Peskov",
+            "spokeswoman",
+            Some("spokeswoman"),
+        ),
+        (
+            "the Kremlin Press Secretary",
+            "Secretary",
+            Some("Kremlin Press Secretary"),
+        ),
+        (
+            "the Kremlin's spokesman",
+            "spokesman",
+            Some("Kremlin's spokesman"),
+        ),
+        ("one source", "source", None),
+    ];
+
+    #[test]
+    fn descriptions() {
+        for &(m, head, title) in DESCRIPTIONS {
+            let a = an(m);
+            assert_eq!(a.kind, MentionKind::Description, "{m}: kind");
+            assert_eq!(part(m, a.head), Some(head), "{m}: head");
+            assert_eq!(part(m, a.title), title, "{m}: title");
+            assert_eq!(a.name, None, "{m}: name");
+        }
+        assert!(an("the minister").definite);
+        assert!(!an("a minister").definite);
+    }
+
+    #[test]
+    fn pronouns() {
+        for (m, p) in [
+            ("he", Pronoun::He),
+            ("He", Pronoun::He),
+            ("she", Pronoun::She),
+            ("They", Pronoun::They),
+            ("it", Pronoun::It),
+            ("we", Pronoun::We),
+            ("I", Pronoun::I),
+            ("him", Pronoun::He),
+            ("her", Pronoun::She),
+            ("them", Pronoun::They),
+        ] {
+            let a = an(m);
+            assert_eq!(a.kind, MentionKind::Pronoun, "{m}");
+            assert_eq!(a.pronoun, Some(p), "{m}");
+        }
+        assert_eq!(an("Hello").kind, MentionKind::Name);
+        assert_eq!(an("US").kind, MentionKind::Organisation);
+        // `her` before a noun is a determiner.
+        assert_eq!(an("her spokesman").kind, MentionKind::Description);
+    }
+
+    #[test]
+    fn degenerate_mentions_do_not_panic() {
+        for m in [
+            "",
+            " ",
+            ",",
+            "the",
+            "«»",
+            "— ,",
+            "Jr.",
+            "III",
+            "the of",
+            "'s",
+            "Ms.",
+            "😀 Zoë",
+        ] {
+            let _ = an(m);
+        }
+    }
+
+    fn cue_free(_: Span) -> bool {
+        false
+    }
+
+    /// (text, name, apposition)
+    const APPOSITIONS: &[(&str, &str, Option<&str>)] = &[
+        ("Dmitry Peskov, the Kremlin Press Secretary, reminded reporters.", "Dmitry Peskov", Some("the Kremlin Press Secretary")),
+        ("Kirill Dmitriev, CEO of Russia's sovereign wealth fund, the Russian Direct Investment Fund, commended them.", "Kirill Dmitriev", Some("CEO of Russia's sovereign wealth fund, the Russian Direct Investment Fund")),
+        ("as noted by Medvedev, the Russian Security Council's deputy chairman.", "Medvedev", Some("the Russian Security Council's deputy chairman")),
+        ("Dmitry Medvedev, a former Russian President and known Russian hawk, stated it.", "Dmitry Medvedev", Some("a former Russian President and known Russian hawk")),
+        ("Ann Lee, 54, said it.", "Ann Lee", None),
+        ("Ann Lee, who leads it, said it.", "Ann Lee", None),
+        ("It failed, Ann Lee said.", "It failed", None),
+        ("Ann Lee, the minister said.", "Ann Lee", None),
+        ("Ann Lee said it.", "Ann Lee", None),
+    ];
+
+    #[test]
+    fn appositions() {
+        for &(text, name, role) in APPOSITIONS {
+            let end = text.find(name).unwrap() + name.len();
+            let said = |s: Span| text[s].contains("said");
+            let mut scratch = Scratch::default();
+            let got = apposition_after(text, end, text.len(), &said, &mut scratch);
+            assert_eq!(got.map(|s| &text[s]), role, "{text}");
+        }
+        let text = "Ann Lee, the minister";
+        let mut scratch = Scratch::default();
+        assert_eq!(
+            apposition_after(text, 7, text.len(), &cue_free, &mut scratch),
+            None
+        );
+    }
+
+    #[test]
+    fn name_runs_in_text() {
+        let text = "According to Interfax, Kremlin Press Secretary Dmitry Peskov spoke. Did Putin \
+                    call? In February, Russian President Vladimir Putin met Mr. Biden and NBC News. \
+                    The U.S. administration was quiet. Stephen K. Bannon and Martin Luther King, Jr. \
+                    were not.";
+        let runs = scan_names(text, [Span::new(0, text.len())]);
+        let got: Vec<(&str, Option<&str>)> = runs
+            .iter()
+            .map(|r| (&text[r.name], r.title.map(|t| &text[t])))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Dmitry Peskov", Some("Kremlin Press Secretary")),
+                // A bare word: a surname if someone by that name is known.
+                ("Putin", None),
+                ("Vladimir Putin", Some("Russian President")),
+                ("Biden", Some("Mr.")),
+                ("Stephen K. Bannon", None),
+                ("Martin Luther King, Jr.", None),
+            ]
+        );
+        assert_eq!(runs[3].honorific.and_then(|h| h.1), Some(Gender::Masculine));
+
+        // Particles glued to a name, away from capitals too; lowercase words only end runs.
+        let text = "officials said Bashar al-Assad spoke, and later al-Assad and the Kremlin \
+                    spokesman Dmitry Peskov left";
+        let runs = scan_names(text, [Span::new(0, text.len())]);
+        let got: Vec<(&str, Option<&str>)> = runs
+            .iter()
+            .map(|r| (&text[r.name], r.title.map(|t| &text[t])))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Bashar al-Assad", None),
+                ("al-Assad", None),
+                ("Dmitry Peskov", Some("Kremlin spokesman")),
+            ]
+        );
+    }
+}
