@@ -15,102 +15,11 @@ use std::collections::HashMap;
 
 use crate::parse::Config;
 use crate::stage::token::{tokenize, Tok, TokKind};
+use crate::stage::words;
 use crate::{
     Article, Mention, MentionKind, ParagraphId, PatternId, PatternKind, QuotationId, QuotationRole,
     Quote, QuoteKind, Rule, SentenceId, Span,
 };
-
-/// Words that end a noun phrase when walking over it.
-#[rustfmt::skip]
-const STOP: &[&str] = &[
-    "in", "on", "at", "to", "into", "onto", "by", "with", "without", "after", "before", "during",
-    "since", "until", "about", "over", "under", "through", "against", "among", "between",
-    "across", "behind", "toward", "towards", "upon", "via", "like", "per", "despite", "than",
-    "and", "but", "or", "nor", "so", "yet", "because", "although", "though", "while", "whereas",
-    "if", "unless", "when", "where", "whether", "as", "once", "that", "which", "who", "whom",
-    "whose", "what", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
-    "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must",
-    "shall", "not", "no", "there", "here", "also", "then", "now", "just", "only", "even", "still",
-    "already", "however", "meanwhile", "yesterday", "today", "tonight", "tomorrow", "earlier",
-    "later", "ago", "recently", "him", "them", "us", "me", "it", "this", "said", "says", "say",
-    "told", "if", "how", "why", "of", "for", "from", "thus", "too", "very", "again", "instead",
-    "indeed", "moreover", "furthermore", "therefore", "nevertheless", "last", "next", "ever",
-    "never", "always", "often", "sometimes", "soon", "took", "made", "gave", "went", "came",
-    "got", "saw", "knew", "thought", "found", "left", "felt", "kept", "held", "brought", "began",
-    "ran", "stood", "won", "lost", "met", "paid", "sent", "built", "spent", "led", "fell",
-    "chose", "drove", "wrote", "spoke", "broke", "rose", "became", "sought", "fought", "caught",
-    "taught", "bought", "meant", "sat", "shot",
-];
-
-/// Words a noun phrase may start with; walking back over a phrase stops after one of them
-/// unless a linking preposition comes before it.
-#[rustfmt::skip]
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "some",
-    "several", "many", "other", "both", "all", "most", "few", "another", "each", "every", "any",
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-];
-
-/// Prepositions that link two parts of one noun phrase (`a spokesman for the campaign`).
-const LINKS: &[&str] = &["of", "for", "from", "with", "at"];
-
-/// Words after which a new clause, and so a new subject, starts.
-#[rustfmt::skip]
-const CLAUSE_OPENERS: &[&str] = &[
-    "and", "but", "so", "then", "yet", "while", "because", "when", "as", "although", "though",
-    "after", "before", "if", "since", "that", "which", "who", "whom", "where", "meanwhile",
-    "also", "or", "whereas", "once", "until", "unless",
-];
-
-/// Words that, after a comma, start a new clause and so end a reported one.
-#[rustfmt::skip]
-const BREAKERS: &[&str] = &[
-    "and", "but", "while", "which", "who", "whereas", "compared", "although", "though",
-    "including", "even", "a", "an", "often", "after", "because", "despite", "part", "instead",
-];
-
-/// Words that end a time adjunct (`Minutes later,`).
-#[rustfmt::skip]
-const TIME_WORDS: &[&str] = &[
-    "later", "ago", "earlier", "yesterday", "today", "tonight", "week", "month", "year",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
-    "afternoon", "evening", "night", "weekend", "time", "moment",
-];
-
-/// Forms of `be`.
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
-
-/// Personal pronouns that can be speakers.
-const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
-
-/// Auxiliaries and adverbs that may stand between a subject and its cue.
-#[rustfmt::skip]
-const AUX: &[&str] = &[
-    "has", "have", "had", "also", "repeatedly", "later", "then", "previously", "recently", "once",
-    "will", "would", "could", "should", "may", "might", "can", "did", "does", "do", "is", "was",
-    "were", "are", "been", "be", "not", "never", "first", "again", "further", "already", "still",
-    "just", "even", "only", "often", "long", "since", "subsequently", "initially", "finally",
-    "ultimately", "immediately", "had", "n't", "quickly", "once", "reportedly", "allegedly",
-    "apparently",
-];
-
-/// Verbs whose first complement is the hearer (`told reporters that …`).
-#[rustfmt::skip]
-const HEARER_VERBS: &[&str] = &[
-    "tell", "remind", "warn", "assure", "inform", "ask", "urge", "advise", "notify", "caution",
-    "promise", "convince", "persuade", "brief", "email", "text", "message", "reassure", "teach",
-    "show",
-];
-
-/// Words that open an adjunct between a cue and what was said (`said on Wednesday that`).
-#[rustfmt::skip]
-const ADJUNCT: &[&str] = &[
-    "on", "in", "at", "during", "last", "earlier", "this", "late", "early", "yesterday", "today",
-    "tonight", "repeatedly", "again", "also", "publicly", "privately", "recently", "previously",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "afterward",
-    "afterwards", "later", "separately", "flatly", "bluntly", "firmly", "simply", "then", "once",
-    "over", "via", "through", "after", "before", "while", "when", "shortly",
-];
 
 /// How many tokens the sieves look at around a cue or mark: attributions are short, and the
 /// bound keeps every look-around constant so the stage stays linear on any input.
@@ -207,6 +116,11 @@ impl Para<'_> {
         &self.text[self.toks[i].span]
     }
 
+    /// Whether token `i` is a word of one of these classes ([`words`]).
+    fn has(&self, i: usize, classes: u16) -> bool {
+        self.toks[i].class & classes != 0
+    }
+
     fn is_word_in(&self, i: usize, list: &[&str]) -> bool {
         self.toks[i].is_word() && is_in(list, self.word(i))
     }
@@ -225,12 +139,11 @@ impl Para<'_> {
         if !t.is_word() || t.quoted || self.cue_start[i] {
             return false;
         }
-        let w = self.word(i);
         if t.cap {
             // Sentence-initial discourse words are capitalised too.
-            return !is_in(STOP, w) || is_in(DETERMINERS, w);
+            return t.class & words::STOP == 0 || t.class & words::DETERMINER != 0;
         }
-        !is_in(STOP, w) && !is_in(PRONOUNS, w)
+        t.class & (words::STOP | words::PRONOUN) == 0
     }
 
     /// The noun phrase that ends just before token `end` (exclusive), walking back no
@@ -244,7 +157,7 @@ impl Para<'_> {
                 // A linking preposition inside the phrase: `CEO of Russia's fund`.
                 if j > lo
                     && i < end
-                    && self.is_word_in(j, LINKS)
+                    && self.has(j, words::LINK)
                     && self.np_word(j - 1)
                     && !self.toks[j].cap
                 {
@@ -253,11 +166,10 @@ impl Para<'_> {
                 }
                 break;
             }
-            let w = self.word(j);
             i = j;
-            if is_in(DETERMINERS, w) {
+            if self.has(j, words::DETERMINER) {
                 // The phrase starts here unless a link joins it to a head before.
-                if j > lo + 1 && self.is_word_in(j - 1, LINKS) && self.np_word(j - 2) {
+                if j > lo + 1 && self.has(j - 1, words::LINK) && self.np_word(j - 2) {
                     i = j - 1;
                     continue;
                 }
@@ -276,7 +188,7 @@ impl Para<'_> {
             }
         }
         // Trim links and lone determiners left at the front.
-        while i < end && self.is_word_in(i, LINKS) {
+        while i < end && self.has(i, words::LINK) {
             i += 1;
         }
         if i >= end {
@@ -285,7 +197,7 @@ impl Para<'_> {
         // A phrase of only lower-case words that are not a determiner phrase is likely a verb
         // phrase, not a speaker: require a capital, a determiner or a plural-looking head.
         let has_cap = (i..end).any(|k| self.toks[k].cap);
-        let has_det = (i..end).any(|k| self.is_word_in(k, DETERMINERS));
+        let has_det = (i..end).any(|k| self.has(k, words::DETERMINER));
         let head = self.word(end - 1);
         let has_number = (i..end).any(|k| self.word(k).starts_with(|c: char| c.is_ascii_digit()));
         if !(has_cap || has_det || has_number || (head.ends_with('s') && end - i <= 3)) {
@@ -318,7 +230,7 @@ impl Para<'_> {
             // `spokesman for the campaign`, `CEO of the fund`.
             if i > start
                 && i + 1 < hi
-                && (self.is_word_in(i, LINKS) || self.is_word_in(i, &["by"]))
+                && (self.has(i, words::LINK) || self.is_word_in(i, &["by"]))
                 && self.np_word(i + 1)
             {
                 i += 1;
@@ -330,14 +242,20 @@ impl Para<'_> {
             return None;
         }
         // Drop trailing determiners.
-        while i > start && self.is_word_in(i - 1, DETERMINERS) {
+        while i > start && self.has(i - 1, words::DETERMINER) {
             i -= 1;
+        }
+        // A parenthetical after a name: `Sen. Chris Murphy (D-Conn.)`.
+        if i > start && i < hi && self.is_punct(i, "(") {
+            if let Some(close) = (i + 1..hi.min(i + 8)).find(|&k| self.is_punct(k, ")")) {
+                i = close + 1;
+            }
         }
         (i > start).then_some(i)
     }
 
     fn is_pronoun(&self, i: usize) -> bool {
-        self.toks[i].is_word() && !self.toks[i].quoted && is_in(PRONOUNS, self.word(i))
+        self.toks[i].is_word() && !self.toks[i].quoted && self.has(i, words::PRONOUN)
     }
 
     /// Whether token `i` ends an apposition: a cue, a quotation mark, or sentence-ending
@@ -357,7 +275,7 @@ impl Para<'_> {
             return true;
         }
         let prev = first - 1;
-        if self.is_word_in(prev, CLAUSE_OPENERS) {
+        if self.has(prev, words::CLAUSE_OPENER) {
             return true;
         }
         if !self.is_punct(prev, ",") {
@@ -367,7 +285,7 @@ impl Para<'_> {
         let w = self.word(lo);
         first_comma
             && self.toks[lo].is_word()
-            && (is_in(STOP, w) || is_in(ADJUNCT, w) || w.ends_with("ly"))
+            && (self.has(lo, words::STOP | words::ADJUNCT) || w.ends_with("ly"))
     }
 
     fn span(&self, first: usize, end: usize) -> Span {
@@ -384,7 +302,7 @@ impl Para<'_> {
             let w = self.word(j);
             let adverb =
                 self.toks[j].is_word() && !self.toks[j].cap && w.len() > 4 && w.ends_with("ly");
-            if self.toks[j].is_word() && !self.toks[j].cap && (is_in(AUX, w) || adverb) {
+            if self.toks[j].is_word() && !self.toks[j].cap && (self.has(j, words::AUX) || adverb) {
                 end = j;
                 skipped += 1;
             } else {
@@ -395,6 +313,18 @@ impl Para<'_> {
             return None;
         }
         let j = end - 1;
+        // A parenthetical after a name: `Rep. Earl Blumenauer (D-Ore.) said`.
+        if self.is_punct(j, ")") {
+            let open = (j.saturating_sub(8).max(lo)..j)
+                .rev()
+                .find(|&k| self.is_punct(k, "("))?;
+            let first = self.np_before(lo, open)?;
+            return Some(Source {
+                mention: self.span(first, end),
+                role: None,
+                pronoun: false,
+            });
+        }
         // A relative pronoun stands for the phrase before it: `Pardo, who said …`.
         if self.is_pronoun(j)
             || (j > lo && self.is_word_in(j, &["who"]) && self.is_punct(j - 1, ","))
@@ -465,6 +395,26 @@ impl Para<'_> {
             }
             if r_end > end + 1 && r_end - end <= 30 && (r_end == hi || !self.cue_start[r_end]) {
                 role = Some(self.span(end + 1, r_end));
+            }
+        }
+        Some(Source {
+            mention: self.span(start, end),
+            role,
+            pronoun,
+        })
+    }
+
+    /// The subject that opens a clause at `start`, with an apposition only when a comma
+    /// closes it (`Mr. Sanders, whose sole win came in Rhode Island, …`).
+    fn subject_at(&self, start: usize, hi: usize) -> Option<Source> {
+        let end = self.np_after(start, hi)?;
+        let pronoun = end == start + 1 && self.is_pronoun(start);
+        let mut role = None;
+        if end + 1 < hi && self.is_punct(end, ",") && self.toks[end + 1].is_word() {
+            let close = (end + 1..hi.min(end + 30))
+                .find(|&k| self.is_punct(k, ",") || self.ends_apposition(k));
+            if let Some(close) = close.filter(|&k| self.is_punct(k, ",")) {
+                role = Some(self.span(end + 1, close));
             }
         }
         Some(Source {
@@ -771,8 +721,7 @@ fn direct_sieves(
                 && (c.end..open).all(|k| {
                     pa.toks[k].kind == TokKind::Punct
                         || (pa.toks[k].is_word()
-                            && (is_in(ADJUNCT, pa.word(k))
-                                || is_in(DETERMINERS, pa.word(k))
+                            && (pa.has(k, words::ADJUNCT | words::DETERMINER)
                                 || pa.word(k).eq_ignore_ascii_case("that")
                                 || !pa.toks[k].cap && k + 1 < open))
                 })
@@ -787,7 +736,8 @@ fn direct_sieves(
                 // main clause's, not the object before it.
                 let opens = before.is_some_and(|s| clause_initial(pa, s_start, s.mention.start));
                 if pa.word(c.first).ends_with("ing") && !opens {
-                    sentence_subject(pa, s_start, c.first)
+                    main_clause_subject(pa, s_start, c.first)
+                        .or_else(|| sentence_subject(pa, s_start, c.first))
                 } else {
                     before
                 }
@@ -835,13 +785,13 @@ fn framing_verb(pa: &Para<'_>, start: usize, limit: usize) -> Option<(usize, Sou
     }
     let w = pa.word(verb);
     let finite = w.len() > 3 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")));
-    if !finite || is_in(STOP, w) {
+    if !finite || pa.has(verb, words::STOP) {
         return None;
     }
     let after = verb + 1;
     let closes = after >= limit
         || matches!(pa.toks[after].kind, TokKind::Punct | TokKind::Open)
-        || pa.is_word_in(after, ADJUNCT);
+        || pa.has(after, words::ADJUNCT);
     closes.then(|| {
         let source = Source {
             mention: pa.span(start, end),
@@ -1139,7 +1089,7 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
         let breaks = match t.kind {
             TokKind::Punct => {
                 matches!(w, "—" | "–" | "-" | ";")
-                    || (w == "," && next.is_some_and(|n| is_in(BREAKERS, &text[n.span])))
+                    || (w == "," && next.is_some_and(|n| n.class & words::BREAKER != 0))
             }
             TokKind::Word => {
                 is_in(&["and", "but"], w)
@@ -1294,7 +1244,13 @@ fn verb_cue(
         .pattern(c.pattern)
         .map_or("", |p| p.words().split(' ').next().unwrap_or(""));
     // `a state`, `the claim`, `his statement`: a noun after a determiner is not a verb.
-    if c.first > s_start && pa.is_word_in(c.first - 1, DETERMINERS) {
+    // Likewise after a possessive: `Trump's repeated accusations`.
+    if c.first > s_start
+        && (pa.has(c.first - 1, words::DETERMINER) || {
+            let w = pa.word(c.first - 1);
+            w.ends_with("'s") || w.ends_with("’s")
+        })
+    {
         return None;
     }
     let participle = cue_word.len() > 4 && cue_word.to_ascii_lowercase().ends_with("ing");
@@ -1312,6 +1268,7 @@ fn verb_cue(
         let subject = main_subject
             .filter(|(s, _)| *s == s_start)
             .map(|(_, src)| *src)
+            .or_else(|| main_clause_subject(pa, s_start, c.first))
             .or_else(|| clause_subject(pa, s_start, c.first))
             .or_else(|| sentence_subject(pa, s_start, c.first));
         let from = content_start(pa, c.end, s_end, lemma);
@@ -1356,6 +1313,7 @@ fn verb_cue(
         let subject = main_subject
             .filter(|(s, _)| *s == s_start)
             .map(|(_, src)| *src)
+            .or_else(|| main_clause_subject(pa, s_start, c.first - 1))
             .or_else(|| sentence_subject(pa, s_start, c.first - 1))?;
         let from = content_start(pa, c.end, s_end, lemma);
         let end = clause_end(config, pa, cues, from, s_end);
@@ -1380,7 +1338,7 @@ fn verb_cue(
         let nothing_after = near_end
             && (words_after == 0
                 || (words_after <= 8
-                    && (pa.is_word_in(c.end, ADJUNCT) || is_in(HEARER_VERBS, lemma))
+                    && (pa.has(c.end, words::ADJUNCT) || is_in(words::HEARER_VERBS, lemma))
                     && !(c.end..s_end.min(c.end + REACH))
                         .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open)));
         // A parenthetical attribution: `…, the office said, they will …` reports the part
@@ -1408,7 +1366,7 @@ fn verb_cue(
             // The subject must start its clause: sentence start, after a comma or a
             // conjunction or an adjunct clause.
             let prev = mention_first - 1;
-            let ok = pa.toks[prev].kind == TokKind::Punct || pa.is_word_in(prev, CLAUSE_OPENERS);
+            let ok = pa.toks[prev].kind == TokKind::Punct || pa.has(prev, words::CLAUSE_OPENER);
             if !ok {
                 return None;
             }
@@ -1437,11 +1395,18 @@ fn is_passive(pa: &Para<'_>, s_start: usize, cue: usize) -> bool {
     while k > s_start && k + 3 > cue {
         k -= 1;
         let w = pa.word(k);
-        if is_in(BE, w) {
+        if pa.has(k, words::BE) {
             return true;
         }
         if !(pa.toks[k].is_word()
-            && (w.ends_with("ly") || is_in(&["not", "never", "also", "often"], w)))
+            && (w.ends_with("ly")
+                || is_in(
+                    &[
+                        "not", "never", "also", "often", "first", "since", "long", "just", "still",
+                        "once",
+                    ],
+                    w,
+                )))
         {
             return false;
         }
@@ -1453,7 +1418,7 @@ fn is_passive(pa: &Para<'_>, s_start: usize, cue: usize) -> bool {
 /// punctuation or a conjunction.
 fn clause_initial(pa: &Para<'_>, s_start: usize, at: usize) -> bool {
     let i = pa.toks.partition_point(|t| t.span.start < at);
-    i <= s_start || pa.toks[i - 1].kind != TokKind::Word || pa.is_word_in(i - 1, CLAUSE_OPENERS)
+    i <= s_start || pa.toks[i - 1].kind != TokKind::Word || pa.has(i - 1, words::CLAUSE_OPENER)
 }
 
 /// The subject at the start of a sentence (after an opening adjunct clause).
@@ -1466,14 +1431,40 @@ fn sentence_subject(pa: &Para<'_>, s_start: usize, limit: usize) -> Option<Sourc
     // Skip an opening adjunct: `In June, …`, `For now, …`, `Minutes later, …`.
     if let Some(comma) = (from..limit.min(from + 8)).find(|&k| pa.is_punct(k, ",")) {
         let adjunct = comma > from
-            && (pa.is_word_in(from, ADJUNCT)
-                || pa.is_word_in(from, STOP)
-                || pa.is_word_in(comma - 1, TIME_WORDS));
+            && (pa.has(from, words::ADJUNCT)
+                || pa.has(from, words::STOP)
+                || pa.has(comma - 1, words::TIME));
         if adjunct {
             from = comma + 1;
         }
     }
-    pa.subject_after(from, limit)
+    pa.subject_at(from, limit)
+}
+
+/// The subject of the sentence's main clause: the first noun phrase, at the sentence start or
+/// after a comma or dash (not inside a subordinate clause), that a verb follows (`At an event
+/// in Ames, Iowa, on Sunday, Mrs. Clinton tried …`).
+fn main_clause_subject(pa: &Para<'_>, s_start: usize, limit: usize) -> Option<Source> {
+    let hi = limit.min(s_start + 2 * REACH);
+    let mut k = s_start;
+    while k < hi {
+        let starts = k == s_start
+            || matches!(pa.toks[k - 1].kind, TokKind::Punct)
+                && matches!(pa.word(k - 1), "," | "—" | "–" | "-");
+        if starts && (pa.toks[k].cap || pa.is_pronoun(k)) && !pa.has(k, words::STOP) {
+            if let Some(end) = pa.np_after(k, hi) {
+                let verb_follows = end < hi
+                    && pa.toks[end].is_word()
+                    && !pa.toks[end].cap
+                    && (!pa.has(end, words::STOP) || pa.has(end, words::AUX | words::BE));
+                if verb_follows {
+                    return pa.subject_at(k, hi);
+                }
+            }
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The subject of the clause a participle belongs to: the noun phrase after the nearest
@@ -1483,9 +1474,9 @@ fn clause_subject(pa: &Para<'_>, s_start: usize, participle: usize) -> Option<So
     let mut k = participle;
     while k > lo {
         k -= 1;
-        let opens = k == s_start || pa.is_word_in(k - 1, CLAUSE_OPENERS);
+        let opens = k == s_start || pa.has(k - 1, words::CLAUSE_OPENER);
         if opens && (pa.toks[k].cap || pa.is_pronoun(k)) {
-            let source = pa.subject_after(k, participle)?;
+            let source = pa.subject_at(k, participle)?;
             return (!source.pronoun || pa.is_pronoun(k)).then_some(source);
         }
     }
@@ -1498,9 +1489,10 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
     let mut k = cue_end;
     // `that` within a short reach, past the hearer and adjuncts: `told reporters on
     // Wednesday that …`.
-    let reach = (cue_end + 9).min(s_end);
+    let reach = (cue_end + 16).min(s_end);
     let opens_adjunct = k < s_end
-        && (pa.is_word_in(k, ADJUNCT) || (is_in(HEARER_VERBS, lemma) && pa.toks[k].is_word()));
+        && (pa.has(k, words::ADJUNCT)
+            || (is_in(words::HEARER_VERBS, lemma) && pa.toks[k].is_word()));
     if opens_adjunct {
         if let Some(that) = (k..reach).find(|&j| pa.is_word_in(j, &["that"])) {
             let clean = (k..that).all(|j| pa.toks[j].kind != TokKind::Open && !pa.is_punct(j, "."));
@@ -1508,7 +1500,7 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
                 return that + 1;
             }
         }
-        if is_in(HEARER_VERBS, lemma) {
+        if is_in(words::HEARER_VERBS, lemma) {
             if let Some(end) = pa.np_after(k, s_end) {
                 if end - k <= 4 {
                     k = end;
@@ -1518,7 +1510,7 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
     }
     // A short adjunct phrase before a comma, a colon, a quotation or the sentence end:
     // `said on Monday.`, `wrote in a post on Facebook:`.
-    if k < s_end && pa.is_word_in(k, ADJUNCT) {
+    if k < s_end && pa.has(k, words::ADJUNCT) {
         let stop = (k..s_end.min(k + 8))
             .find(|&j| pa.toks[j].kind != TokKind::Word || pa.is_word_in(j, &["that"]));
         match stop {
@@ -1578,8 +1570,29 @@ fn continuation_sieve(
         // The attributed quote before it in this paragraph, else the one after it, else the
         // last one of the paragraph before when this paragraph opens with the quotation.
         let at = here.partition_point(|(s, _)| *s < q.span.start);
-        let before = at.checked_sub(1).map(|k| here[k]);
-        let before = match (before, latest) {
+        let mut before_at = at.checked_sub(1).map(|k| here[k]);
+        // An indirect attribution inside the sentence of a direct quote's attribution
+        // (`"…," Trump said, two hours after outlets declared him the victor.`) does not take
+        // the next quotation from the quote's speaker.
+        if let (Some((start, d)), Some(k)) = (before_at, at.checked_sub(2)) {
+            let (_, prev) = here[k];
+            let sentence = |pos: usize| {
+                let t = pa
+                    .toks
+                    .partition_point(|t| t.span.start < pos)
+                    .min(pa.toks.len() - 1);
+                pa.sentence_of(t).0
+            };
+            if drafts[d].kind != QuoteKind::Direct
+                && drafts[prev].kind == QuoteKind::Direct
+                && drafts[prev]
+                    .cue
+                    .is_some_and(|c| sentence(c.start) == sentence(start))
+            {
+                before_at = Some(here[k]);
+            }
+        }
+        let before = match (before_at, latest) {
             (Some(b), Some(l)) => Some(if b.0 > l.0 { b } else { l }),
             (b, l) => b.or(l),
         }

@@ -9,3 +9,4 @@ pub(crate) mod quotation;
 pub(crate) mod sentence;
 pub(crate) mod structure;
 pub(crate) mod token;
+pub(crate) mod words;

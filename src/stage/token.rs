@@ -4,6 +4,7 @@
 //! allocated per token.
 
 use crate::stage::sentence::Abbreviations;
+use crate::stage::words;
 use crate::Span;
 
 /// What a token is.
@@ -29,6 +30,8 @@ pub(crate) struct Tok {
     pub(crate) cap: bool,
     /// Inside the content of a quotation (at any depth).
     pub(crate) quoted: bool,
+    /// Function-word classes of a word ([`words`](crate::stage::words)), 0 for other tokens.
+    pub(crate) class: u16,
 }
 
 impl Tok {
@@ -146,6 +149,11 @@ pub(crate) fn tokenize(
             kind,
             cap: c.is_uppercase(),
             quoted: in_quote,
+            class: if kind == TokKind::Word {
+                words::classes(&text[at..end])
+            } else {
+                0
+            },
         });
     }
 }

@@ -1,0 +1,181 @@
+//! Function words the attribution stage reads tokens by. Each word's classes are looked up
+//! once, when the token is made, and kept as bits on the token.
+
+use std::collections::HashMap;
+
+use once_cell::sync::Lazy;
+
+/// Words that end a noun phrase when walking over it.
+pub(crate) const STOP: u16 = 1 << 0;
+
+/// Words a noun phrase may start with; walking back over a phrase stops after one of them
+/// unless a linking preposition comes before it.
+pub(crate) const DETERMINER: u16 = 1 << 1;
+
+/// Prepositions that link two parts of one noun phrase (`a spokesman for the campaign`).
+pub(crate) const LINK: u16 = 1 << 2;
+
+/// Personal pronouns that can be speakers.
+pub(crate) const PRONOUN: u16 = 1 << 3;
+
+/// Auxiliaries and adverbs that may stand between a subject and its cue.
+pub(crate) const AUX: u16 = 1 << 4;
+
+/// Words that open an adjunct between a cue and what was said (`said on Wednesday that`).
+pub(crate) const ADJUNCT: u16 = 1 << 5;
+
+/// Words after which a new clause, and so a new subject, starts.
+pub(crate) const CLAUSE_OPENER: u16 = 1 << 6;
+
+/// Words that, after a comma, start a new clause and so end a reported one.
+pub(crate) const BREAKER: u16 = 1 << 7;
+
+/// Words that end a time adjunct (`Minutes later,`).
+pub(crate) const TIME: u16 = 1 << 8;
+
+/// Forms of `be`.
+pub(crate) const BE: u16 = 1 << 9;
+
+#[rustfmt::skip]
+const STOP_WORDS: &[&str] = &[
+    "in", "on", "at", "to", "into", "onto", "by", "with", "without", "after", "before", "during",
+    "since", "until", "about", "over", "under", "through", "against", "among", "between",
+    "across", "behind", "toward", "towards", "upon", "via", "like", "per", "despite", "than",
+    "and", "but", "or", "nor", "so", "yet", "because", "although", "though", "while", "whereas",
+    "if", "unless", "when", "where", "whether", "as", "once", "that", "which", "who", "whom",
+    "whose", "what", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+    "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must",
+    "shall", "not", "no", "there", "here", "also", "then", "now", "just", "only", "even", "still",
+    "already", "however", "meanwhile", "yesterday", "today", "tonight", "tomorrow", "earlier",
+    "later", "ago", "recently", "him", "them", "us", "me", "it", "this", "said", "says", "say",
+    "told", "if", "how", "why", "of", "for", "from", "thus", "too", "very", "again", "instead",
+    "indeed", "moreover", "furthermore", "therefore", "nevertheless", "last", "next", "ever",
+    "never", "always", "often", "sometimes", "soon", "took", "made", "gave", "went", "came",
+    "got", "saw", "knew", "thought", "found", "left", "felt", "kept", "held", "brought", "began",
+    "ran", "stood", "won", "lost", "met", "paid", "sent", "built", "spent", "led", "fell",
+    "chose", "drove", "wrote", "spoke", "broke", "rose", "became", "sought", "fought", "caught",
+    "taught", "bought", "meant", "sat", "shot",
+];
+
+#[rustfmt::skip]
+const DETERMINERS_WORDS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "some",
+    "several", "many", "other", "both", "all", "most", "few", "another", "each", "every", "any",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
+#[rustfmt::skip]
+const LINKS_WORDS: &[&str] = &[
+    "of", "for", "from", "with", "at",
+];
+
+#[rustfmt::skip]
+const PRONOUNS_WORDS: &[&str] = &[
+    "he", "she", "they", "we", "i", "it", "you",
+];
+
+#[rustfmt::skip]
+const AUX_WORDS: &[&str] = &[
+    "has", "have", "had", "also", "repeatedly", "later", "then", "previously", "recently", "once",
+    "will", "would", "could", "should", "may", "might", "can", "did", "does", "do", "is", "was",
+    "were", "are", "been", "be", "not", "never", "first", "again", "further", "already", "still",
+    "just", "even", "only", "often", "long", "since", "subsequently", "initially", "finally",
+    "ultimately", "immediately", "had", "n't", "quickly", "once", "reportedly", "allegedly",
+    "apparently",
+];
+
+/// Verbs whose first complement is the hearer (`told reporters that …`).
+#[rustfmt::skip]
+pub(crate) const HEARER_VERBS: &[&str] = &[
+    "tell", "remind", "warn", "assure", "inform", "ask", "urge", "advise", "notify", "caution",
+    "promise", "convince", "persuade", "brief", "email", "text", "message", "reassure", "teach",
+    "show",
+];
+
+#[rustfmt::skip]
+const ADJUNCT_WORDS: &[&str] = &[
+    "on", "in", "at", "during", "last", "earlier", "this", "late", "early", "yesterday", "today",
+    "tonight", "repeatedly", "again", "also", "publicly", "privately", "recently", "previously",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "afterward",
+    "afterwards", "later", "separately", "flatly", "bluntly", "firmly", "simply", "then", "once",
+    "over", "via", "through", "after", "before", "while", "when", "shortly",
+];
+
+#[rustfmt::skip]
+const CLAUSE_OPENERS_WORDS: &[&str] = &[
+    "and", "but", "so", "then", "yet", "while", "because", "when", "as", "although", "though",
+    "after", "before", "if", "since", "that", "which", "who", "whom", "where", "meanwhile",
+    "also", "or", "whereas", "once", "until", "unless",
+];
+
+#[rustfmt::skip]
+const BREAKERS_WORDS: &[&str] = &[
+    "and", "but", "while", "which", "who", "whereas", "compared", "although", "though",
+    "including", "even", "a", "an", "often", "after", "because", "despite", "part", "instead",
+];
+
+#[rustfmt::skip]
+const TIME_WORDS_WORDS: &[&str] = &[
+    "later", "ago", "earlier", "yesterday", "today", "tonight", "week", "month", "year", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon",
+    "evening", "night", "weekend", "time", "moment",
+];
+
+#[rustfmt::skip]
+const BE_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am",
+];
+
+/// The longest listed word, in bytes.
+const LONGEST: usize = 16;
+
+/// Every listed word (lower-case) with its classes.
+static TABLE: Lazy<HashMap<&'static [u8], u16>> = Lazy::new(|| {
+    let mut map: HashMap<&'static [u8], u16> = HashMap::new();
+    for (bit, words) in [
+        (STOP, STOP_WORDS),
+        (DETERMINER, DETERMINERS_WORDS),
+        (LINK, LINKS_WORDS),
+        (PRONOUN, PRONOUNS_WORDS),
+        (AUX, AUX_WORDS),
+        (ADJUNCT, ADJUNCT_WORDS),
+        (CLAUSE_OPENER, CLAUSE_OPENERS_WORDS),
+        (BREAKER, BREAKERS_WORDS),
+        (TIME, TIME_WORDS_WORDS),
+        (BE, BE_WORDS),
+    ] {
+        for w in words {
+            debug_assert!(w.len() <= LONGEST);
+            *map.entry(w.as_bytes()).or_insert(0) |= bit;
+        }
+    }
+    map
+});
+
+/// The classes of `word`, compared without regard to ASCII case; 0 for any other word.
+pub(crate) fn classes(word: &str) -> u16 {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > LONGEST {
+        return 0;
+    }
+    let mut buf = [0u8; LONGEST];
+    for (d, &b) in buf.iter_mut().zip(bytes) {
+        *d = b.to_ascii_lowercase();
+    }
+    TABLE.get(&buf[..bytes.len()]).copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups_ignore_case_and_combine_classes() {
+        assert_ne!(classes("The") & DETERMINER, 0);
+        assert_ne!(classes("WHO") & CLAUSE_OPENER, 0);
+        assert_ne!(classes("later") & TIME, 0);
+        assert_ne!(classes("later") & STOP, 0);
+        assert_eq!(classes("Peskov"), 0);
+        assert_eq!(classes("a-very-long-word-indeed"), 0);
+    }
+}
