@@ -67,7 +67,7 @@ pub(crate) fn tokenize(
     let base = span.start;
     let mut iter = s.char_indices().peekable();
     let mut mi = marks.partition_point(|&(p, _)| p < base);
-    let mut qi = 0;
+    let mut qi = quoted.partition_point(|q| q.end <= base);
     while let Some((i, c)) = iter.next() {
         let at = base + i;
         if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' || c == '\u{200d}' {
