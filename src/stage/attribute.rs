@@ -149,6 +149,13 @@ impl Para<'_> {
     /// The noun phrase that ends just before token `end` (exclusive), walking back no
     /// further than `lo`. Returns its first token.
     fn np_before(&self, lo: usize, end: usize) -> Option<usize> {
+        // A parenthetical after a name: `Rep. Elijah Cummings (D-Md.)`.
+        if end > lo + 2 && self.is_punct(end - 1, ")") {
+            let open = (end.saturating_sub(8).max(lo)..end - 1)
+                .rev()
+                .find(|&k| self.is_punct(k, "("))?;
+            return self.np_before(lo, open).filter(|_| open > lo);
+        }
         let mut i = end;
         let mut lowercase_run = 0;
         while i > lo {
@@ -427,15 +434,15 @@ impl Para<'_> {
 
 /// Finds mentions and attributed quotes, and marks the quotations used as speech.
 pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
-    let mut marks: Vec<(usize, bool)> = Vec::new();
+    let mut marks: Vec<(Span, bool)> = Vec::new();
     let mut quoted: Vec<Span> = Vec::new();
     for q in article.quotations.iter().filter(|q| q.depth == 0) {
         let opens = q.span.start < q.content.start;
         if opens {
-            marks.push((q.span.start, true));
+            marks.push((Span::new(q.span.start, q.content.start), true));
         }
         if q.closed {
-            marks.push((q.content.end, false));
+            marks.push((Span::new(q.content.end, q.span.end), false));
         }
         quoted.push(q.content);
     }
@@ -1081,14 +1088,35 @@ fn clause_end(config: &Config, pa: &Para<'_>, cues: &[CueAt], from: usize, s_end
         {
             continue;
         }
-        // The nearest comma or dash before the cue, with only words between them: the
-        // cue's own attribution (`, according to X`, `, he said`, `, 27 percent of those
-        // polled said`, `, stating that`).
+        // Only a cue that attributes what comes before it: a source or as-clause, a
+        // participle (`, stating that`), or a verb with nothing said after it (`, he said`,
+        // `, 27 percent of those polled said.`) — not a verb with a clause of its own
+        // (`, he would advise buying it`).
+        let tail = c.kind != PatternKind::Speech && c.kind != PatternKind::Belief
+            || pa.word(c.first).ends_with("ing")
+            || c.end >= s_end
+            || pa.toks[c.end].kind == TokKind::Punct
+            || pa.has(c.end, words::ADJUNCT)
+            || pa.is_word_in(c.end, &["that"]);
+        if !tail {
+            continue;
+        }
+        // The nearest comma or dash before the cue, with only words between them (a
+        // closing mark may stand before the comma's place: `…,'' accusing`).
         let lo = c.first.saturating_sub(14).max(from);
         let comma = (lo..c.first)
             .rev()
-            .take_while(|&k| pa.toks[k].is_word() || pa.is_punct(k, ",") || pa.is_punct(k, "—"))
-            .find(|&k| pa.is_punct(k, ",") || pa.is_punct(k, "—"));
+            .take_while(|&k| {
+                pa.toks[k].is_word()
+                    || pa.toks[k].kind == TokKind::Close
+                    || pa.is_punct(k, ",")
+                    || pa.is_punct(k, "—")
+            })
+            .find(|&k| {
+                pa.is_punct(k, "—")
+                    || (pa.is_punct(k, ",") && !pa.toks[k].quoted)
+                    || (pa.toks[k].kind == TokKind::Close && k > 0 && pa.is_punct(k - 1, ","))
+            });
         if let Some(comma) = comma {
             if comma > from {
                 return comma;
@@ -1369,7 +1397,8 @@ fn verb_cue(
         let nothing_after = near_end
             && (words_after == 0
                 || (words_after <= 8
-                    && (pa.has(c.end, words::ADJUNCT) || is_in(words::HEARER_VERBS, lemma))
+                    && (pa.has(c.end, words::ADJUNCT)
+                        || (is_in(words::HEARER_VERBS, lemma) && hearer_object(pa, c.end)))
                     && !(c.end..s_end.min(c.end + REACH))
                         .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open)));
         // A parenthetical attribution: `…, the office said, they will …` reports the part
@@ -1414,6 +1443,26 @@ fn verb_cue(
         return Some((pa.span(from, end), Some(source), Rule::ReportedClause));
     }
     None
+}
+
+/// Whether the word at `k` can open a hearer object (`told reporters`, `told the AP`,
+/// `told him`), not a clause.
+fn hearer_object(pa: &Para<'_>, k: usize) -> bool {
+    pa.toks[k].cap
+        || pa.has(k, words::DETERMINER)
+        || pa.is_word_in(
+            k,
+            &[
+                "him",
+                "her",
+                "them",
+                "us",
+                "me",
+                "you",
+                "reporters",
+                "journalists",
+            ],
+        )
 }
 
 /// Whether the cue at token `cue` is a past participle after a form of `be`.

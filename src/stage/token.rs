@@ -51,14 +51,14 @@ fn is_combining(c: char) -> bool {
 }
 
 /// Appends the tokens of `text[span]` to `out`; a known abbreviation keeps its period
-/// (`Sen.`). `marks` are the byte offsets of quotation
+/// (`Sen.`). `marks` are the spans of quotation
 /// marks (`true` for opening) in text order; `quoted` are the content spans of the top-level
 /// quotations, sorted and not overlapping.
 pub(crate) fn tokenize(
     text: &str,
     span: Span,
     abbreviations: &Abbreviations,
-    marks: &[(usize, bool)],
+    marks: &[(Span, bool)],
     quoted: &[Span],
     out: &mut Vec<Tok>,
 ) {
@@ -66,30 +66,34 @@ pub(crate) fn tokenize(
     let s = &text[span];
     let base = span.start;
     let mut iter = s.char_indices().peekable();
-    let mut mi = marks.partition_point(|&(p, _)| p < base);
+    let mut mi = marks.partition_point(|&(m, _)| m.start < base);
     let mut qi = quoted.partition_point(|q| q.end <= base);
     while let Some((i, c)) = iter.next() {
         let at = base + i;
         if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' || c == '\u{200d}' {
             continue;
         }
-        while mi < marks.len() && marks[mi].0 < at {
+        while mi < marks.len() && marks[mi].0.start < at {
             mi += 1;
         }
         let end;
         let kind;
-        if mi < marks.len() && marks[mi].0 == at {
+        if mi < marks.len() && marks[mi].0.start == at {
             kind = if marks[mi].1 {
                 TokKind::Open
             } else {
                 TokKind::Close
             };
-            end = at + c.len_utf8();
+            // A mark may be two characters (`''`): the token covers it all.
+            end = marks[mi].0.end.max(at + c.len_utf8());
+            while iter.peek().is_some_and(|&(j, _)| base + j < end) {
+                iter.next();
+            }
         } else if word_char(c) {
             let mut e = at + c.len_utf8();
             while let Some(&(j, d)) = iter.peek() {
                 let pos = base + j;
-                if mi < marks.len() && marks[mi].0 == pos {
+                if mi < marks.len() && marks[mi].0.start == pos {
                     break;
                 }
                 if word_char(d) {
