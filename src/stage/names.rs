@@ -127,31 +127,31 @@ fn lower8(x: u64) -> u64 {
     x | (upper >> 2)
 }
 
-/// A word-at-a-time hash of `bytes`, each chunk passed through `fold` first.
+/// A word-at-a-time hash of `bytes`, each chunk passed through `fold` first, and the OR of
+/// all bytes (its top bits say whether any byte is not ASCII).
 #[inline]
-fn word_hash(bytes: &[u8], fold: impl Fn(u64) -> u64) -> u64 {
+fn word_hash(bytes: &[u8], fold: impl Fn(u64) -> u64) -> (u64, u64) {
     let mut h = bytes.len() as u64;
+    let mut any = 0u64;
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
-        h = (h.rotate_left(5) ^ fold(load8(c))).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let x = load8(c);
+        any |= x;
+        h = (h.rotate_left(5) ^ fold(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        h = (h.rotate_left(5) ^ fold(load8(rest))).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let x = load8(rest);
+        any |= x;
+        h = (h.rotate_left(5) ^ fold(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
-    h ^ (h >> 29)
+    (h ^ (h >> 29), any)
 }
 
 /// The hash of a lowercase entry (or of a word already lowercased).
 #[inline]
 fn plain_hash(bytes: &[u8]) -> u64 {
-    word_hash(bytes, |x| x)
-}
-
-/// The hash of the ASCII-lowercase form of an ASCII word: [`plain_hash`] of its lowercase.
-#[inline]
-fn ascii_fold_hash(bytes: &[u8]) -> u64 {
-    word_hash(bytes, lower8)
+    word_hash(bytes, |x| x).0
 }
 
 impl WordTable {
@@ -205,12 +205,16 @@ impl WordTable {
     /// non-ASCII word.
     #[inline]
     pub(crate) fn get_fold(&self, word: &str, buf: &mut String) -> u32 {
-        if word.is_ascii() {
-            if word.len() > self.longest {
-                return 0;
-            }
-            let w = word.as_bytes();
-            self.probe(ascii_fold_hash(w), |k| k.as_bytes().eq_ignore_ascii_case(w))
+        let w = word.as_bytes();
+        // Only an ASCII word can be skipped by its length: lowercasing keeps its length.
+        if w.len() > self.longest && word.is_ascii() {
+            return 0;
+        }
+        // The hash of the ASCII-lowercase form, valid when every byte is ASCII (the bytes
+        // are then below 0x80, so no carry crosses a byte in `lower8`).
+        let (h, any) = word_hash(w, lower8);
+        if any & 0x8080_8080_8080_8080 == 0 {
+            self.probe(h, |k| k.as_bytes().eq_ignore_ascii_case(w))
         } else {
             self.get(lower(word, buf))
         }
@@ -288,6 +292,14 @@ pub(crate) fn eq_fold(a: &str, b: &str) -> bool {
 /// allocating.
 pub(crate) fn fold_hash(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if s.is_ascii() {
+        // The same bytes as the general case: an ASCII letter lowercases to one byte.
+        for &x in s.as_bytes() {
+            h ^= u64::from(x.to_ascii_lowercase());
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        return h;
+    }
     for c in s.chars().flat_map(char::to_lowercase) {
         let mut b = [0u8; 4];
         for &x in c.encode_utf8(&mut b).as_bytes() {
@@ -396,12 +408,18 @@ enum Lookup {
 }
 
 /// The length of the whitespace character at `i` of `s`, if there is one.
-#[inline]
+#[inline(always)]
 fn space_at(s: &str, i: usize) -> Option<usize> {
     let b = s.as_bytes()[i];
     if b < 0x80 {
         return b.is_ascii_whitespace().then_some(1);
     }
+    wide_space_at(s, i)
+}
+
+/// [`space_at`] for a non-ASCII character.
+#[inline(never)]
+fn wide_space_at(s: &str, i: usize) -> Option<usize> {
     let c = s[i..].chars().next()?;
     c.is_whitespace().then(|| c.len_utf8())
 }
