@@ -491,8 +491,8 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
                 prev_cap = cap;
                 // `al-Assad`, `d'Estaing`: a lowercase particle glued to a name.
                 let glued =
-                    word.bytes().take(5).any(|b| b == b'-' || b == b'\'') || !word.is_ascii();
-                if !near && !glued {
+                    || word.bytes().take(5).any(|b| b == b'-' || b == b'\'') || !word.is_ascii();
+                if !near && !glued() {
                     // No name word, nor next to one: it only ends a run.
                     if let Some(prev) = out.last_mut() {
                         prev.flags |= flag::BREAK;
@@ -573,10 +573,19 @@ fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, lo
         flags |= flag::CAP | flag::NAME;
         let mut letters = 0usize;
         let mut upper = 0usize;
-        for c in stem.chars().filter(|c| c.is_alphabetic()) {
-            letters += 1;
-            if c.is_uppercase() {
-                upper += 1;
+        if stem.is_ascii() {
+            for &b in stem.as_bytes() {
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    upper += usize::from(b.is_ascii_uppercase());
+                }
+            }
+        } else {
+            for c in stem.chars().filter(|c| c.is_alphabetic()) {
+                letters += 1;
+                if c.is_uppercase() {
+                    upper += 1;
+                }
             }
         }
         if letters >= 2 && upper == letters {
@@ -1379,6 +1388,66 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn lower8_lowercases_every_ascii_byte() {
+        for b in 0u8..0x80 {
+            let x = u64::from_le_bytes([b; 8]);
+            assert_eq!(
+                lower8(x),
+                u64::from_le_bytes([b.to_ascii_lowercase(); 8]),
+                "{b}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_table_lookups_ignore_case() {
+        let mut t = WordTable::default();
+        for (i, w) in ["president", "the", "spokeswoman", "société", "x"]
+            .into_iter()
+            .enumerate()
+        {
+            t.insert(w, 1 << i);
+        }
+        t.insert("the", 1 << 8);
+        let mut buf = String::new();
+        for (w, want) in [
+            ("President", 1),
+            ("PRESIDENT", 1),
+            ("president", 1),
+            ("presidents", 0),
+            ("THE", 1 << 1 | 1 << 8),
+            ("SpokesWoman", 1 << 2),
+            ("SOCIÉTÉ", 1 << 3),
+            ("Société", 1 << 3),
+            ("X", 1 << 4),
+            ("", 0),
+            ("spokeswomanly", 0),
+        ] {
+            assert_eq!(t.get_fold(w, &mut buf), want, "{w}");
+            assert_eq!(t.get(&w.to_lowercase()), want, "{w}");
+        }
+        // Every lexicon entry is found in any case.
+        for (file, src) in files() {
+            for (section, entry) in lexicon_entries(src) {
+                let c = section_class(file, section).unwrap_or(0);
+                assert_eq!(classes_of(entry) & c, c, "{entry}");
+                assert_eq!(
+                    classes_fold(&entry.to_uppercase(), &mut buf) & c,
+                    c,
+                    "{entry}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fold_hash_ignores_case() {
+        assert_eq!(fold_hash("Peskov"), fold_hash("PESKOV"));
+        assert_eq!(fold_hash("Łukasz"), fold_hash("łukasz"));
+        assert_ne!(fold_hash("Peskov"), fold_hash("Peskova"));
     }
 
     /// (mention, kind, name, title)
