@@ -109,7 +109,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         } else if let Some(m) = section_modality(section) {
             modality.push((entry, m));
         } else if let Some(c) = section_class(section) {
-            *words.entry(entry).or_insert(0) |= c;
+            words.insert(entry, c);
         }
     }
     modality.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -129,11 +129,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
 /// Fills each token's claim-lexicon classes (looked up once per word).
 fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
     for t in tokens {
-        t.extra = LEXICON
-            .words
-            .get(names::lower(t.stem(text), buf))
-            .copied()
-            .unwrap_or(0);
+        t.extra = LEXICON.words.get_fold(t.stem(text), buf);
     }
 }
 
@@ -296,17 +292,15 @@ fn build(
 /// month.
 fn hedged(text: &str, quote: &Quote, buf: &mut String, tokens: &mut Vec<Token>) -> bool {
     tokens.clear();
+    // Only the words are read, not their name-lexicon classes.
     for s in &quote.segments {
-        names::tokenize(text, *s, buf, tokens);
+        names::tokenize_plain(text, *s, buf, tokens);
     }
     if quote.segments.is_empty() {
-        names::tokenize(text, quote.content, buf, tokens);
+        names::tokenize_plain(text, quote.content, buf, tokens);
     }
     tokens.iter().any(|t| {
-        let hedge = LEXICON
-            .words
-            .get(names::lower(t.stem(text), buf))
-            .is_some_and(|c| c & class::HEDGE != 0);
+        let hedge = LEXICON.words.get_fold(t.stem(text), buf) & class::HEDGE != 0;
         hedge && !(t.has(flag::CAP) && &text[t.span] == "May")
     })
 }
@@ -628,16 +622,13 @@ impl Window<'_> {
             }
             buf.extend(self.text[t.span].chars().flat_map(char::to_lowercase));
         }
-        LEXICON.words.get(buf.as_str()).copied().unwrap_or(0)
+        LEXICON.words.get(buf.as_str())
     }
 
     /// Whether the cue's first word is of a claim-lexicon class.
     fn cue_first_word_is(&self, class: u32, buf: &mut String) -> bool {
         let first = self.text[self.cue].split_whitespace().next().unwrap_or("");
-        LEXICON
-            .words
-            .get(names::lower(first, buf))
-            .is_some_and(|c| c & class != 0)
+        LEXICON.words.get_fold(first, buf) & class != 0
     }
 
     /// The last token of a press addressee at `i` (`reporters`, `the press`).

@@ -6,8 +6,6 @@
 //! Everything here works on word tokens of a span, found by one pass over its bytes; the
 //! lexicons (`src/lexicon/en/{titles,organisations,mentions}.txt`) are parsed once.
 
-use std::collections::HashMap;
-
 use once_cell::sync::Lazy;
 
 use crate::{Gender, MentionKind, Span};
@@ -99,49 +97,148 @@ fn files() -> [(&'static str, &'static str); 3] {
     ]
 }
 
-/// A fast hasher for the built-in lexicon tables, looked up once per word of the text. The
-/// tables are fixed, so no input can lengthen a lookup; maps keyed by the input keep the
-/// standard hasher.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w) ^ rest.len() as u64);
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
+/// A lexicon table: lowercase word or phrase → classes. Open addressing over a fixed table
+/// (the lexicons are built in, so no input can lengthen a probe), looked up case-blind
+/// without copying the word: an ASCII word is folded as it is hashed.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordTable {
+    /// `(hash, entry, classes)`; an empty entry marks a free slot.
+    slots: Vec<(u64, &'static str, u32)>,
+    len: usize,
+    longest: usize,
 }
 
-impl WordHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
+/// Eight bytes of a word, little-endian, zero-padded.
+#[inline]
+fn load8(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w[..b.len()].copy_from_slice(b);
+    u64::from_le_bytes(w)
 }
 
-/// A lexicon table: lowercase word or phrase → classes.
-pub(crate) type WordTable = HashMap<&'static str, u32, std::hash::BuildHasherDefault<WordHasher>>;
+/// ASCII-lowercases eight ASCII bytes at once.
+#[inline]
+fn lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // A byte's top bit is set where it is `A`..=`Z` (no carries: every byte is below 0x80).
+    let ge_a = x.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let gt_z = x.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
+    let upper = ge_a & !gt_z & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+/// A word-at-a-time hash of `bytes`, each chunk passed through `fold` first, and the OR of
+/// all bytes (its top bits say whether any byte is not ASCII).
+#[inline]
+fn word_hash(bytes: &[u8], fold: impl Fn(u64) -> u64) -> (u64, u64) {
+    let mut h = bytes.len() as u64;
+    let mut any = 0u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let x = load8(c);
+        any |= x;
+        h = (h.rotate_left(5) ^ fold(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let x = load8(rest);
+        any |= x;
+        h = (h.rotate_left(5) ^ fold(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    (h ^ (h >> 29), any)
+}
+
+/// The hash of a lowercase entry (or of a word already lowercased).
+#[inline]
+fn plain_hash(bytes: &[u8]) -> u64 {
+    word_hash(bytes, |x| x).0
+}
+
+impl WordTable {
+    /// Adds `classes` to the entry `key` (lowercase, not empty).
+    pub(crate) fn insert(&mut self, key: &'static str, classes: u32) {
+        if key.is_empty() {
+            return;
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            let cap = (old.len() * 2).max(64);
+            self.slots = vec![(0, "", 0); cap];
+            self.len = 0;
+            for (_, k, c) in old {
+                if !k.is_empty() {
+                    self.insert(k, c);
+                }
+            }
+        }
+        let h = plain_hash(key.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut i = (h as usize) & mask;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.1.is_empty() {
+                *slot = (h, key, classes);
+                self.len += 1;
+                self.longest = self.longest.max(key.len());
+                return;
+            }
+            if slot.1 == key {
+                slot.2 |= classes;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The length in bytes of the longest entry.
+    pub(crate) fn longest(&self) -> usize {
+        self.longest
+    }
+
+    /// The classes of a lowercase word or phrase (0 when absent).
+    #[inline]
+    pub(crate) fn get(&self, lower: &str) -> u32 {
+        self.probe(plain_hash(lower.as_bytes()), |k| k == lower)
+    }
+
+    /// The classes of a word in any case (0 when absent); `buf` is scratch space for a
+    /// non-ASCII word.
+    #[inline]
+    pub(crate) fn get_fold(&self, word: &str, buf: &mut String) -> u32 {
+        let w = word.as_bytes();
+        // Only an ASCII word can be skipped by its length: lowercasing keeps its length.
+        if w.len() > self.longest && word.is_ascii() {
+            return 0;
+        }
+        // The hash of the ASCII-lowercase form, valid when every byte is ASCII (the bytes
+        // are then below 0x80, so no carry crosses a byte in `lower8`).
+        let (h, any) = word_hash(w, lower8);
+        if any & 0x8080_8080_8080_8080 == 0 {
+            self.probe(h, |k| k.as_bytes().eq_ignore_ascii_case(w))
+        } else {
+            self.get(lower(word, buf))
+        }
+    }
+
+    #[inline]
+    fn probe(&self, h: u64, eq: impl Fn(&str) -> bool) -> u32 {
+        if self.slots.is_empty() {
+            return 0;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (h as usize) & mask;
+        loop {
+            let (sh, k, c) = self.slots[i];
+            if k.is_empty() {
+                return 0;
+            }
+            if sh == h && eq(k) {
+                return c;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
 
 /// Lowercase word or phrase → its classes.
 static LEXICON: Lazy<WordTable> = Lazy::new(|| {
@@ -149,20 +246,23 @@ static LEXICON: Lazy<WordTable> = Lazy::new(|| {
     for (file, src) in files() {
         for (section, entry) in lexicon_entries(src) {
             if let Some(c) = section_class(file, section) {
-                *map.entry(entry).or_insert(0) |= c;
+                map.insert(entry, c);
             }
         }
     }
     map
 });
 
-/// The length in bytes of the longest lexicon entry.
-static LONGEST: Lazy<usize> = Lazy::new(|| LEXICON.keys().map(|k| k.len()).max().unwrap_or(0));
-
 /// The classes of a lowercase word or phrase.
 #[inline]
 pub(crate) fn classes_of(lower: &str) -> u32 {
-    LEXICON.get(lower).copied().unwrap_or(0)
+    LEXICON.get(lower)
+}
+
+/// The classes of a word in any case; `buf` is scratch space.
+#[inline]
+pub(crate) fn classes_fold(word: &str, buf: &mut String) -> u32 {
+    LEXICON.get_fold(word, buf)
 }
 
 /// Writes the lowercase form of `s` into `buf` and returns it; no allocation once `buf` has
@@ -192,6 +292,14 @@ pub(crate) fn eq_fold(a: &str, b: &str) -> bool {
 /// allocating.
 pub(crate) fn fold_hash(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if s.is_ascii() {
+        // The same bytes as the general case: an ASCII letter lowercases to one byte.
+        for &x in s.as_bytes() {
+            h ^= u64::from(x.to_ascii_lowercase());
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        return h;
+    }
     for c in s.chars().flat_map(char::to_lowercase) {
         let mut b = [0u8; 4];
         for &x in c.encode_utf8(&mut b).as_bytes() {
@@ -281,29 +389,48 @@ pub(crate) fn tokenize(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
     tokenize_with(text, span, buf, out, Lookup::All);
 }
 
+/// Splits `text[span]` into tokens without looking words up in the lexicon (every class
+/// is 0), appending them to `out`, for callers that read only the words and their flags.
+pub(crate) fn tokenize_plain(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
+    tokenize_with(text, span, buf, out, Lookup::None);
+}
+
 /// Which words [`tokenize_with`] looks up in the lexicon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Lookup {
     /// Every word.
     All,
+    /// No word.
+    None,
     /// Capitalised words and the words next to one (enough to find names with their
     /// titles and particles); other words get no classes.
     NearCapitals,
 }
 
 /// The length of the whitespace character at `i` of `s`, if there is one.
-#[inline]
+#[inline(always)]
 fn space_at(s: &str, i: usize) -> Option<usize> {
     let b = s.as_bytes()[i];
     if b < 0x80 {
         return b.is_ascii_whitespace().then_some(1);
     }
+    wide_space_at(s, i)
+}
+
+/// [`space_at`] for a non-ASCII character.
+#[inline(never)]
+fn wide_space_at(s: &str, i: usize) -> Option<usize> {
     let c = s[i..].chars().next()?;
     c.is_whitespace().then(|| c.len_utf8())
 }
 
 /// Whether the first letter of the word at `i` of `s` (after opening marks) is uppercase.
+#[inline]
 fn capital_at(s: &str, i: usize) -> bool {
+    let b = s.as_bytes()[i];
+    if b < 0x80 && !matches!(b, b'"' | b'(' | b'[' | b'{') {
+        return b.is_ascii_uppercase();
+    }
     s[i..]
         .chars()
         .take(3)
@@ -319,6 +446,8 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
     let n = slice.len();
     let mut pos = 0;
     let mut prev_cap = false;
+    // Whether the word at `pos` is capitalised, when the word before looked ahead.
+    let mut next_cap: Option<(usize, bool)> = None;
     while pos < n {
         if let Some(w) = space_at(slice, pos) {
             pos += w;
@@ -341,8 +470,12 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
         let word = &slice[start..pos];
         let look = match lookup {
             Lookup::All => true,
+            Lookup::None => false,
             Lookup::NearCapitals => {
-                let cap = capital_at(slice, start);
+                let cap = match next_cap {
+                    Some((at, cap)) if at == start => cap,
+                    _ => capital_at(slice, start),
+                };
                 let near = cap || prev_cap || {
                     let mut next = pos;
                     while next < n {
@@ -351,13 +484,15 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
                             None => break,
                         }
                     }
-                    next < n && capital_at(slice, next)
+                    let c = next < n && capital_at(slice, next);
+                    next_cap = Some((next, c));
+                    c
                 };
                 prev_cap = cap;
                 // `al-Assad`, `d'Estaing`: a lowercase particle glued to a name.
                 let glued =
-                    word.bytes().take(5).any(|b| b == b'-' || b == b'\'') || !word.is_ascii();
-                if !near && !glued {
+                    || word.bytes().take(5).any(|b| b == b'-' || b == b'\'') || !word.is_ascii();
+                if !near && !glued() {
                     // No name word, nor next to one: it only ends a run.
                     if let Some(prev) = out.last_mut() {
                         prev.flags |= flag::BREAK;
@@ -438,10 +573,19 @@ fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, lo
         flags |= flag::CAP | flag::NAME;
         let mut letters = 0usize;
         let mut upper = 0usize;
-        for c in stem.chars().filter(|c| c.is_alphabetic()) {
-            letters += 1;
-            if c.is_uppercase() {
-                upper += 1;
+        if stem.is_ascii() {
+            for &b in stem.as_bytes() {
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    upper += usize::from(b.is_ascii_uppercase());
+                }
+            }
+        } else {
+            for c in stem.chars().filter(|c| c.is_alphabetic()) {
+                letters += 1;
+                if c.is_uppercase() {
+                    upper += 1;
+                }
             }
         }
         if letters >= 2 && upper == letters {
@@ -453,26 +597,42 @@ fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, lo
     } else if may_have_particle_prefix(stem) && has_particle_prefix(stem) {
         flags |= flag::NAME;
     }
-    // No entry is longer than the longest one.
-    let mut class = if look && stem.len() <= *LONGEST {
-        classes_of(lower(stem, buf))
-    } else {
-        buf.clear();
-        0
-    };
-    if class == 0 && buf.len() > 3 && buf.ends_with('s') {
-        // The plural of a title word (`officials`, `Lawmakers`) is a group word.
-        let singular = &buf[..buf.len() - 1];
-        if classes_of(singular) & class::TITLE != 0 {
-            class |= class::GROUP;
-        }
-    }
+    let class = if look { word_classes(stem, buf) } else { 0 };
     out.push(Token {
         span: Span::new(base + s, base + e),
         class,
         flags,
         extra: 0,
     });
+}
+
+/// The classes of a token's stem; the plural of a title word (`officials`, `Lawmakers`) is
+/// a group word.
+#[inline]
+fn word_classes(stem: &str, buf: &mut String) -> u32 {
+    // No entry is longer than the longest one.
+    if stem.len() > LEXICON.longest() {
+        return 0;
+    }
+    if stem.is_ascii() {
+        let class = LEXICON.get_fold(stem, buf);
+        let b = stem.as_bytes();
+        if class == 0 && b.len() > 3 && b[b.len() - 1] | 0x20 == b's' {
+            let singular = &stem[..b.len() - 1];
+            if LEXICON.get_fold(singular, buf) & class::TITLE != 0 {
+                return class::GROUP;
+            }
+        }
+        return class;
+    }
+    let mut class = classes_of(lower(stem, buf));
+    if class == 0 && buf.len() > 3 && buf.ends_with('s') {
+        let singular = &buf[..buf.len() - 1];
+        if classes_of(singular) & class::TITLE != 0 {
+            class |= class::GROUP;
+        }
+    }
+    class
 }
 
 /// A cheap first check for [`has_particle_prefix`]: a hyphen or apostrophe among the first
@@ -507,7 +667,7 @@ fn is_abbreviation(core: &str, buf: &mut String) -> bool {
     if body.contains('.') {
         return true;
     }
-    classes_of(lower(core, buf)) != 0 || is_month_abbreviation(core)
+    classes_fold(core, buf) != 0 || is_month_abbreviation(core)
 }
 
 fn is_month_abbreviation(core: &str) -> bool {
@@ -1228,6 +1388,66 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn lower8_lowercases_every_ascii_byte() {
+        for b in 0u8..0x80 {
+            let x = u64::from_le_bytes([b; 8]);
+            assert_eq!(
+                lower8(x),
+                u64::from_le_bytes([b.to_ascii_lowercase(); 8]),
+                "{b}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_table_lookups_ignore_case() {
+        let mut t = WordTable::default();
+        for (i, w) in ["president", "the", "spokeswoman", "société", "x"]
+            .into_iter()
+            .enumerate()
+        {
+            t.insert(w, 1 << i);
+        }
+        t.insert("the", 1 << 8);
+        let mut buf = String::new();
+        for (w, want) in [
+            ("President", 1),
+            ("PRESIDENT", 1),
+            ("president", 1),
+            ("presidents", 0),
+            ("THE", 1 << 1 | 1 << 8),
+            ("SpokesWoman", 1 << 2),
+            ("SOCIÉTÉ", 1 << 3),
+            ("Société", 1 << 3),
+            ("X", 1 << 4),
+            ("", 0),
+            ("spokeswomanly", 0),
+        ] {
+            assert_eq!(t.get_fold(w, &mut buf), want, "{w}");
+            assert_eq!(t.get(&w.to_lowercase()), want, "{w}");
+        }
+        // Every lexicon entry is found in any case.
+        for (file, src) in files() {
+            for (section, entry) in lexicon_entries(src) {
+                let c = section_class(file, section).unwrap_or(0);
+                assert_eq!(classes_of(entry) & c, c, "{entry}");
+                assert_eq!(
+                    classes_fold(&entry.to_uppercase(), &mut buf) & c,
+                    c,
+                    "{entry}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fold_hash_ignores_case() {
+        assert_eq!(fold_hash("Peskov"), fold_hash("PESKOV"));
+        assert_eq!(fold_hash("Łukasz"), fold_hash("łukasz"));
+        assert_ne!(fold_hash("Peskov"), fold_hash("Peskova"));
     }
 
     /// (mention, kind, name, title)
