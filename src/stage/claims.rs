@@ -916,7 +916,8 @@ fn attach_evidence(article: &Article<'_>, claims: &mut [Claim]) {
                 }
             });
         if let Some(c) = claim {
-            if !claims[c].evidence.contains(&sentence) {
+            // Sentences come in text order: a repeat can only be the last one.
+            if claims[c].evidence.last() != Some(&sentence) {
                 claims[c].evidence.push(sentence);
             }
         }

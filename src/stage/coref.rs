@@ -176,9 +176,8 @@ impl Entity {
             Some(g) if g != gender => false,
             _ => {
                 self.gender = Some(gender);
-                if !self.evidence.contains(&evidence) {
-                    self.evidence.push(evidence);
-                }
+                // Repeats are removed once, when the speaker is made.
+                self.evidence.push(evidence);
                 true
             }
         }
@@ -304,7 +303,8 @@ pub(crate) fn run(article: &mut Article<'_>) {
         if let Some(e) = linked[i] {
             let m = &article.mentions[i];
             let ent = &mut linker.entities[e];
-            if !ent.mentions.contains(&m.span) {
+            // Mentions come in text order: a repeat can only be the last one pushed.
+            if ent.mentions.last() != Some(&m.span) {
                 ent.mentions.push(m.span);
             }
             if let Some(t) = m.title {
@@ -341,6 +341,7 @@ pub(crate) fn run(article: &mut Article<'_>) {
         ids[e] = Some(id);
         ent.mentions.sort();
         ent.evidence.sort();
+        ent.evidence.dedup();
         speakers.push(Speaker {
             id,
             name: ent.name,
