@@ -63,84 +63,82 @@ pub(crate) fn tokenize(
     out: &mut Vec<Tok>,
 ) {
     out.clear();
-    let s = &text[span];
-    let base = span.start;
-    let mut iter = s.char_indices().peekable();
-    let mut mi = marks.partition_point(|&(m, _)| m.start < base);
-    let mut qi = quoted.partition_point(|q| q.end <= base);
-    while let Some((i, c)) = iter.next() {
-        let at = base + i;
-        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' || c == '\u{200d}' {
+    let bytes = text.as_bytes();
+    let end_of = span.end.min(text.len());
+    let mut mi = marks.partition_point(|&(m, _)| m.start < span.start);
+    let mut qi = quoted.partition_point(|q| q.end <= span.start);
+    let mut at = span.start;
+    while at < end_of {
+        let (c, len) = char_at(text, at);
+        if c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{200d}') {
+            at += len;
             continue;
         }
         while mi < marks.len() && marks[mi].0.start < at {
             mi += 1;
         }
-        let end;
-        let kind;
-        if mi < marks.len() && marks[mi].0.start == at {
-            kind = if marks[mi].1 {
+        let mark_at = |pos: usize, mi: usize| mi < marks.len() && marks[mi].0.start == pos;
+        let (kind, end) = if mark_at(at, mi) {
+            let kind = if marks[mi].1 {
                 TokKind::Open
             } else {
                 TokKind::Close
             };
             // A mark may be two characters (`''`): the token covers it all.
-            end = marks[mi].0.end.max(at + c.len_utf8());
-            while iter.peek().is_some_and(|&(j, _)| base + j < end) {
-                iter.next();
-            }
+            (kind, marks[mi].0.end.max(at + len).min(end_of))
         } else if word_char(c) {
-            let mut e = at + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                let pos = base + j;
-                if mi < marks.len() && marks[mi].0.start == pos {
-                    break;
+            let mut e = at + len;
+            while e < end_of && !mark_at(e, mi) {
+                let b = bytes[e];
+                if b.is_ascii_alphanumeric() {
+                    e += 1;
+                    continue;
                 }
-                if word_char(d) {
-                    e = pos + d.len_utf8();
-                    iter.next();
+                let (d, dl) = if b < 0x80 {
+                    (char::from(b), 1)
+                } else {
+                    char_at(text, e)
+                };
+                if b >= 0x80 && word_char(d) {
+                    e += dl;
+                    continue;
+                }
+                let next = e + dl;
+                // `21,000`: a comma between digits.
+                if d == ','
+                    && bytes[e - 1].is_ascii_digit()
+                    && next < end_of
+                    && bytes[next].is_ascii_digit()
+                {
+                    e = next;
                     continue;
                 }
                 // Inner joiners: don't, U.S., al-Assad, 3.5, Russia's.
-                // `21,000`: a comma between digits.
-                if d == ','
-                    && text[..pos].ends_with(|x: char| x.is_ascii_digit())
-                    && s[j + 1..].starts_with(|x: char| x.is_ascii_digit())
-                {
-                    e = pos + 1;
-                    iter.next();
-                    continue;
-                }
                 if matches!(d, '\'' | '’' | '-' | '.' | '&' | '/') {
-                    let next = s[j + d.len_utf8()..].chars().next();
-                    if next.is_some_and(word_char) {
-                        e = pos + d.len_utf8();
-                        iter.next();
+                    if next < end_of && word_char(char_at(text, next).0) {
+                        e = next;
                         continue;
                     }
-                    // Abbreviation period: `U.S.` keeps its final period when the word has one
-                    // inside, and single capitals take theirs (`K.`).
+                    // Abbreviation period: `U.S.` keeps its final period when the word has
+                    // one inside, single capitals take theirs (`K.`), and so do listed
+                    // abbreviations (`Sen.`).
                     if d == '.' {
                         let word = &text[at..e];
-                        let one_cap = word.chars().count() == 1
-                            && word.chars().next().is_some_and(char::is_uppercase);
-                        if word.contains('.')
-                            || one_cap
-                            || abbreviations.get(&text[at..=pos]).is_some()
+                        let one_cap = len == e - at && c.is_uppercase();
+                        if one_cap
+                            || word.contains('.')
+                            || abbreviations.get(&text[at..=e]).is_some()
                         {
-                            e = pos + 1;
-                            iter.next();
+                            e = next;
                         }
                     }
                 }
                 break;
             }
-            kind = TokKind::Word;
-            end = e;
+            (TokKind::Word, e)
         } else {
-            kind = TokKind::Punct;
-            end = at + c.len_utf8();
-        }
+            (TokKind::Punct, at + len)
+        };
         while qi < quoted.len() && quoted[qi].end <= at {
             qi += 1;
         }
@@ -159,5 +157,17 @@ pub(crate) fn tokenize(
                 0
             },
         });
+        at = end;
     }
+}
+
+/// The character at byte `at` of `text` and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let b = text.as_bytes()[at];
+    if b < 0x80 {
+        return (char::from(b), 1);
+    }
+    let c = text[at..].chars().next().unwrap_or('\u{fffd}');
+    (c, c.len_utf8())
 }

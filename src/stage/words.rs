@@ -1,9 +1,9 @@
 //! Function words the attribution stage reads tokens by. Each word's classes are looked up
 //! once, when the token is made, and kept as bits on the token.
 
-use std::collections::HashMap;
-
 use once_cell::sync::Lazy;
+
+use crate::stage::names::WordTable;
 
 /// Words that end a noun phrase when walking over it.
 pub(crate) const STOP: u16 = 1 << 0;
@@ -129,9 +129,18 @@ const BE_WORDS: &[&str] = &[
 /// The longest listed word, in bytes.
 const LONGEST: usize = 16;
 
-/// Every listed word (lower-case) with its classes.
-static TABLE: Lazy<HashMap<&'static [u8], u16>> = Lazy::new(|| {
-    let mut map: HashMap<&'static [u8], u16> = HashMap::new();
+/// Every listed word with its classes, and for each length the first letters that occur (a
+/// cheap test that turns most other words away before any hashing).
+struct Table {
+    words: WordTable,
+    first_letters: [u32; LONGEST + 1],
+}
+
+static TABLE: Lazy<Table> = Lazy::new(|| {
+    let mut table = Table {
+        words: WordTable::default(),
+        first_letters: [0; LONGEST + 1],
+    };
     for (bit, words) in [
         (STOP, STOP_WORDS),
         (DETERMINER, DETERMINERS_WORDS),
@@ -145,11 +154,12 @@ static TABLE: Lazy<HashMap<&'static [u8], u16>> = Lazy::new(|| {
         (BE, BE_WORDS),
     ] {
         for w in words {
-            debug_assert!(w.len() <= LONGEST);
-            *map.entry(w.as_bytes()).or_insert(0) |= bit;
+            debug_assert!(w.len() <= LONGEST && w.starts_with(|c: char| c.is_ascii_lowercase()));
+            table.words.insert(w, u32::from(bit));
+            table.first_letters[w.len()] |= 1 << (w.as_bytes()[0] - b'a');
         }
     }
-    map
+    table
 });
 
 /// The classes of `word`, compared without regard to ASCII case; 0 for any other word.
@@ -158,11 +168,17 @@ pub(crate) fn classes(word: &str) -> u16 {
     if bytes.is_empty() || bytes.len() > LONGEST {
         return 0;
     }
-    let mut buf = [0u8; LONGEST];
-    for (d, &b) in buf.iter_mut().zip(bytes) {
-        *d = b.to_ascii_lowercase();
+    let first = bytes[0].to_ascii_lowercase();
+    if !first.is_ascii_lowercase() {
+        return 0;
     }
-    TABLE.get(&buf[..bytes.len()]).copied().unwrap_or(0)
+    let table = &*TABLE;
+    if table.first_letters[bytes.len()] & (1 << (first - b'a')) == 0 || !word.is_ascii() {
+        return 0;
+    }
+    // An ASCII word never needs the scratch buffer, which so stays empty.
+    let classes = table.words.get_fold(word, &mut String::new());
+    u16::try_from(classes).unwrap_or(0)
 }
 
 #[cfg(test)]
