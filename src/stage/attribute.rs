@@ -1099,6 +1099,18 @@ fn clause_end(config: &Config, pa: &Para<'_>, cues: &[CueAt], from: usize, s_end
             || pa.has(c.end, words::ADJUNCT)
             || pa.is_word_in(c.end, &["that"]);
         if !tail {
+            // `… while Sanders suggests …`: a new clause with its own speaker and cue ends
+            // this one at its conjunction.
+            if let Some(subject) = pa.subject_before(from, c.first) {
+                let m = pa
+                    .toks
+                    .partition_point(|t| t.span.start < subject.mention.start);
+                if m > from + 1
+                    && pa.is_word_in(m - 1, &["while", "whereas", "as", "but", "because"])
+                {
+                    return m - 1;
+                }
+            }
             continue;
         }
         // The nearest comma or dash before the cue, with only words between them (a
@@ -1149,6 +1161,17 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
             TokKind::Punct => {
                 matches!(w, "—" | "–" | "-" | ";")
                     || (w == "," && next.is_some_and(|n| n.class & words::BREAKER != 0))
+                    // `, believing …`, `, implicitly putting …`: a participle clause.
+                    || (w == ","
+                        && next.is_some_and(|n| {
+                            let v = &text[n.span];
+                            let v = if v.ends_with("ly") {
+                                toks.get(k + 2).map_or("", |n2| &text[n2.span])
+                            } else {
+                                v
+                            };
+                            !n.cap && v.len() > 4 && v.ends_with("ing")
+                        }))
             }
             TokKind::Word => {
                 is_in(&["and", "but"], w)
