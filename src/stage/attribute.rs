@@ -686,8 +686,12 @@ fn direct_sieves(
             if let Some(next) = quos.get(qi + 1) {
                 if let Some(open) = next.open {
                     let attr_end = source_end(pa, &source, c.end);
+                    // Only punctuation between, a comma or colon among it, and not a title
+                    // (`said Steven Brill, author of "Bitter Pill," a history`).
                     let between = open.saturating_sub(attr_end) <= 4
-                        && (attr_end..open).all(|k| pa.toks[k].kind == TokKind::Punct);
+                        && (attr_end..open).all(|k| pa.toks[k].kind == TokKind::Punct)
+                        && (attr_end..open).any(|k| pa.is_punct(k, ",") || pa.is_punct(k, ":"))
+                        && next.role != QuotationRole::Title;
                     if between && pa.sentence_of(open).0 == pa.sentence_of(close).0 {
                         d.segments.push(next.content);
                         d.span = d.span.cover(next.span);
