@@ -394,7 +394,13 @@ impl Para<'_> {
             // `said Dmitry Peskov, the Kremlin's spokesman, who …` runs to the sentence end,
             // a quotation or another cue.
             let mut r_end = end + 1;
-            while r_end < hi.min(end + REACH) && !self.ends_apposition(r_end) {
+            // Quotation marks end it only right after the comma (`"A," said X, "B."`); a
+            // quoted name inside it stays (`the boy, who wore a 'Make America Great' hat`).
+            while r_end < hi.min(end + REACH)
+                && !(self.ends_apposition(r_end)
+                    && (r_end == end + 1
+                        || !matches!(self.toks[r_end].kind, TokKind::Open | TokKind::Close)))
+            {
                 r_end += 1;
             }
             while r_end > end + 1 && self.toks[r_end - 1].kind == TokKind::Punct {
@@ -769,7 +775,10 @@ fn direct_sieves(
         } else if open > s_start + 1 && pa.is_punct(open - 1, ":") && open - s_start <= 16 {
             // A colon is the cue when nothing else is: `Singh put it this way: "…"`.
             let colon = open - 1;
-            if let Some(source) = sentence_subject(pa, s_start, colon) {
+            let source = main_clause_subject(pa, s_start, colon)
+                .or_else(|| clause_subject(pa, s_start, colon))
+                .or_else(|| sentence_subject(pa, s_start, colon));
+            if let Some(source) = source {
                 let mut d = direct_draft(pid, &quos[qi], Some(source), None, Rule::Leading);
                 d.cue = Some(pa.toks[colon].span);
                 quos[qi].taken = Some(drafts.len());
@@ -1564,7 +1573,15 @@ fn main_clause_subject(pa: &Para<'_>, s_start: usize, limit: usize) -> Option<So
                 let verb_follows = end < hi
                     && pa.toks[end].is_word()
                     && !pa.toks[end].cap
-                    && (!pa.has(end, words::STOP) || pa.has(end, words::AUX | words::BE));
+                    && (!pa.has(end, words::STOP)
+                        || pa.has(end, words::BE)
+                        || pa.is_word_in(
+                            end,
+                            &[
+                                "has", "have", "had", "will", "would", "could", "should", "can",
+                                "may", "might", "must", "did", "does", "do",
+                            ],
+                        ));
                 if verb_follows {
                     return pa.subject_at(k, hi);
                 }
