@@ -1442,11 +1442,39 @@ fn verb_cue(
         let parenthetical = c.end < s_end && pa.is_punct(c.end, ",");
         if let Some(comma) = comma_before {
             if parenthetical && comma > s_start {
-                return Some((
-                    pa.span(s_start, comma),
-                    Some(source),
-                    Rule::TrailingUnmarked,
-                ));
+                // What was said is the part before when that part is a clause (`There is a
+                // risk, some Democrats said, that …`), else the part after (`In the early
+                // 1990s, she said, a boss invited her …`).
+                let before_is_clause = comma - s_start <= REACH
+                    && (s_start..comma).any(|k| {
+                        let t = pa.toks[k];
+                        t.is_word()
+                            && !t.quoted
+                            && (pa.has(k, words::BE)
+                                || pa.is_word_in(
+                                    k,
+                                    &[
+                                        "has", "have", "had", "will", "would", "can", "could",
+                                        "should", "may", "might", "must",
+                                    ],
+                                )
+                                || (!t.cap && pa.word(k).len() > 4 && pa.word(k).ends_with("ed")))
+                    });
+                if before_is_clause || c.end + 1 >= s_end {
+                    return Some((
+                        pa.span(s_start, comma),
+                        Some(source),
+                        Rule::TrailingUnmarked,
+                    ));
+                }
+                let end = clause_end(config, pa, cues, c.end + 1, s_end);
+                return (end > c.end + 1).then(|| {
+                    (
+                        pa.span(c.end + 1, end),
+                        Some(source),
+                        Rule::TrailingUnmarked,
+                    )
+                });
             }
             if nothing_after
                 && !(c.end..s_end.min(c.end + REACH)).any(|k| pa.is_word_in(k, &["that"]))
