@@ -470,3 +470,32 @@ fn seed_article_attributions() {
         .iter()
         .any(|(c, _, _, k)| *k == QuoteKind::Direct && c.starts_with("old-school")));
 }
+
+// Parenthetical attributions report the clause around them.
+t!(
+    parenthetical_after_a_clause,
+    "There is a real risk, some economists said, that prices rise again.",
+    [(
+        Indirect,
+        "There is a real risk",
+        Some("some economists"),
+        TrailingUnmarked
+    )]
+);
+t!(
+    parenthetical_after_an_adjunct,
+    "In the early 1990s, Ms. Ortega said, the mill employed half the town.",
+    [(
+        Indirect,
+        "the mill employed half the town",
+        Some("Ms. Ortega"),
+        TrailingUnmarked
+    )]
+);
+
+// A quoted title after an attribution is not the second part of a split quote.
+t!(
+    title_after_attribution_is_not_a_split,
+    "“The plan is sound,” said Ana Ruiz, author of “Harbour Towns,” a local history.",
+    [(Direct, "The plan is sound,", Some("Ana Ruiz"), Trailing)]
+);
