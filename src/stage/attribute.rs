@@ -171,12 +171,33 @@ impl Para<'_> {
                     i = j;
                     continue;
                 }
+                // Two coordinated names or groups: `The Kentucky Republican and the New York
+                // businessman`, `Right-wing politicians and average citizens`.
+                if j > lo
+                    && i < end
+                    && self.word(j) == "and"
+                    && self.np_word(j - 1)
+                    && (self.toks[j - 1].cap || self.word(j - 1).ends_with('s'))
+                    && (self.toks[i].cap || self.has(i, words::DETERMINER))
+                {
+                    i = j;
+                    continue;
+                }
                 break;
             }
             i = j;
             if self.has(j, words::DETERMINER) {
-                // The phrase starts here unless a link joins it to a head before.
+                // The phrase starts here unless a link joins it to a head before, or `and`
+                // to another name or group (`X and the New York businessman`).
                 if j > lo + 1 && self.has(j - 1, words::LINK) && self.np_word(j - 2) {
+                    i = j - 1;
+                    continue;
+                }
+                if j > lo + 1
+                    && self.word(j - 1) == "and"
+                    && self.np_word(j - 2)
+                    && (self.toks[j - 2].cap || self.word(j - 2).ends_with('s'))
+                {
                     i = j - 1;
                     continue;
                 }
