@@ -291,6 +291,17 @@ fn build(
 /// Whether the content holds a hedge word (`could`, `likely`); a capitalised `May` is the
 /// month.
 fn hedged(text: &str, quote: &Quote, buf: &mut String, tokens: &mut Vec<Token>) -> bool {
+    let spans = if quote.segments.is_empty() {
+        std::slice::from_ref(&quote.content)
+    } else {
+        &quote.segments[..]
+    };
+    if !spans
+        .iter()
+        .any(|s| text.get(s.range()).is_some_and(|s| may_hold_hedge(s, buf)))
+    {
+        return false;
+    }
     tokens.clear();
     // Only the words are read, not their name-lexicon classes.
     for s in &quote.segments {
@@ -303,6 +314,29 @@ fn hedged(text: &str, quote: &Quote, buf: &mut String, tokens: &mut Vec<Token>) 
         let hedge = LEXICON.words.get_fold(t.stem(text), buf) & class::HEDGE != 0;
         hedge && !(t.has(flag::CAP) && &text[t.span] == "May")
     })
+}
+
+/// Whether a word of `s` may be a hedge word, checked without splitting `s` into words: a
+/// word's stem that is a hedge word (the hedge words are ASCII) is a whole run of ASCII
+/// letters and digits, since the punctuation stripped around a stem is neither; only the
+/// Kelvin sign lowercases to an ASCII letter, so a text holding it is always checked.
+fn may_hold_hedge(s: &str, buf: &mut String) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i - start >= 3 && LEXICON.words.get_fold(&s[start..i], buf) & class::HEDGE != 0 {
+            return true;
+        }
+    }
+    s.contains('\u{212A}')
 }
 
 /// Words around a cue.
@@ -1085,6 +1119,51 @@ mod tests {
             abbreviations: Abbreviations::english_with(&[]).unwrap(),
             max_input_len: None,
         }
+    }
+
+    #[test]
+    fn hedge_words_are_ascii_words_of_three_letters_or_more() {
+        // `may_hold_hedge` looks only at runs of ASCII letters and digits that long.
+        for (section, entry) in lexicon_entries(CLAIMS) {
+            if section == "hedge" {
+                assert!(entry.len() >= 3, "{entry}");
+                assert!(entry.bytes().all(|b| b.is_ascii_alphanumeric()), "{entry}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_hedge_prefilter_misses_no_hedge_word() {
+        let mut buf = String::new();
+        let mut tokens = Vec::new();
+        for s in [
+            "they could",
+            "“Perhaps,” he",
+            "(likely)",
+            "it is unlikely.",
+            "Maybe…",
+            "the mayor's office",
+            "dismay and hope",
+            "could've been",
+            "li\u{212A}ely so",
+            "probably—not",
+            "‘might’",
+            "MIGHT",
+            "no hedge here at all",
+            "May 5",
+            "",
+        ] {
+            tokens.clear();
+            names::tokenize_plain(s, Span::new(0, s.len()), &mut buf, &mut tokens);
+            let slow = tokens
+                .iter()
+                .any(|t| LEXICON.words.get_fold(t.stem(s), &mut buf) & class::HEDGE != 0);
+            if slow {
+                assert!(may_hold_hedge(s, &mut buf), "{s}");
+            }
+        }
+        assert!(!may_hold_hedge("dismay, the mayor said", &mut buf));
+        assert!(may_hold_hedge("it may rain", &mut buf));
     }
 
     #[test]
