@@ -450,6 +450,36 @@ fn capital_at(s: &str, i: usize) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
+/// What a byte is to the word splitter ([`BYTE_KIND`]).
+mod byte_kind {
+    /// An ASCII letter or digit.
+    pub(super) const ALNUM: u8 = 0;
+    /// Another ASCII byte that is not whitespace.
+    pub(super) const OTHER: u8 = 1;
+    /// ASCII whitespace.
+    pub(super) const SPACE: u8 = 2;
+    /// A byte of a non-ASCII character.
+    pub(super) const WIDE: u8 = 3;
+}
+
+/// The [`byte_kind`] of every byte.
+static BYTE_KIND: [u8; 256] = {
+    let mut t = [byte_kind::WIDE; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() {
+            byte_kind::SPACE
+        } else if c.is_ascii_alphanumeric() {
+            byte_kind::ALNUM
+        } else {
+            byte_kind::OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
 fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, lookup: Lookup) {
     let Some(slice) = text.get(span.range()) else {
         return;
@@ -462,14 +492,16 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
     let mut next_cap: Option<(usize, bool)> = None;
     while pos < n {
         let b = bytes[pos];
-        if b < 0x80 {
-            if b.is_ascii_whitespace() {
-                pos += 1;
+        let kind = BYTE_KIND[usize::from(b)];
+        if kind == byte_kind::SPACE {
+            pos += 1;
+            continue;
+        }
+        if kind == byte_kind::WIDE {
+            if let Some(w) = wide_space_at(slice, pos) {
+                pos += w;
                 continue;
             }
-        } else if let Some(w) = wide_space_at(slice, pos) {
-            pos += w;
-            continue;
         }
         let start = pos;
         // Bytes that are not ASCII letters or digits, and whether every byte is ASCII.
@@ -477,13 +509,11 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
         let mut ascii = true;
         while pos < n {
             let b = bytes[pos];
-            if b < 0x80 {
-                if b.is_ascii_whitespace() {
-                    break;
-                }
-                other += usize::from(!b.is_ascii_alphanumeric());
+            let kind = BYTE_KIND[usize::from(b)];
+            if kind < byte_kind::SPACE {
+                other += usize::from(kind);
                 pos += 1;
-            } else if wide_space_at(slice, pos).is_some() {
+            } else if kind == byte_kind::SPACE || wide_space_at(slice, pos).is_some() {
                 break;
             } else {
                 ascii = false;
