@@ -1037,19 +1037,7 @@ fn organisation_name(text: &str, chunk: &[Token], phrase: &mut String) -> Option
         if !tail[0].has(flag::CAP) && n > 1 {
             continue;
         }
-        phrase.clear();
-        for (i, t) in tail.iter().enumerate() {
-            if i > 0 {
-                phrase.push(' ');
-            }
-            let w = t.stem(text);
-            if w.is_ascii() {
-                phrase.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                phrase.extend(w.chars().flat_map(char::to_lowercase));
-            }
-        }
-        if classes_of(phrase) & (ORG_NAME | PLACE) != 0 {
+        if phrase_classes(text, tail, phrase) & (ORG_NAME | PLACE) != 0 {
             return Some(Some(org_span(chunk, chunk.len() - n)));
         }
     }
@@ -1095,6 +1083,33 @@ fn organisation_name(text: &str, chunk: &[Token], phrase: &mut String) -> Option
         return Some(Some(last.span));
     }
     None
+}
+
+/// The lexicon classes of the phrase of the tokens' stems joined by single spaces. When the
+/// text holds exactly that (one space between words, no possessive), it is looked up in
+/// place; otherwise the lowercase phrase is written into `phrase` first.
+fn phrase_classes(text: &str, tail: &[Token], phrase: &mut String) -> u32 {
+    let bytes = text.as_bytes();
+    let in_place = tail.iter().all(|t| !t.has(flag::POSSESSIVE))
+        && tail
+            .windows(2)
+            .all(|w| w[1].span.start == w[0].span.end + 1 && bytes[w[0].span.end] == b' ');
+    if let (true, Some(first), Some(last)) = (in_place, tail.first(), tail.last()) {
+        return classes_fold(&text[first.span.start..last.span.end], phrase);
+    }
+    phrase.clear();
+    for (i, t) in tail.iter().enumerate() {
+        if i > 0 {
+            phrase.push(' ');
+        }
+        let w = t.stem(text);
+        if w.is_ascii() {
+            phrase.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            phrase.extend(w.chars().flat_map(char::to_lowercase));
+        }
+    }
+    classes_of(phrase)
 }
 
 fn org_span(chunk: &[Token], from: usize) -> Span {
