@@ -48,6 +48,71 @@ mod class {
     pub(super) const MEDIUM_VERB: u32 = 1 << 12;
 }
 
+/// Words the window reads by themselves, as bits above the lexicon classes of a token's
+/// `extra` (set for the whole word, in ASCII case, as `eq_ignore_ascii_case` would match).
+mod word {
+    /// Ends a noun phrase: `that`, `which`, `who`, `said`, `says`, `reported`, `on`, `in`,
+    /// `at`.
+    pub(super) const PHRASE_STOP: u32 = 1 << 16;
+    /// Ends a short phrase: conjunctions and time adverbs.
+    pub(super) const SHORT_STOP: u32 = 1 << 17;
+    pub(super) const CITING: u32 = 1 << 18;
+    /// `reported`, `reports`.
+    pub(super) const REPORTED: u32 = 1 << 19;
+    pub(super) const ON: u32 = 1 << 20;
+    pub(super) const IN: u32 = 1 << 21;
+    pub(super) const AT: u32 = 1 << 22;
+    /// `with`, `to`.
+    pub(super) const WITH_TO: u32 = 1 << 23;
+    /// `this`, `that`, `last`, `next`.
+    pub(super) const DEICTIC: u32 = 1 << 24;
+    /// What cannot start an addressee after a telling cue.
+    pub(super) const NOT_ADDRESSEE: u32 = 1 << 25;
+    /// Every bit above.
+    pub(super) const ALL: u32 = 0x3ff << 16;
+
+    /// The words and their bits.
+    pub(super) const WORDS: &[(&[&str], u32)] = &[
+        (
+            &[
+                "that", "which", "who", "said", "says", "reported", "on", "in", "at",
+            ],
+            PHRASE_STOP,
+        ),
+        (
+            &[
+                "when",
+                "while",
+                "before",
+                "during",
+                "because",
+                "since",
+                "if",
+                "whether",
+                "how",
+                "then",
+                "afterward",
+                "afterwards",
+                "later",
+            ],
+            SHORT_STOP,
+        ),
+        (&["citing"], CITING),
+        (&["reported", "reports"], REPORTED),
+        (&["on"], ON),
+        (&["in"], IN),
+        (&["at"], AT),
+        (&["with", "to"], WITH_TO),
+        (&["this", "that", "last", "next"], DEICTIC),
+        (
+            &[
+                "that", "of", "about", "on", "in", "at", "to", "how", "what", "why", "when",
+            ],
+            NOT_ADDRESSEE,
+        ),
+    ];
+}
+
 const CLAIMS: &str = include_str!("../lexicon/en/claims.txt");
 
 #[derive(Debug)]
@@ -112,6 +177,11 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             words.insert(entry, c);
         }
     }
+    for &(list, bit) in word::WORDS {
+        for &w in list {
+            words.insert(w, bit);
+        }
+    }
     modality.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     let evidence = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
@@ -129,7 +199,18 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
 /// Fills each token's claim-lexicon classes (looked up once per word).
 fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
     for t in tokens {
-        t.extra = LEXICON.words.get_fold(t.stem(text), buf);
+        let whole = &text[t.span];
+        let stem = t.stem(text);
+        let c = LEXICON.words.get_fold(stem, buf);
+        // The [`word`] bits belong to the whole word (not its stem), in ASCII case.
+        let words = if !whole.is_ascii() {
+            0
+        } else if stem.len() == whole.len() {
+            c & word::ALL
+        } else {
+            LEXICON.words.get_fold(whole, buf) & word::ALL
+        };
+        t.extra = (c & !word::ALL) | words;
     }
 }
 
@@ -291,6 +372,17 @@ fn build(
 /// Whether the content holds a hedge word (`could`, `likely`); a capitalised `May` is the
 /// month.
 fn hedged(text: &str, quote: &Quote, buf: &mut String, tokens: &mut Vec<Token>) -> bool {
+    let spans = if quote.segments.is_empty() {
+        std::slice::from_ref(&quote.content)
+    } else {
+        &quote.segments[..]
+    };
+    if !spans
+        .iter()
+        .any(|s| text.get(s.range()).is_some_and(|s| may_hold_hedge(s, buf)))
+    {
+        return false;
+    }
     tokens.clear();
     // Only the words are read, not their name-lexicon classes.
     for s in &quote.segments {
@@ -303,6 +395,29 @@ fn hedged(text: &str, quote: &Quote, buf: &mut String, tokens: &mut Vec<Token>) 
         let hedge = LEXICON.words.get_fold(t.stem(text), buf) & class::HEDGE != 0;
         hedge && !(t.has(flag::CAP) && &text[t.span] == "May")
     })
+}
+
+/// Whether a word of `s` may be a hedge word, checked without splitting `s` into words: a
+/// word's stem that is a hedge word (the hedge words are ASCII) is a whole run of ASCII
+/// letters and digits, since the punctuation stripped around a stem is neither; only the
+/// Kelvin sign lowercases to an ASCII letter, so a text holding it is always checked.
+fn may_hold_hedge(s: &str, buf: &mut String) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i - start >= 3 && LEXICON.words.get_fold(&s[start..i], buf) & class::HEDGE != 0 {
+            return true;
+        }
+    }
+    s.contains('\u{212A}')
 }
 
 /// Words around a cue.
@@ -331,9 +446,9 @@ impl Window<'_> {
         &self.text[self.tokens[i].span]
     }
 
-    fn lower_is(&self, i: usize, words: &[&str]) -> bool {
-        let w = self.word(i);
-        words.iter().any(|x| w.eq_ignore_ascii_case(x))
+    /// Whether the word at `i` is one of the [`word`] lists `bits`.
+    fn word_is(&self, i: usize, bits: u32) -> bool {
+        self.tokens[i].extra & bits != 0
     }
 
     /// Whether a medium or time phrase is close enough to the cue: at most [`NEAR`] words
@@ -389,12 +504,7 @@ impl Window<'_> {
             if !(self.outside)(t) || t.has(flag::OPEN) && j > i {
                 break;
             }
-            if self.lower_is(
-                j,
-                &[
-                    "that", "which", "who", "said", "says", "reported", "on", "in", "at",
-                ],
-            ) {
+            if self.word_is(j, word::PHRASE_STOP) {
                 break;
             }
             if short
@@ -402,24 +512,7 @@ impl Window<'_> {
                 && !t.has(flag::CAP)
                 && (t.is(names::class::CUT)
                     || t.extra & (class::TIME_WORD | class::TIME_MOD | class::WEEKDAY) != 0
-                    || self.lower_is(
-                        j,
-                        &[
-                            "when",
-                            "while",
-                            "before",
-                            "during",
-                            "because",
-                            "since",
-                            "if",
-                            "whether",
-                            "how",
-                            "then",
-                            "afterward",
-                            "afterwards",
-                            "later",
-                        ],
-                    ))
+                    || self.word_is(j, word::SHORT_STOP))
             {
                 break;
             }
@@ -457,11 +550,11 @@ impl Window<'_> {
             if !(self.outside)(&self.tokens[i]) {
                 continue;
             }
-            if self.lower_is(i, &["citing"]) {
+            if self.word_is(i, word::CITING) {
                 if let Some(np) = self.phrase_from(i + 1, false) {
                     consider(np);
                 }
-            } else if self.lower_is(i, &["reported", "reports"])
+            } else if self.word_is(i, word::REPORTED)
                 && i > 0
                 && !self.tokens[i].span.overlaps(self.cue)
             {
@@ -509,12 +602,12 @@ impl Window<'_> {
             if !(self.outside)(t) || t.has(flag::COMMA | flag::BREAK) {
                 continue;
             }
-            if self.lower_is(i, &["on"]) {
+            if self.word_is(i, word::ON) {
                 if let Some(end) = self.platform_at(i + 1, buf) {
                     consider(t.span.cover(self.tokens[end].span));
                 }
-            } else if self.lower_is(i, &["in", "at"]) {
-                let venue = self.lower_is(i, &["at"]);
+            } else if self.word_is(i, word::IN | word::AT) {
+                let venue = self.word_is(i, word::AT);
                 if let Some(end) = self.medium_noun_after(i, venue, buf) {
                     consider(t.span.cover(self.tokens[end].span));
                 }
@@ -588,11 +681,11 @@ impl Window<'_> {
         // `with CNBC`, `on Telegram`.
         let next = noun + 1;
         if next < self.tokens.len() && (self.outside)(&self.tokens[next]) {
-            if self.lower_is(next, &["on"]) {
+            if self.word_is(next, word::ON) {
                 if let Some(end) = self.platform_at(next + 1, buf) {
                     return Some(end);
                 }
-            } else if self.lower_is(next, &["with", "to"]) {
+            } else if self.word_is(next, word::WITH_TO) {
                 if let Some(np) = self.phrase_from(next + 1, true) {
                     let end = self
                         .tokens
@@ -659,12 +752,7 @@ impl Window<'_> {
         }
         let a = self.after_cue();
         let t = self.tokens.get(a)?;
-        if self.lower_is(
-            a,
-            &[
-                "that", "of", "about", "on", "in", "at", "to", "how", "what", "why", "when",
-            ],
-        ) {
+        if self.word_is(a, word::NOT_ADDRESSEE) {
             return None;
         }
         if !(t.has(flag::CAP) || t.is(names::class::DET | names::class::PRONOUN) || {
@@ -735,13 +823,10 @@ impl Window<'_> {
                 month_ok.then_some((start, end))
             } else if c & class::TIME_WORD != 0 {
                 Some((i, i))
-            } else if c & class::TIME_MOD != 0 && !self.lower_is(i, &["on", "in"]) {
+            } else if c & class::TIME_MOD != 0 && !self.word_is(i, word::ON | word::IN) {
                 // `last week`, `earlier this month`.
                 let mut j = i + 1;
-                if j < n
-                    && self.lower_is(j, &["this", "that", "last", "next"])
-                    && !t.has(flag::COMMA | flag::BREAK)
-                {
+                if j < n && self.word_is(j, word::DEICTIC) && !t.has(flag::COMMA | flag::BREAK) {
                     j += 1;
                 }
                 (j < n
@@ -749,7 +834,7 @@ impl Window<'_> {
                     && (self.outside)(&self.tokens[j])
                     && self.tokens[j].extra & class::TIME_UNIT != 0)
                     .then_some((i, j))
-            } else if self.lower_is(i, &["in"])
+            } else if self.word_is(i, word::IN)
                 && i + 1 < n
                 && is_year(self.word(i + 1))
                 && (self.outside)(&self.tokens[i + 1])
@@ -1085,6 +1170,78 @@ mod tests {
             abbreviations: Abbreviations::english_with(&[]).unwrap(),
             max_input_len: None,
         }
+    }
+
+    #[test]
+    fn window_words_are_whole_words_in_any_ascii_case() {
+        let mut buf = String::new();
+        for &(list, bit) in word::WORDS {
+            assert_eq!(bit & word::ALL, bit);
+            // No claims-lexicon class shares the bits.
+            for (section, _) in lexicon_entries(CLAIMS) {
+                assert_eq!(section_class(section).unwrap_or(0) & word::ALL, 0);
+            }
+            for &w in list {
+                let upper = w.to_ascii_uppercase();
+                for text in [w.to_owned(), upper.clone(), format!("({upper},")] {
+                    let mut tokens = Vec::new();
+                    names::tokenize(&text, Span::new(0, text.len()), &mut buf, &mut tokens);
+                    fill_classes(&text, &mut tokens, &mut buf);
+                    assert!(tokens[0].extra & bit != 0, "{text}");
+                }
+            }
+        }
+        // A possessive is not the word (`that's`), nor is a longer one.
+        let text = "that's Thatcher";
+        let mut tokens = Vec::new();
+        names::tokenize(text, Span::new(0, text.len()), &mut buf, &mut tokens);
+        fill_classes(text, &mut tokens, &mut buf);
+        assert!(tokens.iter().all(|t| t.extra & word::ALL == 0));
+    }
+
+    #[test]
+    fn hedge_words_are_ascii_words_of_three_letters_or_more() {
+        // `may_hold_hedge` looks only at runs of ASCII letters and digits that long.
+        for (section, entry) in lexicon_entries(CLAIMS) {
+            if section == "hedge" {
+                assert!(entry.len() >= 3, "{entry}");
+                assert!(entry.bytes().all(|b| b.is_ascii_alphanumeric()), "{entry}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_hedge_prefilter_misses_no_hedge_word() {
+        let mut buf = String::new();
+        let mut tokens = Vec::new();
+        for s in [
+            "they could",
+            "“Perhaps,” he",
+            "(likely)",
+            "it is unlikely.",
+            "Maybe…",
+            "the mayor's office",
+            "dismay and hope",
+            "could've been",
+            "li\u{212A}ely so",
+            "probably—not",
+            "‘might’",
+            "MIGHT",
+            "no hedge here at all",
+            "May 5",
+            "",
+        ] {
+            tokens.clear();
+            names::tokenize_plain(s, Span::new(0, s.len()), &mut buf, &mut tokens);
+            let slow = tokens
+                .iter()
+                .any(|t| LEXICON.words.get_fold(t.stem(s), &mut buf) & class::HEDGE != 0);
+            if slow {
+                assert!(may_hold_hedge(s, &mut buf), "{s}");
+            }
+        }
+        assert!(!may_hold_hedge("dismay, the mayor said", &mut buf));
+        assert!(may_hold_hedge("it may rain", &mut buf));
     }
 
     #[test]

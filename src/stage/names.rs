@@ -108,12 +108,24 @@ pub(crate) struct WordTable {
     longest: usize,
 }
 
-/// Eight bytes of a word, little-endian, zero-padded.
+/// Up to eight bytes of a word packed into a word: every byte of `b` lands in it, and two
+/// different slices of the same length give different values (the hash mixes in the
+/// length). Short slices are read with overlapping loads rather than copied.
 #[inline]
 fn load8(b: &[u8]) -> u64 {
-    let mut w = [0u8; 8];
-    w[..b.len()].copy_from_slice(b);
-    u64::from_le_bytes(w)
+    let n = b.len();
+    if n >= 8 {
+        return u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+    }
+    if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+        return u64::from(lo) | (u64::from(hi) << 32);
+    }
+    if n == 0 {
+        return 0;
+    }
+    u64::from(b[0]) | (u64::from(b[n / 2]) << 8) | (u64::from(b[n - 1]) << 16)
 }
 
 /// ASCII-lowercases eight ASCII bytes at once.
@@ -438,6 +450,36 @@ fn capital_at(s: &str, i: usize) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
+/// What a byte is to the word splitter ([`BYTE_KIND`]).
+mod byte_kind {
+    /// An ASCII letter or digit.
+    pub(super) const ALNUM: u8 = 0;
+    /// Another ASCII byte that is not whitespace.
+    pub(super) const OTHER: u8 = 1;
+    /// ASCII whitespace.
+    pub(super) const SPACE: u8 = 2;
+    /// A byte of a non-ASCII character.
+    pub(super) const WIDE: u8 = 3;
+}
+
+/// The [`byte_kind`] of every byte.
+static BYTE_KIND: [u8; 256] = {
+    let mut t = [byte_kind::WIDE; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() {
+            byte_kind::SPACE
+        } else if c.is_ascii_alphanumeric() {
+            byte_kind::ALNUM
+        } else {
+            byte_kind::OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
 fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, lookup: Lookup) {
     let Some(slice) = text.get(span.range()) else {
         return;
@@ -449,25 +491,39 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
     // Whether the word at `pos` is capitalised, when the word before looked ahead.
     let mut next_cap: Option<(usize, bool)> = None;
     while pos < n {
-        if let Some(w) = space_at(slice, pos) {
-            pos += w;
+        let b = bytes[pos];
+        let kind = BYTE_KIND[usize::from(b)];
+        if kind == byte_kind::SPACE {
+            pos += 1;
             continue;
         }
+        if kind == byte_kind::WIDE {
+            if let Some(w) = wide_space_at(slice, pos) {
+                pos += w;
+                continue;
+            }
+        }
         let start = pos;
+        // Bytes that are not ASCII letters or digits, and whether every byte is ASCII.
+        let mut other = 0usize;
+        let mut ascii = true;
         while pos < n {
             let b = bytes[pos];
-            if b < 0x80 {
-                if b.is_ascii_whitespace() {
-                    break;
-                }
+            let kind = BYTE_KIND[usize::from(b)];
+            if kind < byte_kind::SPACE {
+                other += usize::from(kind);
                 pos += 1;
-            } else if space_at(slice, pos).is_some() {
+            } else if kind == byte_kind::SPACE || wide_space_at(slice, pos).is_some() {
                 break;
             } else {
-                pos += slice[pos..].chars().next().map_or(1, char::len_utf8);
+                ascii = false;
+                pos += utf8_len(b);
             }
         }
         let word = &slice[start..pos];
+        // A word of ASCII letters and digits, perhaps with a comma after it.
+        let plain =
+            ascii && (other == 0 || (other == 1 && pos - start > 1 && bytes[pos - 1] == b','));
         let look = match lookup {
             Lookup::All => true,
             Lookup::None => false,
@@ -490,8 +546,9 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
                 };
                 prev_cap = cap;
                 // `al-Assad`, `d'Estaing`: a lowercase particle glued to a name.
-                let glued =
-                    || word.bytes().take(5).any(|b| b == b'-' || b == b'\'') || !word.is_ascii();
+                let glued = || {
+                    !ascii || (other > 0 && word.bytes().take(5).any(|b| b == b'-' || b == b'\''))
+                };
                 if !near && !glued() {
                     // No name word, nor next to one: it only ends a run.
                     if let Some(prev) = out.last_mut() {
@@ -502,8 +559,52 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
                 near
             }
         };
-        push_word(span.start + start, word, buf, out, look);
+        if plain {
+            push_plain(span.start + start, word, buf, out, look);
+        } else {
+            push_word(span.start + start, word, buf, out, look);
+        }
     }
+}
+
+/// The length of the UTF-8 character whose first byte (not ASCII) is `b`.
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        _ => 2,
+    }
+}
+
+/// [`push_word`] for a word of ASCII letters and digits, perhaps with a comma after it:
+/// the same token, without the general punctuation handling.
+#[inline]
+fn push_plain(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, look: bool) {
+    let (core, mut flags) = match word.strip_suffix(',') {
+        Some(core) => (core, flag::COMMA),
+        None => (word, 0),
+    };
+    let b = core.as_bytes();
+    if b[0].is_ascii_uppercase() {
+        flags |= flag::CAP | flag::NAME;
+        let mut letters = 0usize;
+        let mut upper = 0usize;
+        for &x in b {
+            letters += usize::from(x.is_ascii_alphabetic());
+            upper += usize::from(x.is_ascii_uppercase());
+        }
+        if letters >= 2 && upper == letters {
+            flags |= flag::ALLCAPS;
+        }
+    }
+    let class = if look { word_classes(core, buf) } else { 0 };
+    out.push(Token {
+        span: Span::new(base, base + core.len()),
+        class,
+        flags,
+        extra: 0,
+    });
 }
 
 fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, look: bool) {
@@ -936,19 +1037,7 @@ fn organisation_name(text: &str, chunk: &[Token], phrase: &mut String) -> Option
         if !tail[0].has(flag::CAP) && n > 1 {
             continue;
         }
-        phrase.clear();
-        for (i, t) in tail.iter().enumerate() {
-            if i > 0 {
-                phrase.push(' ');
-            }
-            let w = t.stem(text);
-            if w.is_ascii() {
-                phrase.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                phrase.extend(w.chars().flat_map(char::to_lowercase));
-            }
-        }
-        if classes_of(phrase) & (ORG_NAME | PLACE) != 0 {
+        if phrase_classes(text, tail, phrase) & (ORG_NAME | PLACE) != 0 {
             return Some(Some(org_span(chunk, chunk.len() - n)));
         }
     }
@@ -994,6 +1083,33 @@ fn organisation_name(text: &str, chunk: &[Token], phrase: &mut String) -> Option
         return Some(Some(last.span));
     }
     None
+}
+
+/// The lexicon classes of the phrase of the tokens' stems joined by single spaces. When the
+/// text holds exactly that (one space between words, no possessive), it is looked up in
+/// place; otherwise the lowercase phrase is written into `phrase` first.
+fn phrase_classes(text: &str, tail: &[Token], phrase: &mut String) -> u32 {
+    let bytes = text.as_bytes();
+    let in_place = tail.iter().all(|t| !t.has(flag::POSSESSIVE))
+        && tail
+            .windows(2)
+            .all(|w| w[1].span.start == w[0].span.end + 1 && bytes[w[0].span.end] == b' ');
+    if let (true, Some(first), Some(last)) = (in_place, tail.first(), tail.last()) {
+        return classes_fold(&text[first.span.start..last.span.end], phrase);
+    }
+    phrase.clear();
+    for (i, t) in tail.iter().enumerate() {
+        if i > 0 {
+            phrase.push(' ');
+        }
+        let w = t.stem(text);
+        if w.is_ascii() {
+            phrase.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            phrase.extend(w.chars().flat_map(char::to_lowercase));
+        }
+    }
+    classes_of(phrase)
 }
 
 fn org_span(chunk: &[Token], from: usize) -> Span {
@@ -1400,6 +1516,27 @@ mod tests {
                 "{b}"
             );
         }
+    }
+
+    #[test]
+    fn load8_keeps_every_byte_of_a_short_slice() {
+        // Over a three-letter alphabet, every slice of a length gets its own value, and a
+        // byte with the top bit set shows wherever it stands.
+        for n in 1..=8usize {
+            let mut seen = std::collections::HashSet::new();
+            for k in 0..3usize.pow(n as u32) {
+                let w: Vec<u8> = (0..n)
+                    .map(|i| b"abc"[(k / 3usize.pow(i as u32)) % 3])
+                    .collect();
+                assert!(seen.insert(load8(&w)), "{w:?}");
+                for i in 0..n {
+                    let mut v = w.clone();
+                    v[i] = 0xC3;
+                    assert_ne!(load8(&v) & 0x8080_8080_8080_8080, 0, "{v:?}");
+                }
+            }
+        }
+        assert_eq!(load8(b""), 0);
     }
 
     #[test]
