@@ -726,7 +726,8 @@ fn direct_sieves(
                         && pa.is_punct(open - 1, ",")
                         && pa.toks.get(open + 1).is_some_and(|t| t.is_word() && !t.cap)
                         && !(attr_end..open).any(|k| {
-                            pa.cue_start[k] || matches!(pa.toks[k].kind, TokKind::Open | TokKind::Close)
+                            pa.cue_start[k]
+                                || matches!(pa.toks[k].kind, TokKind::Open | TokKind::Close)
                         });
                     if (between || resumes) && pa.sentence_of(open).0 == pa.sentence_of(close).0 {
                         d.segments.push(next.content);
@@ -774,17 +775,6 @@ fn direct_sieves(
                                 || pa.word(k).eq_ignore_ascii_case("that")
                                 || !pa.toks[k].cap && k + 1 < open))
                 })
-        });
-            // Adjuncts set off before the quotation: `announced on her Facebook page, in
-            // all capital letters, "…"`.
-            let adjunct_gap = open - c.end <= 14
-                && pa.has(c.end, words::ADJUNCT)
-                && open > 0
-                && (pa.is_punct(open - 1, ",") || pa.is_punct(open - 1, ":"))
-                && (c.end..open).all(|k| {
-                    !pa.cue_start[k] && matches!(pa.toks[k].kind, TokKind::Word | TokKind::Punct)
-                });
-            !c.used && c.first >= s_start && speechlike(config, pa, c) && (short_gap || adjunct_gap)
         });
         if let Some(ci) = leading.map(|k| window + k) {
             let c = cues[ci];
