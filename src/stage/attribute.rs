@@ -388,9 +388,15 @@ impl Para<'_> {
                 };
                 let named = (first..k).any(|x| self.toks[x].cap) || self.is_pronoun(first);
                 if named && self.opens_clause(lo, first) {
+                    // `Hunter, meanwhile, told …`: an adverb set off by commas is no role.
+                    let adverbial = (k + 1..j).all(|x| {
+                        !self.toks[x].is_word()
+                            || self.has(x, words::STOP | words::ADJUNCT)
+                            || self.word(x).ends_with("ly")
+                    });
                     return Some(Source {
                         mention: self.span(first, k),
-                        role: Some(self.span(k + 1, j)),
+                        role: (!adverbial).then(|| self.span(k + 1, j)),
                         pronoun: false,
                     });
                 }
