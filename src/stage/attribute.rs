@@ -630,7 +630,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         };
 
         let first_draft = drafts.len();
-        direct_sieves(config, &pa, pid, &mut cues, &mut quos, &mut drafts);
+        direct_sieves(&pa, pid, &mut cues, &mut quos, &mut drafts);
         reported_sieves(config, &pa, pid, &mut cues, &mut quos, &mut drafts);
         continuation_sieve(&pa, pid, &mut quos, &mut drafts, &mut last, first_draft);
 
@@ -649,7 +649,6 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
 /// Sieves 1 and 2: direct quotes with a trailing or leading attribution, and quotes split by
 /// their attribution.
 fn direct_sieves(
-    config: &Config,
     pa: &Para<'_>,
     pid: ParagraphId,
     cues: &mut [CueAt],
@@ -692,7 +691,7 @@ fn direct_sieves(
         let trailing = cues[from_cue..]
             .iter()
             .take_while(|c| c.first < limit && c.first <= start + 16)
-            .position(|c| alone && !c.used && speechlike(config, pa, c))
+            .position(|c| alone && !c.used && speechlike(pa, c))
             .map(|k| from_cue + k)
             .and_then(|ci| {
                 let c = cues[ci];
@@ -773,7 +772,7 @@ fn direct_sieves(
             !c.used
                 && c.first >= s_start
                 && open - c.end <= 6
-                && speechlike(config, pa, c)
+                && speechlike(pa, c)
                 && (c.end..open).all(|k| {
                     pa.toks[k].kind == TokKind::Punct
                         || (pa.toks[k].is_word()
@@ -903,16 +902,10 @@ fn stands_alone(pa: &Para<'_>, q: &QuoteAt) -> bool {
     }
 }
 
-/// One past the last token of an attribution: the cue and its speaker.
+/// One past the last token of an attribution: the cue, its speaker and the adjuncts after
+/// them (`said Ann Lee on CNN`) up to the punctuation.
 fn source_end(pa: &Para<'_>, source: &Source, cue_end: usize) -> usize {
-    let end = source
-        .role
-        .map_or(source.mention.end, |r| r.end.max(source.mention.end));
-    let mut k = cue_end;
-    while k < pa.toks.len() && pa.toks[k].span.end <= end {
-        k += 1;
-    }
-    // Adjuncts after the cue (`said on CNN`) up to the punctuation.
+    let mut k = source_end_tok(pa, source, cue_end);
     while k < pa.toks.len() && pa.toks[k].is_word() && k < cue_end + 8 {
         k += 1;
     }
@@ -920,14 +913,11 @@ fn source_end(pa: &Para<'_>, source: &Source, cue_end: usize) -> usize {
 }
 
 /// Whether a cue introduces speech the way a verb does.
-fn speechlike(config: &Config, pa: &Para<'_>, c: &CueAt) -> bool {
+fn speechlike(pa: &Para<'_>, c: &CueAt) -> bool {
     match c.kind {
         PatternKind::Speech | PatternKind::Belief => true,
         PatternKind::Medium => !pa.is_word_in(c.first, &["in", "on", "at", "during", "via"]),
-        _ => {
-            let _ = config;
-            false
-        }
+        _ => false,
     }
 }
 
@@ -978,9 +968,9 @@ fn reported_sieves(
         let (s_start, s_end) = pa.sentence_of(c.first);
         let s_end = s_end.min(n);
         let result = match c.kind {
-            PatternKind::Source => source_cue(config, pa, cues, ci, s_start, s_end),
+            PatternKind::Source => source_cue(pa, cues, ci, s_start, s_end),
             PatternKind::AsClause => as_clause(pa, &c, s_start, s_end),
-            _ if speechlike(config, pa, &c) => {
+            _ if speechlike(pa, &c) => {
                 verb_cue(config, pa, cues, ci, s_start, s_end, main_subject.as_ref())
             }
             _ => None,
@@ -1126,16 +1116,14 @@ fn trim_content(pa: &Para<'_>, content: Span) -> Option<Span> {
 
 /// Where the reported clause after token `from` ends: the sentence end, or before a comma that
 /// opens another attribution (`, according to X`, `, he said`, `, stating that`).
-fn clause_end(config: &Config, pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize {
+fn clause_end(pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize {
     let s_end = clause_break(pa, from, s_end);
     let after = cues.partition_point(|c| c.first <= from);
     for c in cues[after..].iter().take(8) {
         if c.first >= s_end {
             break;
         }
-        if !(speechlike(config, pa, c)
-            || matches!(c.kind, PatternKind::Source | PatternKind::AsClause))
-        {
+        if !(speechlike(pa, c) || matches!(c.kind, PatternKind::Source | PatternKind::AsClause)) {
             continue;
         }
         // Only a cue that attributes what comes before it: a source or as-clause, a
@@ -1241,14 +1229,7 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
 type Found = Option<(Span, Option<Source>, Rule)>;
 
 /// `According to X, …` and `…, according to X.`
-fn source_cue(
-    config: &Config,
-    pa: &Para<'_>,
-    cues: &[CueAt],
-    ci: usize,
-    s_start: usize,
-    s_end: usize,
-) -> Found {
+fn source_cue(pa: &Para<'_>, cues: &[CueAt], ci: usize, s_start: usize, s_end: usize) -> Found {
     let c = cues[ci];
     // A sentence whose clause has its own speaker and verb cue reports through X: X is a
     // relay, not the speaker.
@@ -1258,9 +1239,7 @@ fn source_cue(
         .enumerate()
         .take_while(|(_, o)| o.first < s_end.min(c.end + REACH))
         .any(|(k, o)| {
-            lo + k != ci
-                && speechlike(config, pa, o)
-                && pa.subject_before(s_start, o.first).is_some()
+            lo + k != ci && speechlike(pa, o) && pa.subject_before(s_start, o.first).is_some()
         });
     if has_verb {
         return None;
@@ -1292,7 +1271,7 @@ fn source_cue(
         if from >= s_end {
             return None;
         }
-        let end = clause_end(config, pa, cues, from, s_end);
+        let end = clause_end(pa, cues, from, s_end);
         pa.span(from, end.max(from + 1))
     } else {
         // `content, according to X.` or `content according to X`.
@@ -1350,8 +1329,12 @@ fn as_clause(pa: &Para<'_>, c: &CueAt, s_start: usize, s_end: usize) -> Found {
     (from < s_end).then(|| (pa.span(from, s_end), Some(source), Rule::AsClause))
 }
 
+/// One past the last token of a speaker (mention and role) that comes at or after token
+/// `from`.
 fn source_end_tok(pa: &Para<'_>, source: &Source, from: usize) -> usize {
-    let end = source.role.map_or(source.mention.end, |r| r.end);
+    let end = source
+        .role
+        .map_or(source.mention.end, |r| r.end.max(source.mention.end));
     let mut k = from;
     while k < pa.toks.len() && pa.toks[k].span.end <= end {
         k += 1;
@@ -1407,7 +1390,7 @@ fn verb_cue(
         if from >= s_end {
             return None;
         }
-        let end = clause_end(config, pa, cues, from, s_end);
+        let end = clause_end(pa, cues, from, s_end);
         return Some((pa.span(from, end.max(from + 1)), subject, Rule::Participle));
     }
 
@@ -1448,7 +1431,7 @@ fn verb_cue(
             .or_else(|| main_clause_subject(pa, s_start, c.first - 1))
             .or_else(|| sentence_subject(pa, s_start, c.first - 1))?;
         let from = content_start(pa, c.end, s_end, lemma);
-        let end = clause_end(config, pa, cues, from, s_end);
+        let end = clause_end(pa, cues, from, s_end);
         return (from < end).then(|| (pa.span(from, end), Some(subject), Rule::ReportedClause));
     }
     let subject = pa.subject_before(s_start, c.first);
@@ -1504,7 +1487,7 @@ fn verb_cue(
                         Rule::TrailingUnmarked,
                     ));
                 }
-                let end = clause_end(config, pa, cues, c.end + 1, s_end);
+                let end = clause_end(pa, cues, c.end + 1, s_end);
                 return (end > c.end + 1).then(|| {
                     (
                         pa.span(c.end + 1, end),
@@ -1537,7 +1520,7 @@ fn verb_cue(
         if from >= s_end {
             return None;
         }
-        let end = clause_end(config, pa, cues, from, s_end);
+        let end = clause_end(pa, cues, from, s_end);
         if end <= from {
             return None;
         }
@@ -1826,7 +1809,6 @@ fn continuation_sieve(
         drafts.push(d);
     }
     // Remember the paragraph's last attributed speaker for the next paragraph.
-    let _ = pa;
     if let Some((d, source)) = drafts[first_draft..]
         .iter()
         .filter_map(|d| d.source.map(|s| (d, s)))
