@@ -2,14 +2,19 @@
 //!
 //! The stage works paragraph by paragraph on one token buffer. Each sieve takes what is still
 //! unattributed and records the rule that fired:
-//! 1. direct quotes with a trailing attribution (`"…," Medvedev wrote`, `"…," said Medvedev`);
-//! 2. direct quotes with a leading attribution (`Peskov said: "…"`);
+//! 1. direct quotes with a trailing attribution (`"…," Medvedev wrote`, `"…," said Medvedev`,
+//!    and quote-framing verbs outside the lexicon: `"…," Ortiz barked`), and the second part of
+//!    a quote split by it (`"A," she said, "B."`);
+//! 2. direct quotes with a leading attribution (`Peskov said: "…"`), or a colon alone;
 //! 3. reported speech after a cue (`X said (that) …`), mixed when it holds a quoted fragment,
 //!    source prepositions (`according to X`), as-clauses (`as noted by X`), participles
-//!    (`…, stating that …`) and trailing attributions without marks (`…, the minister said.`);
-//! 4. continuation: an unattributed quotation after (or just before) an attributed one, with no
-//!    new speaker in between, and paragraphs that re-open a quote;
-//! 5. long quotations nobody could be found for keep `speaker: None`.
+//!    (`…, stating that …`), trailing and parenthetical attributions without marks
+//!    (`…, the minister said.`, `…, she said, …`);
+//! 4. continuation: an unattributed stand-alone quotation after (or just before) an attributed
+//!    one, with no new speaker in between, and paragraphs that re-open a quote;
+//! 5. long stand-alone quotations nobody could be found for keep `speaker: None`.
+//!
+//! Every look-around is bounded by [`REACH`] tokens, so the stage is linear in its input.
 
 use std::collections::HashMap;
 
