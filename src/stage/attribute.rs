@@ -314,11 +314,19 @@ impl Para<'_> {
         if !self.is_punct(prev, ",") {
             return false;
         }
-        let first_comma = prev - lo <= REACH && (lo..prev).all(|k| !self.is_punct(k, ","));
-        let w = self.word(lo);
-        first_comma
-            && self.toks[lo].is_word()
-            && (self.has(lo, words::STOP | words::ADJUNCT) || w.ends_with("ly"))
+        // The comma closes an opening adjunct: the stretch before it (from the sentence
+        // start or an earlier comma) starts with a function word or an adverb (`In June,`,
+        // `In opposing the request, her lawyer, …`).
+        let seg = (lo.max(prev.saturating_sub(REACH))..prev)
+            .rev()
+            .find(|&k| self.is_punct(k, ","))
+            .map_or(lo, |k| k + 1);
+        let adjunct_start = |k: usize| {
+            k < prev
+                && self.toks[k].is_word()
+                && (self.has(k, words::STOP | words::ADJUNCT) || self.word(k).ends_with("ly"))
+        };
+        prev - lo <= 3 * REACH && (adjunct_start(seg) || adjunct_start(lo))
     }
 
     fn span(&self, first: usize, end: usize) -> Span {
@@ -391,7 +399,11 @@ impl Para<'_> {
                 let Some(first) = self.np_before(lo, k) else {
                     continue;
                 };
-                let named = (first..k).any(|x| self.toks[x].cap) || self.is_pronoun(first);
+                // A name, a pronoun, or a description whose apposition names it (`her
+                // lawyer, David E. Kendall, wrote`).
+                let named = (first..k).any(|x| self.toks[x].cap)
+                    || self.is_pronoun(first)
+                    || (self.has(first, words::DETERMINER) && self.toks[k + 1].cap);
                 if named && self.opens_clause(lo, first) {
                     // `Hunter, meanwhile, told …`: an adverb set off by commas is no role.
                     let adverbial = (k + 1..j).all(|x| {
