@@ -1270,14 +1270,16 @@ fn source_cue(pa: &Para<'_>, cues: &[CueAt], ci: usize, s_start: usize, s_end: u
     {
         np_end += 1;
     }
-    let source = pa.subject_after(c.end, np_end.max(c.end));
-    let source = source.or_else(|| {
-        (np_end > c.end).then(|| Source {
-            mention: pa.span(c.end, np_end),
-            role: None,
-            pronoun: false,
-        })
-    })?;
+    // The source is the whole phrase up to the punctuation (`according to people close to
+    // the campaign`).
+    if np_end == c.end {
+        return None;
+    }
+    let source = Source {
+        mention: pa.span(c.end, np_end),
+        role: None,
+        pronoun: np_end == c.end + 1 && pa.is_pronoun(c.end),
+    };
     let content = if c.first == s_start
         || (c.first > s_start
             && pa.toks[c.first - 1].kind == TokKind::Punct
