@@ -447,10 +447,22 @@ impl Para<'_> {
             {
                 r_end += 1;
             }
+            // Running into another cue (`…, who said he would …`) or past the reach, the
+            // apposition ends before its relative clause, else at its last comma.
+            let cut = r_end >= end + 30 || (r_end < hi && self.cue_start[r_end]);
+            if cut {
+                r_end = (end + 2..r_end)
+                    .rev()
+                    .find(|&k| {
+                        self.is_punct(k, ",")
+                            || self.is_word_in(k, &["who", "whom", "whose", "which", "that"])
+                    })
+                    .unwrap_or(end + 1);
+            }
             while r_end > end + 1 && self.toks[r_end - 1].kind == TokKind::Punct {
                 r_end -= 1;
             }
-            if r_end > end + 1 && r_end - end <= 30 && (r_end == hi || !self.cue_start[r_end]) {
+            if r_end > end + 1 {
                 role = Some(self.span(end + 1, r_end));
             }
         }
