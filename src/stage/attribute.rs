@@ -87,6 +87,9 @@ struct Source {
     mention: Span,
     role: Option<Span>,
     pronoun: bool,
+    /// The role is an adverbial clause (`Trump, while being interviewed on Fox, said`): it
+    /// shapes the sentence but is not part of the speaker as written.
+    adverbial: bool,
 }
 
 /// What the sieves produce before ids are assigned.
@@ -364,6 +367,7 @@ impl Para<'_> {
                 mention: self.span(first, end),
                 role: None,
                 pronoun: false,
+                adverbial: false,
             });
         }
         // A relative pronoun stands for the phrase before it: `Pardo, who said …`.
@@ -374,6 +378,7 @@ impl Para<'_> {
                 mention: self.toks[j].span,
                 role: None,
                 pronoun: true,
+                adverbial: false,
             });
         }
         if self.is_punct(j, ",") {
@@ -405,16 +410,28 @@ impl Para<'_> {
                     || self.is_pronoun(first)
                     || (self.has(first, words::DETERMINER) && self.toks[k + 1].cap);
                 if named && self.opens_clause(lo, first) {
-                    // `Hunter, meanwhile, told …`: an adverb set off by commas is no role.
-                    let adverbial = (k + 1..j).all(|x| {
-                        !self.toks[x].is_word()
-                            || self.has(x, words::STOP | words::ADJUNCT)
-                            || self.word(x).ends_with("ly")
-                    });
+                    // `Hunter, meanwhile, told …`: an adverb set off by commas is no role, nor
+                    // is an adverbial clause (`Trump, while being interviewed on Fox, said`,
+                    // `Democrats, looking for a way out, said`).
+                    let w = self.word(k + 1);
+                    let adverbial =
+                        (k + 1..j).all(|x| {
+                            !self.toks[x].is_word()
+                                || self.has(x, words::STOP | words::ADJUNCT)
+                                || self.word(x).ends_with("ly")
+                        }) || (!self.toks[k + 1].cap && w.len() > 4 && w.ends_with("ing"))
+                            || self.is_word_in(
+                                k + 1,
+                                &[
+                                    "while", "when", "after", "before", "as", "in", "on", "at",
+                                    "during", "despite", "with", "speaking",
+                                ],
+                            );
                     return Some(Source {
                         mention: self.span(first, k),
-                        role: (!adverbial).then(|| self.span(k + 1, j)),
+                        role: Some(self.span(k + 1, j)),
                         pronoun: false,
+                        adverbial,
                     });
                 }
             }
@@ -425,6 +442,7 @@ impl Para<'_> {
             mention: self.span(first, end),
             role: None,
             pronoun: false,
+            adverbial: false,
         })
     }
 
@@ -470,6 +488,7 @@ impl Para<'_> {
             mention: self.span(start, end),
             role,
             pronoun,
+            adverbial: false,
         })
     }
 
@@ -490,6 +509,7 @@ impl Para<'_> {
             mention: self.span(start, end),
             role,
             pronoun,
+            adverbial: false,
         })
     }
 }
@@ -879,6 +899,7 @@ fn whole_subject(pa: &Para<'_>, start: usize, cue: usize) -> Option<Source> {
         mention: pa.span(start, end),
         role: None,
         pronoun: end == start + 1 && pa.is_pronoun(start),
+        adverbial: false,
     })
 }
 
@@ -913,6 +934,7 @@ fn framing_verb(pa: &Para<'_>, start: usize, limit: usize) -> Option<(usize, Sou
             mention: pa.span(start, end),
             role: None,
             pronoun: end == start + 1 && pa.is_pronoun(start),
+            adverbial: false,
         };
         (verb, source)
     })
@@ -1291,6 +1313,7 @@ fn source_cue(pa: &Para<'_>, cues: &[CueAt], ci: usize, s_start: usize, s_end: u
         mention: pa.span(c.end, np_end),
         role: None,
         pronoun: np_end == c.end + 1 && pa.is_pronoun(c.end),
+        adverbial: false,
     };
     let content = if c.first == s_start
         || (c.first > s_start
@@ -1335,6 +1358,7 @@ fn as_clause(pa: &Para<'_>, c: &CueAt, s_start: usize, s_end: usize) -> Found {
             mention: pa.span(first + 1, c.first),
             role: None,
             pronoun: c.first == first + 2 && pa.is_pronoun(first + 1),
+            adverbial: false,
         }
     };
     // The content is the clause before the as-clause, or after it when it opens the sentence.
@@ -1868,7 +1892,7 @@ fn finish(text: &str, article: &mut Article<'_>, mut drafts: Vec<Draft>) {
                     kind: guess_kind(text, s.mention, s.pronoun),
                     name: None,
                     title: None,
-                    role: s.role,
+                    role: s.role.filter(|_| !s.adverbial),
                     speaker: None,
                 });
             }
@@ -1884,9 +1908,10 @@ fn finish(text: &str, article: &mut Article<'_>, mut drafts: Vec<Draft>) {
             sentence: SentenceId::from_index(sentence),
             speaker: None,
             mention,
-            source: d
-                .source
-                .map(|s| s.role.map_or(s.mention, |r| s.mention.cover(r))),
+            source: d.source.map(|s| match s.role {
+                Some(r) if !s.adverbial => s.mention.cover(r),
+                _ => s.mention,
+            }),
             cue: d.cue,
             pattern: d.pattern,
             quotations: d.quotations,
