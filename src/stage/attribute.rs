@@ -30,6 +30,13 @@ use crate::{
 /// bound keeps every look-around constant so the stage stays linear on any input.
 const REACH: usize = 40;
 
+/// Lower-case particles inside personal names.
+#[rustfmt::skip]
+const PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "di", "du", "da", "van", "von", "den", "ten", "ter", "bin",
+    "ibn", "al", "el", "la", "le", "dos", "das", "in", "'t", "’t", "y",
+];
+
 /// Confidence of each rule, from how reliable it is on news text.
 fn confidence(rule: Rule) -> f32 {
     match rule {
@@ -271,6 +278,18 @@ impl Para<'_> {
             {
                 i += 1;
                 continue;
+            }
+            // Name particles between capitalised words: `Sophie in 't Veld`, `Ludwig van
+            // Beethoven`.
+            if i > start && self.toks[i - 1].cap {
+                let run = (i..hi.min(i + 2))
+                    .take_while(|&k| self.is_word_in(k, PARTICLES))
+                    .count();
+                if run > 0 && i + run < hi && self.toks[i + run].cap && self.toks[i + run].is_word()
+                {
+                    i += run;
+                    continue;
+                }
             }
             break;
         }

@@ -499,3 +499,10 @@ t!(
     "“The plan is sound,” said Ana Ruiz, author of “Harbour Towns,” a local history.",
     [(Direct, "The plan is sound,", Some("Ana Ruiz"), Trailing)]
 );
+
+// Name particles stay inside the name.
+t!(
+    particles_inside_names,
+    "“We will see,” said Ludwig van Dijk.",
+    [(Direct, "We will see,", Some("Ludwig van Dijk"), Trailing)]
+);
