@@ -503,6 +503,6 @@ t!(
 // Name particles stay inside the name.
 t!(
     particles_inside_names,
-    "“We will see,” said Ludwig van Dijk.",
-    [(Direct, "We will see,", Some("Ludwig van Dijk"), Trailing)]
+    "“We will see,” said Sophie in den Bosch.",
+    [(Direct, "We will see,", Some("Sophie in den Bosch"), Trailing)]
 );
