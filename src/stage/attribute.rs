@@ -30,6 +30,10 @@ use crate::{
 /// bound keeps every look-around constant so the stage stays linear on any input.
 const REACH: usize = 40;
 
+/// Speech verbs that take no object: what follows them is a place, a time or a hearer, not
+/// what was said, unless it is a clause or a topic (`spoke about`).
+const INTRANSITIVE: &[&str] = &["speak", "talk", "respond", "reply", "testify", "appear"];
+
 /// Lower-case particles inside personal names.
 #[rustfmt::skip]
 const PARTICLES: &[&str] = &[
@@ -1596,6 +1600,19 @@ fn verb_cue(
         }
         let end = clause_end(pa, cues, from, s_end);
         if end <= from {
+            return None;
+        }
+        // An intransitive speech verb followed by a place, a time or a hearer said nothing
+        // there: `spoke at the convention`, `responded to the attack`.
+        if is_in(INTRANSITIVE, lemma)
+            && pa.is_word_in(
+                from,
+                &[
+                    "at", "to", "with", "in", "during", "after", "before", "for", "from", "by",
+                    "on", "outside", "inside",
+                ],
+            )
+        {
             return None;
         }
         return Some((pa.span(from, end), Some(source), Rule::ReportedClause));

@@ -504,5 +504,10 @@ t!(
 t!(
     particles_inside_names,
     "“We will see,” said Sophie in den Bosch.",
-    [(Direct, "We will see,", Some("Sophie in den Bosch"), Trailing)]
+    [(
+        Direct,
+        "We will see,",
+        Some("Sophie in den Bosch"),
+        Trailing
+    )]
 );
