@@ -1703,9 +1703,12 @@ fn main_clause_subject(pa: &Para<'_>, s_start: usize, limit: usize) -> Option<So
     let hi = limit.min(s_start + 2 * REACH);
     let mut k = s_start;
     while k < hi {
+        // The sentence start, a comma or dash, or the end of an opening time adjunct (`On
+        // Sunday morning Mr. Trump made …`).
         let starts = k == s_start
             || matches!(pa.toks[k - 1].kind, TokKind::Punct)
-                && matches!(pa.word(k - 1), "," | "—" | "–" | "-");
+                && matches!(pa.word(k - 1), "," | "—" | "–" | "-")
+            || (k - s_start <= 5 && pa.has(k - 1, words::TIME) && pa.has(s_start, words::STOP));
         let opens_np = pa.toks[k].cap || pa.is_pronoun(k) || pa.has(k, words::DETERMINER);
         if starts && opens_np && (!pa.has(k, words::STOP) || pa.has(k, words::DETERMINER)) {
             if let Some(end) = pa.np_after(k, hi) {
@@ -1713,7 +1716,8 @@ fn main_clause_subject(pa: &Para<'_>, s_start: usize, limit: usize) -> Option<So
                     && pa.toks[end].is_word()
                     && !pa.toks[end].cap
                     && (!pa.has(end, words::STOP)
-                        || pa.has(end, words::BE)
+                        || pa.cue_start[end]
+                        || pa.has(end, words::BE | words::PAST)
                         || pa.is_word_in(
                             end,
                             &[

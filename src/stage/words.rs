@@ -36,6 +36,10 @@ pub(crate) const TIME: u16 = 1 << 8;
 /// Forms of `be`.
 pub(crate) const BE: u16 = 1 << 9;
 
+/// Frequent irregular past tenses: they end a noun phrase (they are also in [`STOP`]) and
+/// mark the verb after a subject (`The paper took note …`).
+pub(crate) const PAST: u16 = 1 << 10;
+
 #[rustfmt::skip]
 const STOP_WORDS: &[&str] = &[
     "in", "on", "at", "to", "into", "onto", "by", "with", "without", "after", "before", "during",
@@ -126,6 +130,15 @@ const BE_WORDS: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "am",
 ];
 
+#[rustfmt::skip]
+const PAST_WORDS: &[&str] = &[
+    "took", "made", "gave", "went", "came", "got", "saw", "knew", "thought", "found", "left",
+    "felt", "kept", "held", "brought", "began", "ran", "stood", "won", "lost", "met", "paid",
+    "sent", "built", "spent", "led", "fell", "chose", "drove", "wrote", "spoke", "broke",
+    "rose", "became", "sought", "fought", "caught", "taught", "bought", "meant", "sat", "shot",
+    "said", "told", "says",
+];
+
 /// The longest listed word, in bytes.
 const LONGEST: usize = 16;
 
@@ -152,6 +165,7 @@ static TABLE: Lazy<Table> = Lazy::new(|| {
         (BREAKER, BREAKERS_WORDS),
         (TIME, TIME_WORDS_WORDS),
         (BE, BE_WORDS),
+        (PAST, PAST_WORDS),
     ] {
         for w in words {
             debug_assert!(w.len() <= LONGEST && w.starts_with(|c: char| c.is_ascii_lowercase()));
