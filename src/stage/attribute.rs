@@ -266,10 +266,12 @@ impl Para<'_> {
         let hi = hi.min(start + REACH);
         while i < hi {
             // `Husted continued`: a past-tense verb after a name ends the phrase.
+            // Likewise after a plural: `Both parents stiffened their denunciation`.
             let verb_after_name = i > start
-                && self.toks[i - 1].cap
                 && !self.toks[i].cap
-                && self.word(i).ends_with("ed");
+                && self.word(i).ends_with("ed")
+                && (self.toks[i - 1].cap
+                    || (self.word(i - 1).ends_with('s') && !self.has(i - 1, words::DETERMINER)));
             if self.np_word(i) && !verb_after_name {
                 i += 1;
                 continue;
