@@ -1034,10 +1034,10 @@ fn reported_sieves(
     for ci in 0..cues.len() {
         let c = cues[ci];
         if c.used {
-            if let Some(d) = drafts.last() {
-                if let Some(s) = d.source {
-                    main_subject = Some((pa.sentence_of(c.first).0, s));
-                }
+            // The speaker of the quote this cue attributed is the sentence's subject.
+            let own = drafts.iter().rev().take(32).find(|d| d.cue == Some(c.span));
+            if let Some(s) = own.and_then(|d| d.source) {
+                main_subject = Some((pa.sentence_of(c.first).0, s));
             }
             continue;
         }
