@@ -439,19 +439,20 @@ impl Para<'_> {
                     // is an adverbial clause (`Trump, while being interviewed on Fox, said`,
                     // `Democrats, looking for a way out, said`).
                     let w = self.word(k + 1);
-                    let adverbial =
-                        (k + 1..j).all(|x| {
-                            !self.toks[x].is_word()
-                                || self.has(x, words::STOP | words::ADJUNCT)
-                                || self.word(x).ends_with("ly")
-                        }) || (!self.toks[k + 1].cap && w.len() > 4 && w.ends_with("ing"))
-                            || self.is_word_in(
-                                k + 1,
-                                &[
-                                    "while", "when", "after", "before", "as", "in", "on", "at",
-                                    "during", "despite", "with", "speaking",
-                                ],
-                            );
+                    let adverbial = (k + 1..j).all(|x| {
+                        !self.toks[x].is_word()
+                            || self.has(x, words::STOP | words::ADJUNCT)
+                            || self.word(x).ends_with("ly")
+                    }) || (!self.toks[k + 1].cap
+                        && w.len() > 4
+                        && (w.ends_with("ing") || w.ends_with("ly")))
+                        || self.is_word_in(
+                            k + 1,
+                            &[
+                                "while", "when", "after", "before", "as", "in", "on", "at",
+                                "during", "despite", "with", "speaking",
+                            ],
+                        );
                     return Some(Source {
                         mention: self.span(first, k),
                         role: Some(self.span(k + 1, j)),
