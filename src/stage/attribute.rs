@@ -771,7 +771,25 @@ fn direct_sieves(
             .and_then(|ci| {
                 let c = cues[ci];
                 let source = if c.first == start {
-                    pa.subject_after(c.end, limit)
+                    // `said a man calling himself Paul Paul.`: the speaker runs on to the
+                    // punctuation unless an adjunct of the cue comes first.
+                    pa.subject_after(c.end, limit).map(|mut s| {
+                        let end = pa.toks.partition_point(|t| t.span.end <= s.mention.end);
+                        if s.role.is_none()
+                            && end < limit
+                            && pa.toks[end].is_word()
+                            && !pa.has(end, words::ADJUNCT | words::TIME)
+                            && !pa.cue_start[end]
+                        {
+                            let stop = (end..limit.min(end + 15))
+                                .find(|&k| !pa.toks[k].is_word() || pa.cue_start[k])
+                                .unwrap_or(limit.min(end + 15));
+                            if stop < limit && pa.toks[stop].kind == TokKind::Punct {
+                                s.mention = pa.span(c.end, stop);
+                            }
+                        }
+                        s
+                    })
                 } else {
                     // Everything between the mark and the cue is the subject: the phrase
                     // read back from the cue when it reaches the mark, else the whole run
