@@ -771,25 +771,7 @@ fn direct_sieves(
             .and_then(|ci| {
                 let c = cues[ci];
                 let source = if c.first == start {
-                    // `said a man calling himself Paul Paul.`: the speaker runs on to the
-                    // punctuation unless an adjunct of the cue comes first.
-                    pa.subject_after(c.end, limit).map(|mut s| {
-                        let end = pa.toks.partition_point(|t| t.span.end <= s.mention.end);
-                        if s.role.is_none()
-                            && end < limit
-                            && pa.toks[end].is_word()
-                            && !pa.has(end, words::ADJUNCT | words::TIME)
-                            && !pa.cue_start[end]
-                        {
-                            let stop = (end..limit.min(end + 15))
-                                .find(|&k| !pa.toks[k].is_word() || pa.cue_start[k])
-                                .unwrap_or(limit.min(end + 15));
-                            if stop < limit && pa.toks[stop].kind == TokKind::Punct {
-                                s.mention = pa.span(c.end, stop);
-                            }
-                        }
-                        s
-                    })
+                    inverted_subject(pa, c.end, limit)
                 } else {
                     // Everything between the mark and the cue is the subject: the phrase
                     // read back from the cue when it reaches the mark, else the whole run
@@ -945,6 +927,28 @@ fn whole_subject(pa: &Para<'_>, start: usize, cue: usize) -> Option<Source> {
         pronoun: end == start + 1 && pa.is_pronoun(start),
         adverbial: false,
     })
+}
+
+/// The speaker after an inverted cue (`said Ann Lee`, `said a man calling himself Paul
+/// Paul.`): the noun phrase with its apposition, or, when no apposition follows, every word up
+/// to the punctuation unless an adjunct of the cue comes first (`said Ann Lee on Monday`).
+fn inverted_subject(pa: &Para<'_>, cue_end: usize, limit: usize) -> Option<Source> {
+    let mut s = pa.subject_after(cue_end, limit)?;
+    let end = pa.toks.partition_point(|t| t.span.end <= s.mention.end);
+    if s.role.is_none()
+        && end < limit
+        && pa.toks[end].is_word()
+        && !pa.has(end, words::ADJUNCT | words::TIME)
+        && !pa.cue_start[end]
+    {
+        let stop = (end..limit.min(end + 15))
+            .find(|&k| !pa.toks[k].is_word() || pa.cue_start[k])
+            .unwrap_or(limit.min(end + 15));
+        if stop < limit && pa.toks[stop].kind == TokKind::Punct {
+            s.mention = pa.span(cue_end, stop);
+        }
+    }
+    Some(s)
 }
 
 /// `NAME verb-ed` or `he verb-s` right after a quotation and ending the sentence (or followed
