@@ -388,12 +388,7 @@ impl Para<'_> {
                 .rev()
                 .find(|&k| self.is_punct(k, "("))?;
             let first = self.np_before(lo, open)?;
-            return Some(Source {
-                mention: self.span(first, end),
-                role: None,
-                pronoun: false,
-                adverbial: false,
-            });
+            return Some(self.source(first, end, None));
         }
         // A relative pronoun stands for the phrase before it: `Pardo, who said …`.
         if self.is_pronoun(j)
@@ -464,19 +459,23 @@ impl Para<'_> {
             return None;
         }
         let first = self.np_before(lo, end)?;
-        Some(Source {
+        Some(self.source(first, end, None))
+    }
+
+    /// A source for the phrase `first..end` (a pronoun when it is one pronoun).
+    fn source(&self, first: usize, end: usize, role: Option<Span>) -> Source {
+        Source {
             mention: self.span(first, end),
-            role: None,
-            pronoun: false,
+            role,
+            pronoun: end == first + 1 && self.is_pronoun(first),
             adverbial: false,
-        })
+        }
     }
 
     /// The speaker named after a cue (`said Medvedev`, `according to the Kremlin`), with an
     /// apposition after a comma when the sentence ends with it.
     fn subject_after(&self, start: usize, hi: usize) -> Option<Source> {
         let end = self.np_after(start, hi)?;
-        let pronoun = end == start + 1 && self.is_pronoun(start);
         let mut role = None;
         if end + 1 < hi && self.is_punct(end, ",") && self.toks[end + 1].is_word() {
             // `said Dmitry Peskov, the Kremlin's spokesman, who …` runs to the sentence end,
@@ -510,19 +509,13 @@ impl Para<'_> {
                 role = Some(self.span(end + 1, r_end));
             }
         }
-        Some(Source {
-            mention: self.span(start, end),
-            role,
-            pronoun,
-            adverbial: false,
-        })
+        Some(self.source(start, end, role))
     }
 
     /// The subject that opens a clause at `start`, with an apposition only when a comma
     /// closes it (`Mr. Sanders, whose sole win came in Rhode Island, …`).
     fn subject_at(&self, start: usize, hi: usize) -> Option<Source> {
         let end = self.np_after(start, hi)?;
-        let pronoun = end == start + 1 && self.is_pronoun(start);
         let mut role = None;
         if end + 1 < hi && self.is_punct(end, ",") && self.toks[end + 1].is_word() {
             let close = (end + 1..hi.min(end + 30))
@@ -531,12 +524,7 @@ impl Para<'_> {
                 role = Some(self.span(end + 1, close));
             }
         }
-        Some(Source {
-            mention: self.span(start, end),
-            role,
-            pronoun,
-            adverbial: false,
-        })
+        Some(self.source(start, end, role))
     }
 }
 
@@ -921,12 +909,7 @@ fn whole_subject(pa: &Para<'_>, start: usize, cue: usize) -> Option<Source> {
             || (pa.toks[k].kind == TokKind::Punct
                 && matches!(pa.word(k), "," | "(" | ")" | "-" | "'" | "’"))
     });
-    (opens && clean).then(|| Source {
-        mention: pa.span(start, end),
-        role: None,
-        pronoun: end == start + 1 && pa.is_pronoun(start),
-        adverbial: false,
-    })
+    (opens && clean).then(|| pa.source(start, end, None))
 }
 
 /// The speaker after an inverted cue (`said Ann Lee`, `said a man calling himself Paul
@@ -978,12 +961,7 @@ fn framing_verb(pa: &Para<'_>, start: usize, limit: usize) -> Option<(usize, Sou
         || matches!(pa.toks[after].kind, TokKind::Punct | TokKind::Open)
         || pa.has(after, words::ADJUNCT);
     closes.then(|| {
-        let source = Source {
-            mention: pa.span(start, end),
-            role: None,
-            pronoun: end == start + 1 && pa.is_pronoun(start),
-            adverbial: false,
-        };
+        let source = pa.source(start, end, None);
         (verb, source)
     })
 }
@@ -1357,12 +1335,7 @@ fn source_cue(pa: &Para<'_>, cues: &[CueAt], ci: usize, s_start: usize, s_end: u
     if np_end == c.end {
         return None;
     }
-    let source = Source {
-        mention: pa.span(c.end, np_end),
-        role: None,
-        pronoun: np_end == c.end + 1 && pa.is_pronoun(c.end),
-        adverbial: false,
-    };
+    let source = pa.source(c.end, np_end, None);
     let content = if c.first == s_start
         || (c.first > s_start
             && pa.toks[c.first - 1].kind == TokKind::Punct
@@ -1402,12 +1375,7 @@ fn as_clause(pa: &Para<'_>, c: &CueAt, s_start: usize, s_end: usize) -> Found {
         if first + 1 >= c.first {
             return None;
         }
-        Source {
-            mention: pa.span(first + 1, c.first),
-            role: None,
-            pronoun: c.first == first + 2 && pa.is_pronoun(first + 1),
-            adverbial: false,
-        }
+        pa.source(first + 1, c.first, None)
     };
     // The content is the clause before the as-clause, or after it when it opens the sentence.
     let mut as_tok = c.first;
