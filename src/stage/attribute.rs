@@ -1195,6 +1195,7 @@ fn trim_content(pa: &Para<'_>, content: Span) -> Option<Span> {
 /// opens another attribution (`, according to X`, `, he said`, `, stating that`).
 fn clause_end(pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize {
     let s_end = clause_break(pa, from, s_end);
+    let s_end = subordinate_end(pa, from, s_end);
     let after = cues.partition_point(|c| c.first <= from);
     for c in cues[after..].iter().take(8) {
         if c.first >= s_end {
@@ -1251,6 +1252,39 @@ fn clause_end(pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize
         }
     }
     s_end
+}
+
+/// Conjunctions that open a subordinate clause before the main clause of a sentence.
+#[rustfmt::skip]
+const SUBORDINATORS: &[&str] = &[
+    "while", "when", "although", "though", "as", "if", "because", "since", "after", "before",
+    "once", "whereas", "unless", "until",
+];
+
+/// The end of content inside a sentence-initial subordinate clause: `While his advisers have
+/// suggested [his role is …], Mr. Obama is …` ends at the comma that closes the clause.
+fn subordinate_end(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
+    if from >= s_end {
+        return s_end;
+    }
+    let (s_start, _) = pa.sentence_of(from);
+    let mut open = s_start;
+    if open < from && pa.is_word_in(open, &["and", "but", "so", "yet"]) {
+        open += 1;
+    }
+    if open >= from || !pa.is_word_in(open, SUBORDINATORS) {
+        return s_end;
+    }
+    // The clause must still be open at `from`: no comma between its start and the content.
+    if (open..from).any(|k| pa.is_punct(k, ",") && !pa.toks[k].quoted) {
+        return s_end;
+    }
+    (from + 1..s_end)
+        .find(|&k| {
+            (pa.is_punct(k, ",") && !pa.toks[k].quoted)
+                || (pa.toks[k].kind == TokKind::Close && pa.is_punct(k - 1, ","))
+        })
+        .unwrap_or(s_end)
 }
 
 /// The end of the clause that starts at `from`: a comma before a conjunction or relative
@@ -1506,7 +1540,15 @@ fn verb_cue(
         return (from < end).then(|| (pa.span(from, end), Some(subject), Rule::ReportedClause));
     }
     let subject = pa.subject_before(s_start, c.first);
-    if let Some(source) = subject {
+    if let Some(mut source) = subject {
+        // A bare participle right after a noun modifies it (`the ads denouncing the plan`).
+        if participle
+            && !source.pronoun
+            && source.role.is_none()
+            && source.mention.end == pa.toks[c.first - 1].span.end
+        {
+            return None;
+        }
         let mention_first = pa
             .toks
             .partition_point(|t| t.span.start < source.mention.start);
@@ -1581,9 +1623,21 @@ fn verb_cue(
             // The subject must start its clause: sentence start, after a comma or a
             // conjunction or an adjunct clause.
             let prev = mention_first - 1;
-            let ok = pa.toks[prev].kind == TokKind::Punct || pa.has(prev, words::CLAUSE_OPENER);
+            // After a relative pronoun, a phrase that opens with a bare verb is the relative
+            // clause itself (`Teachers who marched with the union say`).
+            let in_relative = pa.is_word_in(prev, &["who", "that"])
+                && !pa.toks[mention_first].cap
+                && !pa.has(mention_first, words::DETERMINER | words::PRONOUN);
+            let ok = (pa.toks[prev].kind == TokKind::Punct || pa.has(prev, words::CLAUSE_OPENER))
+                && !in_relative;
             if !ok {
-                return None;
+                // The phrase may end a modifier of the real subject: `An official familiar
+                // with the investigation said`.
+                // A bare participle after a noun is a modifier, not the verb of a subject.
+                if participle {
+                    return None;
+                }
+                source = postmodified_subject(pa, s_start, mention_first, &source)?;
             }
         }
         // `X said (that) …`
@@ -1609,6 +1663,82 @@ fn verb_cue(
             return None;
         }
         return Some((pa.span(from, end), Some(source), Rule::ReportedClause));
+    }
+    None
+}
+
+/// Words that open a modifier after the head of a subject: `an official familiar with the
+/// case`, `officials who spoke with reporters`, `many of the people at the rally`.
+#[rustfmt::skip]
+const POSTMODIFIER_OPENERS: &[&str] = &[
+    "who", "that", "with", "of", "at", "in", "from", "for", "on", "among", "inside", "within",
+    "outside", "near", "close", "familiar", "involved", "knowledgeable", "briefed", "speaking",
+    "working", "aware", "based", "responsible", "loyal", "opposed", "allied", "aligned",
+];
+
+/// The subject whose modifier ends with the phrase starting at token `first`: walks back
+/// within the clause to a modifier opener after a noun phrase that opens the clause. The
+/// head is the mention and the modifier its role, up to the end of `inner`.
+fn postmodified_subject(
+    pa: &Para<'_>,
+    s_start: usize,
+    first: usize,
+    inner: &Source,
+) -> Option<Source> {
+    let lo = s_start.max(first.saturating_sub(12));
+    let end = inner
+        .role
+        .map_or(inner.mention.end, |r| r.end.max(inner.mention.end));
+    let opens = |head: usize| {
+        head == s_start
+            || pa.toks[head - 1].kind == TokKind::Punct
+            || pa.has(head - 1, words::CLAUSE_OPENER)
+    };
+    // A long phrase whose determiner the noun-phrase reader left behind: `A U.S. law
+    // enforcement official familiar with the case`.
+    if first > s_start && pa.has(first - 1, words::DETERMINER) && opens(first - 1) {
+        return Some(Source {
+            mention: inner.mention.cover(pa.toks[first - 1].span),
+            ..*inner
+        });
+    }
+    let mut k = first;
+    while k > lo + 1 {
+        k -= 1;
+        let t = pa.toks[k];
+        if !t.is_word() {
+            if t.kind == TokKind::Punct && matches!(pa.word(k), "-" | "'" | "’") {
+                continue;
+            }
+            return None;
+        }
+        if t.quoted || t.cap || !pa.is_word_in(k, POSTMODIFIER_OPENERS) {
+            continue;
+        }
+        let Some(head) = pa.np_before(s_start, k) else {
+            continue;
+        };
+        if !opens(head) || pa.is_pronoun(head) {
+            continue;
+        }
+        // A finite verb inside the stretch makes it a clause of its own (`the suspensions
+        // stemming from concerns is higher than studies suggested`), unless a relative pronoun
+        // opens it (`officials who spoke with reporters`).
+        let relative = pa.is_word_in(k, &["who", "that"]);
+        if !relative && (k..first).any(|x| pa.has(x, words::BE | words::AUX | words::PAST)) {
+            return None;
+        }
+        // A time adjunct (`Sen. Grassley on Wednesday said`) is no part of the speaker.
+        let adverbial = pa.has(k, words::ADJUNCT)
+            && (k + 1..first.min(k + 5)).any(|x| {
+                pa.has(x, words::TIME) || pa.word(x).starts_with(|c: char| c.is_ascii_digit())
+            });
+        return Some(Source {
+            mention: pa.span(head, k),
+            role: Some(Span::new(pa.toks[k].span.start, end)),
+            pronoun: false,
+            adverbial,
+        });
     }
     None
 }

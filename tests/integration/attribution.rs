@@ -511,3 +511,48 @@ t!(
         Trailing
     )]
 );
+t!(
+    subject_with_modifier,
+    "A county official familiar with the audit said that the ballots were counted twice.",
+    [(
+        Indirect,
+        "the ballots were counted twice",
+        Some("A county official familiar with the audit"),
+        ReportedClause
+    )]
+);
+t!(
+    subject_with_relative_clause,
+    "Teachers who marched with the union say the new schedule is unworkable.",
+    [(
+        Indirect,
+        "the new schedule is unworkable",
+        Some("Teachers"),
+        ReportedClause
+    )]
+);
+t!(
+    subject_with_time_adjunct,
+    "Mayor Ann Lee on Friday said the bridge would reopen.",
+    [(
+        Indirect,
+        "the bridge would reopen",
+        Some("Mayor Ann Lee"),
+        ReportedClause
+    )]
+);
+t!(
+    participle_after_noun_is_no_verb,
+    "The ads from the campaign denouncing the plan ran all week.",
+    []
+);
+t!(
+    content_inside_opening_subordinate_clause,
+    "While the firm said its books were clean, auditors found gaps in the ledger.",
+    [(
+        Indirect,
+        "its books were clean",
+        Some("the firm"),
+        ReportedClause
+    )]
+);
