@@ -1087,6 +1087,27 @@ fn reported_sieves(
         if kind == QuoteKind::Mixed {
             segments = vec![span];
         }
+        // `Back then, Ms. Ripert said, she found …`: what opens the sentence before the
+        // speaker belongs to what was said, as a segment of its own.
+        if rule == Rule::TrailingUnmarked && kind != QuoteKind::Direct && content.start > c.span.end
+        {
+            if let Some(lead) = source.and_then(|s| lead_segment(pa, s_start, s.mention.start)) {
+                segments.insert(0, lead);
+                span = span.cover(lead);
+            }
+        }
+        // `It was impossible, Gabuyev said, so Russia's leaders decided …`: the sentence
+        // goes on after the attribution, and what follows is said too.
+        if rule == Rule::TrailingUnmarked
+            && kind == QuoteKind::Indirect
+            && content.end <= c.span.start
+        {
+            let after = source.map_or(c.end, |s| source_end_tok(pa, &s, c.end));
+            if let Some(tail) = tail_segment(pa, cues, after, s_end) {
+                segments.push(tail);
+                span = span.cover(tail);
+            }
+        }
         if overlaps_existing(drafts, span) {
             for q in &mut quos[q_lo..q_hi] {
                 if q.taken == Some(drafts.len()) {
@@ -1134,6 +1155,38 @@ fn reported_sieves(
             rule,
         });
     }
+}
+
+/// The words that open a sentence before a parenthetical speaker at byte `mention`, up to
+/// the comma before it (`Back then,` in `Back then, she said, …`).
+fn lead_segment(pa: &Para<'_>, s_start: usize, mention: usize) -> Option<Span> {
+    let m = pa.toks.partition_point(|t| t.span.start < mention);
+    if m <= s_start + 1 || m - s_start > 12 || !pa.is_punct(m - 1, ",") {
+        return None;
+    }
+    let plain = (s_start..m - 1)
+        .all(|k| !pa.cue_start[k] && !matches!(pa.toks[k].kind, TokKind::Open | TokKind::Close));
+    plain
+        .then(|| trim_content(pa, pa.span(s_start, m - 1)))
+        .flatten()
+}
+
+/// What a sentence says after a parenthetical attribution ending before token `after`: the
+/// clause after its comma, when no other cue opens it.
+fn tail_segment(pa: &Para<'_>, cues: &[CueAt], after: usize, s_end: usize) -> Option<Span> {
+    if after + 1 >= s_end || !pa.is_punct(after, ",") {
+        return None;
+    }
+    let from = after + 1;
+    let t = pa.toks[from];
+    if !t.is_word() || pa.cue_start[from] || pa.word(from).ends_with("ing") {
+        return None;
+    }
+    let end = clause_end(pa, cues, from, s_end);
+    if end <= from || (from..end).any(|k| pa.cue_start[k]) {
+        return None;
+    }
+    trim_content(pa, pa.span(from, end))
 }
 
 fn overlaps_existing(drafts: &[Draft], span: Span) -> bool {

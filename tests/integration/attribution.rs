@@ -477,7 +477,8 @@ t!(
     "There is a real risk, some economists said, that prices rise again.",
     [(
         Indirect,
-        "There is a real risk",
+        // Two segments: `There is a real risk` and `prices rise again`.
+        "There is a real risk, some economists said, that prices rise again",
         Some("some economists"),
         TrailingUnmarked
     )]
@@ -487,7 +488,8 @@ t!(
     "In the early 1990s, Ms. Ortega said, the mill employed half the town.",
     [(
         Indirect,
-        "the mill employed half the town",
+        // Two segments: `In the early 1990s` and `the mill employed half the town`.
+        "In the early 1990s, Ms. Ortega said, the mill employed half the town",
         Some("Ms. Ortega"),
         TrailingUnmarked
     )]
@@ -556,3 +558,41 @@ t!(
         ReportedClause
     )]
 );
+
+/// The segments of the only quote in `text`, as text.
+fn segments_of(text: &str) -> Vec<&str> {
+    let article = quotative::Parser::new().parse(text);
+    assert_eq!(article.quotes().len(), 1, "{:?}", article.quotes());
+    article.quotes()[0]
+        .segments
+        .iter()
+        .map(|&s| &text[s])
+        .collect()
+}
+
+#[test]
+fn parenthetical_attribution_keeps_the_opening_words() {
+    let text = "Back then, the mayor said, the river flooded every spring.";
+    assert_eq!(
+        segments_of(text),
+        ["Back then", "the river flooded every spring"]
+    );
+}
+
+#[test]
+fn parenthetical_attribution_drops_that() {
+    let text = "There is a real risk, some economists said, that prices rise again.";
+    assert_eq!(
+        segments_of(text),
+        ["There is a real risk", "prices rise again"]
+    );
+}
+
+#[test]
+fn parenthetical_attribution_keeps_what_follows_a_clause() {
+    let text = "The plan was doomed, the engineer said, so the city dropped it.";
+    assert_eq!(
+        segments_of(text),
+        ["The plan was doomed", "so the city dropped it"]
+    );
+}
