@@ -56,6 +56,8 @@ pub enum Rule {
     TrailingUnmarked,
     /// A participle clause whose subject is the main clause's: `…, stating that …`.
     Participle,
+    /// A question put to someone with no asker named: `Asked whether he would run, …`.
+    Question,
     /// A quotation with no attribution the rules could find.
     Unattributed,
 }
@@ -77,6 +79,7 @@ impl Rule {
             Self::ReportedClause => "reported_clause",
             Self::TrailingUnmarked => "trailing_unmarked",
             Self::Participle => "participle",
+            Self::Question => "question",
             Self::Unattributed => "unattributed",
         }
     }

@@ -52,6 +52,7 @@ fn confidence(rule: Rule) -> f32 {
         Rule::ReportedClause => 0.8,
         Rule::TrailingUnmarked => 0.75,
         Rule::Participle => 0.65,
+        Rule::Question => 0.6,
         Rule::Continuation => 0.7,
         Rule::Unattributed => 0.3,
     }
@@ -1388,6 +1389,37 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
             out.push(k);
         }
     }
+    // Two dashes close together set off an insert (`Mr. Sanders - an independent - would
+    // push …`): the clause goes on around it.
+    let is_dash =
+        |k: usize| toks[k].kind == TokKind::Punct && matches!(&text[toks[k].span], "—" | "–" | "-");
+    let mut i = 0;
+    let mut kept = 0;
+    while i < out.len() {
+        let a = out[i];
+        if is_dash(a) {
+            let pair = out[i + 1..]
+                .iter()
+                .take_while(|&&b| b <= a + 25)
+                .position(|&b| is_dash(b))
+                .map(|p| i + 1 + p)
+                .filter(|&j| {
+                    !(a + 1..out[j]).any(|k| {
+                        toks[k].kind == TokKind::Punct
+                            && matches!(&text[toks[k].span], "." | "?" | "!" | ";")
+                    })
+                });
+            if let Some(j) = pair {
+                // The insert belongs to the clause, breaks inside it too.
+                i = j + 1;
+                continue;
+            }
+        }
+        out[kept] = a;
+        kept += 1;
+        i += 1;
+    }
+    out.truncate(kept);
 }
 
 type Found = Option<(Span, Option<Source>, Rule)>;
@@ -1550,6 +1582,12 @@ fn verb_cue(
         }
         let end = clause_end(pa, cues, from, s_end);
         return Some((pa.span(from, end.max(from + 1)), subject, Rule::Participle));
+    }
+
+    // `Asked whether he would run, …`, `When asked how …`, `X was asked if …`: the question
+    // put to someone whose asker goes unnamed.
+    if let Some(found) = asked_question(pa, &c, lemma, s_start, s_end) {
+        return Some(found);
     }
 
     // `…, said X.` / `…, X said.` — the trailing attribution ends the sentence.
@@ -1794,6 +1832,46 @@ fn postmodified_subject(
         });
     }
     None
+}
+
+/// Words that open an embedded question: `asked whether …`, `asked how …`.
+#[rustfmt::skip]
+const QUESTION_OPENERS: &[&str] = &[
+    "whether", "if", "what", "why", "how", "who", "whom", "when", "where", "which", "about",
+];
+
+/// A bare or passive `asked` with its question and no asker: `Asked whether he would fire
+/// the writer, Priebus said …`, `When Flynn was asked if …`. The question runs to the comma
+/// that closes it.
+fn asked_question(pa: &Para<'_>, c: &CueAt, lemma: &str, s_start: usize, s_end: usize) -> Found {
+    if lemma != "ask" || !pa.word(c.first).eq_ignore_ascii_case("asked") {
+        return None;
+    }
+    let bare = c.first == s_start
+        || pa.is_word_in(
+            c.first - 1,
+            &["when", "if", "after", "before", "once", "being", "and"],
+        )
+        || pa.has(c.first - 1, words::BE);
+    if !bare {
+        return None;
+    }
+    let mut from = c.end;
+    // `when asked by a reporter whether …`
+    if from < s_end && pa.is_word_in(from, &["by"]) {
+        from = pa.np_after(from + 1, s_end)?;
+    }
+    if from >= s_end || !pa.is_word_in(from, QUESTION_OPENERS) {
+        return None;
+    }
+    let end = (from + 1..s_end)
+        .find(|&k| {
+            (pa.is_punct(k, ",") && !pa.toks[k].quoted)
+                || (pa.toks[k].kind == TokKind::Close && pa.is_punct(k - 1, ","))
+        })
+        .unwrap_or(s_end)
+        .min(clause_break(pa, from, s_end));
+    (end > from + 1).then(|| (pa.span(from, end), None, Rule::Question))
 }
 
 /// Whether the word at `k` can open a hearer object (`told reporters`, `told the AP`,

@@ -596,3 +596,23 @@ fn parenthetical_attribution_keeps_what_follows_a_clause() {
         ["The plan was doomed", "so the city dropped it"]
     );
 }
+t!(
+    asked_question_without_asker,
+    "Asked whether he would run again, the senator smiled.",
+    [(Indirect, "whether he would run again", None, Question)]
+);
+t!(
+    passive_asked_question,
+    "When the mayor was asked if the budget would pass, she said nothing.",
+    [(Indirect, "if the budget would pass", None, Question)]
+);
+t!(
+    dashes_set_off_an_insert_in_content,
+    "The coach said the team - young and untested - would surprise people.",
+    [(
+        Indirect,
+        "the team - young and untested - would surprise people",
+        Some("The coach"),
+        ReportedClause
+    )]
+);
