@@ -1099,7 +1099,7 @@ fn reported_sieves(
         }
         // `It was impossible, Gabuyev said, so Russia's leaders decided …`: the sentence
         // goes on after the attribution, and what follows is said too.
-        if rule == Rule::TrailingUnmarked
+        if matches!(rule, Rule::TrailingUnmarked | Rule::AccordingTo)
             && kind == QuoteKind::Indirect
             && content.end <= c.span.start
         {
@@ -1170,6 +1170,29 @@ fn lead_segment(pa: &Para<'_>, s_start: usize, mention: usize) -> Option<Span> {
     plain
         .then(|| trim_content(pa, pa.span(s_start, m - 1)))
         .flatten()
+}
+
+/// An apposition after a source phrase that ends at the comma at token `comma`:
+/// `according to Bill Smith, a pollster who ran the survey`. It opens with a determiner, has
+/// no verb before any relative pronoun, and runs to the sentence end or another comma.
+fn apposition(pa: &Para<'_>, comma: usize, s_end: usize) -> Option<Span> {
+    if comma + 1 >= s_end || !pa.is_punct(comma, ",") || !pa.has(comma + 1, words::DETERMINER) {
+        return None;
+    }
+    let hi = s_end.min(comma + 1 + REACH);
+    let end = (comma + 1..hi)
+        .find(|&k| pa.toks[k].kind != TokKind::Word && !matches!(pa.word(k), "'" | "’" | "-"))
+        .unwrap_or(hi);
+    if end < s_end && !(pa.is_punct(end, ",") || matches!(pa.word(end), "." | "!" | "?")) {
+        return None;
+    }
+    let clause = (comma + 1..end).find(|&k| pa.is_word_in(k, &["who", "which", "that"]));
+    let verb = (comma + 2..clause.unwrap_or(end)).any(|k| {
+        pa.cue_start[k]
+            || pa.has(k, words::BE | words::AUX | words::PAST)
+            || (!pa.toks[k].cap && pa.word(k).len() > 4 && pa.word(k).ends_with("ed"))
+    });
+    (!verb && end > comma + 2).then(|| pa.span(comma + 1, end))
 }
 
 /// What a sentence says after a parenthetical attribution ending before token `after`: the
@@ -1450,18 +1473,33 @@ fn source_cue(pa: &Para<'_>, cues: &[CueAt], ci: usize, s_start: usize, s_end: u
         np_end += 1;
     }
     // The source is the whole phrase up to the punctuation (`according to people close to
-    // the campaign`).
+    // the campaign`). With none (`…, according to.`, a link's text lost), the sentence
+    // before is still attributed, to no one.
     if np_end == c.end {
-        return None;
+        let closes = np_end >= s_end || matches!(pa.word(np_end), "." | "!" | "?");
+        let mut end = c.first;
+        while end > s_start && pa.toks[end - 1].kind == TokKind::Punct {
+            end -= 1;
+        }
+        return (closes && end > s_start).then(|| (pa.span(s_start, end), None, Rule::AccordingTo));
     }
-    let source = pa.source(c.end, np_end, None);
-    let content = if c.first == s_start
+    let leading = c.first == s_start
         || (c.first > s_start
             && pa.toks[c.first - 1].kind == TokKind::Punct
-            && c.first - s_start <= 2)
-    {
+            && c.first - s_start <= 2);
+    // An apposition (`according to X, a pollster, …`); a leading source's ends before what
+    // was said, so it must close with a comma.
+    let role = apposition(pa, np_end, s_end).filter(|r| {
+        !leading || {
+            let k = pa.toks.partition_point(|t| t.span.end <= r.end);
+            k < s_end && pa.is_punct(k, ",")
+        }
+    });
+    let source = pa.source(c.end, np_end, role);
+    let content = if leading {
         // `According to X, content.`
-        let from = (np_end + 1).min(s_end);
+        let from = source_end_tok(pa, &source, np_end);
+        let from = (from + 1).min(s_end);
         if from >= s_end {
             return None;
         }

@@ -616,3 +616,33 @@ t!(
         ReportedClause
     )]
 );
+
+#[test]
+fn according_to_in_mid_sentence_keeps_both_sides() {
+    let text = "By March, according to new filings, the fund had spent $2 million.";
+    assert_eq!(
+        segments_of(text),
+        ["By March", "the fund had spent $2 million"]
+    );
+}
+
+#[test]
+fn according_to_with_an_apposition() {
+    let text = "Turnout fell sharply, according to Ann Lee, a pollster who ran the survey.";
+    let article = quotative::Parser::new().parse(text);
+    let q = &article.quotes()[0];
+    assert_eq!(&text[q.content], "Turnout fell sharply");
+    assert_eq!(
+        q.source.map(|s| &text[s]),
+        Some("Ann Lee, a pollster who ran the survey")
+    );
+}
+
+#[test]
+fn according_to_with_its_source_lost() {
+    let text = "The fund spent $2 million on ads, according to.";
+    let article = quotative::Parser::new().parse(text);
+    let q = &article.quotes()[0];
+    assert_eq!(&text[q.content], "The fund spent $2 million on ads");
+    assert_eq!(q.mention, None);
+}
