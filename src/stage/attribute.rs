@@ -392,8 +392,24 @@ impl Para<'_> {
             return Some(self.source(first, end, None));
         }
         // A relative pronoun stands for the phrase before it: `Pardo, who said …`.
+        // Likewise without a comma (`leaders who say …`), and a quantified one (`many of
+        // whom say …`).
+        if j > lo + 1
+            && self.is_word_in(j, &["whom", "which"])
+            && self.is_word_in(j - 1, &["of"])
+            && self.has(j - 2, words::DETERMINER)
+        {
+            return Some(Source {
+                mention: self.span(j - 2, j + 1),
+                role: None,
+                pronoun: true,
+                adverbial: false,
+            });
+        }
         if self.is_pronoun(j)
-            || (j > lo && self.is_word_in(j, &["who"]) && self.is_punct(j - 1, ","))
+            || (j > lo
+                && self.is_word_in(j, &["who", "which"])
+                && (self.is_punct(j - 1, ",") || self.np_word(j - 1)))
         {
             return Some(Source {
                 mention: self.toks[j].span,
@@ -1757,7 +1773,9 @@ fn verb_cue(
             let in_relative = pa.is_word_in(prev, &["who", "that"])
                 && !pa.toks[mention_first].cap
                 && !pa.has(mention_first, words::DETERMINER | words::PRONOUN);
-            let ok = (pa.toks[prev].kind == TokKind::Punct || pa.has(prev, words::CLAUSE_OPENER))
+            let ok = (pa.toks[prev].kind == TokKind::Punct
+                || pa.has(prev, words::CLAUSE_OPENER)
+                || pa.is_word_in(mention_first, &["who", "which"]))
                 && !in_relative;
             if !ok {
                 // The phrase may end a modifier of the real subject: `An official familiar
@@ -1776,6 +1794,18 @@ fn verb_cue(
         }
         let end = clause_end(pa, cues, from, s_end);
         if end <= from {
+            return None;
+        }
+        // A relative clause without a comma (`voters who say …`) reports speech only with a
+        // verb of saying, and not when the sentence's own verb follows (`The man who wrote
+        // the speech says …`).
+        let bound_relative = mention_first > s_start
+            && pa.is_word_in(mention_first, &["who", "which"])
+            && pa.toks[mention_first - 1].kind == TokKind::Word;
+        if bound_relative
+            && (!is_in(RELATIVE_SPEECH, lemma)
+                || (from..end).any(|k| pa.cue_start[k] && !pa.word(k).ends_with("ing")))
+        {
             return None;
         }
         // An intransitive speech verb followed by a place, a time or a hearer said nothing
@@ -1871,6 +1901,13 @@ fn postmodified_subject(
     }
     None
 }
+
+/// Verbs of saying that a bare relative pronoun may be the speaker of (`voters who say …`).
+#[rustfmt::skip]
+const RELATIVE_SPEECH: &[&str] = &[
+    "say", "tell", "write", "report", "suggest", "claim", "state", "note", "insist", "warn",
+    "predict", "acknowledge", "admit", "complain", "argue", "explain", "add", "announce",
+];
 
 /// Words that open an embedded question: `asked whether …`, `asked how …`.
 #[rustfmt::skip]

@@ -646,3 +646,33 @@ fn according_to_with_its_source_lost() {
     assert_eq!(&text[q.content], "The fund spent $2 million on ads");
     assert_eq!(q.mention, None);
 }
+t!(
+    bare_relative_pronoun_speaker,
+    "The plan drew fire from teachers who say the schedule is unworkable.",
+    [(
+        Indirect,
+        "the schedule is unworkable",
+        Some("who"),
+        ReportedClause
+    )]
+);
+t!(
+    relative_clause_inside_the_subject,
+    "The aide who wrote the speech says the senator will not run.",
+    [(
+        Indirect,
+        "the senator will not run",
+        Some("The aide"),
+        ReportedClause
+    )]
+);
+t!(
+    quantified_relative_pronoun_speaker,
+    "The plan angered the families, many of whom say the payments are too small.",
+    [(
+        Indirect,
+        "the payments are too small",
+        Some("many of whom"),
+        ReportedClause
+    )]
+);
