@@ -370,8 +370,9 @@ impl Para<'_> {
         while end > lo && skipped < 3 {
             let j = end - 1;
             let w = self.word(j);
-            let adverb =
-                self.toks[j].is_word() && !self.toks[j].cap && w.len() > 4 && w.ends_with("ly");
+            let adverb = self.toks[j].is_word()
+                && !self.toks[j].cap
+                && ((w.len() > 4 && w.ends_with("ly")) || w.ends_with("n't") || w.ends_with("n’t"));
             if self.toks[j].is_word() && !self.toks[j].cap && (self.has(j, words::AUX) || adverb) {
                 end = j;
                 skipped += 1;
@@ -1821,6 +1822,23 @@ fn verb_cue(
         {
             return None;
         }
+        // `speak` and `talk` tell their topic after `about` or `of`, nothing else (`spoke
+        // over boos`, `As Blumenthal spoke, the NRA …`).
+        let mut from = from;
+        if lemma == "speak" || lemma == "talk" {
+            if !pa.is_word_in(from, &["about", "of"]) || from + 1 >= end {
+                return None;
+            }
+            from += 1;
+        }
+        // Verbs that report speech only with a clause: `maintained that …`, not `maintained
+        // an energetic pace`.
+        if is_in(CLAUSE_ONLY, lemma)
+            && !pa.is_word_in(from.saturating_sub(1), &["that"])
+            && !pa.is_word_in(from, &["that"])
+        {
+            return None;
+        }
         return Some((pa.span(from, end), Some(source), Rule::ReportedClause));
     }
     None
@@ -1901,6 +1919,9 @@ fn postmodified_subject(
     }
     None
 }
+
+/// Verbs that are speech only with a `that` clause (`maintained that …`).
+const CLAUSE_ONLY: &[&str] = &["maintain"];
 
 /// Verbs of saying that a bare relative pronoun may be the speaker of (`voters who say …`).
 #[rustfmt::skip]

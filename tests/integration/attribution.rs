@@ -676,3 +676,33 @@ t!(
         ReportedClause
     )]
 );
+t!(
+    spoke_without_topic_reports_nothing,
+    "As the mayor spoke, the crowd grew restless.",
+    []
+);
+t!(
+    spoke_about_a_topic,
+    "The mayor spoke about the cost of the new bridge.",
+    [(
+        Indirect,
+        "the cost of the new bridge",
+        Some("The mayor"),
+        ReportedClause
+    )]
+);
+t!(
+    maintain_with_an_object_is_no_speech,
+    "The firm maintains close ties with the ministry.",
+    []
+);
+t!(
+    negated_auxiliary_is_not_the_speaker,
+    "They didn't say the vote would be delayed.",
+    [(
+        Indirect,
+        "the vote would be delayed",
+        Some("They"),
+        ReportedClause
+    )]
+);
