@@ -87,8 +87,15 @@ pub(crate) fn tokenize(
             // A mark may be two characters (`''`): the token covers it all.
             (kind, marks[mi].0.end.max(at + len).min(end_of))
         } else if word_char(c) {
+            // The word stops at the next quotation mark (marks start on char boundaries,
+            // and the word moves from one boundary to the next, so it meets the mark).
+            let stop = if mi < marks.len() {
+                end_of.min(marks[mi].0.start)
+            } else {
+                end_of
+            };
             let mut e = at + len;
-            while e < end_of && !mark_at(e, mi) {
+            while e < stop {
                 let b = bytes[e];
                 if b.is_ascii_alphanumeric() {
                     e += 1;
