@@ -13,7 +13,7 @@
 //! The sentences tile the paragraph: each starts and ends at a non-space character, and only
 //! whitespace (in the sense of [`is_space`]) lies between two of them.
 
-use std::collections::HashMap;
+use crate::stage::hash::FastMap;
 
 use once_cell::sync::Lazy;
 
@@ -153,7 +153,7 @@ const STARTERS: &[&str] = &[
 ];
 
 /// The bundled list, parsed once.
-static ENGLISH: Lazy<HashMap<Box<str>, Class>> = Lazy::new(|| {
+static ENGLISH: Lazy<FastMap<Box<str>, Class>> = Lazy::new(|| {
     parse_list(include_str!("../lexicon/en/abbreviations.txt"))
         .expect("the bundled abbreviation list is valid")
 });
@@ -161,13 +161,13 @@ static ENGLISH: Lazy<HashMap<Box<str>, Class>> = Lazy::new(|| {
 /// The default set (bundled list, no extras), built once.
 static DEFAULT: Lazy<Abbreviations> = Lazy::new(|| Abbreviations {
     builtin: &ENGLISH,
-    extra: HashMap::new(),
+    extra: FastMap::default(),
 });
 
 /// Parses the abbreviation list format (see `lexicon/en/abbreviations.txt`). Title-case
 /// entries also get their all-capitals form.
-fn parse_list(src: &str) -> Result<HashMap<Box<str>, Class>, Error> {
-    let mut map = HashMap::new();
+fn parse_list(src: &str) -> Result<FastMap<Box<str>, Class>, Error> {
+    let mut map = FastMap::default();
     let mut class = None;
     for (n, line) in src.lines().enumerate() {
         let line = line.trim();
@@ -222,8 +222,8 @@ fn check(a: &str) -> Result<(), String> {
 /// Abbreviations whose period does not (always) end a sentence.
 #[derive(Debug, Clone)]
 pub(crate) struct Abbreviations {
-    builtin: &'static HashMap<Box<str>, Class>,
-    extra: HashMap<Box<str>, Class>,
+    builtin: &'static FastMap<Box<str>, Class>,
+    extra: FastMap<Box<str>, Class>,
 }
 
 impl Abbreviations {
@@ -236,7 +236,7 @@ impl Abbreviations {
     /// behave like [`Class::Common`] entries: they end a sentence only before a word that
     /// usually opens one.
     pub(crate) fn english_with(extra: &[String]) -> Result<Self, Error> {
-        let mut set = HashMap::new();
+        let mut set = FastMap::default();
         for a in extra {
             let a = a.trim();
             check(a).map_err(|message| ErrorKind::InvalidOption {
