@@ -505,6 +505,35 @@ fn word_before(p: &str, dot: usize) -> Option<&str> {
     Some(word.trim_start_matches(is_opener))
 }
 
+/// The bytes at which a sentence may end (`.`, `?`, `!`, and 0xE2, which starts `…`, the
+/// closing quotation marks and the dashes), found with `memchr`; each kind's next position
+/// is kept until the scan passes it.
+#[derive(Debug, Default)]
+struct Terminators {
+    /// The next `.`, `?` or `!` at or after the last position asked for.
+    mark: Option<usize>,
+    /// The next 0xE2 byte at or after the last position asked for.
+    wide: Option<usize>,
+}
+
+impl Terminators {
+    /// The first candidate byte of `b[i..end]`, or `end`; `i` never decreases from one
+    /// call to the next.
+    fn next(&mut self, b: &[u8], i: usize, end: usize) -> usize {
+        let mark = match self.mark {
+            Some(m) if m >= i => m,
+            _ => memchr::memchr3(b'.', b'?', b'!', &b[i..end]).map_or(end, |k| i + k),
+        };
+        let wide = match self.wide {
+            Some(w) if w >= i => w,
+            _ => memchr::memchr(0xE2, &b[i..end]).map_or(end, |k| i + k),
+        };
+        self.mark = Some(mark);
+        self.wide = Some(wide);
+        mark.min(wide)
+    }
+}
+
 /// Appends the sentences of `para` (a span of `text`) to `out`, in order. The sentences tile the
 /// paragraph without its surrounding whitespace.
 pub(crate) fn split(text: &str, para: Span, abbreviations: &Abbreviations, out: &mut Vec<Span>) {
@@ -520,10 +549,11 @@ pub(crate) fn split(text: &str, para: Span, abbreviations: &Abbreviations, out: 
     let b = p.as_bytes();
     let mut start = lead;
     let mut i = lead;
+    let mut terminators = Terminators::default();
     while i < end {
-        if !matches!(b[i], b'.' | b'?' | b'!' | 0xE2) {
-            i += 1;
-            continue;
+        i = terminators.next(b, i, end);
+        if i >= end {
+            break;
         }
         let Some((run, after)) = terminator_run(b, i, end) else {
             i += 1;
