@@ -583,6 +583,10 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
         // Bytes that are not ASCII letters or digits, and whether every byte is ASCII.
         let mut other = 0usize;
         let mut ascii = true;
+        // Most of a word is ASCII letters and digits, which change neither.
+        while pos < n && BYTE_KIND[usize::from(bytes[pos])] == byte_kind::ALNUM {
+            pos += 1;
+        }
         while pos < n {
             let b = bytes[pos];
             let kind = BYTE_KIND[usize::from(b)];

@@ -97,7 +97,7 @@ pub(crate) fn tokenize(
             let mut e = at + len;
             while e < stop {
                 let b = bytes[e];
-                if b.is_ascii_alphanumeric() {
+                if ASCII_ALNUM[usize::from(b)] {
                     e += 1;
                     continue;
                 }
@@ -167,6 +167,17 @@ pub(crate) fn tokenize(
         at = end;
     }
 }
+
+/// Whether a byte is an ASCII letter or digit, by table.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// The character at byte `at` of `text` and its length; ASCII without decoding.
 #[inline]
