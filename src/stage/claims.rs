@@ -5,7 +5,7 @@
 //! outside the quoted content; each sentence is split into words once. Evidence notes come
 //! from one scan of the text for evidence phrases (`presented no evidence`).
 
-use std::collections::HashMap;
+use crate::stage::hash::FastMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
@@ -895,7 +895,7 @@ fn is_day_or_year(w: &str) -> bool {
 /// A claim without a cue of its own (a continuation) takes the relay, medium, addressee and
 /// time of the claim before it by the same speaker in the same paragraph.
 fn inherit_from_continued(article: &Article<'_>, claims: &mut [(usize, Claim)]) {
-    let mut last: HashMap<(SpeakerId, usize), usize> = HashMap::new();
+    let mut last: FastMap<(SpeakerId, usize), usize> = FastMap::default();
     for k in 0..claims.len() {
         let (q, _) = claims[k];
         let quote = &article.quotes[q];
@@ -1044,7 +1044,7 @@ fn opening_pronoun(text: &str, sentence: Span) -> Option<&'static [SpeakerKind]>
 fn pronoun_speaker(
     article: &Article<'_>,
     mentions: &[(Span, Option<SpeakerId>)],
-    surnames: &HashMap<u64, SpeakerId>,
+    surnames: &FastMap<u64, SpeakerId>,
     k: usize,
     kinds: &[SpeakerKind],
     by_pos: &[(usize, usize)],
@@ -1101,10 +1101,10 @@ fn pronoun_speaker(
 }
 
 /// Person speakers by surname key.
-fn speaker_surnames(article: &Article<'_>) -> HashMap<u64, SpeakerId> {
+fn speaker_surnames(article: &Article<'_>) -> FastMap<u64, SpeakerId> {
     let text: &str = &article.text;
     let mut scratch = names::Scratch::default();
-    let mut map = HashMap::new();
+    let mut map = FastMap::default();
     for s in &article.speakers {
         if s.kind != SpeakerKind::Person {
             continue;

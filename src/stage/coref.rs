@@ -12,7 +12,7 @@
 //!    shows; they/it to an organisation or group. What cannot be resolved stays unresolved.
 //! 5. Entities with at least one quote become the article's speakers.
 
-use std::collections::HashMap;
+use crate::stage::hash::{FastMap, FastSet};
 
 use crate::stage::names::{self, Analysis, NameRun, Pronoun, Scratch};
 use crate::{
@@ -188,9 +188,9 @@ impl Entity {
 #[derive(Debug, Default)]
 struct Linker {
     entities: Vec<Entity>,
-    by_surname: HashMap<u64, Vec<usize>>,
-    by_name: HashMap<u64, usize>,
-    by_head: HashMap<u64, Vec<usize>>,
+    by_surname: FastMap<u64, Vec<usize>>,
+    by_name: FastMap<u64, usize>,
+    by_head: FastMap<u64, Vec<usize>>,
     scratch: Scratch,
 }
 
@@ -258,7 +258,7 @@ pub(crate) fn run(article: &mut Article<'_>) {
     let people = occurrences(article, named);
 
     // 4. Pronouns, in text order.
-    let quoted: HashMap<Span, Vec<QuoteId>> = quotes_by_mention(article);
+    let quoted: FastMap<Span, Vec<QuoteId>> = quotes_by_mention(article);
     let mut prev_quote: Option<usize> = None;
     let mut bodies: Vec<usize> = Vec::new();
     for &i in &order {
@@ -315,7 +315,7 @@ pub(crate) fn run(article: &mut Article<'_>) {
             }
         }
     }
-    let mut mention_at: HashMap<Span, usize> = HashMap::new();
+    let mut mention_at: FastMap<Span, usize> = FastMap::default();
     for (i, m) in article.mentions.iter().enumerate() {
         mention_at.entry(m.span).or_insert(i);
     }
@@ -368,8 +368,7 @@ pub(crate) fn run(article: &mut Article<'_>) {
 
 /// Adds a mention for every quote mention the attribution stage did not list.
 fn ensure_quote_mentions(article: &mut Article<'_>) {
-    let mut known: std::collections::HashSet<Span> =
-        article.mentions.iter().map(|m| m.span).collect();
+    let mut known: FastSet<Span> = article.mentions.iter().map(|m| m.span).collect();
     for q in &article.quotes {
         if let Some(span) = q.mention {
             if article.text.get(span.range()).is_some() && known.insert(span) {
@@ -387,8 +386,8 @@ fn ensure_quote_mentions(article: &mut Article<'_>) {
 }
 
 /// Quote ids by the span of their mention.
-fn quotes_by_mention(article: &Article<'_>) -> HashMap<Span, Vec<QuoteId>> {
-    let mut map: HashMap<Span, Vec<QuoteId>> = HashMap::new();
+fn quotes_by_mention(article: &Article<'_>) -> FastMap<Span, Vec<QuoteId>> {
+    let mut map: FastMap<Span, Vec<QuoteId>> = FastMap::default();
     for (q, quote) in article.quotes.iter().enumerate() {
         if let Some(s) = quote.mention {
             map.entry(s).or_default().push(QuoteId::from_index(q));
@@ -625,13 +624,13 @@ impl Linker {
         let text: &str = &article.text;
         // Surnames that also stand alone somewhere (`Sanders says …`): a full name with such
         // a surname is a person's, not a place's (`Sandy Hook`, `New York`).
-        let bare: std::collections::HashSet<u64> = runs
+        let bare: FastSet<u64> = runs
             .iter()
             .filter(|r| r.given.is_none() && r.title.is_none())
             .map(|r| names::surname_key(&text[r.surname]))
             .collect();
         // Runs by surname, surnames in order of first appearance.
-        let mut by_surname: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut by_surname: FastMap<u64, Vec<usize>> = FastMap::default();
         let mut keys: Vec<u64> = Vec::new();
         for (r, run) in runs.iter().enumerate() {
             let key = names::surname_key(&text[run.surname]);

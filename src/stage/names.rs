@@ -103,10 +103,29 @@ fn files() -> [(&'static str, &'static str); 3] {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordTable {
     /// `(hash, entry, classes)`; an empty entry marks a free slot.
-    slots: Vec<(u64, &'static str, u32)>,
+    slots: Vec<Slot>,
     len: usize,
     longest: usize,
 }
+
+/// One entry of a [`WordTable`].
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    hash: u64,
+    /// The entry's bytes packed by [`load8`]: with the length, the whole entry when it is
+    /// eight bytes or shorter.
+    packed: u64,
+    /// The entry; empty for a free slot.
+    key: &'static str,
+    classes: u32,
+}
+
+const FREE: Slot = Slot {
+    hash: 0,
+    packed: 0,
+    key: "",
+    classes: 0,
+};
 
 /// Up to eight bytes of a word packed into a word: every byte of `b` lands in it, and two
 /// different slices of the same length give different values (the hash mixes in the
@@ -160,6 +179,14 @@ fn word_hash(bytes: &[u8], fold: impl Fn(u64) -> u64) -> (u64, u64) {
     (h ^ (h >> 29), any)
 }
 
+/// [`word_hash`] of a word of one to eight bytes whose bytes, packed by [`load8`], are
+/// `x` (already folded).
+#[inline]
+fn short_hash(len: usize, x: u64) -> u64 {
+    let h = ((len as u64).rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    h ^ (h >> 29)
+}
+
 /// The hash of a lowercase entry (or of a word already lowercased).
 #[inline]
 fn plain_hash(bytes: &[u8]) -> u64 {
@@ -175,11 +202,11 @@ impl WordTable {
         if (self.len + 1) * 2 > self.slots.len() {
             let old = std::mem::take(&mut self.slots);
             let cap = (old.len() * 2).max(64);
-            self.slots = vec![(0, "", 0); cap];
+            self.slots = vec![FREE; cap];
             self.len = 0;
-            for (_, k, c) in old {
-                if !k.is_empty() {
-                    self.insert(k, c);
+            for slot in old {
+                if !slot.key.is_empty() {
+                    self.insert(slot.key, slot.classes);
                 }
             }
         }
@@ -188,14 +215,19 @@ impl WordTable {
         let mut i = (h as usize) & mask;
         loop {
             let slot = &mut self.slots[i];
-            if slot.1.is_empty() {
-                *slot = (h, key, classes);
+            if slot.key.is_empty() {
+                *slot = Slot {
+                    hash: h,
+                    packed: load8(key.as_bytes()),
+                    key,
+                    classes,
+                };
                 self.len += 1;
                 self.longest = self.longest.max(key.len());
                 return;
             }
-            if slot.1 == key {
-                slot.2 |= classes;
+            if slot.key == key {
+                slot.classes |= classes;
                 return;
             }
             i = (i + 1) & mask;
@@ -210,13 +242,57 @@ impl WordTable {
     /// The classes of a lowercase word or phrase (0 when absent).
     #[inline]
     pub(crate) fn get(&self, lower: &str) -> u32 {
-        self.probe(plain_hash(lower.as_bytes()), |k| k == lower)
+        self.probe(plain_hash(lower.as_bytes()), |s| s.key == lower)
     }
 
     /// The classes of a word in any case (0 when absent); `buf` is scratch space for a
     /// non-ASCII word.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get_fold(&self, word: &str, buf: &mut String) -> u32 {
+        match self.get_short(word.as_bytes()) {
+            Some(classes) => classes,
+            None => self.get_fold_long(word, buf),
+        }
+    }
+
+    /// [`get_fold`](Self::get_fold) for a word that may not be ASCII: a non-ASCII word
+    /// gets 0 (no lookup of its lowercase form).
+    #[inline(always)]
+    pub(crate) fn get_ascii_fold(&self, word: &str) -> u32 {
+        let w = word.as_bytes();
+        if w.len() <= 8 {
+            return self.get_short(w).unwrap_or(0);
+        }
+        if !word.is_ascii() {
+            return 0;
+        }
+        self.get_fold_long(word, &mut String::new())
+    }
+
+    /// The classes of a word of ASCII bytes no longer than eight, compared without regard
+    /// to case; `None` for a longer word or one with a byte that is not ASCII.
+    #[inline(always)]
+    pub(crate) fn get_short(&self, w: &[u8]) -> Option<u32> {
+        let n = w.len();
+        if n > 8 {
+            return None;
+        }
+        // `load8` keeps every byte of a short word, so an ASCII word is its packed bytes
+        // and its length: no byte-by-byte comparison.
+        let x = load8(w);
+        if x & 0x8080_8080_8080_8080 != 0 {
+            return None;
+        }
+        if n == 0 {
+            return Some(0);
+        }
+        let x = lower8(x);
+        Some(self.probe(short_hash(n, x), |s| s.packed == x && s.key.len() == n))
+    }
+
+    /// [`get_fold`](Self::get_fold) for a word longer than eight bytes or not ASCII.
+    #[inline(never)]
+    fn get_fold_long(&self, word: &str, buf: &mut String) -> u32 {
         let w = word.as_bytes();
         // Only an ASCII word can be skipped by its length: lowercasing keeps its length.
         if w.len() > self.longest && word.is_ascii() {
@@ -226,26 +302,26 @@ impl WordTable {
         // are then below 0x80, so no carry crosses a byte in `lower8`).
         let (h, any) = word_hash(w, lower8);
         if any & 0x8080_8080_8080_8080 == 0 {
-            self.probe(h, |k| k.as_bytes().eq_ignore_ascii_case(w))
+            self.probe(h, |s| s.key.as_bytes().eq_ignore_ascii_case(w))
         } else {
             self.get(lower(word, buf))
         }
     }
 
     #[inline]
-    fn probe(&self, h: u64, eq: impl Fn(&str) -> bool) -> u32 {
+    fn probe(&self, h: u64, eq: impl Fn(&Slot) -> bool) -> u32 {
         if self.slots.is_empty() {
             return 0;
         }
         let mask = self.slots.len() - 1;
         let mut i = (h as usize) & mask;
         loop {
-            let (sh, k, c) = self.slots[i];
-            if k.is_empty() {
+            let slot = &self.slots[i];
+            if slot.key.is_empty() {
                 return 0;
             }
-            if sh == h && eq(k) {
-                return c;
+            if slot.hash == h && eq(slot) {
+                return slot.classes;
             }
             i = (i + 1) & mask;
         }
@@ -507,6 +583,10 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
         // Bytes that are not ASCII letters or digits, and whether every byte is ASCII.
         let mut other = 0usize;
         let mut ascii = true;
+        // Most of a word is ASCII letters and digits, which change neither.
+        while pos < n && BYTE_KIND[usize::from(bytes[pos])] == byte_kind::ALNUM {
+            pos += 1;
+        }
         while pos < n {
             let b = bytes[pos];
             let kind = BYTE_KIND[usize::from(b)];
@@ -711,9 +791,21 @@ fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, lo
 /// a group word.
 #[inline]
 fn word_classes(stem: &str, buf: &mut String) -> u32 {
+    let lexicon = &*LEXICON;
     // No entry is longer than the longest one.
-    if stem.len() > LEXICON.longest() {
+    if stem.len() > lexicon.longest() {
         return 0;
+    }
+    let b = stem.as_bytes();
+    if let Some(class) = lexicon.get_short(b) {
+        // A short ASCII word, and its singular shorter still.
+        if class == 0 && b.len() > 3 && b[b.len() - 1] | 0x20 == b's' {
+            let singular = lexicon.get_short(&b[..b.len() - 1]).unwrap_or(0);
+            if singular & class::TITLE != 0 {
+                return class::GROUP;
+            }
+        }
+        return class;
     }
     if stem.is_ascii() {
         let class = LEXICON.get_fold(stem, buf);

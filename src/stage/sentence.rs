@@ -13,7 +13,7 @@
 //! The sentences tile the paragraph: each starts and ends at a non-space character, and only
 //! whitespace (in the sense of [`is_space`]) lies between two of them.
 
-use std::collections::HashMap;
+use crate::stage::hash::FastMap;
 
 use once_cell::sync::Lazy;
 
@@ -153,7 +153,7 @@ const STARTERS: &[&str] = &[
 ];
 
 /// The bundled list, parsed once.
-static ENGLISH: Lazy<HashMap<Box<str>, Class>> = Lazy::new(|| {
+static ENGLISH: Lazy<FastMap<Box<str>, Class>> = Lazy::new(|| {
     parse_list(include_str!("../lexicon/en/abbreviations.txt"))
         .expect("the bundled abbreviation list is valid")
 });
@@ -161,13 +161,13 @@ static ENGLISH: Lazy<HashMap<Box<str>, Class>> = Lazy::new(|| {
 /// The default set (bundled list, no extras), built once.
 static DEFAULT: Lazy<Abbreviations> = Lazy::new(|| Abbreviations {
     builtin: &ENGLISH,
-    extra: HashMap::new(),
+    extra: FastMap::default(),
 });
 
 /// Parses the abbreviation list format (see `lexicon/en/abbreviations.txt`). Title-case
 /// entries also get their all-capitals form.
-fn parse_list(src: &str) -> Result<HashMap<Box<str>, Class>, Error> {
-    let mut map = HashMap::new();
+fn parse_list(src: &str) -> Result<FastMap<Box<str>, Class>, Error> {
+    let mut map = FastMap::default();
     let mut class = None;
     for (n, line) in src.lines().enumerate() {
         let line = line.trim();
@@ -222,8 +222,8 @@ fn check(a: &str) -> Result<(), String> {
 /// Abbreviations whose period does not (always) end a sentence.
 #[derive(Debug, Clone)]
 pub(crate) struct Abbreviations {
-    builtin: &'static HashMap<Box<str>, Class>,
-    extra: HashMap<Box<str>, Class>,
+    builtin: &'static FastMap<Box<str>, Class>,
+    extra: FastMap<Box<str>, Class>,
 }
 
 impl Abbreviations {
@@ -236,7 +236,7 @@ impl Abbreviations {
     /// behave like [`Class::Common`] entries: they end a sentence only before a word that
     /// usually opens one.
     pub(crate) fn english_with(extra: &[String]) -> Result<Self, Error> {
-        let mut set = HashMap::new();
+        let mut set = FastMap::default();
         for a in extra {
             let a = a.trim();
             check(a).map_err(|message| ErrorKind::InvalidOption {
@@ -505,6 +505,35 @@ fn word_before(p: &str, dot: usize) -> Option<&str> {
     Some(word.trim_start_matches(is_opener))
 }
 
+/// The bytes at which a sentence may end (`.`, `?`, `!`, and 0xE2, which starts `…`, the
+/// closing quotation marks and the dashes), found with `memchr`; each kind's next position
+/// is kept until the scan passes it.
+#[derive(Debug, Default)]
+struct Terminators {
+    /// The next `.`, `?` or `!` at or after the last position asked for.
+    mark: Option<usize>,
+    /// The next 0xE2 byte at or after the last position asked for.
+    wide: Option<usize>,
+}
+
+impl Terminators {
+    /// The first candidate byte of `b[i..end]`, or `end`; `i` never decreases from one
+    /// call to the next.
+    fn next(&mut self, b: &[u8], i: usize, end: usize) -> usize {
+        let mark = match self.mark {
+            Some(m) if m >= i => m,
+            _ => memchr::memchr3(b'.', b'?', b'!', &b[i..end]).map_or(end, |k| i + k),
+        };
+        let wide = match self.wide {
+            Some(w) if w >= i => w,
+            _ => memchr::memchr(0xE2, &b[i..end]).map_or(end, |k| i + k),
+        };
+        self.mark = Some(mark);
+        self.wide = Some(wide);
+        mark.min(wide)
+    }
+}
+
 /// Appends the sentences of `para` (a span of `text`) to `out`, in order. The sentences tile the
 /// paragraph without its surrounding whitespace.
 pub(crate) fn split(text: &str, para: Span, abbreviations: &Abbreviations, out: &mut Vec<Span>) {
@@ -520,10 +549,11 @@ pub(crate) fn split(text: &str, para: Span, abbreviations: &Abbreviations, out: 
     let b = p.as_bytes();
     let mut start = lead;
     let mut i = lead;
+    let mut terminators = Terminators::default();
     while i < end {
-        if !matches!(b[i], b'.' | b'?' | b'!' | 0xE2) {
-            i += 1;
-            continue;
+        i = terminators.next(b, i, end);
+        if i >= end {
+            break;
         }
         let Some((run, after)) = terminator_run(b, i, end) else {
             i += 1;

@@ -123,7 +123,25 @@ fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut line_start = 0;
     let mut i = 0;
+    // The next byte that may start a line break, of each of two sets, found with
+    // `memchr` and kept until the scan passes it.
+    let mut common: Option<usize> = None;
+    let mut rare: Option<usize> = None;
     while i < b.len() {
+        let c = match common {
+            Some(c) if c >= i => c,
+            _ => memchr::memchr3(b'\n', b'\r', 0xE2, &b[i..]).map_or(b.len(), |k| i + k),
+        };
+        let r = match rare {
+            Some(r) if r >= i => r,
+            _ => memchr::memchr3(0x0B, 0x0C, 0xC2, &b[i..]).map_or(b.len(), |k| i + k),
+        };
+        common = Some(c);
+        rare = Some(r);
+        i = c.min(r);
+        if i >= b.len() {
+            break;
+        }
         let (len, paragraph) = match b[i] {
             b'\n' | 0x0B | 0x0C => (1, false),
             b'\r' if b.get(i + 1) == Some(&b'\n') => (2, false),

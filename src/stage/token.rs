@@ -87,10 +87,17 @@ pub(crate) fn tokenize(
             // A mark may be two characters (`''`): the token covers it all.
             (kind, marks[mi].0.end.max(at + len).min(end_of))
         } else if word_char(c) {
+            // The word stops at the next quotation mark (marks start on char boundaries,
+            // and the word moves from one boundary to the next, so it meets the mark).
+            let stop = if mi < marks.len() {
+                end_of.min(marks[mi].0.start)
+            } else {
+                end_of
+            };
             let mut e = at + len;
-            while e < end_of && !mark_at(e, mi) {
+            while e < stop {
                 let b = bytes[e];
-                if b.is_ascii_alphanumeric() {
+                if ASCII_ALNUM[usize::from(b)] {
                     e += 1;
                     continue;
                 }
@@ -160,6 +167,17 @@ pub(crate) fn tokenize(
         at = end;
     }
 }
+
+/// Whether a byte is an ASCII letter or digit, by table.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// The character at byte `at` of `text` and its length; ASCII without decoding.
 #[inline]

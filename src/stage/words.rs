@@ -187,12 +187,10 @@ pub(crate) fn classes(word: &str) -> u16 {
         return 0;
     }
     let table = &*TABLE;
-    if table.first_letters[bytes.len()] & (1 << (first - b'a')) == 0 || !word.is_ascii() {
+    if table.first_letters[bytes.len()] & (1 << (first - b'a')) == 0 {
         return 0;
     }
-    // An ASCII word never needs the scratch buffer, which so stays empty.
-    let classes = table.words.get_fold(word, &mut String::new());
-    u16::try_from(classes).unwrap_or(0)
+    u16::try_from(table.words.get_ascii_fold(word)).unwrap_or(0)
 }
 
 #[cfg(test)]
