@@ -384,6 +384,22 @@ impl Para<'_> {
             return None;
         }
         let j = end - 1;
+        // An insert between dashes: `Murphy — after a pause — told me`, `Reynolds - his
+        // co-host - told The Post`.
+        if self.toks[j].kind == TokKind::Punct && matches!(self.word(j), "—" | "–" | "-") {
+            let open = (j.saturating_sub(16).max(lo + 1)..j)
+                .rev()
+                .find(|&k| self.toks[k].kind == TokKind::Punct)
+                .filter(|&k| matches!(self.word(k), "—" | "–" | "-") && k + 1 < j)?;
+            let first = self.np_before(lo, open)?;
+            let adverbial = self.has(open + 1, words::STOP | words::ADJUNCT);
+            return Some(Source {
+                mention: self.span(first, open),
+                role: Some(self.span(open + 1, j)),
+                pronoun: open == first + 1 && self.is_pronoun(first),
+                adverbial,
+            });
+        }
         // A parenthetical after a name: `Rep. Earl Blumenauer (D-Ore.) said`.
         if self.is_punct(j, ")") {
             let open = (j.saturating_sub(8).max(lo)..j)
@@ -1604,14 +1620,15 @@ fn verb_cue(
         .pattern(c.pattern)
         .map_or("", |p| p.words().split(' ').next().unwrap_or(""));
     // `a state`, `the claim`, `his statement`: a noun after a determiner is not a verb.
-    // Likewise after a possessive: `Trump's repeated accusations`.
+    // Likewise after a possessive: `Trump's repeated accusations`. With a possessor and a
+    // `that` clause, the noun reports what its possessor said: `Trump's claim that …`.
     if c.first > s_start
         && (pa.has(c.first - 1, words::DETERMINER) || {
             let w = pa.word(c.first - 1);
             w.ends_with("'s") || w.ends_with("’s")
         })
     {
-        return None;
+        return possessed_claim(pa, cues, &c, s_start, s_end);
     }
     let participle = cue_word.len() > 4 && cue_word.to_ascii_lowercase().ends_with("ing");
     let after_comma = c.first > s_start
@@ -1920,6 +1937,38 @@ fn postmodified_subject(
     None
 }
 
+/// A speech noun with its possessor and a `that` clause: `Trump's claim that …`, `his
+/// warning that …`. The possessor is the speaker.
+fn possessed_claim(
+    pa: &Para<'_>,
+    cues: &[CueAt],
+    c: &CueAt,
+    s_start: usize,
+    s_end: usize,
+) -> Found {
+    let p = c.first - 1;
+    if c.end + 1 >= s_end || !pa.is_word_in(c.end, &["that"]) || pa.toks[p].quoted {
+        return None;
+    }
+    let w = pa.word(p);
+    let source = if w.ends_with("'s") || w.ends_with("’s") {
+        let first = pa.np_before(s_start, c.first)?;
+        pa.source(first, c.first, None)
+    } else if pa.is_word_in(p, &["his", "her", "their", "its", "our", "my", "your"]) {
+        Source {
+            mention: pa.toks[p].span,
+            role: None,
+            pronoun: true,
+            adverbial: false,
+        }
+    } else {
+        return None;
+    };
+    let from = c.end + 1;
+    let end = clause_end(pa, cues, from, s_end);
+    (end > from + 1).then(|| (pa.span(from, end), Some(source), Rule::ReportedClause))
+}
+
 /// Verbs that are speech only with a `that` clause (`maintained that …`).
 const CLAUSE_ONLY: &[&str] = &["maintain"];
 
@@ -2123,6 +2172,9 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
                 if end - k <= 4 {
                     k = end;
                 }
+            } else if pa.is_word_in(k, &["me", "him", "her", "them", "us", "you"]) {
+                // `told me he …`
+                k += 1;
             }
         }
     }

@@ -706,3 +706,28 @@ t!(
         ReportedClause
     )]
 );
+t!(
+    possessive_claim_that,
+    "Reporters checked the mayor's claim that crime fell by half.",
+    [(
+        Indirect,
+        "crime fell by half",
+        Some("the mayor's"),
+        ReportedClause
+    )]
+);
+t!(
+    possessive_noun_without_clause,
+    "The mayor's claim drew scorn.",
+    []
+);
+t!(
+    subject_with_insert_between_dashes,
+    "Ann Lee — after a long pause — told me she would not run.",
+    [(
+        Indirect,
+        "she would not run",
+        Some("Ann Lee"),
+        ReportedClause
+    )]
+);
