@@ -5,6 +5,9 @@
 //!     [--with-beliefs] [--patterns FILE.json] [--quiet] [IN [OUT]]
 //! ```
 //!
+//! `--with-beliefs` switches on the belief, intention and stance patterns (broad
+//! attribution, as PolNeAR annotates it).
+//!
 //! Each input line is a JSON object with at least `"text"` (and usually `"id"`); other fields
 //! are ignored, blank lines skipped. Each output line, in input order, holds the `id` and the
 //! article's `quotes`, `quotations`, `speakers` and `claims`:

@@ -7,6 +7,9 @@
 //!     [--errors ERRORS.jsonl]
 //! ```
 //!
+//! `--with-beliefs` switches on the belief, intention and stance patterns, as in the batch
+//! example.
+//!
 //! Gold is JSON lines, one article each, with character offsets (Python `str` indices):
 //! `{"id", "text", "quotes": [{"kind": "direct|mixed|indirect", "start", "end",
 //! "segments"?: [{"start", "end"}], "speaker_start"?, "speaker_end"?, "cue"?, "cue_start"?,

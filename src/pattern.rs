@@ -46,9 +46,9 @@ pub const MAX_PATTERN_LEN: usize = 100;
 /// every lexicon change.
 ///
 /// ```
-/// assert_eq!(quotative::LEXICON_VERSION, "1.0.0");
+/// assert_eq!(quotative::LEXICON_VERSION, "1.1.0");
 /// ```
-pub const LEXICON_VERSION: &str = "1.0.0";
+pub const LEXICON_VERSION: &str = "1.1.0";
 
 /// What an attribution pattern signals, and so where its speaker and content are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -68,16 +68,22 @@ pub enum PatternKind {
     Medium,
     /// A belief or intention verb: believe, think, expect, hope, fear. Off by default.
     Belief,
+    /// A topic or stance verb: the speaker talks about a topic or takes a position on a
+    /// proposal, with no proposition reported (`discussed trade`, `referred to the report`,
+    /// `rejected the offer`, `defended the plan`, `expressed support for`). Broad attribution
+    /// corpora annotate these; off by default.
+    Stance,
 }
 
 impl PatternKind {
     /// Every kind, in order.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Speech,
         Self::Source,
         Self::AsClause,
         Self::Medium,
         Self::Belief,
+        Self::Stance,
     ];
 
     /// The kind's name as used in JSON and lexicon files (`speech`, `as_clause`, …).
@@ -92,6 +98,7 @@ impl PatternKind {
             Self::AsClause => "as_clause",
             Self::Medium => "medium",
             Self::Belief => "belief",
+            Self::Stance => "stance",
         }
     }
 
@@ -123,7 +130,7 @@ impl PatternKind {
 
     /// Whether patterns of this kind are verbs whose first word is inflected.
     const fn inflects(self) -> bool {
-        matches!(self, Self::Speech | Self::Belief)
+        matches!(self, Self::Speech | Self::Belief | Self::Stance)
     }
 
     const fn bit(self) -> u8 {
@@ -322,12 +329,12 @@ impl Default for PatternSetBuilder {
 }
 
 impl PatternSetBuilder {
-    /// An empty builder: no patterns, belief patterns off, case-insensitive matching.
+    /// An empty builder: no patterns, belief and stance patterns off, case-insensitive matching.
     pub fn new() -> Self {
         Self {
             patterns: Vec::new(),
             exclusions: Vec::new(),
-            disabled: PatternKind::Belief.bit(),
+            disabled: PatternKind::Belief.bit() | PatternKind::Stance.bit(),
             case_insensitive: true,
         }
     }
@@ -426,7 +433,8 @@ impl PatternSetBuilder {
         self
     }
 
-    /// Switches all patterns of one kind on or off. Belief patterns are off by default.
+    /// Switches all patterns of one kind on or off. Belief and stance patterns are off by
+    /// default.
     pub fn kind(&mut self, kind: PatternKind, enabled: bool) -> &mut Self {
         if enabled {
             self.disabled &= !kind.bit();
@@ -1084,7 +1092,7 @@ struct Saved {
 
 /// Kinds off unless a saved set says otherwise, as in a new builder.
 fn default_disabled_kinds() -> Vec<PatternKind> {
-    vec![PatternKind::Belief]
+    vec![PatternKind::Belief, PatternKind::Stance]
 }
 
 /// Words with runs of whitespace made single spaces, trimmed.

@@ -390,8 +390,8 @@ impl<'t> ArticleView<'t> {
 }
 
 /// Builds the parser the batch and eval examples share: the English patterns, or a pattern
-/// set saved as JSON (`--patterns`), with belief and intention patterns switched on when
-/// asked (`--with-beliefs`).
+/// set saved as JSON (`--patterns`), with belief, intention and stance patterns switched on
+/// when asked (`--with-beliefs`).
 pub(crate) fn build_parser(
     with_beliefs: bool,
     patterns: Option<&std::path::Path>,
@@ -409,8 +409,9 @@ pub(crate) fn build_parser(
         set = set
             .to_builder()
             .kind(PatternKind::Belief, true)
+            .kind(PatternKind::Stance, true)
             .build()
-            .map_err(|e| format!("cannot switch on belief patterns: {e}"))?;
+            .map_err(|e| format!("cannot switch on belief and stance patterns: {e}"))?;
     }
     Parser::builder()
         .patterns(set)

@@ -1026,7 +1026,7 @@ fn source_end(pa: &Para<'_>, source: &Source, cue_end: usize) -> usize {
 /// Whether a cue introduces speech the way a verb does.
 fn speechlike(pa: &Para<'_>, c: &CueAt) -> bool {
     match c.kind {
-        PatternKind::Speech | PatternKind::Belief => true,
+        PatternKind::Speech | PatternKind::Belief | PatternKind::Stance => true,
         PatternKind::Medium => !pa.is_word_in(c.first, &["in", "on", "at", "during", "via"]),
         _ => false,
     }
@@ -1318,8 +1318,10 @@ fn clause_end(pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize
         // participle (`, stating that`), or a verb with nothing said after it (`, he said`,
         // `, 27 percent of those polled said.`) — not a verb with a clause of its own
         // (`, he would advise buying it`).
-        let tail = c.kind != PatternKind::Speech && c.kind != PatternKind::Belief
-            || pa.word(c.first).ends_with("ing")
+        let tail = !matches!(
+            c.kind,
+            PatternKind::Speech | PatternKind::Belief | PatternKind::Stance
+        ) || pa.word(c.first).ends_with("ing")
             || c.end >= s_end
             || pa.toks[c.end].kind == TokKind::Punct
             || pa.has(c.end, words::ADJUNCT)

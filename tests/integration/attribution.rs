@@ -681,16 +681,25 @@ t!(
     "As the mayor spoke, the crowd grew restless.",
     []
 );
-t!(
-    spoke_about_a_topic,
-    "The mayor spoke about the cost of the new bridge.",
-    [(
-        Indirect,
-        "the cost of the new bridge",
-        Some("The mayor"),
-        ReportedClause
-    )]
-);
+#[test]
+fn spoke_about_a_topic_with_stance_patterns() {
+    let text = "The mayor spoke about the cost of the new bridge.";
+    // A topic verb: nothing by default, the topic with stance patterns on.
+    assert!(quotative::Parser::new().parse(text).quotes().is_empty());
+    let patterns = quotative::PatternSet::english()
+        .to_builder()
+        .kind(quotative::PatternKind::Stance, true)
+        .build()
+        .unwrap();
+    let parser = quotative::Parser::builder()
+        .patterns(patterns)
+        .build()
+        .unwrap();
+    let article = parser.parse(text);
+    let q = &article.quotes()[0];
+    assert_eq!(&text[q.content], "the cost of the new bridge");
+    assert_eq!(q.mention.map(|m| &text[m]), Some("The mayor"));
+}
 t!(
     maintain_with_an_object_is_no_speech,
     "The firm maintains close ties with the ministry.",
