@@ -6,7 +6,7 @@
 //! ```
 //!
 //! `--with-beliefs` switches on the belief, intention and stance patterns (broad
-//! attribution, as PolNeAR annotates it).
+//! attribution, as attribution corpora annotate it).
 //!
 //! Each input line is a JSON object with at least `"text"` (and usually `"id"`); other fields
 //! are ignored, blank lines skipped. Each output line, in input order, holds the `id` and the
