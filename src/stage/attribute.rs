@@ -2163,7 +2163,12 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
         && (pa.has(k, words::ADJUNCT)
             || (is_in(words::HEARER_VERBS, lemma) && pa.toks[k].is_word()));
     if opens_adjunct {
-        if let Some(that) = (k..reach).find(|&j| pa.is_word_in(j, &["that"])) {
+        // Further on, only a `that` after a comma closing a long adjunct: `said Thursday
+        // during a taping in Buffalo, New York, that …`.
+        let far = (reach..(cue_end + 28).min(s_end))
+            .find(|&j| pa.is_word_in(j, &["that"]))
+            .filter(|&j| pa.is_punct(j - 1, ","));
+        if let Some(that) = (k..reach).find(|&j| pa.is_word_in(j, &["that"])).or(far) {
             let clean = (k..that).all(|j| pa.toks[j].kind != TokKind::Open && !pa.is_punct(j, "."));
             if clean {
                 return that + 1;
@@ -2171,7 +2176,9 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
         }
         if is_in(words::HEARER_VERBS, lemma) {
             if let Some(end) = pa.np_after(k, s_end) {
-                if end - k <= 4 {
+                // A directive keeps its hearer: `urged the administration to join …` says
+                // what the administration should do.
+                if end - k <= 4 && !pa.is_word_in(end, &["to"]) {
                     k = end;
                 }
             } else if pa.is_word_in(k, &["me", "him", "her", "them", "us", "you"]) {

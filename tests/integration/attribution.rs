@@ -740,3 +740,18 @@ t!(
         ReportedClause
     )]
 );
+t!(
+    that_after_a_long_adjunct,
+    "Ms. Lee said Thursday during a town hall meeting in Buffalo, New York, that the state is wrong.",
+    [(Indirect, "the state is wrong", Some("Ms. Lee"), ReportedClause)]
+);
+t!(
+    directive_keeps_its_hearer,
+    "The mayor urged the council to delay the vote.",
+    [(
+        Indirect,
+        "the council to delay the vote",
+        Some("The mayor"),
+        ReportedClause
+    )]
+);
