@@ -366,13 +366,38 @@ impl Para<'_> {
     /// noun phrase before, with an apposition between commas (`Peskov, the spokesman,`).
     fn subject_before(&self, lo: usize, cue: usize) -> Option<Source> {
         let mut end = cue;
+        // An infinitive after a verb of the subject: `D'Souza went on to explain`, `she
+        // tried to argue`.
+        if end > lo + 2 && self.is_word_in(end - 1, &["to"]) {
+            let mut k = end - 1;
+            if self.is_word_in(k - 1, &["on"]) {
+                k -= 1;
+            }
+            let v = k - 1;
+            let w = self.word(v);
+            let verb = self.toks[v].is_word()
+                && !self.toks[v].cap
+                && (w.ends_with("ed")
+                    || self.has(v, words::PAST)
+                    || is_in(
+                        &["went", "began", "continues", "continue", "wants", "plans"],
+                        w,
+                    ));
+            if verb {
+                end = v;
+            }
+        }
         let mut skipped = 0;
         while end > lo && skipped < 3 {
             let j = end - 1;
             let w = self.word(j);
+            // Adverbs, negations, and a floating quantifier (`Merkley and Brown all said`).
             let adverb = self.toks[j].is_word()
                 && !self.toks[j].cap
-                && ((w.len() > 4 && w.ends_with("ly")) || w.ends_with("n't") || w.ends_with("n’t"));
+                && ((w.len() > 4 && w.ends_with("ly"))
+                    || w.ends_with("n't")
+                    || w.ends_with("n’t")
+                    || (skipped == 0 && is_in(&["all", "both", "each"], w)));
             if self.toks[j].is_word() && !self.toks[j].cap && (self.has(j, words::AUX) || adverb) {
                 end = j;
                 skipped += 1;
@@ -1624,7 +1649,20 @@ fn verb_cue(
     // `a state`, `the claim`, `his statement`: a noun after a determiner is not a verb.
     // Likewise after a possessive: `Trump's repeated accusations`. With a possessor and a
     // `that` clause, the noun reports what its possessor said: `Trump's claim that …`.
+    // A number closing a noun phrase is no determiner (`the two say`, `in all five say`),
+    // nor is a floating quantifier (`the mayors all said`).
+    let closing_number = c.first > s_start + 1
+        && ((pa.is_word_in(
+            c.first - 1,
+            &[
+                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            ],
+        ) && pa.has(c.first - 2, words::DETERMINER))
+            || (pa.is_word_in(c.first - 1, &["all", "both", "each"])
+                && (pa.np_word(c.first - 2) || pa.is_punct(c.first - 2, ")"))
+                && !pa.has(c.first - 2, words::DETERMINER)));
     if c.first > s_start
+        && !closing_number
         && (pa.has(c.first - 1, words::DETERMINER) || {
             let w = pa.word(c.first - 1);
             w.ends_with("'s") || w.ends_with("’s")
@@ -2178,7 +2216,7 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
             if let Some(end) = pa.np_after(k, s_end) {
                 // A directive keeps its hearer: `urged the administration to join …` says
                 // what the administration should do.
-                if end - k <= 4 && !pa.is_word_in(end, &["to"]) {
+                if end - k <= 4 && !(end < s_end && pa.is_word_in(end, &["to"])) {
                     k = end;
                 }
             } else if pa.is_word_in(k, &["me", "him", "her", "them", "us", "you"]) {

@@ -755,3 +755,33 @@ t!(
         ReportedClause
     )]
 );
+t!(
+    infinitive_after_a_verb_of_the_subject,
+    "The senator went on to explain that the bill had no funding.",
+    [(
+        Indirect,
+        "the bill had no funding",
+        Some("The senator"),
+        ReportedClause
+    )]
+);
+t!(
+    number_closing_the_subject,
+    "Majorities in all five say they want a recount.",
+    [(
+        Indirect,
+        "they want a recount",
+        Some("Majorities"),
+        ReportedClause
+    )]
+);
+t!(
+    floating_quantifier_before_the_cue,
+    "The two mayors all said the bridge must close.",
+    [(
+        Indirect,
+        "the bridge must close",
+        Some("The two mayors"),
+        ReportedClause
+    )]
+);
