@@ -480,9 +480,15 @@ impl Para<'_> {
                 if t.kind != TokKind::Punct || self.word(k) != "," || k + 1 >= j {
                     continue;
                 }
-                let Some(first) = self.np_before(lo, k) else {
+                let Some(mut first) = self.np_before(lo, k) else {
                     continue;
                 };
+                // `His critics in the United States, many of them Catholics, argue`.
+                if !self.opens_clause(lo, first) {
+                    if let Some((head, _)) = modifier_head(self, lo, first) {
+                        first = head;
+                    }
+                }
                 // A name, a pronoun, or a description whose apposition names it (`her
                 // lawyer, David E. Kendall, wrote`).
                 let named = (first..k).any(|x| self.toks[x].cap)
@@ -1702,6 +1708,21 @@ fn verb_cue(
         return Some(found);
     }
 
+    // `with analysts saying a strong reading …`: the noun phrase after `with` is the
+    // participle's subject.
+    if participle && !after_comma {
+        if let Some(source) = pa.subject_before(s_start, c.first) {
+            let m = pa
+                .toks
+                .partition_point(|t| t.span.start < source.mention.start);
+            if m > s_start && !source.pronoun && pa.is_word_in(m - 1, &["with"]) {
+                let from = content_start(pa, c.end, s_end, lemma);
+                let end = clause_end(pa, cues, from, s_end);
+                return (from < end).then(|| (pa.span(from, end), Some(source), Rule::Participle));
+            }
+        }
+    }
+
     // `…, said X.` / `…, X said.` — the trailing attribution ends the sentence.
     let tail_len = s_end - c.end;
     // An apposition subject that opens the sentence: `X, the spokesman, said …`.
@@ -1919,7 +1940,6 @@ fn postmodified_subject(
     first: usize,
     inner: &Source,
 ) -> Option<Source> {
-    let lo = s_start.max(first.saturating_sub(12));
     let end = inner
         .role
         .map_or(inner.mention.end, |r| r.end.max(inner.mention.end));
@@ -1936,6 +1956,25 @@ fn postmodified_subject(
             ..*inner
         });
     }
+    let (head, k) = modifier_head(pa, s_start, first)?;
+    // A time adjunct (`Sen. Grassley on Wednesday said`) is no part of the speaker.
+    let adverbial = pa.has(k, words::ADJUNCT)
+        && (k + 1..first.min(k + 5)).any(|x| {
+            pa.has(x, words::TIME) || pa.word(x).starts_with(|c: char| c.is_ascii_digit())
+        });
+    Some(Source {
+        mention: pa.span(head, k),
+        role: Some(Span::new(pa.toks[k].span.start, end)),
+        pronoun: false,
+        adverbial,
+    })
+}
+
+/// The head of a subject whose modifier holds token `first`: walks back within the clause to
+/// a modifier opener (a preposition, a post-nominal adjective, a relative pronoun) after a
+/// noun phrase that opens the clause. Returns the head's first token and the opener.
+fn modifier_head(pa: &Para<'_>, s_start: usize, first: usize) -> Option<(usize, usize)> {
+    let lo = s_start.max(first.saturating_sub(12));
     let mut k = first;
     while k > lo + 1 {
         k -= 1;
@@ -1952,7 +1991,10 @@ fn postmodified_subject(
         let Some(head) = pa.np_before(s_start, k) else {
             continue;
         };
-        if !opens(head) || pa.is_pronoun(head) {
+        let opens = head == s_start
+            || pa.toks[head - 1].kind == TokKind::Punct
+            || pa.has(head - 1, words::CLAUSE_OPENER);
+        if !opens || pa.is_pronoun(head) {
             continue;
         }
         // A finite verb inside the stretch makes it a clause of its own (`the suspensions
@@ -1962,17 +2004,7 @@ fn postmodified_subject(
         if !relative && (k..first).any(|x| pa.has(x, words::BE | words::AUX | words::PAST)) {
             return None;
         }
-        // A time adjunct (`Sen. Grassley on Wednesday said`) is no part of the speaker.
-        let adverbial = pa.has(k, words::ADJUNCT)
-            && (k + 1..first.min(k + 5)).any(|x| {
-                pa.has(x, words::TIME) || pa.word(x).starts_with(|c: char| c.is_ascii_digit())
-            });
-        return Some(Source {
-            mention: pa.span(head, k),
-            role: Some(Span::new(pa.toks[k].span.start, end)),
-            pronoun: false,
-            adverbial,
-        });
+        return Some((head, k));
     }
     None
 }

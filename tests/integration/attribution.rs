@@ -785,3 +785,23 @@ t!(
         ReportedClause
     )]
 );
+t!(
+    participle_after_with,
+    "Markets rose, with analysts saying the rate cut would come soon.",
+    [(
+        Indirect,
+        "the rate cut would come soon",
+        Some("analysts"),
+        Participle
+    )]
+);
+t!(
+    modified_subject_with_an_apposition,
+    "Teachers in the district, most of them union members, argue that the plan is unfair.",
+    [(
+        Indirect,
+        "the plan is unfair",
+        Some("Teachers in the district"),
+        ReportedClause
+    )]
+);
