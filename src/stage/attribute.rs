@@ -156,6 +156,14 @@ impl Para<'_> {
     /// Whether token `i` can be part of a noun phrase naming a speaker.
     fn np_word(&self, i: usize) -> bool {
         let t = self.toks[i];
+        // `42% say`: a percent sign after a number.
+        if t.kind == TokKind::Punct
+            && self.word(i) == "%"
+            && i > 0
+            && self.word(i - 1).starts_with(|c: char| c.is_ascii_digit())
+        {
+            return true;
+        }
         if !t.is_word() || t.quoted || self.cue_start[i] {
             return false;
         }
@@ -1948,9 +1956,33 @@ fn postmodified_subject(
             || pa.toks[head - 1].kind == TokKind::Punct
             || pa.has(head - 1, words::CLAUSE_OPENER)
     };
-    // A long phrase whose determiner the noun-phrase reader left behind: `A U.S. law
-    // enforcement official familiar with the case`.
-    if first > s_start && pa.has(first - 1, words::DETERMINER) && opens(first - 1) {
+    // A long phrase whose determiner the noun-phrase reader left behind (`A U.S. law
+    // enforcement official familiar with the case`), or an approximator or focus word
+    // (`About half of voters`, `even a top strategist`).
+    let lead = first > s_start
+        && (pa.has(first - 1, words::DETERMINER)
+            || pa.is_word_in(
+                first - 1,
+                &[
+                    "about",
+                    "nearly",
+                    "almost",
+                    "roughly",
+                    "approximately",
+                    "only",
+                    "just",
+                    "even",
+                    "around",
+                    "over",
+                    "fewer",
+                    "more",
+                ],
+            ));
+    if lead && opens(first - 1) {
+        // A focus word stays out of the mention.
+        if pa.is_word_in(first - 1, &["only", "just", "even"]) {
+            return Some(*inner);
+        }
         return Some(Source {
             mention: inner.mention.cover(pa.toks[first - 1].span),
             ..*inner
@@ -2262,10 +2294,13 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
     if k < s_end && pa.has(k, words::ADJUNCT) {
         let stop = (k..s_end.min(k + 8))
             .find(|&j| pa.toks[j].kind != TokKind::Word || pa.is_word_in(j, &["that"]));
+        // An adjunct holds no verb: `said this is a rough patch` says something.
+        let verbless = |j: usize| !(k..j).any(|x| pa.has(x, words::BE | words::AUX));
         match stop {
             Some(j)
-                if pa.toks[j].kind != TokKind::Punct
-                    || matches!(pa.word(j), "," | ":" | "." | "—") =>
+                if (pa.toks[j].kind != TokKind::Punct
+                    || matches!(pa.word(j), "," | ":" | "." | "—"))
+                    && verbless(j) =>
             {
                 k = j
             }

@@ -805,3 +805,38 @@ t!(
         ReportedClause
     )]
 );
+t!(
+    demonstrative_opens_the_content,
+    "Others say this is just a rough patch.",
+    [(
+        Indirect,
+        "this is just a rough patch",
+        Some("Others"),
+        ReportedClause
+    )]
+);
+t!(
+    approximator_before_the_subject,
+    "About half of voters say they prefer an outsider.",
+    [(
+        Indirect,
+        "they prefer an outsider",
+        Some("About half of voters"),
+        ReportedClause
+    )]
+);
+t!(
+    focus_word_before_the_subject,
+    "Even a top strategist said the race is over.",
+    [(
+        Indirect,
+        "the race is over",
+        Some("a top strategist"),
+        ReportedClause
+    )]
+);
+t!(
+    percent_subject,
+    "42% say they're liberal.",
+    [(Indirect, "they're liberal", Some("42%"), ReportedClause)]
+);
