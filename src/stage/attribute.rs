@@ -1739,6 +1739,16 @@ fn verb_cue(
             .subject_before(s_start, c.first)
             .is_some_and(|s| s.role.is_some() && clause_initial(pa, s_start, s.mention.start));
     if after_comma && !appositive {
+        // `…, said.` with the speaker's name lost (a link's text dropped in scraping): the
+        // sentence is still attributed, to no one.
+        let comma = c.first - 1;
+        if comma > s_start
+            && pa.is_punct(comma, ",")
+            && (c.end >= s_end || matches!(pa.word(c.end), "." | "!" | "?"))
+            && matches!(pa.word(c.first), "said" | "says" | "wrote" | "writes")
+        {
+            return Some((pa.span(s_start, comma), None, Rule::TrailingUnmarked));
+        }
         // `…, said X.` with nothing but adjuncts after the speaker.
         let source = pa.subject_after(c.end, s_end)?;
         let after = source_end_tok(pa, &source, c.end);

@@ -840,3 +840,15 @@ t!(
     "42% say they're liberal.",
     [(Indirect, "they're liberal", Some("42%"), ReportedClause)]
 );
+
+#[test]
+fn trailing_said_with_its_speaker_lost() {
+    let text = "Its first television ad could start this week, said.";
+    let article = quotative::Parser::new().parse(text);
+    let q = &article.quotes()[0];
+    assert_eq!(
+        &text[q.content],
+        "Its first television ad could start this week"
+    );
+    assert_eq!(q.mention, None);
+}
