@@ -1447,8 +1447,8 @@ fn clause_break(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
 }
 
 /// The tokens where a clause breaks (see [`clause_break`]), in order: a dash or semicolon,
-/// a comma before a conjunction or relative pronoun, and `and`/`but` before a second verb
-/// (`said X was ignorant and criticized him`).
+/// a comma before a conjunction or relative pronoun (not `, and that …`), and `and`/`but`
+/// before a second cue (`said X was ignorant and criticized him`).
 fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usize>) {
     out.clear();
     for (k, t) in toks.iter().enumerate() {
@@ -1460,7 +1460,12 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
         let breaks = match t.kind {
             TokKind::Punct => {
                 matches!(w, "—" | "–" | "-" | ";")
-                    || (w == "," && next.is_some_and(|n| n.class & words::BREAKER != 0))
+                    || (w == ","
+                        && next.is_some_and(|n| n.class & words::BREAKER != 0)
+                        // `, and that …` goes on with what was said.
+                        && !toks
+                            .get(k + 2)
+                            .is_some_and(|n2| n2.is_word() && &text[n2.span] == "that"))
                     // `, believing …`, `, implicitly putting …`: a participle clause.
                     || (w == ","
                         && next.is_some_and(|n| {
@@ -1473,13 +1478,10 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
                             !n.cap && v.len() > 4 && v.ends_with("ing")
                         }))
             }
-            TokKind::Word => {
-                is_in(&["and", "but"], w)
-                    && next.is_some_and(|n| {
-                        let v = &text[n.span];
-                        cue_start[k + 1] || (!n.cap && v.len() > 4 && v.ends_with("ed"))
-                    })
-            }
+            // `and`/`but` before a second cue: `said X and added Y`. A second verb of the
+            // reported clause's own subject stays in it (`said he posed a threat and refused
+            // to drop the gun`).
+            TokKind::Word => is_in(&["and", "but"], w) && next.is_some() && cue_start[k + 1],
             _ => false,
         };
         if breaks {

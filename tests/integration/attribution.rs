@@ -852,3 +852,23 @@ fn trailing_said_with_its_speaker_lost() {
     );
     assert_eq!(q.mention, None);
 }
+t!(
+    and_that_joins_two_clauses,
+    "She added that the race was close, and that turnout would decide it.",
+    [(
+        Indirect,
+        "the race was close, and that turnout would decide it",
+        Some("She"),
+        ReportedClause
+    )]
+);
+t!(
+    second_verb_of_the_reported_subject,
+    "Police say he posed a threat and refused to drop the gun.",
+    [(
+        Indirect,
+        "he posed a threat and refused to drop the gun",
+        Some("Police"),
+        ReportedClause
+    )]
+);
