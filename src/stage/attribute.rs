@@ -1462,10 +1462,18 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
                 matches!(w, "—" | "–" | "-" | ";")
                     || (w == ","
                         && next.is_some_and(|n| n.class & words::BREAKER != 0)
-                        // `, and that …` goes on with what was said.
-                        && !toks
-                            .get(k + 2)
-                            .is_some_and(|n2| n2.is_word() && &text[n2.span] == "that"))
+                        // `, and that …` goes on with what was said, as does a second verb
+                        // of its subject (`, but were used to …`).
+                        && !toks.get(k + 2).is_some_and(|n2| {
+                            let v = &text[n2.span];
+                            n2.is_word()
+                                && matches!(&text[toks[k + 1].span], "and" | "but")
+                                && (v == "that"
+                                    || (!n2.cap
+                                        && n2.class & (words::DETERMINER | words::PRONOUN) == 0
+                                        && (n2.class & (words::BE | words::AUX) != 0
+                                            || (v.len() > 4 && v.ends_with("ed")))))
+                        }))
                     // `, believing …`, `, implicitly putting …`: a participle clause.
                     || (w == ","
                         && next.is_some_and(|n| {
