@@ -1928,6 +1928,18 @@ fn verb_cue(
         {
             return None;
         }
+        // A prepositional phrase with no verb after the cue is where or how, not what:
+        // `argued with the governor`, `said during his speech` (not `to` or `for`, which
+        // open what was asked or pledged: `vowed to fight`, `called for a ban`).
+        if pa.is_word_in(
+            from,
+            &[
+                "with", "into", "from", "during", "by", "under", "at", "after", "before",
+            ],
+        ) && !(from..end).any(|k| pa.has(k, words::BE | words::AUX))
+        {
+            return None;
+        }
         // `speak` and `talk` tell their topic after `about` or `of`, nothing else (`spoke
         // over boos`, `As Blumenthal spoke, the NRA …`).
         let mut from = from;

@@ -872,3 +872,8 @@ t!(
         ReportedClause
     )]
 );
+t!(
+    prepositional_phrase_is_no_content,
+    "The investor wrote with some urgency during the sell-off.",
+    []
+);
