@@ -2193,7 +2193,7 @@ fn is_passive(pa: &Para<'_>, s_start: usize, cue: usize) -> bool {
                 || is_in(
                     &[
                         "not", "never", "also", "often", "first", "since", "long", "just", "still",
-                        "once",
+                        "once", "later",
                     ],
                     w,
                 )))
