@@ -1181,6 +1181,17 @@ fn reported_sieves(
                 span = span.cover(tail);
             }
         }
+        // `a mine, which Mr. Clarke says he is keeping open`: the relative pronoun stands
+        // for what was said about, as a segment of its own.
+        if rule == Rule::ReportedClause && kind == QuoteKind::Indirect {
+            if let Some(s) = source {
+                let m = pa.toks.partition_point(|t| t.span.start < s.mention.start);
+                if m > s_start && pa.is_word_in(m - 1, &["which", "what"]) {
+                    segments.insert(0, pa.toks[m - 1].span);
+                    span = span.cover(pa.toks[m - 1].span);
+                }
+            }
+        }
         if overlaps_existing(drafts, span) {
             for q in &mut quos[q_lo..q_hi] {
                 if q.taken == Some(drafts.len()) {

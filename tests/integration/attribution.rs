@@ -877,3 +877,9 @@ t!(
     "The investor wrote with some urgency during the sell-off.",
     []
 );
+
+#[test]
+fn relative_pronoun_object_is_a_segment() {
+    let text = "He bought the mine, which Mr. Clarke says he will keep open.";
+    assert_eq!(segments_of(text), ["which", "he will keep open"]);
+}
