@@ -2033,8 +2033,9 @@ fn postmodified_subject(
     }
     let (head, k) = modifier_head(pa, s_start, first)?;
     // A time adjunct (`Sen. Grassley on Wednesday said`) is no part of the speaker.
+    let inner_end = pa.toks.partition_point(|t| t.span.end <= inner.mention.end);
     let adverbial = pa.has(k, words::ADJUNCT)
-        && (k + 1..first.min(k + 5)).any(|x| {
+        && (k + 1..inner_end.min(k + 5)).any(|x| {
             pa.has(x, words::TIME) || pa.word(x).starts_with(|c: char| c.is_ascii_digit())
         });
     Some(Source {

@@ -883,3 +883,11 @@ fn relative_pronoun_object_is_a_segment() {
     let text = "He bought the mine, which Mr. Clarke says he will keep open.";
     assert_eq!(segments_of(text), ["which", "he will keep open"]);
 }
+
+#[test]
+fn time_adjunct_after_the_subject_is_no_part_of_the_speaker() {
+    let text = "Mayor Ann Lee on Friday said the bridge would reopen.";
+    let article = quotative::Parser::new().parse(text);
+    let q = &article.quotes()[0];
+    assert_eq!(q.source.map(|s| &text[s]), Some("Mayor Ann Lee"));
+}
