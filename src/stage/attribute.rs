@@ -477,8 +477,25 @@ impl Para<'_> {
             while k > stop {
                 k -= 1;
                 let t = self.toks[k];
-                if matches!(t.kind, TokKind::Open | TokKind::Close) {
+                // A short quoted title inside the apposition is stepped over (`Hemsley, the
+                // co-author of "Going Viral," said`); any other quotation ends the search.
+                if t.kind == TokKind::Close {
+                    let open = (k.saturating_sub(8).max(stop)..k)
+                        .rev()
+                        .find(|&x| self.toks[x].kind == TokKind::Open);
+                    match open {
+                        Some(o) => {
+                            k = o;
+                            continue;
+                        }
+                        None => return None,
+                    }
+                }
+                if t.kind == TokKind::Open {
                     return None;
+                }
+                if t.quoted {
+                    continue;
                 }
                 if t.kind == TokKind::Punct
                     && !matches!(self.word(k), "," | "(" | ")" | "-" | "'" | "’" | ".")

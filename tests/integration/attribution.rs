@@ -891,3 +891,13 @@ fn time_adjunct_after_the_subject_is_no_part_of_the_speaker() {
     let q = &article.quotes()[0];
     assert_eq!(q.source.map(|s| &text[s]), Some("Mayor Ann Lee"));
 }
+t!(
+    apposition_with_a_quoted_title,
+    "Ann Lee, the author of \"Going Viral,\" said the old media are gone.",
+    [(
+        Indirect,
+        "the old media are gone",
+        Some("Ann Lee"),
+        ReportedClause
+    )]
+);
