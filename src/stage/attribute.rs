@@ -468,12 +468,15 @@ impl Para<'_> {
                 adverbial: false,
             });
         }
-        if self.is_punct(j, ",") {
+        // The comma may sit inside a closing quotation mark: `X, the author of "Y," said`.
+        let quoted_comma =
+            j > lo && self.toks[j].kind == TokKind::Close && self.is_punct(j - 1, ",");
+        if self.is_punct(j, ",") || quoted_comma {
             // An apposition or relative clause, perhaps with commas of its own: `X, the
             // spokesman, said`, `X, 58, who lives in Ohio, said`. The mention is the nearest
             // noun phrase before a comma that opens the clause.
             let stop = j.saturating_sub(40).max(lo);
-            let mut k = j;
+            let mut k = j + usize::from(quoted_comma);
             while k > stop {
                 k -= 1;
                 let t = self.toks[k];
@@ -540,7 +543,7 @@ impl Para<'_> {
                         );
                     return Some(Source {
                         mention: self.span(first, k),
-                        role: Some(self.span(k + 1, j)),
+                        role: Some(self.span(k + 1, j + usize::from(quoted_comma))),
                         pronoun: false,
                         adverbial,
                     });
