@@ -953,16 +953,22 @@ fn direct_sieves(
                     before
                 }
             };
-            if source.is_some() {
+            if let Some(s) = source {
                 cues[ci].used = true;
                 quos[qi].taken = Some(drafts.len());
-                drafts.push(direct_draft(
-                    pid,
-                    &quos[qi],
-                    source,
-                    Some(&c),
-                    Rule::Leading,
-                ));
+                let mut d = direct_draft(pid, &quos[qi], source, Some(&c), Rule::Leading);
+                // `Of the scrutiny, he said, "It's a little much."`, `As for X, she said, "…"`:
+                // a topic that opens the sentence before a parenthetical speaker is part of
+                // what was said.
+                let topic = pa.is_word_in(s_start, &["of", "as", "regarding", "about"]);
+                if topic && s.mention.end <= c.span.start && pa.is_punct(c.end, ",") {
+                    if let Some(lead) = lead_segment(pa, s_start, s.mention.start) {
+                        d.segments.insert(0, lead);
+                        d.span = d.span.cover(lead);
+                        d.kind = QuoteKind::Mixed;
+                    }
+                }
+                drafts.push(d);
             }
         } else if open > s_start + 1 && pa.is_punct(open - 1, ":") && open - s_start <= 16 {
             // A colon is the cue when nothing else is: `Singh put it this way: "…"`.

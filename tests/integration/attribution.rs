@@ -901,3 +901,13 @@ t!(
         ReportedClause
     )]
 );
+
+#[test]
+fn topic_before_a_parenthetical_speaker_is_a_segment() {
+    let text = "As for the budget, she said, \"We will find the money.\"";
+    let article = quotative::Parser::new().parse(text);
+    let q = &article.quotes()[0];
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    let segments: Vec<&str> = q.segments.iter().map(|&s| &text[s]).collect();
+    assert_eq!(segments, ["As for the budget", "We will find the money."]);
+}
