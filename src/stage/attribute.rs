@@ -1467,10 +1467,16 @@ fn subordinate_end(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
     if (open..from).any(|k| pa.is_punct(k, ",") && !pa.toks[k].quoted) {
         return s_end;
     }
-    (from + 1..s_end)
+    next_comma(pa, from + 1, s_end)
+}
+
+/// The first comma from token `from` on, outside quotation marks or closed by one (`…,"`),
+/// or `s_end`.
+fn next_comma(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
+    (from..s_end)
         .find(|&k| {
             (pa.is_punct(k, ",") && !pa.toks[k].quoted)
-                || (pa.toks[k].kind == TokKind::Close && pa.is_punct(k - 1, ","))
+                || (pa.toks[k].kind == TokKind::Close && k > 0 && pa.is_punct(k - 1, ","))
         })
         .unwrap_or(s_end)
 }
@@ -2183,13 +2189,7 @@ fn asked_question(pa: &Para<'_>, c: &CueAt, lemma: &str, s_start: usize, s_end: 
     if from >= s_end || !pa.is_word_in(from, QUESTION_OPENERS) {
         return None;
     }
-    let end = (from + 1..s_end)
-        .find(|&k| {
-            (pa.is_punct(k, ",") && !pa.toks[k].quoted)
-                || (pa.toks[k].kind == TokKind::Close && pa.is_punct(k - 1, ","))
-        })
-        .unwrap_or(s_end)
-        .min(clause_break(pa, from, s_end));
+    let end = next_comma(pa, from + 1, s_end).min(clause_break(pa, from, s_end));
     (end > from + 1).then(|| (pa.span(from, end), None, Rule::Question))
 }
 
