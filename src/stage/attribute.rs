@@ -1316,7 +1316,7 @@ fn tail_segment(pa: &Para<'_>, cues: &[CueAt], after: usize, s_end: usize) -> Op
         return None;
     }
     let end = clause_end(pa, cues, from, s_end);
-    if end <= from || (from..end).any(|k| pa.cue_start[k]) {
+    if end <= from || end - from > 3 * REACH || (from..end).any(|k| pa.cue_start[k]) {
         return None;
     }
     trim_content(pa, pa.span(from, end))
@@ -1460,20 +1460,22 @@ fn subordinate_end(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
     if open < from && pa.is_word_in(open, &["and", "but", "so", "yet"]) {
         open += 1;
     }
-    if open >= from || !pa.is_word_in(open, SUBORDINATORS) {
-        return s_end;
-    }
-    // The clause must still be open at `from`: no comma between its start and the content.
-    if (open..from).any(|k| pa.is_punct(k, ",") && !pa.toks[k].quoted) {
+    // The clause must still be open at `from` (no comma between its start and the content),
+    // and be of a clause's length.
+    if open >= from
+        || from - open > 2 * REACH
+        || !pa.is_word_in(open, SUBORDINATORS)
+        || (open..from).any(|k| pa.is_punct(k, ",") && !pa.toks[k].quoted)
+    {
         return s_end;
     }
     next_comma(pa, from + 1, s_end)
 }
 
 /// The first comma from token `from` on, outside quotation marks or closed by one (`…,"`),
-/// or `s_end`.
+/// within a clause's length (`2 * REACH` tokens); else `s_end`.
 fn next_comma(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
-    (from..s_end)
+    (from..s_end.min(from + 2 * REACH))
         .find(|&k| {
             (pa.is_punct(k, ",") && !pa.toks[k].quoted)
                 || (pa.toks[k].kind == TokKind::Close && k > 0 && pa.is_punct(k - 1, ","))
@@ -1954,7 +1956,8 @@ fn verb_cue(
             && pa.toks[mention_first - 1].kind == TokKind::Word;
         if bound_relative
             && (!is_in(RELATIVE_SPEECH, lemma)
-                || (from..end).any(|k| pa.cue_start[k] && !pa.word(k).ends_with("ing")))
+                || (from..end.min(from + 2 * REACH))
+                    .any(|k| pa.cue_start[k] && !pa.word(k).ends_with("ing")))
         {
             return None;
         }
@@ -1979,7 +1982,7 @@ fn verb_cue(
             &[
                 "with", "into", "from", "during", "by", "under", "at", "after", "before",
             ],
-        ) && !(from..end).any(|k| pa.has(k, words::BE | words::AUX))
+        ) && !(from..end.min(from + REACH)).any(|k| pa.has(k, words::BE | words::AUX))
         {
             return None;
         }

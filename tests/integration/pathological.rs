@@ -586,3 +586,24 @@ fn inputs_over_the_limit_are_refused() {
     // No limit by default.
     check_article(&Parser::new().try_parse(&"x".repeat(1 << 16)).unwrap());
 }
+
+/// One sentence that opens with a subordinate clause and then runs on with a cue every few
+/// words: every cue is found and attributed (`but the mayor said` opens a clause of its own),
+/// and the look-arounds stay within a clause's reach (the scaling benchmark shows the cost).
+#[test]
+fn a_subordinate_clause_running_on_with_cues() {
+    const UNITS: usize = 2_000;
+    let body = format!(
+        "While {}",
+        "the mayor said the plan is bad but ".repeat(UNITS)
+    );
+    let body = body.trim_end();
+    let article = parse(body);
+    assert_eq!(article.sentences().len(), 1);
+    assert_eq!(article.cues().len(), UNITS);
+    assert_eq!(article.quotes().len(), UNITS);
+    assert!(article
+        .quotes()
+        .iter()
+        .all(|q| q.cue.is_some_and(|c| article.slice(c) == "said")));
+}
