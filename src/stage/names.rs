@@ -566,6 +566,8 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
     let mut prev_cap = false;
     // Whether the word at `pos` is capitalised, when the word before looked ahead.
     let mut next_cap: Option<(usize, bool)> = None;
+    // The first byte from here on that may make a word a name word ([`NAME_BYTE`]).
+    let mut name_byte_at = 0;
     while pos < n {
         let b = bytes[pos];
         let kind = BYTE_KIND[usize::from(b)];
@@ -576,6 +578,16 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
         if kind == byte_kind::WIDE {
             if let Some(w) = wide_space_at(slice, pos) {
                 pos += w;
+                continue;
+            }
+        }
+        if lookup == Lookup::NearCapitals && !prev_cap && !NAME_BYTE[usize::from(b)] {
+            if let Some(to) = plain_words_end(bytes, pos, &mut name_byte_at) {
+                // The words before `to` are all skipped: each only ends a run.
+                if let Some(prev) = out.last_mut() {
+                    prev.flags |= flag::BREAK;
+                }
+                pos = to;
                 continue;
             }
         }
@@ -645,6 +657,58 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
             push_word(span.start + start, word, buf, out, look);
         }
     }
+}
+
+/// Bytes that can make a word capitalised ([`capital_at`]) or glued to a name (a particle
+/// such as `al-`), or that can be (part of) whitespace other than ASCII whitespace: ASCII
+/// capitals, opening marks, hyphens, apostrophes and every byte of a non-ASCII character.
+/// A word with none of them is neither, and nor is the space after it.
+static NAME_BYTE: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        t[b] = c.is_ascii_uppercase() || matches!(c, b'"' | b'(' | b'[' | b'{' | b'-' | b'\'');
+        b += 1;
+    }
+    t
+};
+
+/// For [`Lookup::NearCapitals`], at the start `pos` of a word when the word before it is
+/// not capitalised: where the run of words that are all skipped ends (the start of the
+/// last word before the first [`NAME_BYTE`], which is read normally since the word after
+/// it may be capitalised), or `None` when there are no such words. A word is skipped when
+/// it is neither capitalised nor glued, and neither neighbour is capitalised; words made of
+/// other bytes, whose neighbours are too, are such words. `name_byte_at` caches the next
+/// [`NAME_BYTE`] at or after `pos`.
+#[inline]
+fn plain_words_end(bytes: &[u8], pos: usize, name_byte_at: &mut usize) -> Option<usize> {
+    let n = bytes.len();
+    if *name_byte_at < pos {
+        let mut j = pos;
+        while j < n && !NAME_BYTE[usize::from(bytes[j])] {
+            j += 1;
+        }
+        *name_byte_at = j;
+    }
+    let j = *name_byte_at;
+    if j == n {
+        // Every word left is skipped.
+        return Some(n);
+    }
+    // Back from the word holding the name byte, over the space before it, to the start of
+    // the word before it (all of it ASCII, whitespace included).
+    let mut k = j;
+    while k > pos && !bytes[k - 1].is_ascii_whitespace() {
+        k -= 1;
+    }
+    while k > pos && bytes[k - 1].is_ascii_whitespace() {
+        k -= 1;
+    }
+    while k > pos && !bytes[k - 1].is_ascii_whitespace() {
+        k -= 1;
+    }
+    (k > pos).then_some(k)
 }
 
 /// The length of the UTF-8 character whose first byte (not ASCII) is `b`.
