@@ -123,6 +123,9 @@ struct Lexicon {
     words: names::WordTable,
     /// Evidence phrases.
     evidence: AhoCorasick,
+    /// For each length, the first letters (ASCII-lowercased bytes, as bits) of the hedge
+    /// words that long: a word no hedge word begins like is not looked up.
+    hedge_first: Vec<u128>,
 }
 
 fn section_class(section: &str) -> Option<u32> {
@@ -168,7 +171,16 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut modality = Vec::new();
     let mut words = names::WordTable::default();
     let mut evidence = Vec::new();
+    let mut hedge_first: Vec<u128> = Vec::new();
     for (section, entry) in lexicon_entries(CLAIMS) {
+        if section == "hedge" {
+            // Hedge words are ASCII (tested).
+            let n = entry.len();
+            if hedge_first.len() <= n {
+                hedge_first.resize(n + 1, 0);
+            }
+            hedge_first[n] |= 1 << (entry.as_bytes()[0].to_ascii_lowercase() & 0x7f);
+        }
         if section == "evidence" {
             evidence.push(entry);
         } else if let Some(m) = section_modality(section) {
@@ -193,6 +205,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         modality,
         words,
         evidence,
+        hedge_first,
     }
 });
 
@@ -400,7 +413,8 @@ fn hedged(text: &str, quote: &Quote, buf: &mut String, tokens: &mut Vec<Token>) 
 /// Whether a word of `s` may be a hedge word, checked without splitting `s` into words: a
 /// word's stem that is a hedge word (the hedge words are ASCII) is a whole run of ASCII
 /// letters and digits, since the punctuation stripped around a stem is neither; only the
-/// Kelvin sign lowercases to an ASCII letter, so a text holding it is always checked.
+/// Kelvin sign lowercases to an ASCII letter, so a text holding it is always checked. A run
+/// is looked up only when a hedge word of its length begins with its first letter.
 fn may_hold_hedge(s: &str, buf: &mut String) -> bool {
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -413,7 +427,10 @@ fn may_hold_hedge(s: &str, buf: &mut String) -> bool {
         while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
             i += 1;
         }
-        if i - start >= 3 && LEXICON.words.get_fold(&s[start..i], buf) & class::HEDGE != 0 {
+        let first = LEXICON.hedge_first.get(i - start).copied().unwrap_or(0);
+        if first & (1 << (bytes[start].to_ascii_lowercase() & 0x7f)) != 0
+            && LEXICON.words.get_fold(&s[start..i], buf) & class::HEDGE != 0
+        {
             return true;
         }
     }
