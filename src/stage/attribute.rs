@@ -565,6 +565,8 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
 
     let mut toks = Vec::new();
     let mut sent = Vec::new();
+    let mut cues: Vec<CueAt> = Vec::new();
+    let mut quos: Vec<QuoteAt> = Vec::new();
     let mut cue_start: Vec<bool> = Vec::new();
     let mut breaks: Vec<usize> = Vec::new();
     let mut sent_ids: Vec<(usize, SentenceId)> = Vec::new();
@@ -629,7 +631,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         }
 
         // Cues of this paragraph, aligned to tokens, outside quotations.
-        let mut cues: Vec<CueAt> = Vec::new();
+        cues.clear();
         while cue_i < article.cues.len() && article.cues[cue_i].span.start < para.span.start {
             cue_i += 1;
         }
@@ -672,7 +674,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         cue_i = k;
 
         // Top-level quotations of this paragraph.
-        let mut quos: Vec<QuoteAt> = Vec::new();
+        quos.clear();
         while quo_i < article.quotations.len()
             && article.quotations[quo_i].span.start < para.span.start
         {
