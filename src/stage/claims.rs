@@ -46,6 +46,11 @@ mod class {
     pub(super) const TIME_UNIT: u32 = 1 << 10;
     pub(super) const TIME_MOD: u32 = 1 << 11;
     pub(super) const MEDIUM_VERB: u32 = 1 << 12;
+    /// Words of the mention lexicons ([`names::class`]) the window reads, kept here so that
+    /// one lookup gives a word all its classes.
+    pub(super) const DET: u32 = 1 << 13;
+    pub(super) const PRONOUN: u32 = 1 << 14;
+    pub(super) const CUT: u32 = 1 << 15;
 }
 
 /// Words the window reads by themselves, as bits above the lexicon classes of a token's
@@ -189,6 +194,15 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             words.insert(entry, c);
         }
     }
+    for (names_class, bit) in [
+        (names::class::DET, class::DET),
+        (names::class::PRONOUN, class::PRONOUN),
+        (names::class::CUT, class::CUT),
+    ] {
+        for entry in names::entries_with(names_class) {
+            words.insert(entry, bit);
+        }
+    }
     for &(list, bit) in word::WORDS {
         for &w in list {
             words.insert(w, bit);
@@ -209,7 +223,8 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     }
 });
 
-/// Fills each token's claim-lexicon classes (looked up once per word).
+/// Fills each token's classes (looked up once per word): the claims lexicon's, and the
+/// mention-lexicon classes the window reads.
 fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
     for t in tokens {
         let whole = &text[t.span];
@@ -270,7 +285,8 @@ pub(crate) fn run(config: &Config, article: &mut Article<'_>) {
         if cached != Some(s) {
             tokens.clear();
             if let Some(sentence) = article.sentences.get(s) {
-                names::tokenize(text, sentence.span, &mut scratch.buf, &mut tokens);
+                // The words' classes, of both lexicons, come from `fill_classes`.
+                names::tokenize_plain(text, sentence.span, &mut scratch.buf, &mut tokens);
                 fill_classes(text, &mut tokens, &mut scratch.buf);
             }
             cached = Some(s);
@@ -527,7 +543,7 @@ impl Window<'_> {
             if short
                 && j > i
                 && !t.has(flag::CAP)
-                && (t.is(names::class::CUT)
+                && (t.extra & class::CUT != 0
                     || t.extra & (class::TIME_WORD | class::TIME_MOD | class::WEEKDAY) != 0
                     || self.word_is(j, word::SHORT_STOP))
             {
@@ -665,7 +681,7 @@ impl Window<'_> {
         if !self
             .tokens
             .get(det)
-            .is_some_and(|t| t.is(names::class::DET) && !t.has(flag::COMMA | flag::BREAK))
+            .is_some_and(|t| t.extra & class::DET != 0 && !t.has(flag::COMMA | flag::BREAK))
         {
             return None;
         }
@@ -710,7 +726,7 @@ impl Window<'_> {
                     if self
                         .tokens
                         .get(next + 1)
-                        .is_some_and(|t| t.has(flag::CAP) || t.is(names::class::DET))
+                        .is_some_and(|t| t.has(flag::CAP) || t.extra & class::DET != 0)
                     {
                         return Some(end.min(self.tokens.len() - 1));
                     }
@@ -772,7 +788,7 @@ impl Window<'_> {
         if self.word_is(a, word::NOT_ADDRESSEE) {
             return None;
         }
-        if !(t.has(flag::CAP) || t.is(names::class::DET | names::class::PRONOUN) || {
+        if !(t.has(flag::CAP) || t.extra & (class::DET | class::PRONOUN) != 0 || {
             let w = self.word(a);
             w.chars().all(char::is_alphabetic) && w.len() > 2
         }) {
@@ -1186,6 +1202,28 @@ mod tests {
             patterns: PatternSet::english(),
             abbreviations: Abbreviations::english_with(&[]).unwrap(),
             max_input_len: None,
+        }
+    }
+
+    #[test]
+    fn mention_classes_match_the_mention_lexicon() {
+        // `fill_classes` gives the words of a plain tokenisation the mention-lexicon classes
+        // the window reads, as the mention lexicon itself has them.
+        let s = "The official, his aides and THEY told she, a spokeswoman's \u{212A}in, \
+                 Their Kelvin-era rivals; those officials' ones whom it ‘met’ — Ihr.";
+        let (mut buf, mut looked, mut plain) = (String::new(), Vec::new(), Vec::new());
+        names::tokenize(s, Span::new(0, s.len()), &mut buf, &mut looked);
+        names::tokenize_plain(s, Span::new(0, s.len()), &mut buf, &mut plain);
+        fill_classes(s, &mut plain, &mut buf);
+        assert_eq!(looked.len(), plain.len());
+        for (a, b) in looked.iter().zip(&plain) {
+            for (n, c) in [
+                (names::class::DET, class::DET),
+                (names::class::PRONOUN, class::PRONOUN),
+                (names::class::CUT, class::CUT),
+            ] {
+                assert_eq!(a.is(n), b.extra & c != 0, "{}", &s[a.span]);
+            }
         }
     }
 

@@ -89,6 +89,17 @@ fn section_class(file: &str, section: &str) -> Option<u32> {
     })
 }
 
+/// The entries of the mention lexicons with any of `classes`.
+pub(crate) fn entries_with(classes: u32) -> impl Iterator<Item = &'static str> {
+    files().into_iter().flat_map(move |(file, src)| {
+        lexicon_entries(src)
+            .filter(move |&(section, _)| {
+                section_class(file, section).is_some_and(|c| c & classes != 0)
+            })
+            .map(|(_, entry)| entry)
+    })
+}
+
 fn files() -> [(&'static str, &'static str); 3] {
     [
         ("titles", TITLES),
