@@ -1483,11 +1483,14 @@ fn apposition_segment(
         }
         e
     };
-    tokenize(text, Span::new(seg_start, window_end), buf, tokens);
+    // The words are looked up only when read: the opener, and the segment's words when a
+    // capitalised opener needs a title among them.
+    tokenize_plain(text, Span::new(seg_start, window_end), buf, tokens);
     let stop = tokens
         .iter()
         .position(|t| t.has(flag::COMMA | flag::BREAK))?;
-    let seg = &tokens[..=stop];
+    let seg = &mut tokens[..=stop];
+    seg[0].class = word_classes(seg[0].stem(text), buf);
     let closed = seg[stop].has(flag::COMMA);
     let opener = seg[0];
     let opens = if naming_only {
@@ -1495,7 +1498,10 @@ fn apposition_segment(
     } else {
         opener.is(class::DET | class::TITLE)
             || (opener.has(flag::POSSESSIVE) && opener.has(flag::CAP))
-            || (opener.has(flag::CAP) && seg.iter().any(|t| t.is(class::TITLE)))
+            || (opener.has(flag::CAP)
+                && seg
+                    .iter()
+                    .any(|t| word_classes(t.stem(text), buf) & class::TITLE != 0))
     };
     if !opens || opener.is(class::PRONOUN) || opener.has(flag::OPEN) {
         return None;
