@@ -11,6 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 
 use crate::parse::Config;
+use crate::pattern::{ascii_word_bytes, HIGH_BITS};
 use crate::stage::coref::paragraph_index;
 use crate::stage::names::{self, flag, lexicon_entries, Token};
 use crate::{
@@ -122,8 +123,9 @@ const CLAIMS: &str = include_str!("../lexicon/en/claims.txt");
 
 #[derive(Debug)]
 struct Lexicon {
-    /// Word beginnings that set a modality, longest first.
-    modality: Vec<(&'static str, Modality)>,
+    /// Word beginnings that set a modality, longest first, by their first byte
+    /// (ASCII-lowercased): a word can only begin with those of its own first byte.
+    modality: Vec<Vec<(&'static str, Modality)>>,
     /// Lowercase word or phrase → classes.
     words: names::WordTable,
     /// Evidence phrases.
@@ -131,6 +133,8 @@ struct Lexicon {
     /// For each length, the first letters (ASCII-lowercased bytes, as bits) of the hedge
     /// words that long: a word no hedge word begins like is not looked up.
     hedge_first: Vec<u128>,
+    /// Every first letter of [`hedge_first`](Self::hedge_first).
+    hedge_initials: u128,
 }
 
 fn section_class(section: &str) -> Option<u32> {
@@ -209,6 +213,11 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         }
     }
     modality.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    let mut by_first: Vec<Vec<(&'static str, Modality)>> = vec![Vec::new(); 256];
+    for (p, m) in modality {
+        by_first[usize::from(p.as_bytes()[0].to_ascii_lowercase())].push((p, m));
+    }
+    let modality = by_first;
     let evidence = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
@@ -219,6 +228,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         modality,
         words,
         evidence,
+        hedge_initials: hedge_first.iter().fold(0, |a, &m| a | m),
         hedge_first,
     }
 });
@@ -253,7 +263,8 @@ pub(crate) fn modality_of_words(words: &str) -> Modality {
             word.get(..p.len())
                 .is_some_and(|w| w.eq_ignore_ascii_case(p))
         };
-        if let Some(&(_, m)) = LEXICON.modality.iter().find(|(p, _)| starts(p)) {
+        let by_first = &LEXICON.modality[usize::from(word.as_bytes()[0].to_ascii_lowercase())];
+        if let Some(&(_, m)) = by_first.iter().find(|(p, _)| starts(p)) {
             return m;
         }
     }
@@ -433,22 +444,54 @@ fn hedged(text: &str, quote: &Quote, buf: &mut String, tokens: &mut Vec<Token>) 
 /// is looked up only when a hedge word of its length begins with its first letter.
 fn may_hold_hedge(s: &str, buf: &mut String) -> bool {
     let bytes = s.as_bytes();
+    let lexicon = &*LEXICON;
+    // A run starting at `start`: its end, and whether it is a hedge word.
+    let mut word_at = |start: usize| {
+        let mut end = start + 1;
+        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        let first = lexicon.hedge_first.get(end - start).copied().unwrap_or(0);
+        let hedge = first & (1 << (bytes[start].to_ascii_lowercase() & 0x7f)) != 0
+            && lexicon.words.get_fold(&s[start..end], buf) & class::HEDGE != 0;
+        (end, hedge)
+    };
+    let initial = |b: u8| lexicon.hedge_initials & (1 << (b.to_ascii_lowercase() & 0x7f)) != 0;
     let mut i = 0;
+    // Eight bytes at a time: the runs' first bytes (a letter or digit after anything else),
+    // and only runs that start like a hedge word are read to their end.
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        // Bytes of non-ASCII characters are neither letters nor digits here.
+        let word = ascii_word_bytes(x & !HIGH_BITS) & !(x & HIGH_BITS);
+        let before = if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+            0x80
+        } else {
+            0
+        };
+        let mut starts = word & !((word << 8) | before);
+        while starts != 0 {
+            let start = i + (starts.trailing_zeros() / 8) as usize;
+            starts &= starts - 1;
+            if initial(bytes[start]) && word_at(start).1 {
+                return true;
+            }
+        }
+        i += 8;
+    }
+    // The last bytes, one at a time.
     while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() {
+        if !bytes[i].is_ascii_alphanumeric() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
             i += 1;
             continue;
         }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        let first = LEXICON.hedge_first.get(i - start).copied().unwrap_or(0);
-        if first & (1 << (bytes[start].to_ascii_lowercase() & 0x7f)) != 0
-            && LEXICON.words.get_fold(&s[start..i], buf) & class::HEDGE != 0
-        {
+        let (end, hedge) = word_at(i);
+        if hedge {
             return true;
         }
+        i = end;
     }
     s.contains('\u{212A}')
 }
@@ -1297,6 +1340,31 @@ mod tests {
         }
         assert!(!may_hold_hedge("dismay, the mayor said", &mut buf));
         assert!(may_hold_hedge("it may rain", &mut buf));
+    }
+
+    #[test]
+    fn the_hedge_prefilter_reads_every_run_wherever_it_falls() {
+        // Every run of ASCII letters and digits, looked up one by one.
+        fn runs(s: &str, buf: &mut String) -> bool {
+            s.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| LEXICON.words.get_fold(w, buf) & class::HEDGE != 0)
+        }
+        let mut buf = String::new();
+        for word in [
+            "could", "Perhaps", "UNLIKELY", "may", "mayor", "4may", "might5", "xcould",
+        ] {
+            for pad in 0..18 {
+                for (before, after) in [(" ", " "), ("é", "»"), ("a", ""), ("", "z"), ("-", ".")]
+                {
+                    let s = format!(
+                        "{}{before}{word}{after}{}",
+                        "w".repeat(pad),
+                        " x".repeat(pad)
+                    );
+                    assert_eq!(may_hold_hedge(&s, &mut buf), runs(&s, &mut buf), "{s}");
+                }
+            }
+        }
     }
 
     #[test]
