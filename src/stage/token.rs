@@ -65,6 +65,9 @@ pub(crate) fn tokenize(
     out.clear();
     let bytes = text.as_bytes();
     let end_of = span.end.min(text.len());
+    // About one token per five bytes of news text: most paragraphs then need no growing (a
+    // huge one grows as it goes, so that a paragraph of spaces reserves little).
+    out.reserve((end_of.saturating_sub(span.start) / 5).min(1 << 12));
     let mut mi = marks.partition_point(|&(m, _)| m.start < span.start);
     let mut qi = quoted.partition_point(|q| q.end <= span.start);
     // Where the next mark and the quotation content at `qi` start and end (`usize::MAX`
