@@ -832,11 +832,11 @@ impl PatternSet {
 }
 
 /// The high bit of every byte of a `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// For eight ASCII bytes, the high bit of each one that is a letter or digit.
 #[inline]
-fn ascii_word_bytes(x: u64) -> u64 {
+pub(crate) fn ascii_word_bytes(x: u64) -> u64 {
     const fn each(b: u8) -> u64 {
         u64::from_le_bytes([b; 8])
     }

@@ -640,6 +640,8 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
 
     let mut toks = Vec::new();
     let mut sent = Vec::new();
+    let mut cues: Vec<CueAt> = Vec::new();
+    let mut quos: Vec<QuoteAt> = Vec::new();
     let mut cue_start: Vec<bool> = Vec::new();
     let mut breaks: Vec<usize> = Vec::new();
     let mut sent_ids: Vec<(usize, SentenceId)> = Vec::new();
@@ -650,6 +652,28 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
 
     for (p, para) in article.paragraphs.iter().enumerate() {
         let pid = ParagraphId::from_index(p);
+        // A paragraph without a cue or a quotation gives the sieves nothing to work on (and
+        // leaves `last` alone): it is not tokenised.
+        while cue_i < article.cues.len() && article.cues[cue_i].span.start < para.span.start {
+            cue_i += 1;
+        }
+        while quo_i < article.quotations.len()
+            && article.quotations[quo_i].span.start < para.span.start
+        {
+            quo_i += 1;
+        }
+        let starts_here = |start: usize| start < para.span.end;
+        if !article
+            .cues
+            .get(cue_i)
+            .is_some_and(|c| starts_here(c.span.start))
+            && !article
+                .quotations
+                .get(quo_i)
+                .is_some_and(|q| starts_here(q.span.start))
+        {
+            continue;
+        }
         tokenize(
             text,
             para.span,
@@ -682,7 +706,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         }
 
         // Cues of this paragraph, aligned to tokens, outside quotations.
-        let mut cues: Vec<CueAt> = Vec::new();
+        cues.clear();
         while cue_i < article.cues.len() && article.cues[cue_i].span.start < para.span.start {
             cue_i += 1;
         }
@@ -725,7 +749,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         cue_i = k;
 
         // Top-level quotations of this paragraph.
-        let mut quos: Vec<QuoteAt> = Vec::new();
+        quos.clear();
         while quo_i < article.quotations.len()
             && article.quotations[quo_i].span.start < para.span.start
         {

@@ -11,6 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 
 use crate::parse::Config;
+use crate::pattern::{ascii_word_bytes, HIGH_BITS};
 use crate::stage::coref::paragraph_index;
 use crate::stage::names::{self, flag, lexicon_entries, Token};
 use crate::{
@@ -46,6 +47,11 @@ mod class {
     pub(super) const TIME_UNIT: u32 = 1 << 10;
     pub(super) const TIME_MOD: u32 = 1 << 11;
     pub(super) const MEDIUM_VERB: u32 = 1 << 12;
+    /// Words of the mention lexicons ([`names::class`]) the window reads, kept here so that
+    /// one lookup gives a word all its classes.
+    pub(super) const DET: u32 = 1 << 13;
+    pub(super) const PRONOUN: u32 = 1 << 14;
+    pub(super) const CUT: u32 = 1 << 15;
 }
 
 /// Words the window reads by themselves, as bits above the lexicon classes of a token's
@@ -117,12 +123,18 @@ const CLAIMS: &str = include_str!("../lexicon/en/claims.txt");
 
 #[derive(Debug)]
 struct Lexicon {
-    /// Word beginnings that set a modality, longest first.
-    modality: Vec<(&'static str, Modality)>,
+    /// Word beginnings that set a modality, longest first, by their first byte
+    /// (ASCII-lowercased): a word can only begin with those of its own first byte.
+    modality: Vec<Vec<(&'static str, Modality)>>,
     /// Lowercase word or phrase → classes.
     words: names::WordTable,
     /// Evidence phrases.
     evidence: AhoCorasick,
+    /// For each length, the first letters (ASCII-lowercased bytes, as bits) of the hedge
+    /// words that long: a word no hedge word begins like is not looked up.
+    hedge_first: Vec<u128>,
+    /// Every first letter of [`hedge_first`](Self::hedge_first).
+    hedge_initials: u128,
 }
 
 fn section_class(section: &str) -> Option<u32> {
@@ -168,7 +180,16 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut modality = Vec::new();
     let mut words = names::WordTable::default();
     let mut evidence = Vec::new();
+    let mut hedge_first: Vec<u128> = Vec::new();
     for (section, entry) in lexicon_entries(CLAIMS) {
+        if section == "hedge" {
+            // Hedge words are ASCII (tested).
+            let n = entry.len();
+            if hedge_first.len() <= n {
+                hedge_first.resize(n + 1, 0);
+            }
+            hedge_first[n] |= 1 << (entry.as_bytes()[0].to_ascii_lowercase() & 0x7f);
+        }
         if section == "evidence" {
             evidence.push(entry);
         } else if let Some(m) = section_modality(section) {
@@ -177,12 +198,26 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             words.insert(entry, c);
         }
     }
+    for (names_class, bit) in [
+        (names::class::DET, class::DET),
+        (names::class::PRONOUN, class::PRONOUN),
+        (names::class::CUT, class::CUT),
+    ] {
+        for entry in names::entries_with(names_class) {
+            words.insert(entry, bit);
+        }
+    }
     for &(list, bit) in word::WORDS {
         for &w in list {
             words.insert(w, bit);
         }
     }
     modality.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    let mut by_first: Vec<Vec<(&'static str, Modality)>> = vec![Vec::new(); 256];
+    for (p, m) in modality {
+        by_first[usize::from(p.as_bytes()[0].to_ascii_lowercase())].push((p, m));
+    }
+    let modality = by_first;
     let evidence = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
@@ -193,10 +228,13 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         modality,
         words,
         evidence,
+        hedge_initials: hedge_first.iter().fold(0, |a, &m| a | m),
+        hedge_first,
     }
 });
 
-/// Fills each token's claim-lexicon classes (looked up once per word).
+/// Fills each token's classes (looked up once per word): the claims lexicon's, and the
+/// mention-lexicon classes the window reads.
 fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
     for t in tokens {
         let whole = &text[t.span];
@@ -225,7 +263,8 @@ pub(crate) fn modality_of_words(words: &str) -> Modality {
             word.get(..p.len())
                 .is_some_and(|w| w.eq_ignore_ascii_case(p))
         };
-        if let Some(&(_, m)) = LEXICON.modality.iter().find(|(p, _)| starts(p)) {
+        let by_first = &LEXICON.modality[usize::from(word.as_bytes()[0].to_ascii_lowercase())];
+        if let Some(&(_, m)) = by_first.iter().find(|(p, _)| starts(p)) {
             return m;
         }
     }
@@ -257,7 +296,8 @@ pub(crate) fn run(config: &Config, article: &mut Article<'_>) {
         if cached != Some(s) {
             tokens.clear();
             if let Some(sentence) = article.sentences.get(s) {
-                names::tokenize(text, sentence.span, &mut scratch.buf, &mut tokens);
+                // The words' classes, of both lexicons, come from `fill_classes`.
+                names::tokenize_plain(text, sentence.span, &mut scratch.buf, &mut tokens);
                 fill_classes(text, &mut tokens, &mut scratch.buf);
             }
             cached = Some(s);
@@ -400,22 +440,58 @@ fn hedged(text: &str, quote: &Quote, buf: &mut String, tokens: &mut Vec<Token>) 
 /// Whether a word of `s` may be a hedge word, checked without splitting `s` into words: a
 /// word's stem that is a hedge word (the hedge words are ASCII) is a whole run of ASCII
 /// letters and digits, since the punctuation stripped around a stem is neither; only the
-/// Kelvin sign lowercases to an ASCII letter, so a text holding it is always checked.
+/// Kelvin sign lowercases to an ASCII letter, so a text holding it is always checked. A run
+/// is looked up only when a hedge word of its length begins with its first letter.
 fn may_hold_hedge(s: &str, buf: &mut String) -> bool {
     let bytes = s.as_bytes();
+    let lexicon = &*LEXICON;
+    // A run starting at `start`: its end, and whether it is a hedge word.
+    let mut word_at = |start: usize| {
+        let mut end = start + 1;
+        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        let first = lexicon.hedge_first.get(end - start).copied().unwrap_or(0);
+        let hedge = first & (1 << (bytes[start].to_ascii_lowercase() & 0x7f)) != 0
+            && lexicon.words.get_fold(&s[start..end], buf) & class::HEDGE != 0;
+        (end, hedge)
+    };
+    let initial = |b: u8| lexicon.hedge_initials & (1 << (b.to_ascii_lowercase() & 0x7f)) != 0;
     let mut i = 0;
+    // Eight bytes at a time: the runs' first bytes (a letter or digit after anything else),
+    // and only runs that start like a hedge word are read to their end.
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        // Bytes of non-ASCII characters are neither letters nor digits here.
+        let word = ascii_word_bytes(x & !HIGH_BITS) & !(x & HIGH_BITS);
+        let before = if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+            0x80
+        } else {
+            0
+        };
+        let mut starts = word & !((word << 8) | before);
+        while starts != 0 {
+            let start = i + (starts.trailing_zeros() / 8) as usize;
+            starts &= starts - 1;
+            if initial(bytes[start]) && word_at(start).1 {
+                return true;
+            }
+        }
+        i += 8;
+    }
+    // The last bytes, one at a time.
     while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() {
+        if !bytes[i].is_ascii_alphanumeric() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
             i += 1;
             continue;
         }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        if i - start >= 3 && LEXICON.words.get_fold(&s[start..i], buf) & class::HEDGE != 0 {
+        let (end, hedge) = word_at(i);
+        if hedge {
             return true;
         }
+        i = end;
     }
     s.contains('\u{212A}')
 }
@@ -510,7 +586,7 @@ impl Window<'_> {
             if short
                 && j > i
                 && !t.has(flag::CAP)
-                && (t.is(names::class::CUT)
+                && (t.extra & class::CUT != 0
                     || t.extra & (class::TIME_WORD | class::TIME_MOD | class::WEEKDAY) != 0
                     || self.word_is(j, word::SHORT_STOP))
             {
@@ -648,7 +724,7 @@ impl Window<'_> {
         if !self
             .tokens
             .get(det)
-            .is_some_and(|t| t.is(names::class::DET) && !t.has(flag::COMMA | flag::BREAK))
+            .is_some_and(|t| t.extra & class::DET != 0 && !t.has(flag::COMMA | flag::BREAK))
         {
             return None;
         }
@@ -693,7 +769,7 @@ impl Window<'_> {
                     if self
                         .tokens
                         .get(next + 1)
-                        .is_some_and(|t| t.has(flag::CAP) || t.is(names::class::DET))
+                        .is_some_and(|t| t.has(flag::CAP) || t.extra & class::DET != 0)
                     {
                         return Some(end.min(self.tokens.len() - 1));
                     }
@@ -755,7 +831,7 @@ impl Window<'_> {
         if self.word_is(a, word::NOT_ADDRESSEE) {
             return None;
         }
-        if !(t.has(flag::CAP) || t.is(names::class::DET | names::class::PRONOUN) || {
+        if !(t.has(flag::CAP) || t.extra & (class::DET | class::PRONOUN) != 0 || {
             let w = self.word(a);
             w.chars().all(char::is_alphabetic) && w.len() > 2
         }) {
@@ -1173,6 +1249,28 @@ mod tests {
     }
 
     #[test]
+    fn mention_classes_match_the_mention_lexicon() {
+        // `fill_classes` gives the words of a plain tokenisation the mention-lexicon classes
+        // the window reads, as the mention lexicon itself has them.
+        let s = "The official, his aides and THEY told she, a spokeswoman's \u{212A}in, \
+                 Their Kelvin-era rivals; those officials' ones whom it ‘met’ — Ihr.";
+        let (mut buf, mut looked, mut plain) = (String::new(), Vec::new(), Vec::new());
+        names::tokenize(s, Span::new(0, s.len()), &mut buf, &mut looked);
+        names::tokenize_plain(s, Span::new(0, s.len()), &mut buf, &mut plain);
+        fill_classes(s, &mut plain, &mut buf);
+        assert_eq!(looked.len(), plain.len());
+        for (a, b) in looked.iter().zip(&plain) {
+            for (n, c) in [
+                (names::class::DET, class::DET),
+                (names::class::PRONOUN, class::PRONOUN),
+                (names::class::CUT, class::CUT),
+            ] {
+                assert_eq!(a.is(n), b.extra & c != 0, "{}", &s[a.span]);
+            }
+        }
+    }
+
+    #[test]
     fn window_words_are_whole_words_in_any_ascii_case() {
         let mut buf = String::new();
         for &(list, bit) in word::WORDS {
@@ -1242,6 +1340,31 @@ mod tests {
         }
         assert!(!may_hold_hedge("dismay, the mayor said", &mut buf));
         assert!(may_hold_hedge("it may rain", &mut buf));
+    }
+
+    #[test]
+    fn the_hedge_prefilter_reads_every_run_wherever_it_falls() {
+        // Every run of ASCII letters and digits, looked up one by one.
+        fn runs(s: &str, buf: &mut String) -> bool {
+            s.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| LEXICON.words.get_fold(w, buf) & class::HEDGE != 0)
+        }
+        let mut buf = String::new();
+        for word in [
+            "could", "Perhaps", "UNLIKELY", "may", "mayor", "4may", "might5", "xcould",
+        ] {
+            for pad in 0..18 {
+                for (before, after) in [(" ", " "), ("é", "»"), ("a", ""), ("", "z"), ("-", ".")]
+                {
+                    let s = format!(
+                        "{}{before}{word}{after}{}",
+                        "w".repeat(pad),
+                        " x".repeat(pad)
+                    );
+                    assert_eq!(may_hold_hedge(&s, &mut buf), runs(&s, &mut buf), "{s}");
+                }
+            }
+        }
     }
 
     #[test]

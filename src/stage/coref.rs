@@ -624,16 +624,21 @@ impl Linker {
         let text: &str = &article.text;
         // Surnames that also stand alone somewhere (`Sanders says …`): a full name with such
         // a surname is a person's, not a place's (`Sandy Hook`, `New York`).
+        let run_keys: Vec<u64> = runs
+            .iter()
+            .map(|r| names::surname_key(&text[r.surname]))
+            .collect();
         let bare: FastSet<u64> = runs
             .iter()
-            .filter(|r| r.given.is_none() && r.title.is_none())
-            .map(|r| names::surname_key(&text[r.surname]))
+            .zip(&run_keys)
+            .filter(|(r, _)| r.given.is_none() && r.title.is_none())
+            .map(|(_, &key)| key)
             .collect();
         // Runs by surname, surnames in order of first appearance.
         let mut by_surname: FastMap<u64, Vec<usize>> = FastMap::default();
         let mut keys: Vec<u64> = Vec::new();
         for (r, run) in runs.iter().enumerate() {
-            let key = names::surname_key(&text[run.surname]);
+            let key = run_keys[r];
             if run.given.is_none() && run.title.is_none() && !self.by_surname.contains_key(&key) {
                 // A bare surname names only someone already known.
                 continue;

@@ -89,6 +89,17 @@ fn section_class(file: &str, section: &str) -> Option<u32> {
     })
 }
 
+/// The entries of the mention lexicons with any of `classes`.
+pub(crate) fn entries_with(classes: u32) -> impl Iterator<Item = &'static str> {
+    files().into_iter().flat_map(move |(file, src)| {
+        lexicon_entries(src)
+            .filter(move |&(section, _)| {
+                section_class(file, section).is_some_and(|c| c & classes != 0)
+            })
+            .map(|(_, entry)| entry)
+    })
+}
+
 fn files() -> [(&'static str, &'static str); 3] {
     [
         ("titles", TITLES),
@@ -566,6 +577,8 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
     let mut prev_cap = false;
     // Whether the word at `pos` is capitalised, when the word before looked ahead.
     let mut next_cap: Option<(usize, bool)> = None;
+    // The first byte from here on that may make a word a name word ([`NAME_BYTE`]).
+    let mut name_byte_at = 0;
     while pos < n {
         let b = bytes[pos];
         let kind = BYTE_KIND[usize::from(b)];
@@ -576,6 +589,16 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
         if kind == byte_kind::WIDE {
             if let Some(w) = wide_space_at(slice, pos) {
                 pos += w;
+                continue;
+            }
+        }
+        if lookup == Lookup::NearCapitals && !prev_cap && !NAME_BYTE[usize::from(b)] {
+            if let Some(to) = plain_words_end(bytes, pos, &mut name_byte_at) {
+                // The words before `to` are all skipped: each only ends a run.
+                if let Some(prev) = out.last_mut() {
+                    prev.flags |= flag::BREAK;
+                }
+                pos = to;
                 continue;
             }
         }
@@ -645,6 +668,58 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
             push_word(span.start + start, word, buf, out, look);
         }
     }
+}
+
+/// Bytes that can make a word capitalised ([`capital_at`]) or glued to a name (a particle
+/// such as `al-`), or that can be (part of) whitespace other than ASCII whitespace: ASCII
+/// capitals, opening marks, hyphens, apostrophes and every byte of a non-ASCII character.
+/// A word with none of them is neither, and nor is the space after it.
+static NAME_BYTE: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        t[b] = c.is_ascii_uppercase() || matches!(c, b'"' | b'(' | b'[' | b'{' | b'-' | b'\'');
+        b += 1;
+    }
+    t
+};
+
+/// For [`Lookup::NearCapitals`], at the start `pos` of a word when the word before it is
+/// not capitalised: where the run of words that are all skipped ends (the start of the
+/// last word before the first [`NAME_BYTE`], which is read normally since the word after
+/// it may be capitalised), or `None` when there are no such words. A word is skipped when
+/// it is neither capitalised nor glued, and neither neighbour is capitalised; words made of
+/// other bytes, whose neighbours are too, are such words. `name_byte_at` caches the next
+/// [`NAME_BYTE`] at or after `pos`.
+#[inline]
+fn plain_words_end(bytes: &[u8], pos: usize, name_byte_at: &mut usize) -> Option<usize> {
+    let n = bytes.len();
+    if *name_byte_at < pos {
+        let mut j = pos;
+        while j < n && !NAME_BYTE[usize::from(bytes[j])] {
+            j += 1;
+        }
+        *name_byte_at = j;
+    }
+    let j = *name_byte_at;
+    if j == n {
+        // Every word left is skipped.
+        return Some(n);
+    }
+    // Back from the word holding the name byte, over the space before it, to the start of
+    // the word before it (all of it ASCII, whitespace included).
+    let mut k = j;
+    while k > pos && !bytes[k - 1].is_ascii_whitespace() {
+        k -= 1;
+    }
+    while k > pos && bytes[k - 1].is_ascii_whitespace() {
+        k -= 1;
+    }
+    while k > pos && !bytes[k - 1].is_ascii_whitespace() {
+        k -= 1;
+    }
+    (k > pos).then_some(k)
 }
 
 /// The length of the UTF-8 character whose first byte (not ASCII) is `b`.
@@ -1408,11 +1483,14 @@ fn apposition_segment(
         }
         e
     };
-    tokenize(text, Span::new(seg_start, window_end), buf, tokens);
+    // The words are looked up only when read: the opener, and the segment's words when a
+    // capitalised opener needs a title among them.
+    tokenize_plain(text, Span::new(seg_start, window_end), buf, tokens);
     let stop = tokens
         .iter()
         .position(|t| t.has(flag::COMMA | flag::BREAK))?;
-    let seg = &tokens[..=stop];
+    let seg = &mut tokens[..=stop];
+    seg[0].class = word_classes(seg[0].stem(text), buf);
     let closed = seg[stop].has(flag::COMMA);
     let opener = seg[0];
     let opens = if naming_only {
@@ -1420,7 +1498,10 @@ fn apposition_segment(
     } else {
         opener.is(class::DET | class::TITLE)
             || (opener.has(flag::POSSESSIVE) && opener.has(flag::CAP))
-            || (opener.has(flag::CAP) && seg.iter().any(|t| t.is(class::TITLE)))
+            || (opener.has(flag::CAP)
+                && seg
+                    .iter()
+                    .any(|t| word_classes(t.stem(text), buf) & class::TITLE != 0))
     };
     if !opens || opener.is(class::PRONOUN) || opener.has(flag::OPEN) {
         return None;

@@ -65,20 +65,58 @@ pub(crate) fn tokenize(
     out.clear();
     let bytes = text.as_bytes();
     let end_of = span.end.min(text.len());
+    // About one token per five bytes of news text: most paragraphs then need no growing (a
+    // huge one grows as it goes, so that a paragraph of spaces reserves little).
+    out.reserve((end_of.saturating_sub(span.start) / 5).min(1 << 12));
     let mut mi = marks.partition_point(|&(m, _)| m.start < span.start);
     let mut qi = quoted.partition_point(|q| q.end <= span.start);
+    // Where the next mark and the quotation content at `qi` start and end (`usize::MAX`
+    // when there is none), read once per mark or quotation rather than once per token.
+    let mark_start = |mi: usize| marks.get(mi).map_or(usize::MAX, |m| m.0.start);
+    let mut next_mark = mark_start(mi);
+    let quote_span = |qi: usize| quoted.get(qi).map_or(EMPTY, |q| *q);
+    let mut quote = quote_span(qi);
     let mut at = span.start;
     while at < end_of {
-        let (c, len) = char_at(text, at);
-        if c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{200d}') {
-            at += len;
-            continue;
-        }
-        while mi < marks.len() && marks[mi].0.start < at {
+        let b = bytes[at];
+        let (c, len) = if b < 0x80 {
+            match BYTE[usize::from(b)] {
+                SPACE => {
+                    at += 1;
+                    continue;
+                }
+                // The common case: a word of ASCII letters and digits, not at a mark.
+                ALNUM if at < next_mark => {
+                    let e = ascii_word_end(text, at, next_mark.min(end_of), end_of, abbreviations);
+                    while quote.end <= at {
+                        qi += 1;
+                        quote = quote_span(qi);
+                    }
+                    out.push(Tok {
+                        span: Span::new(at, e),
+                        kind: TokKind::Word,
+                        cap: b.is_ascii_uppercase(),
+                        quoted: quote.start <= at && e <= quote.end,
+                        class: words::classes(&text[at..e]),
+                    });
+                    at = e;
+                    continue;
+                }
+                _ => (char::from(b), 1),
+            }
+        } else {
+            let (c, len) = char_at(text, at);
+            if c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{200d}') {
+                at += len;
+                continue;
+            }
+            (c, len)
+        };
+        while next_mark < at {
             mi += 1;
+            next_mark = mark_start(mi);
         }
-        let mark_at = |pos: usize, mi: usize| mi < marks.len() && marks[mi].0.start == pos;
-        let (kind, end) = if mark_at(at, mi) {
+        let (kind, end) = if next_mark == at {
             let kind = if marks[mi].1 {
                 TokKind::Open
             } else {
@@ -87,72 +125,26 @@ pub(crate) fn tokenize(
             // A mark may be two characters (`''`): the token covers it all.
             (kind, marks[mi].0.end.max(at + len).min(end_of))
         } else if word_char(c) {
-            // The word stops at the next quotation mark (marks start on char boundaries,
-            // and the word moves from one boundary to the next, so it meets the mark).
-            let stop = if mi < marks.len() {
-                end_of.min(marks[mi].0.start)
-            } else {
-                end_of
-            };
-            let mut e = at + len;
-            while e < stop {
-                let b = bytes[e];
-                if ASCII_ALNUM[usize::from(b)] {
-                    e += 1;
-                    continue;
-                }
-                let (d, dl) = if b < 0x80 {
-                    (char::from(b), 1)
-                } else {
-                    char_at(text, e)
-                };
-                if b >= 0x80 && word_char(d) {
-                    e += dl;
-                    continue;
-                }
-                let next = e + dl;
-                // `21,000`: a comma between digits.
-                if d == ','
-                    && bytes[e - 1].is_ascii_digit()
-                    && next < end_of
-                    && bytes[next].is_ascii_digit()
-                {
-                    e = next;
-                    continue;
-                }
-                // Inner joiners: don't, U.S., al-Assad, 3.5, Russia's.
-                if matches!(d, '\'' | '’' | '-' | '.' | '&' | '/') {
-                    if next < end_of && word_char(char_at(text, next).0) {
-                        e = next;
-                        continue;
-                    }
-                    // Abbreviation period: `U.S.` keeps its final period when the word has
-                    // one inside, single capitals take theirs (`K.`), and so do listed
-                    // abbreviations (`Sen.`).
-                    if d == '.' {
-                        let word = &text[at..e];
-                        let one_cap = len == e - at && c.is_uppercase();
-                        if one_cap
-                            || word.contains('.')
-                            || abbreviations.get(&text[at..=e]).is_some()
-                        {
-                            e = next;
-                        }
-                    }
-                }
-                break;
-            }
-            (TokKind::Word, e)
+            (
+                TokKind::Word,
+                word_end(
+                    text,
+                    at,
+                    c,
+                    len,
+                    next_mark.min(end_of),
+                    end_of,
+                    abbreviations,
+                ),
+            )
         } else {
             (TokKind::Punct, at + len)
         };
-        while qi < quoted.len() && quoted[qi].end <= at {
+        while quote.end <= at {
             qi += 1;
+            quote = quote_span(qi);
         }
-        let in_quote = kind != TokKind::Open
-            && quoted
-                .get(qi)
-                .is_some_and(|q| q.start <= at && end <= q.end);
+        let in_quote = kind != TokKind::Open && quote.start <= at && end <= quote.end;
         out.push(Tok {
             span: Span::new(at, end),
             kind,
@@ -167,6 +159,128 @@ pub(crate) fn tokenize(
         at = end;
     }
 }
+
+/// No quotation content: it ends before every position, so it is never entered, and it is
+/// never passed over.
+const EMPTY: Span = Span {
+    start: usize::MAX,
+    end: usize::MAX,
+};
+
+/// [`word_end`] for a word whose first character is an ASCII letter or digit.
+#[inline]
+fn ascii_word_end(
+    text: &str,
+    at: usize,
+    stop: usize,
+    end_of: usize,
+    abbreviations: &Abbreviations,
+) -> usize {
+    let bytes = text.as_bytes();
+    let mut e = at + 1;
+    while e < stop && ASCII_ALNUM[usize::from(bytes[e])] {
+        e += 1;
+    }
+    // A space ends most words.
+    if e >= stop || BYTE.get(usize::from(bytes[e])) == Some(&SPACE) {
+        return e;
+    }
+    word_end(
+        text,
+        at,
+        char::from(bytes[at]),
+        1,
+        stop,
+        end_of,
+        abbreviations,
+    )
+}
+
+/// The end of the word whose first character, `c` of `len` bytes, is at `at`: it stops at
+/// `stop` (the next quotation mark, or the end of the span `end_of`).
+fn word_end(
+    text: &str,
+    at: usize,
+    c: char,
+    len: usize,
+    stop: usize,
+    end_of: usize,
+    abbreviations: &Abbreviations,
+) -> usize {
+    // The word stops at the next quotation mark (marks start on char boundaries, and the
+    // word moves from one boundary to the next, so it meets the mark).
+    let bytes = text.as_bytes();
+    let mut e = at + len;
+    while e < stop {
+        let b = bytes[e];
+        if ASCII_ALNUM[usize::from(b)] {
+            e += 1;
+            continue;
+        }
+        let (d, dl) = if b < 0x80 {
+            (char::from(b), 1)
+        } else {
+            char_at(text, e)
+        };
+        if b >= 0x80 && word_char(d) {
+            e += dl;
+            continue;
+        }
+        let next = e + dl;
+        // `21,000`: a comma between digits.
+        if d == ','
+            && bytes[e - 1].is_ascii_digit()
+            && next < end_of
+            && bytes[next].is_ascii_digit()
+        {
+            e = next;
+            continue;
+        }
+        // Inner joiners: don't, U.S., al-Assad, 3.5, Russia's.
+        if matches!(d, '\'' | '’' | '-' | '.' | '&' | '/') {
+            if next < end_of && word_char(char_at(text, next).0) {
+                e = next;
+                continue;
+            }
+            // Abbreviation period: `U.S.` keeps its final period when the word has
+            // one inside, single capitals take theirs (`K.`), and so do listed
+            // abbreviations (`Sen.`).
+            if d == '.' {
+                let word = &text[at..e];
+                let one_cap = len == e - at && c.is_uppercase();
+                if one_cap || word.contains('.') || abbreviations.get(&text[at..=e]).is_some() {
+                    e = next;
+                }
+            }
+        }
+        break;
+    }
+    e
+}
+
+/// What an ASCII byte is to the tokenizer ([`BYTE`]).
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+
+/// The kind of every ASCII byte: whitespace (as `char::is_whitespace` has it), a letter or
+/// digit, or other.
+static BYTE: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Whether a byte is an ASCII letter or digit, by table.
 static ASCII_ALNUM: [bool; 256] = {
