@@ -20,7 +20,7 @@ use std::collections::HashMap;
 
 use crate::parse::Config;
 use crate::stage::token::{tokenize, Tok, TokKind};
-use crate::stage::words;
+use crate::stage::{names, words};
 use crate::{
     Article, Mention, MentionKind, ParagraphId, PatternId, PatternKind, QuotationId, QuotationRole,
     Quote, QuoteKind, Rule, SentenceId, Span,
@@ -2061,6 +2061,32 @@ fn postmodified_subject(
     // A long phrase whose determiner the noun-phrase reader left behind (`A U.S. law
     // enforcement official familiar with the case`), or an approximator or focus word
     // (`About half of voters`, `even a top strategist`).
+    // `at least a dozen members`: the two-word approximator.
+    if first > s_start + 1
+        && pa.is_word_in(first - 1, &["least", "most"])
+        && pa.is_word_in(first - 2, &["at"])
+        && opens(first - 2)
+    {
+        return Some(Source {
+            mention: inner.mention.cover(pa.toks[first - 2].span),
+            ..*inner
+        });
+    }
+    // A title noun before a named phrase: `Vatican spokesman the Rev. Federico Lombardi`.
+    let title = |k: usize| {
+        let mut buf = String::new();
+        names::classes_fold(pa.word(k), &mut buf) & names::class::TITLE != 0
+    };
+    if first > s_start && pa.np_word(first - 1) && !pa.toks[first - 1].cap && title(first - 1) {
+        if let Some(outer) = pa.np_before(s_start, first) {
+            if opens(outer) && pa.toks[outer].cap {
+                return Some(Source {
+                    mention: inner.mention.cover(pa.toks[outer].span),
+                    ..*inner
+                });
+            }
+        }
+    }
     let lead = first > s_start
         && (pa.has(first - 1, words::DETERMINER)
             || pa.is_word_in(

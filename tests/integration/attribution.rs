@@ -911,3 +911,23 @@ fn topic_before_a_parenthetical_speaker_is_a_segment() {
     let segments: Vec<&str> = q.segments.iter().map(|&s| &text[s]).collect();
     assert_eq!(segments, ["As for the budget", "We will find the money."]);
 }
+t!(
+    title_noun_before_a_named_subject,
+    "City spokesman the Rev. John Doe told reporters that the fair will go on.",
+    [(
+        Indirect,
+        "the fair will go on",
+        Some("City spokesman the Rev. John Doe"),
+        ReportedClause
+    )]
+);
+t!(
+    at_least_before_the_subject,
+    "But at least a dozen members told the paper that the bill would pass.",
+    [(
+        Indirect,
+        "the bill would pass",
+        Some("at least a dozen members"),
+        ReportedClause
+    )]
+);
