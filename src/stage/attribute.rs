@@ -169,7 +169,8 @@ impl Para<'_> {
         }
         if t.cap {
             // Sentence-initial discourse words are capitalised too.
-            return t.class & words::STOP == 0 || t.class & words::DETERMINER != 0;
+            return t.class & (words::STOP | words::PRONOUN) == 0
+                || t.class & words::DETERMINER != 0;
         }
         t.class & (words::STOP | words::PRONOUN) == 0
     }
@@ -1537,6 +1538,8 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
                             let v = &text[n2.span];
                             n2.is_word()
                                 && matches!(&text[toks[k + 1].span], "and" | "but")
+                                && !cue_start[k + 2]
+                                && !cue_start.get(k + 3).copied().unwrap_or(false)
                                 && (v == "that"
                                     || (!n2.cap
                                         && n2.class & (words::DETERMINER | words::PRONOUN) == 0
@@ -1850,12 +1853,21 @@ fn verb_cue(
         return None;
     }
     // A second verb of the same subject: `X runs a fund and says …`.
-    if c.first > s_start + 1 && pa.is_word_in(c.first - 1, &["and", "but"]) {
+    // Auxiliaries may stand between: `… but has denied …`.
+    let mut conj = c.first;
+    while conj > s_start + 1
+        && c.first - conj < 2
+        && pa.has(conj - 1, words::AUX)
+        && !pa.toks[conj - 1].cap
+    {
+        conj -= 1;
+    }
+    if conj > s_start + 1 && pa.is_word_in(conj - 1, &["and", "but"]) {
         let subject = main_subject
             .filter(|(s, _)| *s == s_start)
             .map(|(_, src)| *src)
-            .or_else(|| main_clause_subject(pa, s_start, c.first - 1))
-            .or_else(|| sentence_subject(pa, s_start, c.first - 1))?;
+            .or_else(|| main_clause_subject(pa, s_start, conj - 1))
+            .or_else(|| sentence_subject(pa, s_start, conj - 1))?;
         let from = content_start(pa, c.end, s_end, lemma);
         let end = clause_end(pa, cues, from, s_end);
         return (from < end).then(|| (pa.span(from, end), Some(subject), Rule::ReportedClause));
@@ -1951,6 +1963,7 @@ fn verb_cue(
                 && !pa.has(mention_first, words::DETERMINER | words::PRONOUN);
             let ok = (pa.toks[prev].kind == TokKind::Punct
                 || pa.has(prev, words::CLAUSE_OPENER)
+                || time_adjunct_before(pa, s_start, mention_first)
                 || pa.is_word_in(mention_first, &["who", "which"]))
                 && !in_relative;
             if !ok {
@@ -2030,6 +2043,38 @@ fn verb_cue(
         return Some((pa.span(from, end), Some(source), Rule::ReportedClause));
     }
     None
+}
+
+/// Month names, for time adjuncts (`in September`).
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+
+/// Whether a time adjunct with no comma after it opens the clause just before token
+/// `first`: `Although in September she said`, `On Monday the mayor said`.
+fn time_adjunct_before(pa: &Para<'_>, s_start: usize, first: usize) -> bool {
+    let lo = s_start.max(first.saturating_sub(5));
+    let mut timed = false;
+    let mut k = first;
+    while k > lo {
+        k -= 1;
+        if !pa.toks[k].is_word() {
+            return false;
+        }
+        let w = pa.word(k);
+        timed |= pa.has(k, words::TIME)
+            || is_in(MONTHS, w)
+            || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+        if pa.is_word_in(k, &["in", "on", "last", "during", "since", "early", "late"]) {
+            let opens = k == s_start
+                || pa.toks[k - 1].kind == TokKind::Punct
+                || pa.has(k - 1, words::CLAUSE_OPENER);
+            return timed && opens;
+        }
+    }
+    false
 }
 
 /// Words that open a modifier after the head of a subject: `an official familiar with the
@@ -2152,9 +2197,14 @@ fn modifier_head(pa: &Para<'_>, s_start: usize, first: usize) -> Option<(usize, 
         let Some(head) = pa.np_before(s_start, k) else {
             continue;
         };
-        let opens = head == s_start
-            || pa.toks[head - 1].kind == TokKind::Punct
-            || pa.has(head - 1, words::CLAUSE_OPENER);
+        let boundary = |h: usize| {
+            h == s_start
+                || pa.toks[h - 1].kind == TokKind::Punct
+                || pa.has(h - 1, words::CLAUSE_OPENER)
+        };
+        // A focus word may stand before the head: `Even Republicans who praised him warned`.
+        let opens = boundary(head)
+            || (pa.is_word_in(head - 1, &["even", "only", "also"]) && boundary(head - 1));
         if !opens || pa.is_pronoun(head) {
             continue;
         }

@@ -931,3 +931,33 @@ t!(
         ReportedClause
     )]
 );
+t!(
+    second_verb_after_an_auxiliary,
+    "The firm bought the plant, but has denied it broke any rules.",
+    [(
+        Indirect,
+        "it broke any rules",
+        Some("The firm"),
+        ReportedClause
+    )]
+);
+t!(
+    time_adjunct_before_the_subject,
+    "Although in September she said the plan was sound, it failed.",
+    [(Indirect, "the plan was sound", Some("she"), ReportedClause)]
+);
+t!(
+    focus_word_before_a_modified_subject,
+    "Even voters who backed the mayor warned on Tuesday that the party may split.",
+    [(
+        Indirect,
+        "the party may split",
+        Some("voters"),
+        ReportedClause
+    )]
+);
+t!(
+    capitalised_pronoun_is_no_noun,
+    "He cited calls from listeners for a recount.",
+    []
+);
