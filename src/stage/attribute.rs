@@ -190,6 +190,15 @@ impl Para<'_> {
         while i > lo {
             let j = i - 1;
             if !self.np_word(j) {
+                // A proportion: `Six in 10`, `one in five`.
+                let number = |k: usize| {
+                    self.word(k).starts_with(|c: char| c.is_ascii_digit())
+                        || self.is_word_in(k, NUMBER_WORDS)
+                };
+                if j > lo && i < end && self.is_word_in(j, &["in"]) && number(j - 1) && number(i) {
+                    i = j;
+                    continue;
+                }
                 // A linking preposition inside the phrase: `CEO of Russia's fund`.
                 if j > lo
                     && i < end
@@ -282,7 +291,17 @@ impl Para<'_> {
                 && self.word(i).ends_with("ed")
                 && (self.toks[i - 1].cap
                     || (self.word(i - 1).ends_with('s') && !self.has(i - 1, words::DETERMINER)));
-            if self.np_word(i) && !verb_after_name {
+            // An adverb, or a word with an object after it, is the verb phrase:
+            // `Republicans privately defend their strategy`, `Sullivan put off deciding`.
+            let verb_phrase = i > start
+                && !self.toks[i].cap
+                && ((self.word(i).len() > 4 && self.word(i).ends_with("ly"))
+                    || (i + 1 < hi
+                        && self.toks[i + 1].is_word()
+                        && !self.toks[i + 1].cap
+                        && self.has(i + 1, words::DETERMINER | words::PRONOUN)
+                        && !self.has(i, words::LINK)));
+            if self.np_word(i) && !verb_after_name && !verb_phrase {
                 i += 1;
                 continue;
             }
@@ -1748,12 +1767,8 @@ fn verb_cue(
     // A number closing a noun phrase is no determiner (`the two say`, `in all five say`),
     // nor is a floating quantifier (`the mayors all said`).
     let closing_number = c.first > s_start + 1
-        && ((pa.is_word_in(
-            c.first - 1,
-            &[
-                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            ],
-        ) && pa.has(c.first - 2, words::DETERMINER))
+        && ((pa.is_word_in(c.first - 1, &NUMBER_WORDS[1..])
+            && pa.has(c.first - 2, words::DETERMINER))
             || (pa.is_word_in(c.first - 1, &["all", "both", "each"])
                 && (pa.np_word(c.first - 2) || pa.is_punct(c.first - 2, ")"))
                 && !pa.has(c.first - 2, words::DETERMINER)));
@@ -2044,6 +2059,12 @@ fn verb_cue(
     }
     None
 }
+
+/// Number words, for proportions (`one in five`) and numbers closing a noun phrase.
+#[rustfmt::skip]
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
 
 /// Month names, for time adjuncts (`in September`).
 #[rustfmt::skip]

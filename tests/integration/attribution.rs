@@ -961,3 +961,22 @@ t!(
     "He cited calls from listeners for a recount.",
     []
 );
+t!(
+    proportion_subject,
+    "Six in 10 say he is at least somewhat decisive.",
+    [(
+        Indirect,
+        "he is at least somewhat decisive",
+        Some("Six in 10"),
+        ReportedClause
+    )]
+);
+
+#[test]
+fn participle_subject_stops_at_the_verb_phrase() {
+    let text = "Republicans privately defend their strategy, insisting they had no choice.";
+    let article = quotative::Parser::new().parse(text);
+    let q = &article.quotes()[0];
+    assert_eq!(&text[q.content], "they had no choice");
+    assert_eq!(q.mention.map(|m| &text[m]), Some("Republicans"));
+}
