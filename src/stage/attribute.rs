@@ -1804,6 +1804,9 @@ fn verb_cue(
             return None;
         }
         let end = clause_end(pa, cues, from, s_end);
+        if adjunct_only(pa, from, end) {
+            return None;
+        }
         return Some((pa.span(from, end.max(from + 1)), subject, Rule::Participle));
     }
 
@@ -2026,16 +2029,7 @@ fn verb_cue(
         {
             return None;
         }
-        // A prepositional phrase with no verb after the cue is where or how, not what:
-        // `argued with the governor`, `said during his speech` (not `to` or `for`, which
-        // open what was asked or pledged: `vowed to fight`, `called for a ban`).
-        if pa.is_word_in(
-            from,
-            &[
-                "with", "into", "from", "during", "by", "under", "at", "after", "before",
-            ],
-        ) && !(from..end.min(from + REACH)).any(|k| pa.has(k, words::BE | words::AUX))
-        {
+        if adjunct_only(pa, from, end) {
             return None;
         }
         // `speak` and `talk` tell their topic after `about` or `of`, nothing else (`spoke
@@ -2271,6 +2265,23 @@ fn possessed_claim(
     let from = c.end + 1;
     let end = clause_end(pa, cues, from, s_end);
     (end > from + 1).then(|| (pa.span(from, end), Some(source), Rule::ReportedClause))
+}
+
+/// Whether what follows a cue, `from..end`, is a prepositional phrase with no verb: where or
+/// how something was said, not what (`argued with the governor`, `said during his speech`,
+/// `adding to her lead`). Not an infinitive or `for`, which open what was asked or pledged
+/// (`vowed to fight`, `called for a ban`).
+fn adjunct_only(pa: &Para<'_>, from: usize, end: usize) -> bool {
+    let preposition = pa.is_word_in(
+        from,
+        &[
+            "with", "into", "from", "during", "by", "under", "at", "after", "before",
+        ],
+    ) || (pa.is_word_in(from, &["to"])
+        && from + 1 < end
+        && pa.has(from + 1, words::DETERMINER)
+        && !pa.has(from + 1, words::STOP));
+    preposition && !(from..end.min(from + REACH)).any(|k| pa.has(k, words::BE | words::AUX))
 }
 
 /// Verbs that are speech only with a `that` clause (`maintained that …`).

@@ -980,3 +980,8 @@ fn participle_subject_stops_at_the_verb_phrase() {
     assert_eq!(&text[q.content], "they had no choice");
     assert_eq!(q.mention.map(|m| &text[m]), Some("Republicans"));
 }
+t!(
+    participle_with_only_a_prepositional_phrase,
+    "The senator won the primary, adding to her run of victories.",
+    []
+);
