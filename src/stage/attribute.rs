@@ -1577,10 +1577,17 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
                             !n.cap && v.len() > 4 && v.ends_with("ing")
                         }))
             }
-            // `and`/`but` before a second cue: `said X and added Y`. A second verb of the
-            // reported clause's own subject stays in it (`said he posed a threat and refused
-            // to drop the gun`).
-            TokKind::Word => is_in(&["and", "but"], w) && next.is_some() && cue_start[k + 1],
+            // `and`/`but` before a second cue, perhaps after an adverb: `said X and added
+            // Y`, `mocking X and pointedly saying Y`. A second verb of the reported clause's
+            // own subject stays in it (`said he posed a threat and refused to drop the gun`).
+            TokKind::Word => {
+                is_in(&["and", "but"], w)
+                    && next.is_some_and(|n| {
+                        cue_start[k + 1]
+                            || (text[n.span].ends_with("ly")
+                                && cue_start.get(k + 2).copied().unwrap_or(false))
+                    })
+            }
             _ => false,
         };
         if breaks {
@@ -1786,8 +1793,16 @@ fn verb_cue(
         && (pa.is_punct(c.first - 1, ",") || pa.toks[c.first - 1].kind == TokKind::Close);
 
     // `…, stating that …`: the subject is the main clause's.
+    // Also a second participle: `…, mocking X and pointedly saying Y`.
+    let second_participle = c.first > s_start + 2
+        && pa.word(c.first - 1).ends_with("ly")
+        && pa.is_word_in(c.first - 2, &["and"])
+        && (s_start..c.first - 2).rev().take(REACH).any(|k| {
+            pa.cue_start[k] && pa.word(k).ends_with("ing") && pa.is_punct(k.saturating_sub(1), ",")
+        });
     if participle
         && (after_comma
+            || second_participle
             || pa.is_word_in(
                 c.first.saturating_sub(1),
                 &["while", "after", "by", "before"],

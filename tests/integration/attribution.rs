@@ -985,3 +985,16 @@ t!(
     "The senator won the primary, adding to her run of victories.",
     []
 );
+t!(
+    and_adverb_before_a_second_cue,
+    "The mayor held a news conference, mocking the budget and pointedly saying the city was broke.",
+    [
+        (Indirect, "the budget", Some("The mayor"), Participle),
+        (
+            Indirect,
+            "the city was broke",
+            Some("The mayor"),
+            Participle
+        )
+    ]
+);
