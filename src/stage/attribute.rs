@@ -1418,7 +1418,9 @@ fn trim_content(pa: &Para<'_>, content: Span) -> Option<Span> {
         .filter(|&k| pa.toks[k].is_word())
         .take(2)
         .count();
-    (words >= 2).then(|| pa.span(first, end))
+    // One word says something only as an answer: `46 percent said yes`, `half said so`.
+    let answer = words == 1 && end == first + 1 && pa.is_word_in(first, &["yes", "no", "so"]);
+    (words >= 2 || answer).then(|| pa.span(first, end))
 }
 
 /// Where the reported clause after token `from` ends: the sentence end, or before a comma that

@@ -998,3 +998,16 @@ t!(
         )
     ]
 );
+t!(
+    one_word_answer,
+    "Asked if the plan was legal, 46 percent of voters said yes.",
+    [
+        (Indirect, "if the plan was legal", None, Question),
+        (
+            Indirect,
+            "yes",
+            Some("46 percent of voters"),
+            ReportedClause
+        )
+    ]
+);
