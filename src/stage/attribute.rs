@@ -1524,10 +1524,10 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
         if t.quoted {
             continue;
         }
-        let w = &text[t.span];
         let next = toks.get(k + 1).filter(|n| n.is_word() && !n.quoted);
         let breaks = match t.kind {
             TokKind::Punct => {
+                let w = &text[t.span];
                 matches!(w, "—" | "–" | "-" | ";")
                     || (w == ","
                         && next.is_some_and(|n| n.class & words::BREAKER != 0)
@@ -1558,7 +1558,7 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
             // `and`/`but` before a second cue: `said X and added Y`. A second verb of the
             // reported clause's own subject stays in it (`said he posed a threat and refused
             // to drop the gun`).
-            TokKind::Word => is_in(&["and", "but"], w) && next.is_some() && cue_start[k + 1],
+            TokKind::Word => t.class & words::AND_BUT != 0 && next.is_some() && cue_start[k + 1],
             _ => false,
         };
         if breaks {
