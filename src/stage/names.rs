@@ -591,6 +591,15 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
     };
     let bytes = slice.as_bytes();
     let n = slice.len();
+    // About one word per six bytes of news text, of which a scan for names keeps a third
+    // or less: most spans then need no growing.
+    out.reserve(
+        n / if lookup == Lookup::NearCapitals {
+            16
+        } else {
+            6
+        },
+    );
     let mut pos = 0;
     let mut prev_cap = false;
     // Whether the word at `pos` is capitalised, when the word before looked ahead.
@@ -1571,7 +1580,8 @@ pub(crate) struct NameRun {
 /// name and surname), titled names (`President Putin`, `Mr. Peskov`) and bare capitalised
 /// words that may be a known surname (`Putin`). One pass over the spans' text.
 pub(crate) fn scan_names(text: &str, spans: impl IntoIterator<Item = Span>) -> Vec<NameRun> {
-    let mut out = Vec::new();
+    // About one name per 128 bytes of news text: most texts then need no growing.
+    let mut out = Vec::with_capacity(text.len() / 128);
     let mut scratch = Scratch::default();
     let mut run: Vec<Token> = Vec::new();
     for span in spans {
