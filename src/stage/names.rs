@@ -453,6 +453,8 @@ pub(crate) mod flag {
     pub(crate) const OPEN: u16 = 1 << 7;
     /// Ends with a period that was kept as part of an abbreviation.
     pub(crate) const ABBREV: u16 = 1 << 8;
+    /// Its classes were looked up (see [`Lookup`](super::Lookup)).
+    pub(crate) const LOOKED: u16 = 1 << 9;
 }
 
 /// A word of a span: its core (surrounding punctuation stripped, an abbreviation's period
@@ -780,7 +782,12 @@ fn push_plain(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, l
             flags |= flag::ALLCAPS;
         }
     }
-    let class = if look { word_classes(core, buf) } else { 0 };
+    let class = if look {
+        flags |= flag::LOOKED;
+        word_classes(core, buf)
+    } else {
+        0
+    };
     out.push(Token {
         span: Span::new(base, base + core.len()),
         class,
@@ -880,7 +887,12 @@ fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, lo
     } else if may_have_particle_prefix(stem) && has_particle_prefix(stem) {
         flags |= flag::NAME;
     }
-    let class = if look { word_classes(stem, buf) } else { 0 };
+    let class = if look {
+        flags |= flag::LOOKED;
+        word_classes(stem, buf)
+    } else {
+        0
+    };
     out.push(Token {
         span: Span::new(base + s, base + e),
         class,
@@ -1231,7 +1243,13 @@ fn organisation_name(text: &str, chunk: &[Token], phrase: &mut String) -> Option
         if !tail[0].has(flag::CAP) && n > 1 {
             continue;
         }
-        if phrase_classes(text, tail, phrase) & (ORG_NAME | PLACE) != 0 {
+        // A word's own classes were looked up when it was read, unless it is longer than
+        // every entry (a word that is not ASCII may then still lowercase to one).
+        let classes = match tail {
+            [t] if t.has(flag::LOOKED) && t.span.end - t.span.start <= LEXICON.longest() => t.class,
+            _ => phrase_classes(text, tail, phrase),
+        };
+        if classes & (ORG_NAME | PLACE) != 0 {
             return Some(Some(org_span(chunk, chunk.len() - n)));
         }
     }
