@@ -638,11 +638,20 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     marks.sort_unstable();
     quoted.sort_unstable();
 
-    let mut toks = Vec::new();
-    let mut sent = Vec::new();
+    // Room for the tokens of the longest paragraph (about one per five bytes, as
+    // `token::tokenize` reckons), so that the per-token buffers seldom grow.
+    let most = article
+        .paragraphs
+        .iter()
+        .map(|p| (p.span.end - p.span.start) / 5)
+        .max()
+        .unwrap_or(0)
+        .min(1 << 12);
+    let mut toks = Vec::with_capacity(most);
+    let mut sent = Vec::with_capacity(most);
     let mut cues: Vec<CueAt> = Vec::new();
     let mut quos: Vec<QuoteAt> = Vec::new();
-    let mut cue_start: Vec<bool> = Vec::new();
+    let mut cue_start: Vec<bool> = Vec::with_capacity(most);
     let mut breaks: Vec<usize> = Vec::new();
     let mut sent_ids: Vec<(usize, SentenceId)> = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
