@@ -213,6 +213,9 @@ fn run<'a>(config: &Config, text: &'a str) -> Article<'a> {
     article.dateline = layout.dateline;
     article.sections = layout.sections;
 
+    article.paragraphs.reserve(layout.paragraphs.len());
+    // About one sentence per 128 bytes of news text: most texts then need no growing.
+    article.sentences.reserve(text.len() / 128);
     let mut spans = Vec::new();
     for (p, block) in layout.paragraphs.iter().enumerate() {
         spans.clear();

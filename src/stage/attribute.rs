@@ -658,11 +658,20 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     marks.sort_unstable();
     quoted.sort_unstable();
 
-    let mut toks = Vec::new();
-    let mut sent = Vec::new();
+    // Room for the tokens of the longest paragraph (about one per five bytes, as
+    // `token::tokenize` reckons), so that the per-token buffers seldom grow.
+    let most = article
+        .paragraphs
+        .iter()
+        .map(|p| (p.span.end - p.span.start) / 5)
+        .max()
+        .unwrap_or(0)
+        .min(1 << 12);
+    let mut toks = Vec::with_capacity(most);
+    let mut sent = Vec::with_capacity(most);
     let mut cues: Vec<CueAt> = Vec::new();
     let mut quos: Vec<QuoteAt> = Vec::new();
-    let mut cue_start: Vec<bool> = Vec::new();
+    let mut cue_start: Vec<bool> = Vec::with_capacity(most);
     let mut breaks: Vec<usize> = Vec::new();
     let mut sent_ids: Vec<(usize, SentenceId)> = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
@@ -1546,10 +1555,10 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
         if t.quoted {
             continue;
         }
-        let w = &text[t.span];
         let next = toks.get(k + 1).filter(|n| n.is_word() && !n.quoted);
         let breaks = match t.kind {
             TokKind::Punct => {
+                let w = &text[t.span];
                 matches!(w, "—" | "–" | "-" | ";")
                     || (w == ","
                         && next.is_some_and(|n| n.class & words::BREAKER != 0)
@@ -1558,7 +1567,7 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
                         && !toks.get(k + 2).is_some_and(|n2| {
                             let v = &text[n2.span];
                             n2.is_word()
-                                && matches!(&text[toks[k + 1].span], "and" | "but")
+                                && toks[k + 1].class & words::AND_BUT != 0
                                 && !cue_start[k + 2]
                                 && !cue_start.get(k + 3).copied().unwrap_or(false)
                                 && (v == "that"
@@ -1583,7 +1592,7 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
             // Y`, `mocking X and pointedly saying Y`. A second verb of the reported clause's
             // own subject stays in it (`said he posed a threat and refused to drop the gun`).
             TokKind::Word => {
-                is_in(&["and", "but"], w)
+                t.class & words::AND_BUT != 0
                     && next.is_some_and(|n| {
                         cue_start[k + 1]
                             || (text[n.span].ends_with("ly")

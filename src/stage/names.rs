@@ -111,10 +111,14 @@ fn files() -> [(&'static str, &'static str); 3] {
 /// A lexicon table: lowercase word or phrase → classes. Open addressing over a fixed table
 /// (the lexicons are built in, so no input can lengthen a probe), looked up case-blind
 /// without copying the word: an ASCII word is folded as it is hashed.
+///
+/// A slot is 16 bytes and holds all a short word is compared by, so the table stays small
+/// enough for the cache; the entries themselves sit apart, read only for longer words.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordTable {
-    /// `(hash, entry, classes)`; an empty entry marks a free slot.
     slots: Vec<Slot>,
+    /// The entry of each slot (empty for a free one).
+    keys: Vec<&'static str>,
     len: usize,
     longest: usize,
 }
@@ -122,21 +126,26 @@ pub(crate) struct WordTable {
 /// One entry of a [`WordTable`].
 #[derive(Debug, Clone, Copy)]
 struct Slot {
-    hash: u64,
     /// The entry's bytes packed by [`load8`]: with the length, the whole entry when it is
     /// eight bytes or shorter.
     packed: u64,
-    /// The entry; empty for a free slot.
-    key: &'static str,
+    /// [`meta`] of the entry's hash and length; 0 for a free slot.
+    meta: u32,
     classes: u32,
 }
 
 const FREE: Slot = Slot {
-    hash: 0,
     packed: 0,
-    key: "",
+    meta: 0,
     classes: 0,
 };
+
+/// A slot's check word: 24 high bits of the hash and the length (capped at 255) in the low
+/// byte, never 0 for an entry (entries are not empty).
+#[inline(always)]
+fn meta(h: u64, len: usize) -> u32 {
+    ((h >> 40) as u32) << 8 | len.min(255) as u32
+}
 
 /// Up to eight bytes of a word packed into a word: every byte of `b` lands in it, and two
 /// different slices of the same length give different values (the hash mixes in the
@@ -212,12 +221,14 @@ impl WordTable {
         }
         if (self.len + 1) * 2 > self.slots.len() {
             let old = std::mem::take(&mut self.slots);
+            let old_keys = std::mem::take(&mut self.keys);
             let cap = (old.len() * 2).max(64);
             self.slots = vec![FREE; cap];
+            self.keys = vec![""; cap];
             self.len = 0;
-            for slot in old {
-                if !slot.key.is_empty() {
-                    self.insert(slot.key, slot.classes);
+            for (slot, key) in old.into_iter().zip(old_keys) {
+                if !key.is_empty() {
+                    self.insert(key, slot.classes);
                 }
             }
         }
@@ -225,20 +236,19 @@ impl WordTable {
         let mask = self.slots.len() - 1;
         let mut i = (h as usize) & mask;
         loop {
-            let slot = &mut self.slots[i];
-            if slot.key.is_empty() {
-                *slot = Slot {
-                    hash: h,
+            if self.keys[i].is_empty() {
+                self.slots[i] = Slot {
                     packed: load8(key.as_bytes()),
-                    key,
+                    meta: meta(h, key.len()),
                     classes,
                 };
+                self.keys[i] = key;
                 self.len += 1;
                 self.longest = self.longest.max(key.len());
                 return;
             }
-            if slot.key == key {
-                slot.classes |= classes;
+            if self.keys[i] == key {
+                self.slots[i].classes |= classes;
                 return;
             }
             i = (i + 1) & mask;
@@ -253,7 +263,9 @@ impl WordTable {
     /// The classes of a lowercase word or phrase (0 when absent).
     #[inline]
     pub(crate) fn get(&self, lower: &str) -> u32 {
-        self.probe(plain_hash(lower.as_bytes()), |s| s.key == lower)
+        let h = plain_hash(lower.as_bytes());
+        let m = meta(h, lower.len());
+        self.probe(h, |s, i| s.meta == m && self.keys[i] == lower)
     }
 
     /// The classes of a word in any case (0 when absent); `buf` is scratch space for a
@@ -298,7 +310,10 @@ impl WordTable {
             return Some(0);
         }
         let x = lower8(x);
-        Some(self.probe(short_hash(n, x), |s| s.packed == x && s.key.len() == n))
+        // A longer entry's length byte is above eight, so it never matches.
+        Some(self.probe(short_hash(n, x), |s, _| {
+            s.packed == x && (s.meta & 0xFF) as usize == n
+        }))
     }
 
     /// [`get_fold`](Self::get_fold) for a word longer than eight bytes or not ASCII.
@@ -313,14 +328,17 @@ impl WordTable {
         // are then below 0x80, so no carry crosses a byte in `lower8`).
         let (h, any) = word_hash(w, lower8);
         if any & 0x8080_8080_8080_8080 == 0 {
-            self.probe(h, |s| s.key.as_bytes().eq_ignore_ascii_case(w))
+            let m = meta(h, w.len());
+            self.probe(h, |s, i| {
+                s.meta == m && self.keys[i].as_bytes().eq_ignore_ascii_case(w)
+            })
         } else {
             self.get(lower(word, buf))
         }
     }
 
     #[inline]
-    fn probe(&self, h: u64, eq: impl Fn(&Slot) -> bool) -> u32 {
+    fn probe(&self, h: u64, eq: impl Fn(&Slot, usize) -> bool) -> u32 {
         if self.slots.is_empty() {
             return 0;
         }
@@ -328,10 +346,10 @@ impl WordTable {
         let mut i = (h as usize) & mask;
         loop {
             let slot = &self.slots[i];
-            if slot.key.is_empty() {
+            if slot.meta == 0 {
                 return 0;
             }
-            if slot.hash == h && eq(slot) {
+            if eq(slot, i) {
                 return slot.classes;
             }
             i = (i + 1) & mask;
@@ -435,6 +453,8 @@ pub(crate) mod flag {
     pub(crate) const OPEN: u16 = 1 << 7;
     /// Ends with a period that was kept as part of an abbreviation.
     pub(crate) const ABBREV: u16 = 1 << 8;
+    /// Its classes were looked up (see [`Lookup`](super::Lookup)).
+    pub(crate) const LOOKED: u16 = 1 << 9;
 }
 
 /// A word of a span: its core (surrounding punctuation stripped, an abbreviation's period
@@ -573,6 +593,15 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
     };
     let bytes = slice.as_bytes();
     let n = slice.len();
+    // About one word per six bytes of news text, of which a scan for names keeps a third
+    // or less: most spans then need no growing.
+    out.reserve(
+        n / if lookup == Lookup::NearCapitals {
+            16
+        } else {
+            6
+        },
+    );
     let mut pos = 0;
     let mut prev_cap = false;
     // Whether the word at `pos` is capitalised, when the word before looked ahead.
@@ -753,7 +782,12 @@ fn push_plain(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, l
             flags |= flag::ALLCAPS;
         }
     }
-    let class = if look { word_classes(core, buf) } else { 0 };
+    let class = if look {
+        flags |= flag::LOOKED;
+        word_classes(core, buf)
+    } else {
+        0
+    };
     out.push(Token {
         span: Span::new(base, base + core.len()),
         class,
@@ -853,7 +887,12 @@ fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, lo
     } else if may_have_particle_prefix(stem) && has_particle_prefix(stem) {
         flags |= flag::NAME;
     }
-    let class = if look { word_classes(stem, buf) } else { 0 };
+    let class = if look {
+        flags |= flag::LOOKED;
+        word_classes(stem, buf)
+    } else {
+        0
+    };
     out.push(Token {
         span: Span::new(base + s, base + e),
         class,
@@ -1204,7 +1243,13 @@ fn organisation_name(text: &str, chunk: &[Token], phrase: &mut String) -> Option
         if !tail[0].has(flag::CAP) && n > 1 {
             continue;
         }
-        if phrase_classes(text, tail, phrase) & (ORG_NAME | PLACE) != 0 {
+        // A word's own classes were looked up when it was read, unless it is longer than
+        // every entry (a word that is not ASCII may then still lowercase to one).
+        let classes = match tail {
+            [t] if t.has(flag::LOOKED) && t.span.end - t.span.start <= LEXICON.longest() => t.class,
+            _ => phrase_classes(text, tail, phrase),
+        };
+        if classes & (ORG_NAME | PLACE) != 0 {
             return Some(Some(org_span(chunk, chunk.len() - n)));
         }
     }
@@ -1553,7 +1598,8 @@ pub(crate) struct NameRun {
 /// name and surname), titled names (`President Putin`, `Mr. Peskov`) and bare capitalised
 /// words that may be a known surname (`Putin`). One pass over the spans' text.
 pub(crate) fn scan_names(text: &str, spans: impl IntoIterator<Item = Span>) -> Vec<NameRun> {
-    let mut out = Vec::new();
+    // About one name per 128 bytes of news text: most texts then need no growing.
+    let mut out = Vec::with_capacity(text.len() / 128);
     let mut scratch = Scratch::default();
     let mut run: Vec<Token> = Vec::new();
     for span in spans {

@@ -120,7 +120,8 @@ fn trimmed(text: &str, start: usize, end: usize) -> Line {
 /// Cuts `text` into lines.
 fn split_lines(text: &str) -> Vec<Line> {
     let b = text.as_bytes();
-    let mut lines = Vec::new();
+    // Nearly every line ends with a line feed.
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
     let mut line_start = 0;
     let mut i = 0;
     // The next byte that may start a line break, of each of two sets, found with
@@ -726,7 +727,7 @@ fn dateline(p: &str) -> Option<usize> {
         Paren,
         Dash { end: usize, spaced: bool },
     }
-    let mut toks: Vec<T<'_>> = Vec::new();
+    let mut toks: Vec<T<'_>> = Vec::with_capacity(24);
     let mut i = 0;
     let mut spaced = true;
     while i < h.len() && toks.len() < 24 {

@@ -40,6 +40,9 @@ pub(crate) const BE: u16 = 1 << 9;
 /// mark the verb after a subject (`The paper took note …`).
 pub(crate) const PAST: u16 = 1 << 10;
 
+/// `and` and `but`, which join a second cue to a first (`said X and added Y`).
+pub(crate) const AND_BUT: u16 = 1 << 11;
+
 #[rustfmt::skip]
 const STOP_WORDS: &[&str] = &[
     "in", "on", "at", "to", "into", "onto", "by", "with", "without", "after", "before", "during",
@@ -166,6 +169,7 @@ static TABLE: Lazy<Table> = Lazy::new(|| {
         (TIME, TIME_WORDS_WORDS),
         (BE, BE_WORDS),
         (PAST, PAST_WORDS),
+        (AND_BUT, &["and", "but"]),
     ] {
         for w in words {
             debug_assert!(w.len() <= LONGEST && w.starts_with(|c: char| c.is_ascii_lowercase()));
@@ -203,6 +207,8 @@ mod tests {
         assert_ne!(classes("WHO") & CLAUSE_OPENER, 0);
         assert_ne!(classes("later") & TIME, 0);
         assert_ne!(classes("later") & STOP, 0);
+        assert_ne!(classes("And") & AND_BUT, 0);
+        assert_eq!(classes("or") & AND_BUT, 0);
         assert_eq!(classes("Peskov"), 0);
         assert_eq!(classes("a-very-long-word-indeed"), 0);
     }
