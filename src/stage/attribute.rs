@@ -678,11 +678,14 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     let mut cue_i = 0;
     let mut quo_i = 0;
     let mut last: Option<(ParagraphId, Source, Option<Span>, Option<PatternId>)> = None;
+    // A paragraph that ends with `X said:` introduces the quotation opening the next one.
+    let mut colon_lead: Option<(ParagraphId, Source, Option<Span>, Option<PatternId>)> = None;
 
     for (p, para) in article.paragraphs.iter().enumerate() {
         let pid = ParagraphId::from_index(p);
         // A paragraph without a cue or a quotation gives the sieves nothing to work on (and
-        // leaves `last` alone): it is not tokenised.
+        // leaves `last` alone): it is not tokenised, unless it ends with a colon that may
+        // introduce the next paragraph's quotation (`Richards put it this way:`).
         while cue_i < article.cues.len() && article.cues[cue_i].span.start < para.span.start {
             cue_i += 1;
         }
@@ -700,6 +703,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
                 .quotations
                 .get(quo_i)
                 .is_some_and(|q| starts_here(q.span.start))
+            && !text[para.span].ends_with(':')
         {
             continue;
         }
@@ -841,7 +845,19 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         let first_draft = drafts.len();
         direct_sieves(&pa, pid, &mut cues, &mut quos, &mut drafts);
         reported_sieves(config, &pa, pid, &mut cues, &mut quos, &mut drafts);
-        continuation_sieve(&pa, pid, &mut quos, &mut drafts, &mut last, first_draft);
+        let lead = colon_lead
+            .take()
+            .filter(|(lp, _, _, _)| lp.index() + 1 == pid.index());
+        continuation_sieve(
+            &pa,
+            pid,
+            &mut quos,
+            &mut drafts,
+            &mut last,
+            lead.as_ref(),
+            first_draft,
+        );
+        colon_lead = colon_attribution(&pa, &cues).map(|(s, c, p)| (pid, s, c, p));
 
         for q in &quos {
             // A quotation quoted as someone's words is speech; a fragment inside reported
@@ -2558,6 +2574,7 @@ fn continuation_sieve(
     quos: &mut [QuoteAt],
     drafts: &mut Vec<Draft>,
     last: &mut Option<(ParagraphId, Source, Option<Span>, Option<PatternId>)>,
+    colon_lead: Option<&(ParagraphId, Source, Option<Span>, Option<PatternId>)>,
     first_draft: usize,
 ) {
     // Drafts the earlier sieves made in this paragraph, in text order; continuations made
@@ -2617,6 +2634,24 @@ fn continuation_sieve(
             .filter(|(s, _)| *s > q.span.start)
             .map(|&(_, d)| d);
         let opens_paragraph = q.open == Some(0) || q.continues.is_some();
+        // `Richards said:` closing the paragraph before introduces this one's quotation.
+        if let Some((_, s, c, p)) = colon_lead.filter(|_| q.open == Some(0) && before.is_none()) {
+            q.taken = Some(drafts.len());
+            latest = Some((q.span.start, drafts.len()));
+            drafts.push(Draft {
+                kind: QuoteKind::Direct,
+                segments: vec![q.content],
+                span: q.span,
+                marked: true,
+                paragraph: pid,
+                source: Some(*s),
+                cue: *c,
+                pattern: *p,
+                quotations: vec![q.id],
+                rule: Rule::Leading,
+            });
+            continue;
+        }
         let from = before
             .or(after.filter(|&d| drafts[d].kind == QuoteKind::Direct))
             .map(|d| (drafts[d].source, drafts[d].cue, drafts[d].pattern))
@@ -2657,6 +2692,41 @@ fn continuation_sieve(
         .max_by_key(|(d, _)| d.span.start)
     {
         *last = Some((pid, source, d.cue, d.pattern));
+    }
+}
+
+/// The speaker, cue and pattern of a paragraph that ends with an attribution and a colon
+/// (`Planned Parenthood's president, Cecile Richards, said:`), which introduces the quotation
+/// that opens the next paragraph. Without a cue the colon is the cue and the main clause's
+/// subject the speaker (`Richards put it this way:`).
+fn colon_attribution(
+    pa: &Para<'_>,
+    cues: &[CueAt],
+) -> Option<(Source, Option<Span>, Option<PatternId>)> {
+    let colon = pa.toks.len().checked_sub(1)?;
+    if !pa.is_punct(colon, ":") || pa.toks[colon].quoted {
+        return None;
+    }
+    let (s_start, _) = pa.sentence_of(colon);
+    if colon - s_start > 2 * REACH {
+        return None;
+    }
+    let cue = cues
+        .iter()
+        .rev()
+        .take_while(|c| c.first >= s_start)
+        .find(|c| !c.used && speechlike(pa, c) && colon - c.end <= 8);
+    match cue {
+        Some(c) => {
+            let source = pa
+                .subject_before(s_start, c.first)
+                .or_else(|| main_clause_subject(pa, s_start, c.first))?;
+            Some((source, Some(c.span), Some(c.pattern)))
+        }
+        None => {
+            let source = main_clause_subject(pa, s_start, colon)?;
+            Some((source, Some(pa.toks[colon].span), None))
+        }
     }
 }
 

@@ -1011,3 +1011,28 @@ t!(
         )
     ]
 );
+
+#[test]
+fn colon_at_the_end_of_a_paragraph_introduces_the_next_quotation() {
+    let text = "Clinic groups reacted fast.\n\n\
+                The group's president, Ann Lee, said:\n\n\
+                \"The comments were outrageous. We will fight back.\"";
+    let article = quotative::Parser::new().parse(text);
+    let q = &article.quotes()[0];
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.rule, Rule::Leading);
+    assert_eq!(q.mention.map(|m| &text[m]), Some("The group's president"));
+    assert_eq!(q.cue.map(|c| &text[c]), Some("said"));
+}
+
+#[test]
+fn colon_without_a_cue_introduces_the_next_quotation() {
+    let text = "Clinic groups reacted fast.\n\n\
+                Ann Lee put her view this way:\n\n\
+                \"The comments were outrageous. We will fight back.\"";
+    let article = quotative::Parser::new().parse(text);
+    let q = &article.quotes()[0];
+    assert_eq!(q.rule, Rule::Leading);
+    assert_eq!(q.mention.map(|m| &text[m]), Some("Ann Lee"));
+    assert_eq!(q.cue.map(|c| &text[c]), Some(":"));
+}
