@@ -1051,6 +1051,26 @@ fn direct_sieves(
                 quos[qi].taken = Some(drafts.len());
                 drafts.push(d);
             }
+        } else if open > s_start + 2 && pa.is_punct(open - 1, ",") && open - s_start <= 8 {
+            // A framing verb the lexicon lacks, when the sentence is nothing but the speaker,
+            // the verb and the quotation: `She continued, "…"`.
+            let verb = open - 2;
+            let w = pa.word(verb);
+            let framing = pa.toks[verb].is_word()
+                && !pa.toks[verb].cap
+                && w.len() > 4
+                && w.ends_with("ed")
+                && !pa.has(verb, words::STOP);
+            let source = framing
+                .then(|| pa.subject_before(s_start, verb))
+                .flatten()
+                .filter(|s| clause_initial(pa, s_start, s.mention.start));
+            if let Some(source) = source {
+                let mut d = direct_draft(pid, &quos[qi], Some(source), None, Rule::Leading);
+                d.cue = Some(pa.toks[verb].span);
+                quos[qi].taken = Some(drafts.len());
+                drafts.push(d);
+            }
         }
     }
 }

@@ -1036,3 +1036,13 @@ fn colon_without_a_cue_introduces_the_next_quotation() {
     assert_eq!(q.mention.map(|m| &text[m]), Some("Ann Lee"));
     assert_eq!(q.cue.map(|c| &text[c]), Some(":"));
 }
+t!(
+    leading_framing_verb_the_lexicon_lacks,
+    "Strada spoke first. She continued, \"All we ask for is a chance to be heard.\"",
+    [(
+        Direct,
+        "All we ask for is a chance to be heard.",
+        Some("She"),
+        Leading
+    )]
+);
