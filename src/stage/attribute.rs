@@ -1298,7 +1298,7 @@ fn reported_sieves(
         }
         // `a mine, which Mr. Clarke says he is keeping open`: the relative pronoun stands
         // for what was said about, as a segment of its own.
-        if rule == Rule::ReportedClause && kind == QuoteKind::Indirect {
+        if rule == Rule::ReportedClause && kind != QuoteKind::Direct {
             if let Some(s) = source {
                 let m = pa.toks.partition_point(|t| t.span.start < s.mention.start);
                 if m > s_start && pa.is_word_in(m - 1, &["which", "what"]) {

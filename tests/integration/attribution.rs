@@ -1046,3 +1046,13 @@ t!(
         Leading
     )]
 );
+
+#[test]
+fn relative_pronoun_object_of_a_mixed_quote_is_a_segment() {
+    let text = "She used a private server, which the inquiry said was \"extremely careless.\"";
+    let article = quotative::Parser::new().parse(text);
+    let q = &article.quotes()[0];
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    let segments: Vec<&str> = q.segments.iter().map(|&s| &text[s]).collect();
+    assert_eq!(segments, ["which", "was \"extremely careless.\""]);
+}
