@@ -56,7 +56,8 @@ pub enum Rule {
     TrailingUnmarked,
     /// A participle clause whose subject is the main clause's: `…, stating that …`.
     Participle,
-    /// A question put to someone with no asker named: `Asked whether he would run, …`.
+    /// A question put to someone, its asker named only after `by` if at all: `Asked whether
+    /// he would run, …`, `Asked by a reporter if …`.
     Question,
     /// A quotation with no attribution the rules could find.
     Unattributed,

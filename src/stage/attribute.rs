@@ -2379,15 +2379,18 @@ fn asked_question(pa: &Para<'_>, c: &CueAt, lemma: &str, s_start: usize, s_end: 
         return None;
     }
     let mut from = c.end;
-    // `when asked by a reporter whether …`
+    // `when asked by a reporter whether …`: the asker is named.
+    let mut asker = None;
     if from < s_end && pa.is_word_in(from, &["by"]) {
-        from = pa.np_after(from + 1, s_end)?;
+        let end = pa.np_after(from + 1, s_end)?;
+        asker = Some(pa.source(from + 1, end, None));
+        from = end;
     }
     if from >= s_end || !pa.is_word_in(from, QUESTION_OPENERS) {
         return None;
     }
     let end = next_comma(pa, from + 1, s_end).min(clause_break(pa, from, s_end));
-    (end > from + 1).then(|| (pa.span(from, end), None, Rule::Question))
+    (end > from + 1).then(|| (pa.span(from, end), asker, Rule::Question))
 }
 
 /// Whether the word at `k` can open a hearer object (`told reporters`, `told the AP`,

@@ -1056,3 +1056,13 @@ fn relative_pronoun_object_of_a_mixed_quote_is_a_segment() {
     let segments: Vec<&str> = q.segments.iter().map(|&s| &text[s]).collect();
     assert_eq!(segments, ["which", "was \"extremely careless.\""]);
 }
+t!(
+    asked_by_a_named_asker,
+    "Asked by a reporter whether he would run, the senator smiled.",
+    [(
+        Indirect,
+        "whether he would run",
+        Some("a reporter"),
+        Question
+    )]
+);
