@@ -2180,9 +2180,6 @@ fn postmodified_subject(
             || pa.toks[head - 1].kind == TokKind::Punct
             || pa.has(head - 1, words::CLAUSE_OPENER)
     };
-    // A long phrase whose determiner the noun-phrase reader left behind (`A U.S. law
-    // enforcement official familiar with the case`), or an approximator or focus word
-    // (`About half of voters`, `even a top strategist`).
     // `at least a dozen members`: the two-word approximator.
     if first > s_start + 1
         && pa.is_word_in(first - 1, &["least", "most"])
@@ -2209,6 +2206,9 @@ fn postmodified_subject(
             }
         }
     }
+    // A long phrase whose determiner the noun-phrase reader left behind (`A U.S. law
+    // enforcement official familiar with the case`), or an approximator or focus word
+    // (`About half of voters`, `even a top strategist`).
     let lead = first > s_start
         && (pa.has(first - 1, words::DETERMINER)
             || pa.is_word_in(
