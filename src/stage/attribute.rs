@@ -344,6 +344,12 @@ impl Para<'_> {
         (i > start).then_some(i)
     }
 
+    /// Whether token `i` is a possessive noun (`Trump's`).
+    fn is_possessive(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.ends_with("'s") || w.ends_with("’s")
+    }
+
     fn is_pronoun(&self, i: usize) -> bool {
         self.toks[i].is_word() && !self.toks[i].quoted && self.has(i, words::PRONOUN)
     }
@@ -1828,10 +1834,7 @@ fn verb_cue(
                 && !pa.has(c.first - 2, words::DETERMINER)));
     if c.first > s_start
         && !closing_number
-        && (pa.has(c.first - 1, words::DETERMINER) || {
-            let w = pa.word(c.first - 1);
-            w.ends_with("'s") || w.ends_with("’s")
-        })
+        && (pa.has(c.first - 1, words::DETERMINER) || pa.is_possessive(c.first - 1))
     {
         return possessed_claim(pa, cues, &c, s_start, s_end);
     }
@@ -1839,8 +1842,8 @@ fn verb_cue(
     let after_comma = c.first > s_start
         && (pa.is_punct(c.first - 1, ",") || pa.toks[c.first - 1].kind == TokKind::Close);
 
-    // `…, stating that …`: the subject is the main clause's.
-    // Also a second participle: `…, mocking X and pointedly saying Y`.
+    // `…, stating that …`: the subject is the main clause's, also for a second participle
+    // (`…, mocking X and pointedly saying Y`).
     let second_participle = c.first > s_start + 2
         && pa.word(c.first - 1).ends_with("ly")
         && pa.is_word_in(c.first - 2, &["and"])
@@ -2310,8 +2313,7 @@ fn possessed_claim(
     if c.end + 1 >= s_end || !pa.is_word_in(c.end, &["that"]) || pa.toks[p].quoted {
         return None;
     }
-    let w = pa.word(p);
-    let source = if w.ends_with("'s") || w.ends_with("’s") {
+    let source = if pa.is_possessive(p) {
         let first = pa.np_before(s_start, c.first)?;
         pa.source(first, c.first, None)
     } else if pa.is_word_in(p, &["his", "her", "their", "its", "our", "my", "your"]) {
