@@ -360,7 +360,7 @@ impl Para<'_> {
         self.cue_start[i]
             || matches!(self.toks[i].kind, TokKind::Open | TokKind::Close)
             || (self.toks[i].kind == TokKind::Punct
-                && matches!(self.word(i), "." | ";" | ":" | "?" | "!"))
+                && matches!(self.word(i), "." | ";" | ":" | "?" | "!" | "(" | ")"))
     }
 
     /// Whether a subject starting at token `first` opens its clause: at `lo`, after a
@@ -596,7 +596,14 @@ impl Para<'_> {
     fn subject_after(&self, start: usize, hi: usize) -> Option<Source> {
         let end = self.np_after(start, hi)?;
         let mut role = None;
-        if end + 1 < hi && self.is_punct(end, ",") && self.toks[end + 1].is_word() {
+        // A conjunction or a pronoun after the comma opens a clause of its own (`said X,
+        // but she has …`), not an apposition.
+        if end + 1 < hi
+            && self.is_punct(end, ",")
+            && self.toks[end + 1].is_word()
+            && !self.has(end + 1, words::PRONOUN)
+            && !self.is_word_in(end + 1, &["and", "but", "or", "so", "yet", "while", "although"])
+        {
             // `said Dmitry Peskov, the Kremlin's spokesman, who …` runs to the sentence end,
             // a quotation or another cue.
             let mut r_end = end + 1;
@@ -1805,6 +1812,22 @@ fn source_end_tok(pa: &Para<'_>, source: &Source, from: usize) -> usize {
     k
 }
 
+/// Whether the sentence ends with a trailing attribution (`…, Stovall said.`) after cue
+/// `ci`: a later speech verb right after a comma and a short subject, with nothing but
+/// punctuation after it. Such a sentence is all what was said, so an earlier cue-like word
+/// inside it is not a verb of its own.
+fn trailing_attribution_follows(pa: &Para<'_>, cues: &[CueAt], ci: usize, s_end: usize) -> bool {
+    cues[ci + 1..]
+        .iter()
+        .take_while(|c| c.end <= s_end)
+        .take(REACH)
+        .any(|c| {
+            c.kind == PatternKind::Speech
+                && (c.end..s_end).all(|k| pa.toks[k].kind == TokKind::Punct)
+                && (c.first.saturating_sub(5)..c.first).any(|k| pa.is_punct(k, ","))
+        })
+}
+
 /// A speech or belief verb: `X said (that) …`, `…, X said.`, `…, said X.`, `…, stating …`.
 fn verb_cue(
     config: &Config,
@@ -1914,14 +1937,21 @@ fn verb_cue(
         {
             return Some((pa.span(s_start, comma), None, Rule::TrailingUnmarked));
         }
-        // `…, said X.` with nothing but adjuncts after the speaker.
+        // `…, said X.` with nothing but adjuncts after the speaker; `…, called X` names.
+        if lemma == "call" {
+            return None;
+        }
         let source = pa.subject_after(c.end, s_end)?;
         let after = source_end_tok(pa, &source, c.end);
-        let tail_ok = s_end - after <= 8
+        // A clause of its own may follow: `…, said X, but she has …`.
+        let new_clause = after + 1 < s_end
+            && pa.is_punct(after, ",")
+            && pa.is_word_in(after + 1, &["but", "and", "while", "although"]);
+        let tail_ok = (new_clause || s_end - after <= 8)
             && !(after..s_end.min(after + REACH))
                 .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open);
         let comma = c.first - 1;
-        if comma <= s_start || tail_len > 14 || !tail_ok {
+        if comma <= s_start || (tail_len > REACH && !new_clause) || !tail_ok {
             return None;
         }
         return Some((
@@ -1945,7 +1975,10 @@ fn verb_cue(
     {
         conj -= 1;
     }
-    if conj > s_start + 1 && pa.is_word_in(conj - 1, &["and", "but"]) {
+    if conj > s_start + 1
+        && pa.is_word_in(conj - 1, &["and", "but"])
+        && !trailing_attribution_follows(pa, cues, ci, s_end)
+    {
         let subject = main_subject
             .filter(|(s, _)| *s == s_start)
             .map(|(_, src)| *src)

@@ -232,6 +232,41 @@ t!(
         TrailingUnmarked
     )]
 );
+t!(
+    trailing_unmarked_inverted_with_long_apposition,
+    "Turnout in the primaries has risen sharply, said Ann Lee, a professor of political science at a small college in Ohio.",
+    [(
+        Indirect,
+        "Turnout in the primaries has risen sharply",
+        Some("Ann Lee"),
+        TrailingUnmarked
+    )]
+);
+t!(
+    trailing_unmarked_over_a_noun_cue_after_and,
+    "The mayor drew cheers with long speeches and promises to fix the roads, Dale said.",
+    [(
+        Indirect,
+        "The mayor drew cheers with long speeches and promises to fix the roads",
+        Some("Dale"),
+        TrailingUnmarked
+    )]
+);
+t!(
+    trailing_inverted_clause_after_the_speaker_is_not_apposition,
+    "The budget is \"not a plan,\" said Mr. Ross, but he has voted for it twice.",
+    [(
+        Mixed,
+        "The budget is \"not a plan,\"",
+        Some("Mr. Ross"),
+        TrailingUnmarked
+    )]
+);
+t!(
+    called_with_a_name_is_naming,
+    "His group, called the River Fund, will keep the land until the loan is paid.",
+    []
+);
 
 // Source prepositions and as-clauses.
 t!(
