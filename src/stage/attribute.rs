@@ -141,8 +141,9 @@ impl Para<'_> {
         self.toks[i].class & classes != 0
     }
 
+    /// Whether token `i` is one of these words (false past the last token).
     fn is_word_in(&self, i: usize, list: &[&str]) -> bool {
-        self.toks[i].is_word() && is_in(list, self.word(i))
+        self.toks.get(i).is_some_and(|t| t.is_word()) && is_in(list, self.word(i))
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
@@ -1595,6 +1596,33 @@ fn clause_break(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
     pa.breaks.get(k).map_or(s_end, |&b| b.min(s_end))
 }
 
+/// Whether the comma at `k` opens a relative clause set off as an insert after the
+/// reported clause's subject, which goes on with its verb after the closing comma:
+/// `that the governor, who must decide, has revealed nothing`.
+fn relative_insert(text: &str, toks: &[Tok], k: usize) -> bool {
+    if !toks
+        .get(k + 1)
+        .is_some_and(|t| matches!(&text[t.span], "who" | "which"))
+    {
+        return false;
+    }
+    let close = toks[k + 2..]
+        .iter()
+        .take(25)
+        .position(|t| t.kind != TokKind::Word && !t.quoted)
+        .map(|p| k + 2 + p)
+        .filter(|&j| &text[toks[j].span] == ",");
+    close.is_some_and(|j| {
+        toks.get(j + 1).is_some_and(|v| {
+            let w = &text[v.span];
+            v.is_word()
+                && !v.cap
+                && v.class & (words::DETERMINER | words::PRONOUN) == 0
+                && (v.class & (words::BE | words::AUX) != 0 || (w.len() > 4 && w.ends_with("ed")))
+        })
+    })
+}
+
 /// The tokens where a clause breaks (see [`clause_break`]), in order: a dash or semicolon,
 /// a comma before a conjunction or relative pronoun (not `, and that …`), and `and`/`but`
 /// before a second cue (`said X was ignorant and criticized him`).
@@ -1611,6 +1639,7 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
                 matches!(w, "—" | "–" | "-" | ";")
                     || (w == ","
                         && next.is_some_and(|n| n.class & words::BREAKER != 0)
+                        && !relative_insert(text, toks, k)
                         // `, and that …` goes on with what was said, as does a second verb
                         // of its subject (`, but were used to …`).
                         && !toks.get(k + 2).is_some_and(|n2| {
@@ -1844,6 +1873,23 @@ fn verb_cue(
         .patterns
         .pattern(c.pattern)
         .map_or("", |p| p.words().split(' ').next().unwrap_or(""));
+    // `Officials briefed on the talks said …`: a participle with a prepositional phrase
+    // after a noun, before the clause's own speech verb, modifies the noun.
+    if c.first > s_start
+        && cue_word.ends_with("ed")
+        && pa.np_word(c.first - 1)
+        && !pa.is_pronoun(c.first - 1)
+        && pa.is_word_in(c.end, &["on", "about", "in", "by", "with", "at", "for"])
+        && cues[ci + 1..]
+            .first()
+            .is_some_and(|n| {
+                n.kind == PatternKind::Speech
+                    && n.first < c.end + 10
+                    && (c.end..n.first).all(|k| pa.toks[k].is_word())
+            })
+    {
+        return None;
+    }
     // `a state`, `the claim`, `his statement`: a noun after a determiner is not a verb.
     // Likewise after a possessive: `Trump's repeated accusations`. With a possessor and a
     // `that` clause, the noun reports what its possessor said: `Trump's claim that …`.

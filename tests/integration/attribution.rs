@@ -263,6 +263,26 @@ t!(
     )]
 );
 t!(
+    participle_modifier_of_the_subject_is_no_cue,
+    "Officials briefed on the talks said the deal was close.",
+    [(
+        Indirect,
+        "the deal was close",
+        Some("Officials"),
+        ReportedClause
+    )]
+);
+t!(
+    relative_insert_inside_the_reported_clause,
+    "Aides say that the governor, who must decide by Friday, has revealed nothing.",
+    [(
+        Indirect,
+        "the governor, who must decide by Friday, has revealed nothing",
+        Some("Aides"),
+        ReportedClause
+    )]
+);
+t!(
     called_with_a_name_is_naming,
     "His group, called the River Fund, will keep the land until the loan is paid.",
     []
