@@ -59,6 +59,11 @@ pub enum Rule {
     /// A question put to someone, its asker named only after `by` if at all: `Asked whether
     /// he would run, …`, `Asked by a reporter if …`.
     Question,
+    /// An impression with no named source, reported by a raising verb (`X appears to …`,
+    /// `X seemed uneasy`, `X is expected to …`): the subject and the complement are the
+    /// content's two segments. Found only with belief patterns switched on, except for
+    /// passive speech verbs (`X is said to …`).
+    Raising,
     /// A quotation with no attribution the rules could find.
     Unattributed,
 }
@@ -81,6 +86,7 @@ impl Rule {
             Self::TrailingUnmarked => "trailing_unmarked",
             Self::Participle => "participle",
             Self::Question => "question",
+            Self::Raising => "raising",
             Self::Unattributed => "unattributed",
         }
     }

@@ -53,6 +53,7 @@ fn confidence(rule: Rule) -> f32 {
         Rule::TrailingUnmarked => 0.75,
         Rule::Participle => 0.65,
         Rule::Question => 0.6,
+        Rule::Raising => 0.55,
         Rule::Continuation => 0.7,
         Rule::Unattributed => 0.3,
     }
@@ -1254,11 +1255,11 @@ fn reported_sieves(
             }
             _ => None,
         };
-        let Some((content, source, rule)) = result else {
+        let Some((content, mut source, rule)) = result else {
             continue;
         };
         // Trim to words: no leading `that`, no trailing punctuation.
-        let Some(content) = trim_content(pa, content) else {
+        let Some(content) = trim_content(pa, content, rule == Rule::Raising) else {
             continue;
         };
         // A content that is exactly one quotation is a direct quote; one holding a quoted
@@ -1288,6 +1289,16 @@ fn reported_sieves(
         }
         if kind == QuoteKind::Mixed {
             segments = vec![span];
+        }
+        // A raising verb's subject is the first segment of what is reported, and no one is
+        // its source: `[The House] is expected [to pass the bill]`.
+        if rule == Rule::Raising {
+            if let Some(subject) = source.take() {
+                if subject.mention.end <= content.start {
+                    segments.insert(0, subject.mention);
+                    span = span.cover(subject.mention);
+                }
+            }
         }
         // `Back then, Ms. Ripert said, she found …`: what opens the sentence before the
         // speaker belongs to what was said, as a segment of its own.
@@ -1380,7 +1391,7 @@ fn lead_segment(pa: &Para<'_>, s_start: usize, mention: usize) -> Option<Span> {
     let plain = (s_start..m - 1)
         .all(|k| !pa.cue_start[k] && !matches!(pa.toks[k].kind, TokKind::Open | TokKind::Close));
     plain
-        .then(|| trim_content(pa, pa.span(s_start, m - 1)))
+        .then(|| trim_content(pa, pa.span(s_start, m - 1), false))
         .flatten()
 }
 
@@ -1422,7 +1433,7 @@ fn tail_segment(pa: &Para<'_>, cues: &[CueAt], after: usize, s_end: usize) -> Op
     if end <= from || end - from > 3 * REACH || (from..end).any(|k| pa.cue_start[k]) {
         return None;
     }
-    trim_content(pa, pa.span(from, end))
+    trim_content(pa, pa.span(from, end), false)
 }
 
 fn overlaps_existing(drafts: &[Draft], span: Span) -> bool {
@@ -1454,8 +1465,9 @@ fn first_person(pa: &Para<'_>, content: Span) -> bool {
         })
 }
 
-/// Trims a content span to its first and last word-or-mark token, dropping a leading `that`.
-fn trim_content(pa: &Para<'_>, content: Span) -> Option<Span> {
+/// Trims a content span to its first and last word-or-mark token, dropping a leading `that`;
+/// `None` when fewer than two words remain, unless `one_word` allows one.
+fn trim_content(pa: &Para<'_>, content: Span, one_word: bool) -> Option<Span> {
     let mut first = pa.toks.partition_point(|t| t.span.start < content.start);
     let mut end = pa.toks.partition_point(|t| t.span.end <= content.end);
     let lead_limit = first + REACH;
@@ -1478,7 +1490,10 @@ fn trim_content(pa: &Para<'_>, content: Span) -> Option<Span> {
         .take(2)
         .count();
     // One word says something only as an answer: `46 percent said yes`, `half said so`.
-    let answer = words == 1 && end == first + 1 && pa.is_word_in(first, &["yes", "no", "so"]);
+    // So does a raising verb's complement, when the caller allows it: `seemed settled`.
+    let answer = words == 1
+        && end == first + 1
+        && (one_word || pa.is_word_in(first, &["yes", "no", "so"]));
     (words >= 2 || answer).then(|| pa.span(first, end))
 }
 
@@ -1873,6 +1888,16 @@ fn verb_cue(
         .patterns
         .pattern(c.pattern)
         .map_or("", |p| p.words().split(' ').next().unwrap_or(""));
+    // `The new plan appears to …`: a noun before a raising verb is its subject.
+    if cues.get(ci + 1).is_some_and(|n| {
+        n.first == c.end
+            && config
+                .patterns
+                .pattern(n.pattern)
+                .is_some_and(|p| is_in(RAISING_VERBS, p.words()))
+    }) {
+        return None;
+    }
     // `Officials briefed on the talks said …`: a participle with a prepositional phrase
     // after a noun, before the clause's own speech verb, modifies the noun.
     if c.first > s_start
@@ -1944,6 +1969,13 @@ fn verb_cue(
         return Some((pa.span(from, end.max(from + 1)), subject, Rule::Participle));
     }
 
+    // `X appears to …`, `X is expected to …`: an impression whose source goes unnamed.
+    if let Some(found) = raising(pa, cues, &c, lemma, s_start, s_end) {
+        return Some(found);
+    }
+    if is_in(RAISING_VERBS, lemma) {
+        return None;
+    }
     // `Asked whether he would run, …`, `When asked how …`, `X was asked if …`: the question
     // put to someone whose asker goes unnamed.
     if let Some(found) = asked_question(pa, &c, lemma, s_start, s_end) {
@@ -2442,6 +2474,145 @@ const RELATIVE_SPEECH: &[&str] = &[
 const QUESTION_OPENERS: &[&str] = &[
     "whether", "if", "what", "why", "how", "who", "whom", "when", "where", "which", "about",
 ];
+
+/// Verbs that report an impression of their subject's (`X appears to …`, `X seemed
+/// uneasy`).
+const RAISING_VERBS: &[&str] = &["appear", "seem"];
+
+/// Verbs whose passive reports what unnamed others say or think of the subject (`X is
+/// expected to …`, `X is widely seen as …`, `X is said to …`).
+#[rustfmt::skip]
+const PASSIVE_RAISING_VERBS: &[&str] = &[
+    "expect", "believe", "think", "consider", "project", "predict", "say", "report", "rumor",
+    "see", "view", "regard", "understand", "suppose", "estimate",
+];
+
+/// Words after `appear` or `seem` that make it a verb of place or manner, not of impression
+/// (`appeared in court`, `appeared with him`).
+#[rustfmt::skip]
+const NOT_IMPRESSION: &[&str] = &[
+    "in", "at", "on", "before", "with", "for", "from", "by", "and", "or", "but", "alongside",
+    "together", "onstage", "here", "there", "again", "twice", "once", "live", "to", "if",
+];
+
+/// A raising verb with its subject and complement, the source unnamed: `The race appears
+/// closer`, `Sanders seemed to reap the benefits`, `The House is expected to pass …`, `it
+/// appears that …`. The subject comes back as the source and [`reported_sieves`] makes it
+/// the first segment.
+fn raising(
+    pa: &Para<'_>,
+    cues: &[CueAt],
+    c: &CueAt,
+    lemma: &str,
+    s_start: usize,
+    s_end: usize,
+) -> Found {
+    let lemma = lemma.to_ascii_lowercase();
+    let active = is_in(RAISING_VERBS, &lemma);
+    let passive = !active
+        && is_in(PASSIVE_RAISING_VERBS, &lemma)
+        && !pa.word(c.first).to_ascii_lowercase().ends_with("ing")
+        && is_passive(pa, s_start, c.first);
+    if !(active || passive) || c.end >= s_end {
+        return None;
+    }
+    let mut from = c.end;
+    if pa.word(from).ends_with("ly") && pa.toks[from].is_word() {
+        from += 1;
+    }
+    if from >= s_end {
+        return None;
+    }
+    let next = pa.word(from);
+    let lower_word = |k: usize| {
+        pa.toks[k].is_word()
+            && !pa.toks[k].cap
+            && !pa.has(k, words::DETERMINER | words::PRONOUN)
+    };
+    let extraposed_it = pa.is_word_in(c.first.saturating_sub(1), &["it"])
+        || (c.first > s_start + 1
+            && pa.has(c.first - 1, words::AUX)
+            && pa.is_word_in(c.first - 2, &["it"]));
+    let complement = if next == "to" {
+        // `to` and a verb: `appears to have learned`, `is expected to rise`.
+        from + 1 < s_end && lower_word(from + 1)
+    } else if passive {
+        // `is seen as a threat`.
+        next == "as" && matches!(lemma.as_str(), "see" | "view" | "regard" | "consider")
+    } else if extraposed_it && next == "that" {
+        // `it appears that …`: what appears is the clause.
+        true
+    } else {
+        // `seemed impervious`, `appears closer`, `appeared as if …`, `seemed like a …`,
+        // `seemed a distant memory`.
+        (lower_word(from) && !pa.is_word_in(from, NOT_IMPRESSION) && !pa.cue_start[from])
+            || (next == "as" && pa.is_word_in(from + 1, &["if", "though"]))
+            || (lemma == "seem" && pa.is_word_in(from, &["a", "an", "like"]))
+    };
+    if !complement {
+        return None;
+    }
+    let start = if extraposed_it && next == "that" { from + 1 } else { from };
+    let end = clause_end(pa, cues, start, s_end);
+    if end <= start {
+        return None;
+    }
+    let content = pa.span(start, end);
+    if extraposed_it && next == "that" {
+        return Some((content, None, Rule::Raising));
+    }
+    let subject = raising_subject(pa, s_start, c.first)?;
+    Some((content, Some(subject), Rule::Raising))
+}
+
+/// The whole subject of a raising verb at token `cue`: the words back to the start of the
+/// clause (`[Mrs. Clinton's lead over Mr. Trump] appears …`, `[The new plan] seems …`, where
+/// a noun such as `plan` is no cue), after auxiliaries and adverbs (`is widely expected`).
+/// A subject set off by commas or not at a clause opening is read as a speaker's is
+/// (`[Kim Jong Il], the leader who …, appeared`).
+fn raising_subject(pa: &Para<'_>, s_start: usize, cue: usize) -> Option<Source> {
+    let mut end = cue;
+    let mut skipped = 0;
+    while end > s_start && skipped < 3 {
+        let j = end - 1;
+        let w = pa.word(j);
+        let adverb = pa.toks[j].is_word()
+            && !pa.toks[j].cap
+            && ((w.len() > 4 && w.ends_with("ly")) || w.ends_with("n't") || w.ends_with("n’t"));
+        if !(adverb || (pa.has(j, words::AUX) && !pa.toks[j].cap)) {
+            break;
+        }
+        end = j;
+        skipped += 1;
+    }
+    let lo = s_start.max(end.saturating_sub(12));
+    let mut first = end;
+    while first > lo {
+        let k = first - 1;
+        let t = pa.toks[k];
+        let joins = (t.is_word()
+            && !t.quoted
+            && !pa.has(k, words::CLAUSE_OPENER | words::BE | words::AUX))
+            || (t.kind == TokKind::Punct && matches!(pa.word(k), "'" | "’" | "%"));
+        if !joins {
+            break;
+        }
+        first = k;
+    }
+    let opens = first == s_start
+        || pa.toks[first - 1].kind == TokKind::Punct
+        || pa.has(first - 1, words::CLAUSE_OPENER);
+    if first < end && opens {
+        let pronoun = end == first + 1 && pa.is_pronoun(first);
+        return Some(Source {
+            mention: pa.span(first, end),
+            role: None,
+            pronoun,
+            adverbial: false,
+        });
+    }
+    pa.subject_before(s_start, cue).map(|s| Source { role: None, ..s })
+}
 
 /// A bare or passive `asked` with its question and no asker: `Asked whether he would fire
 /// the writer, Priebus said …`, `When Flynn was asked if …`. The question runs to the comma

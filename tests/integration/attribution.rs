@@ -1,6 +1,6 @@
 //! Tests: attribution sieves, one table row per rule and shape.
 
-use quotative::{Parser, QuoteKind, Rule};
+use quotative::{Parser, PatternKind, PatternSet, QuoteKind, Rule};
 
 /// One expected quote: kind, content text, speaker mention text (or `None`), rule.
 type Expect = (QuoteKind, &'static str, Option<&'static str>, Rule);
@@ -11,6 +11,34 @@ macro_rules! t {
         fn $name() {
             let expected: Vec<Expect> = vec![$((QuoteKind::$kind, $content, $speaker, Rule::$rule)),*];
             check($text, &expected);
+        }
+    };
+}
+
+/// Like `t!`, with belief patterns switched on; the content is given segment by segment.
+macro_rules! tb {
+    ($name:ident, $text:expr, [$(($kind:ident, [$($seg:expr),*], $speaker:expr, $rule:ident)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let expected: Vec<(QuoteKind, Vec<&str>, Option<&str>, Rule)> =
+                vec![$((QuoteKind::$kind, vec![$($seg),*], $speaker, Rule::$rule)),*];
+            let patterns = PatternSet::english()
+                .to_builder()
+                .kind(PatternKind::Belief, true)
+                .build()
+                .unwrap();
+            let parser = Parser::builder().patterns(patterns).build().unwrap();
+            let text = $text;
+            let article = parser.parse(text);
+            let got: Vec<(QuoteKind, Vec<&str>, Option<&str>, Rule)> = article
+                .quotes()
+                .iter()
+                .map(|q| {
+                    let segs = q.segments.iter().map(|s| &text[*s]).collect();
+                    (q.kind, segs, q.mention.map(|m| &text[m]), q.rule)
+                })
+                .collect();
+            assert_eq!(got, expected, "text: {text}");
         }
     };
 }
@@ -1120,4 +1148,31 @@ t!(
         Some("a reporter"),
         Question
     )]
+);
+
+// Raising verbs: an impression with no named source (belief patterns on).
+tb!(
+    raising_appears_to,
+    "The new plan appears to favour the larger towns.",
+    [(Indirect, ["The new plan", "to favour the larger towns"], None, Raising)]
+);
+tb!(
+    raising_seemed_with_adjective_after_a_clause_opener,
+    "Just when the council's concern over costs seemed settled, a new bill arrived.",
+    [(Indirect, ["the council's concern over costs", "settled"], None, Raising)]
+);
+tb!(
+    raising_passive_expected,
+    "The committee is widely expected to approve the budget on Friday.",
+    [(Indirect, ["The committee", "to approve the budget on Friday"], None, Raising)]
+);
+tb!(
+    raising_extraposed_it,
+    "It appears that the vote will be delayed.",
+    [(Indirect, ["the vote will be delayed"], None, Raising)]
+);
+tb!(
+    appear_as_a_verb_of_place_is_no_cue,
+    "The mayor appeared in court on Monday.",
+    []
 );
