@@ -58,7 +58,7 @@ pub enum PatternKind {
     /// A speech or writing verb: say, state, write, tell, add, warn, tweet; also phrases led
     /// by one (`point out`, `go on to say`, `expressed hope`).
     Speech,
-    /// A source preposition that puts the speaker after it: `according to`, `per`, `citing`.
+    /// A source preposition that puts the speaker after it: `according to`, `per`.
     Source,
     /// An as-clause or passive: `as noted by`, `as … put it`, `quoted as saying`.
     AsClause,

@@ -604,7 +604,10 @@ impl Para<'_> {
             && self.is_punct(end, ",")
             && self.toks[end + 1].is_word()
             && !self.has(end + 1, words::PRONOUN)
-            && !self.is_word_in(end + 1, &["and", "but", "or", "so", "yet", "while", "although"])
+            && !self.is_word_in(
+                end + 1,
+                &["and", "but", "or", "so", "yet", "while", "although"],
+            )
         {
             // `said Dmitry Peskov, the Kremlin's spokesman, who …` runs to the sentence end,
             // a quotation or another cue.
@@ -1491,9 +1494,8 @@ fn trim_content(pa: &Para<'_>, content: Span, one_word: bool) -> Option<Span> {
         .count();
     // One word says something only as an answer: `46 percent said yes`, `half said so`.
     // So does a raising verb's complement, when the caller allows it: `seemed settled`.
-    let answer = words == 1
-        && end == first + 1
-        && (one_word || pa.is_word_in(first, &["yes", "no", "so"]));
+    let answer =
+        words == 1 && end == first + 1 && (one_word || pa.is_word_in(first, &["yes", "no", "so"]));
     (words >= 2 || answer).then(|| pa.span(first, end))
 }
 
@@ -1905,13 +1907,11 @@ fn verb_cue(
         && pa.np_word(c.first - 1)
         && !pa.is_pronoun(c.first - 1)
         && pa.is_word_in(c.end, &["on", "about", "in", "by", "with", "at", "for"])
-        && cues[ci + 1..]
-            .first()
-            .is_some_and(|n| {
-                n.kind == PatternKind::Speech
-                    && n.first < c.end + 10
-                    && (c.end..n.first).all(|k| pa.toks[k].is_word())
-            })
+        && cues[ci + 1..].first().is_some_and(|n| {
+            n.kind == PatternKind::Speech
+                && n.first < c.end + 10
+                && (c.end..n.first).all(|k| pa.toks[k].is_word())
+        })
     {
         return None;
     }
@@ -2525,9 +2525,7 @@ fn raising(
     }
     let next = pa.word(from);
     let lower_word = |k: usize| {
-        pa.toks[k].is_word()
-            && !pa.toks[k].cap
-            && !pa.has(k, words::DETERMINER | words::PRONOUN)
+        pa.toks[k].is_word() && !pa.toks[k].cap && !pa.has(k, words::DETERMINER | words::PRONOUN)
     };
     let extraposed_it = pa.is_word_in(c.first.saturating_sub(1), &["it"])
         || (c.first > s_start + 1
@@ -2552,7 +2550,11 @@ fn raising(
     if !complement {
         return None;
     }
-    let start = if extraposed_it && next == "that" { from + 1 } else { from };
+    let start = if extraposed_it && next == "that" {
+        from + 1
+    } else {
+        from
+    };
     let end = clause_end(pa, cues, start, s_end);
     if end <= start {
         return None;
@@ -2590,10 +2592,9 @@ fn raising_subject(pa: &Para<'_>, s_start: usize, cue: usize) -> Option<Source> 
     while first > lo {
         let k = first - 1;
         let t = pa.toks[k];
-        let joins = (t.is_word()
-            && !t.quoted
-            && !pa.has(k, words::CLAUSE_OPENER | words::BE | words::AUX))
-            || (t.kind == TokKind::Punct && matches!(pa.word(k), "'" | "’" | "%"));
+        let joins =
+            (t.is_word() && !t.quoted && !pa.has(k, words::CLAUSE_OPENER | words::BE | words::AUX))
+                || (t.kind == TokKind::Punct && matches!(pa.word(k), "'" | "’" | "%"));
         if !joins {
             break;
         }
@@ -2611,7 +2612,8 @@ fn raising_subject(pa: &Para<'_>, s_start: usize, cue: usize) -> Option<Source> 
             adverbial: false,
         });
     }
-    pa.subject_before(s_start, cue).map(|s| Source { role: None, ..s })
+    pa.subject_before(s_start, cue)
+        .map(|s| Source { role: None, ..s })
 }
 
 /// A bare or passive `asked` with its question and no asker: `Asked whether he would fire

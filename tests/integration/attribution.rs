@@ -15,7 +15,8 @@ macro_rules! t {
     };
 }
 
-/// Like `t!`, with belief patterns switched on; the content is given segment by segment.
+/// Like `t!`, with belief and stance patterns switched on (as `--with-beliefs` does); the
+/// content is given segment by segment.
 macro_rules! tb {
     ($name:ident, $text:expr, [$(($kind:ident, [$($seg:expr),*], $speaker:expr, $rule:ident)),* $(,)?]) => {
         #[test]
@@ -25,6 +26,7 @@ macro_rules! tb {
             let patterns = PatternSet::english()
                 .to_builder()
                 .kind(PatternKind::Belief, true)
+                .kind(PatternKind::Stance, true)
                 .build()
                 .unwrap();
             let parser = Parser::builder().patterns(patterns).build().unwrap();
@@ -1150,21 +1152,36 @@ t!(
     )]
 );
 
-// Raising verbs: an impression with no named source (belief patterns on).
+// Belief and stance patterns switched on: raising verbs, an impression with no named source.
 tb!(
     raising_appears_to,
     "The new plan appears to favour the larger towns.",
-    [(Indirect, ["The new plan", "to favour the larger towns"], None, Raising)]
+    [(
+        Indirect,
+        ["The new plan", "to favour the larger towns"],
+        None,
+        Raising
+    )]
 );
 tb!(
     raising_seemed_with_adjective_after_a_clause_opener,
     "Just when the council's concern over costs seemed settled, a new bill arrived.",
-    [(Indirect, ["the council's concern over costs", "settled"], None, Raising)]
+    [(
+        Indirect,
+        ["the council's concern over costs", "settled"],
+        None,
+        Raising
+    )]
 );
 tb!(
     raising_passive_expected,
     "The committee is widely expected to approve the budget on Friday.",
-    [(Indirect, ["The committee", "to approve the budget on Friday"], None, Raising)]
+    [(
+        Indirect,
+        ["The committee", "to approve the budget on Friday"],
+        None,
+        Raising
+    )]
 );
 tb!(
     raising_extraposed_it,
@@ -1175,4 +1192,17 @@ tb!(
     appear_as_a_verb_of_place_is_no_cue,
     "The mayor appeared in court on Monday.",
     []
+);
+tb!(
+    citing_after_a_clause_without_speech_names_what_the_subject_cited,
+    "The mayor defended the budget, citing figures from the treasury.",
+    [
+        (Indirect, ["the budget"], Some("The mayor"), ReportedClause),
+        (
+            Indirect,
+            ["figures from the treasury"],
+            Some("The mayor"),
+            Participle
+        )
+    ]
 );

@@ -629,7 +629,7 @@ fn built_in_lexicon_size_and_version() {
         "make clear",
         "according to",
         "per",
-        "citing",
+        "cited",
         "as noted by",
         "as he put it",
         "put it,",
