@@ -204,7 +204,14 @@ pub(crate) fn run(article: &mut Article<'_>) {
     // The text outlives the borrows of the tables below (a copy only for an owned text).
     let text_cow = article.text.clone();
     let text: &str = &text_cow;
-    let mut linker = Linker::default();
+    // Room for every mention in the maps, so that they seldom grow.
+    let n = article.mentions.len();
+    let mut linker = Linker {
+        by_surname: FastMap::with_capacity_and_hasher(n, Default::default()),
+        by_name: FastMap::with_capacity_and_hasher(n, Default::default()),
+        by_head: FastMap::with_capacity_and_hasher(n, Default::default()),
+        ..Linker::default()
+    };
 
     // 1. Analyse every mention; add appositions the attribution stage did not see.
     let analyses: Vec<Analysis> = article
@@ -315,7 +322,8 @@ pub(crate) fn run(article: &mut Article<'_>) {
             }
         }
     }
-    let mut mention_at: FastMap<Span, usize> = FastMap::default();
+    let mut mention_at: FastMap<Span, usize> =
+        FastMap::with_capacity_and_hasher(article.mentions.len(), Default::default());
     for (i, m) in article.mentions.iter().enumerate() {
         mention_at.entry(m.span).or_insert(i);
     }
@@ -387,7 +395,8 @@ fn ensure_quote_mentions(article: &mut Article<'_>) {
 
 /// Quote ids by the span of their mention.
 fn quotes_by_mention(article: &Article<'_>) -> FastMap<Span, Vec<QuoteId>> {
-    let mut map: FastMap<Span, Vec<QuoteId>> = FastMap::default();
+    let mut map: FastMap<Span, Vec<QuoteId>> =
+        FastMap::with_capacity_and_hasher(article.quotes.len(), Default::default());
     for (q, quote) in article.quotes.iter().enumerate() {
         if let Some(s) = quote.mention {
             map.entry(s).or_default().push(QuoteId::from_index(q));
@@ -635,8 +644,9 @@ impl Linker {
             .map(|(_, &key)| key)
             .collect();
         // Runs by surname, surnames in order of first appearance.
-        let mut by_surname: FastMap<u64, Vec<usize>> = FastMap::default();
-        let mut keys: Vec<u64> = Vec::new();
+        let mut by_surname: FastMap<u64, Vec<usize>> =
+            FastMap::with_capacity_and_hasher(runs.len(), Default::default());
+        let mut keys: Vec<u64> = Vec::with_capacity(runs.len());
         for (r, run) in runs.iter().enumerate() {
             let key = run_keys[r];
             if run.given.is_none() && run.title.is_none() && !self.by_surname.contains_key(&key) {

@@ -521,6 +521,9 @@ enum Lookup {
     All,
     /// No word.
     None,
+    /// No word, and the words stop once one that a comma or a break follows has its flags
+    /// settled: the first such token, and one more, are the last ones appended.
+    NoneToBreak,
     /// Capitalised words and the words next to one (enough to find names with their
     /// titles and particles); other words get no classes.
     NearCapitals,
@@ -658,7 +661,7 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
             ascii && (other == 0 || (other == 1 && pos - start > 1 && bytes[pos - 1] == b','));
         let look = match lookup {
             Lookup::All => true,
-            Lookup::None => false,
+            Lookup::None | Lookup::NoneToBreak => false,
             Lookup::NearCapitals => {
                 let cap = match next_cap {
                     Some((at, cap)) if at == start => cap,
@@ -695,6 +698,14 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
             push_plain(span.start + start, word, buf, out, look);
         } else {
             push_word(span.start + start, word, buf, out, look);
+        }
+        // A token's flags are settled once the next token is made (only the punctuation
+        // between them can add to them).
+        if lookup == Lookup::NoneToBreak
+            && out.len() >= 2
+            && out[out.len() - 2].has(flag::COMMA | flag::BREAK)
+        {
+            return;
         }
     }
 }
@@ -1514,23 +1525,38 @@ fn apposition_segment(
     let Scratch { tokens, buf, .. } = scratch;
     tokens.clear();
     let window_end = {
+        let bytes = text.as_bytes();
         let mut e = seg_start;
         let mut words = 0;
-        for (i, c) in text[seg_start..limit].char_indices() {
-            if c.is_whitespace() {
+        while e < limit {
+            // ASCII without decoding (the whitespace `char::is_whitespace` has there).
+            let (space, len) = match bytes[e] {
+                b @ 0..=0x7f => (matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'), 1),
+                _ => text[e..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+            };
+            if space {
                 words += 1;
                 if words >= 16 {
-                    e = seg_start + i;
                     break;
                 }
             }
-            e = seg_start + i + c.len_utf8();
+            e += len;
         }
         e
     };
     // The words are looked up only when read: the opener, and the segment's words when a
-    // capitalised opener needs a title among them.
-    tokenize_plain(text, Span::new(seg_start, window_end), buf, tokens);
+    // capitalised opener needs a title among them. The words after the first comma or
+    // break are not read, so they are not made.
+    tokenize_with(
+        text,
+        Span::new(seg_start, window_end),
+        buf,
+        tokens,
+        Lookup::NoneToBreak,
+    );
     let stop = tokens
         .iter()
         .position(|t| t.has(flag::COMMA | flag::BREAK))?;
