@@ -1293,6 +1293,24 @@ fn reported_sieves(
         if kind == QuoteKind::Mixed {
             segments = vec![span];
         }
+        // An evaluative verb with a bare object (`criticized Clinton during a rally`)
+        // reports no proposition: only a clause, a quotation or a stated reason is content.
+        if kind == QuoteKind::Indirect
+            && rule != Rule::TrailingUnmarked
+            && !config.patterns.is_enabled(PatternKind::Stance)
+            && config
+                .patterns
+                .pattern(c.pattern)
+                .is_some_and(|p| p.is_evaluative())
+            && !states_a_reason(pa, content)
+        {
+            for q in &mut quos[q_lo..q_hi] {
+                if q.taken == Some(drafts.len()) {
+                    q.taken = None;
+                }
+            }
+            continue;
+        }
         // A raising verb's subject is the first segment of what is reported, and no one is
         // its source: `[The House] is expected [to pass the bill]`.
         if rule == Rule::Raising {
@@ -2474,6 +2492,24 @@ const RELATIVE_SPEECH: &[&str] = &[
 const QUESTION_OPENERS: &[&str] = &[
     "whether", "if", "what", "why", "how", "who", "whom", "when", "where", "which", "about",
 ];
+
+/// Whether content after an evaluative verb holds a proposition: it follows `that`
+/// (`boasted that …`), or gives a reason or a characterisation of the target (`praised X
+/// for …`, `accused X of …`, `criticized X as …`).
+fn states_a_reason(pa: &Para<'_>, content: Span) -> bool {
+    let first = pa.toks.partition_point(|t| t.span.start < content.start);
+    if first > 0 && pa.is_word_in(first - 1, &["that"]) {
+        return true;
+    }
+    pa.toks[first..]
+        .iter()
+        .take(REACH)
+        .take_while(|t| t.span.end <= content.end)
+        .enumerate()
+        .any(|(i, t)| {
+            !t.quoted && t.is_word() && pa.is_word_in(first + i, &["for", "of", "as", "that"])
+        })
+}
 
 /// Verbs that report an impression of their subject's (`X appears to …`, `X seemed
 /// uneasy`).

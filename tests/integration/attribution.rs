@@ -1072,9 +1072,9 @@ t!(
 );
 t!(
     and_adverb_before_a_second_cue,
-    "The mayor held a news conference, mocking the budget and pointedly saying the city was broke.",
+    "The mayor held a news conference, repeating the figures and pointedly saying the city was broke.",
     [
-        (Indirect, "the budget", Some("The mayor"), Participle),
+        (Indirect, "the figures", Some("The mayor"), Participle),
         (
             Indirect,
             "the city was broke",
@@ -1082,6 +1082,31 @@ t!(
             Participle
         )
     ]
+);
+t!(
+    evaluative_verb_with_a_bare_object_reports_nothing,
+    "The senator criticized the mayor during a rally on Friday.",
+    []
+);
+t!(
+    evaluative_verb_with_a_reason_reports_it,
+    "The senator praised the mayor for cutting taxes twice.",
+    [(
+        Indirect,
+        "the mayor for cutting taxes twice",
+        Some("The senator"),
+        ReportedClause
+    )]
+);
+t!(
+    evaluative_verb_with_a_that_clause_reports_it,
+    "The senator boasted that the bill would pass.",
+    [(
+        Indirect,
+        "the bill would pass",
+        Some("The senator"),
+        ReportedClause
+    )]
 );
 t!(
     one_word_answer,
@@ -1205,4 +1230,14 @@ tb!(
             Participle
         )
     ]
+);
+tb!(
+    evaluative_verb_with_a_bare_object_is_a_stance_when_stance_is_on,
+    "The senator criticized the mayor's budget.",
+    [(
+        Indirect,
+        ["the mayor's budget"],
+        Some("The senator"),
+        ReportedClause
+    )]
 );
