@@ -269,7 +269,14 @@ impl Para<'_> {
         let head = self.word(end - 1);
         let has_number = (i..end).any(|k| self.word(k).starts_with(|c: char| c.is_ascii_digit()));
         if !(has_cap || has_det || has_number || (head.ends_with('s') && end - i <= 3)) {
-            return None;
+            // A share after a comparative: `More than half`, `fewer than a third`.
+            let share = end - i == 1
+                && i >= lo + 2
+                && self.is_word_in(i - 1, &["than"])
+                && self.is_word_in(i - 2, &["more", "fewer", "less"])
+                && (self.is_word_in(i, &["half", "third", "quarter", "dozen", "majority"])
+                    || self.is_word_in(i, NUMBER_WORDS));
+            return share.then_some(i - 2);
         }
         Some(i)
     }
@@ -369,6 +376,12 @@ impl Para<'_> {
     /// conjunction or relative pronoun, or after the comma that closes an opening adjunct
     /// (`In June, Putin …`).
     fn opens_clause(&self, lo: usize, first: usize) -> bool {
+        // A focus word may stand first: `Even Smith, a longtime ally, said`.
+        let first = if first > lo && self.is_word_in(first - 1, &["even", "only"]) {
+            first - 1
+        } else {
+            first
+        };
         if first <= lo {
             return true;
         }
@@ -1635,10 +1648,11 @@ fn clause_break(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
 /// reported clause's subject, which goes on with its verb after the closing comma:
 /// `that the governor, who must decide, has revealed nothing`.
 fn relative_insert(text: &str, toks: &[Tok], k: usize) -> bool {
-    if !toks
-        .get(k + 1)
-        .is_some_and(|t| matches!(&text[t.span], "who" | "which"))
-    {
+    // `, who …,`, `, which …,` or a participle clause: `, numbering 75 million,`.
+    if !toks.get(k + 1).is_some_and(|t| {
+        let w = &text[t.span];
+        matches!(w, "who" | "which") || (!t.cap && w.len() > 5 && w.ends_with("ing"))
+    }) {
         return false;
     }
     let close = toks[k + 2..]
@@ -1691,6 +1705,7 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
                         }))
                     // `, believing …`, `, implicitly putting …`: a participle clause.
                     || (w == ","
+                        && !relative_insert(text, toks, k)
                         && next.is_some_and(|n| {
                             let v = &text[n.span];
                             let v = if v.ends_with("ly") {
@@ -2312,10 +2327,11 @@ fn postmodified_subject(
             || pa.toks[head - 1].kind == TokKind::Punct
             || pa.has(head - 1, words::CLAUSE_OPENER)
     };
-    // `at least a dozen members`: the two-word approximator.
+    // `at least a dozen members`, `more than half`: the two-word approximator.
     if first > s_start + 1
-        && pa.is_word_in(first - 1, &["least", "most"])
-        && pa.is_word_in(first - 2, &["at"])
+        && ((pa.is_word_in(first - 1, &["least", "most"]) && pa.is_word_in(first - 2, &["at"]))
+            || (pa.is_word_in(first - 1, &["than"])
+                && pa.is_word_in(first - 2, &["more", "fewer", "less"])))
         && opens(first - 2)
     {
         return Some(Source {
@@ -2400,7 +2416,9 @@ fn modifier_head(pa: &Para<'_>, s_start: usize, first: usize) -> Option<(usize, 
             }
             return None;
         }
-        if t.quoted || t.cap || !pa.is_word_in(k, POSTMODIFIER_OPENERS) {
+        // A participle opens a modifier too: `voters supporting the bill`.
+        let participle = t.is_word() && pa.word(k).len() > 5 && pa.word(k).ends_with("ing");
+        if t.quoted || t.cap || !(participle || pa.is_word_in(k, POSTMODIFIER_OPENERS)) {
             continue;
         }
         let Some(head) = pa.np_before(s_start, k) else {
@@ -2735,7 +2753,11 @@ fn is_passive(pa: &Para<'_>, s_start: usize, cue: usize) -> bool {
 /// Whether the token starting at byte `at` opens a clause: the sentence start, or after
 /// punctuation or a conjunction.
 fn clause_initial(pa: &Para<'_>, s_start: usize, at: usize) -> bool {
-    let i = pa.toks.partition_point(|t| t.span.start < at);
+    let mut i = pa.toks.partition_point(|t| t.span.start < at);
+    // A focus word may open the clause before its subject: `Even Smith, a longtime ally, …`.
+    if i > s_start && pa.is_word_in(i - 1, &["even", "only", "also"]) {
+        i -= 1;
+    }
     i <= s_start || pa.toks[i - 1].kind != TokKind::Word || pa.has(i - 1, words::CLAUSE_OPENER)
 }
 

@@ -84,6 +84,7 @@ const PRONOUNS_WORDS: &[&str] = &[
 #[rustfmt::skip]
 const AUX_WORDS: &[&str] = &[
     "has", "have", "had", "also", "repeatedly", "later", "then", "previously", "recently", "once",
+    "now",
     "will", "would", "could", "should", "may", "might", "can", "did", "does", "do", "is", "was",
     "were", "are", "been", "be", "not", "never", "first", "again", "further", "already", "still",
     "just", "even", "only", "often", "long", "since", "subsequently", "initially", "finally",

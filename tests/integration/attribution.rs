@@ -1109,6 +1109,51 @@ t!(
     )]
 );
 t!(
+    adverb_now_between_subject_and_verb,
+    "Officials now say the bridge will reopen in May.",
+    [(
+        Indirect,
+        "the bridge will reopen in May",
+        Some("Officials"),
+        ReportedClause
+    )]
+);
+t!(
+    share_after_a_comparative_as_subject,
+    "More than half said the bridge should stay closed.",
+    [(
+        Indirect,
+        "the bridge should stay closed",
+        Some("More than half"),
+        ReportedClause
+    )]
+);
+t!(
+    focus_word_before_an_appositive_subject,
+    "Even Dale, a longtime ally, said the plan will fail.",
+    [(Indirect, "the plan will fail", Some("Dale"), ReportedClause)]
+);
+t!(
+    participle_modifier_of_a_subject,
+    "Residents opposing the plan said the road was too narrow.",
+    [(
+        Indirect,
+        "the road was too narrow",
+        Some("Residents"),
+        ReportedClause
+    )]
+);
+t!(
+    participle_insert_inside_the_reported_clause,
+    "The bureau says renters, numbering 40 million, outpaced owners last year.",
+    [(
+        Indirect,
+        "renters, numbering 40 million, outpaced owners last year",
+        Some("The bureau"),
+        ReportedClause
+    )]
+);
+t!(
     one_word_answer,
     "Asked if the plan was legal, 46 percent of voters said yes.",
     [
