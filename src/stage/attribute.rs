@@ -889,6 +889,11 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             first_draft,
         );
         colon_lead = colon_attribution(&pa, &cues).map(|(s, c, p)| (pid, s, c, p));
+        // No quote of the body continues the headline's.
+        if para.headline {
+            last = None;
+            colon_lead = None;
+        }
 
         for q in &quos {
             // A quotation quoted as someone's words is speech; a fragment inside reported

@@ -840,6 +840,7 @@ mod tests {
             span: Span::new(0, text.len()),
             sentences: Vec::new(),
             bullet: false,
+            headline: false,
         };
         find(text, &[para])
     }
@@ -958,6 +959,7 @@ mod tests {
                     span: Span::new(start, start + trimmed.len()),
                     sentences: Vec::new(),
                     bullet: false,
+                    headline: false,
                 });
             }
             pos += block.len() + 2;

@@ -1154,6 +1154,24 @@ t!(
     )]
 );
 t!(
+    headline_attributes,
+    "Lee says bridge will reopen in May\n\nThe bridge closed last year. \"We are ready,\" the mayor said.",
+    [
+        (
+            Indirect,
+            "bridge will reopen in May",
+            Some("Lee"),
+            ReportedClause
+        ),
+        (Direct, "We are ready,", Some("the mayor"), Trailing)
+    ]
+);
+t!(
+    no_body_quote_continues_the_headline,
+    "Reid: 'Never underestimate him'\n\nThe senator spoke on Monday. \"It is late.\"",
+    [(Direct, "Never underestimate him", Some("Reid"), Leading)]
+);
+t!(
     one_word_answer,
     "Asked if the plan was legal, 46 percent of voters said yes.",
     [
