@@ -1355,6 +1355,11 @@ fn reported_sieves(
             && content.end <= c.span.start
         {
             let after = source.map_or(c.end, |s| source_end_tok(pa, &s, c.end));
+            let lemma = config
+                .patterns
+                .pattern(c.pattern)
+                .map_or("", |p| p.words().split(' ').next().unwrap_or(""));
+            let after = adjunct_comma(pa, after, s_end, lemma).unwrap_or(after);
             if let Some(tail) = tail_segment(pa, cues, after, s_end) {
                 segments.push(tail);
                 span = span.cover(tail);
@@ -1422,6 +1427,25 @@ fn reported_sieves(
 
 /// The words that open a sentence before a parenthetical speaker at byte `mention`, up to
 /// the comma before it (`Back then,` in `Back then, she said, …`).
+/// The comma that closes a parenthetical attribution whose cue ends before token `from`:
+/// right there, or after a short adjunct of words only (`…, she said in an interview, …`),
+/// though not after a verb that takes a hearer (`asked`, `told`), whose object may be what
+/// follows.
+fn adjunct_comma(pa: &Para<'_>, from: usize, s_end: usize, lemma: &str) -> Option<usize> {
+    if from >= s_end {
+        return None;
+    }
+    if pa.is_punct(from, ",") {
+        return Some(from);
+    }
+    if !pa.has(from, words::ADJUNCT) || is_in(words::HEARER_VERBS, lemma) {
+        return None;
+    }
+    let comma = (from + 1..s_end.min(from + 9)).find(|&k| pa.toks[k].kind != TokKind::Word)?;
+    (pa.is_punct(comma, ",") && !(from..comma).any(|k| pa.cue_start[k] || pa.toks[k].quoted))
+        .then_some(comma)
+}
+
 fn lead_segment(pa: &Para<'_>, s_start: usize, mention: usize) -> Option<Span> {
     let m = pa.toks.partition_point(|t| t.span.start < mention);
     if m <= s_start + 1 || m - s_start > 12 || !pa.is_punct(m - 1, ",") {
@@ -1429,8 +1453,9 @@ fn lead_segment(pa: &Para<'_>, s_start: usize, mention: usize) -> Option<Span> {
     }
     let plain = (s_start..m - 1)
         .all(|k| !pa.cue_start[k] && !matches!(pa.toks[k].kind, TokKind::Open | TokKind::Close));
+    // One word is enough: `Still, it said, …`, `Otherwise, she said, …`.
     plain
-        .then(|| trim_content(pa, pa.span(s_start, m - 1), false))
+        .then(|| trim_content(pa, pa.span(s_start, m - 1), true))
         .flatten()
 }
 
@@ -1510,7 +1535,15 @@ fn trim_content(pa: &Para<'_>, content: Span, one_word: bool) -> Option<Span> {
     let mut first = pa.toks.partition_point(|t| t.span.start < content.start);
     let mut end = pa.toks.partition_point(|t| t.span.end <= content.end);
     let lead_limit = first + REACH;
-    while first < end && (pa.toks[first].kind == TokKind::Punct || pa.is_word_in(first, &["that"]))
+    // A conjunction that links the sentence to the one before is no part of what was said
+    // either: `But [she was not surprised], her advisers said`.
+    let conjunction = |k: usize| {
+        end - k > 2 && !pa.toks[k].quoted && pa.is_word_in(k, &["but", "and", "so", "yet"])
+    };
+    while first < end
+        && (pa.toks[first].kind == TokKind::Punct
+            || pa.is_word_in(first, &["that"])
+            || conjunction(first))
     {
         first += 1;
         if first > lead_limit {
@@ -2136,8 +2169,10 @@ fn verb_cue(
                     && !(c.end..s_end.min(c.end + REACH))
                         .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open)));
         // A parenthetical attribution: `…, the office said, they will …` reports the part
-        // before it.
-        let parenthetical = c.end < s_end && pa.is_punct(c.end, ",");
+        // before it; a short adjunct may close it (`…, she said in an interview, …`).
+        let paren_end = adjunct_comma(pa, c.end, s_end, lemma);
+        let parenthetical = paren_end.is_some();
+        let after_paren = paren_end.map_or(c.end + 1, |k| k + 1);
         if let Some(comma) = comma_before {
             if parenthetical && comma > s_start {
                 // What was said is the part before when that part is a clause (`There is a
@@ -2158,17 +2193,17 @@ fn verb_cue(
                                 )
                                 || (!t.cap && pa.word(k).len() > 4 && pa.word(k).ends_with("ed")))
                     });
-                if before_is_clause || c.end + 1 >= s_end {
+                if before_is_clause || after_paren >= s_end {
                     return Some((
                         pa.span(s_start, comma),
                         Some(source),
                         Rule::TrailingUnmarked,
                     ));
                 }
-                let end = clause_end(pa, cues, c.end + 1, s_end);
-                return (end > c.end + 1).then(|| {
+                let end = clause_end(pa, cues, after_paren, s_end);
+                return (end > after_paren).then(|| {
                     (
-                        pa.span(c.end + 1, end),
+                        pa.span(after_paren, end),
                         Some(source),
                         Rule::TrailingUnmarked,
                     )

@@ -678,7 +678,7 @@ fn parenthetical_attribution_keeps_what_follows_a_clause() {
     let text = "The plan was doomed, the engineer said, so the city dropped it.";
     assert_eq!(
         segments_of(text),
-        ["The plan was doomed", "so the city dropped it"]
+        ["The plan was doomed", "the city dropped it"]
     );
 }
 t!(
@@ -1170,6 +1170,26 @@ t!(
     no_body_quote_continues_the_headline,
     "Reid: 'Never underestimate him'\n\nThe senator spoke on Monday. \"It is late.\"",
     [(Direct, "Never underestimate him", Some("Reid"), Leading)]
+);
+t!(
+    parenthetical_attribution_with_an_adjunct_keeps_a_fronted_word,
+    "Still, she said in an interview, the vote will be close.",
+    [(
+        Indirect,
+        "Still, she said in an interview, the vote will be close",
+        Some("she"),
+        TrailingUnmarked
+    )]
+);
+t!(
+    linking_conjunction_is_no_part_of_what_was_said,
+    "But the vote will be close, aides said.",
+    [(
+        Indirect,
+        "the vote will be close",
+        Some("aides"),
+        TrailingUnmarked
+    )]
 );
 t!(
     one_word_answer,
