@@ -1811,13 +1811,23 @@ fn source_cue(pa: &Para<'_>, cues: &[CueAt], ci: usize, s_start: usize, s_end: u
     let c = cues[ci];
     // A sentence whose clause has its own speaker and verb cue reports through X: X is a
     // relay, not the speaker.
+    // Only the clause the source attributes counts: the one after a leading source, the one
+    // before a trailing one (a cue inside the source phrase, `according to exit polls
+    // reported by CNN`, is the source's own).
+    let leading_source = c.first == s_start
+        || (c.first > s_start
+            && pa.toks[c.first - 1].kind == TokKind::Punct
+            && c.first - s_start <= 2);
     let lo = cues.partition_point(|o| o.first < s_start.max(c.first.saturating_sub(REACH)));
     let has_verb = cues[lo..]
         .iter()
         .enumerate()
         .take_while(|(_, o)| o.first < s_end.min(c.end + REACH))
         .any(|(k, o)| {
-            lo + k != ci && speechlike(pa, o) && pa.subject_before(s_start, o.first).is_some()
+            lo + k != ci
+                && (o.first > c.first) == leading_source
+                && speechlike(pa, o)
+                && pa.subject_before(s_start, o.first).is_some()
         });
     if has_verb {
         return None;

@@ -1192,6 +1192,16 @@ t!(
     )]
 );
 t!(
+    trailing_according_to_with_a_cue_inside_its_source,
+    "Turnout was highest among young voters, according to exit polls reported by two networks.",
+    [(
+        Indirect,
+        "Turnout was highest among young voters",
+        Some("exit polls reported by two networks"),
+        AccordingTo
+    )]
+);
+t!(
     one_word_answer,
     "Asked if the plan was legal, 46 percent of voters said yes.",
     [
