@@ -1682,14 +1682,16 @@ fn clause_break(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
     pa.breaks.get(k).map_or(s_end, |&b| b.min(s_end))
 }
 
-/// Whether the comma at `k` opens a relative clause set off as an insert after the
-/// reported clause's subject, which goes on with its verb after the closing comma:
-/// `that the governor, who must decide, has revealed nothing`.
+/// Whether the comma at `k` opens a relative clause, a participle clause or an apposition set
+/// off as an insert after the reported clause's subject, which goes on with its verb after
+/// the closing comma: `that the governor, who must decide, has revealed nothing`.
 fn relative_insert(text: &str, toks: &[Tok], k: usize) -> bool {
-    // `, who …,`, `, which …,` or a participle clause: `, numbering 75 million,`.
+    // `, who …,`, `, which …,`, a participle clause (`, numbering 75 million,`) or an
+    // apposition (`, a veteran,`).
     if !toks.get(k + 1).is_some_and(|t| {
         let w = &text[t.span];
-        matches!(w, "who" | "which") || (!t.cap && w.len() > 5 && w.ends_with("ing"))
+        matches!(w, "who" | "which" | "a" | "an" | "the")
+            || (!t.cap && w.len() > 5 && w.ends_with("ing"))
     }) {
         return false;
     }
@@ -2888,6 +2890,42 @@ fn clause_subject(pa: &Para<'_>, s_start: usize, participle: usize) -> Option<So
 
 /// The first token of what was said after a cue ending at `cue_end`: skips the hearer of
 /// `tell`-like verbs, adjuncts, and `that`.
+/// Weekdays and words that name a day relative to today.
+#[rustfmt::skip]
+const DAY_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+    "today", "tonight",
+];
+
+/// Past a time adjunct at token `k` that is followed by more words (`on Monday`, `Thursday`,
+/// `last week`, `earlier this month`); else `k`.
+fn skip_time_adjunct(pa: &Para<'_>, k: usize, s_end: usize) -> usize {
+    let mut j = k;
+    if pa.is_word_in(j, &["on"]) && pa.is_word_in(j + 1, &DAY_WORDS[..7]) {
+        j += 2;
+    } else if pa.is_word_in(j, DAY_WORDS) {
+        j += 1;
+    } else {
+        if pa.is_word_in(j, &["earlier", "later"]) && pa.is_word_in(j + 1, &["this", "last"]) {
+            j += 1;
+        }
+        if pa.is_word_in(j, &["last", "this", "next"])
+            && (pa.is_word_in(j + 1, &["week", "month", "year", "weekend", "night"])
+                || pa.is_word_in(j + 1, &DAY_WORDS[..7]))
+        {
+            j += 2;
+        } else {
+            return k;
+        }
+    }
+    // What follows must be words of a clause, not the end or a comma (`said on Monday.`).
+    if j + 1 < s_end && pa.toks[j].is_word() && !pa.toks[j].quoted {
+        j
+    } else {
+        k
+    }
+}
+
 fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> usize {
     let mut k = cue_end;
     // `that` within a short reach, past the hearer and adjuncts: `told reporters on
@@ -2921,6 +2959,9 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
             }
         }
     }
+    // A time adjunct of the saying before its clause: `said on Monday the bill …`, `told
+    // the Times Thursday the bill …`, `said last week the bill …`.
+    k = skip_time_adjunct(pa, k, s_end);
     // A short adjunct phrase before a comma, a colon, a quotation or the sentence end:
     // `said on Monday.`, `wrote in a post on Facebook:`.
     if k < s_end && pa.has(k, words::ADJUNCT) {

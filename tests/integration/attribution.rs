@@ -1202,6 +1202,26 @@ t!(
     )]
 );
 t!(
+    time_adjunct_after_the_cue_is_no_part_of_the_content,
+    "The official said Thursday the bridge would reopen.",
+    [(
+        Indirect,
+        "the bridge would reopen",
+        Some("The official"),
+        ReportedClause
+    )]
+);
+t!(
+    apposition_insert_inside_the_reported_clause,
+    "Lee said the driver, a veteran, was not hurt.",
+    [(
+        Indirect,
+        "the driver, a veteran, was not hurt",
+        Some("Lee"),
+        ReportedClause
+    )]
+);
+t!(
     one_word_answer,
     "Asked if the plan was legal, 46 percent of voters said yes.",
     [
