@@ -54,6 +54,7 @@ fn confidence(rule: Rule) -> f32 {
         Rule::Participle => 0.65,
         Rule::Question => 0.6,
         Rule::Raising => 0.55,
+        Rule::Passive => 0.6,
         Rule::Continuation => 0.7,
         Rule::Unattributed => 0.3,
     }
@@ -2122,9 +2123,23 @@ fn verb_cue(
         ));
     }
 
-    // A passive (`was confirmed by`, `is underscored`) reports nothing of its subject's.
+    // A passive (`was confirmed by`, `is underscored`) reports nothing of its subject's;
+    // with an agent, the subject is what the agent said: `[The meeting] was first
+    // reported by Politico`.
     if is_passive(pa, s_start, c.first) {
-        return None;
+        if c.kind != PatternKind::Speech {
+            return None;
+        }
+        let mut by = c.end;
+        if by < s_end && pa.word(by).ends_with("ly") && pa.toks[by].is_word() {
+            by += 1;
+        }
+        if !pa.is_word_in(by, &["by"]) {
+            return None;
+        }
+        let agent = pa.subject_after(by + 1, s_end)?;
+        let subject = raising_subject(pa, s_start, c.first)?;
+        return Some((subject.mention, Some(agent), Rule::Passive));
     }
     // A second verb of the same subject: `X runs a fund and says …`.
     // Auxiliaries may stand between: `… but has denied …`.
@@ -2593,6 +2608,17 @@ const PASSIVE_RAISING_VERBS: &[&str] = &[
     "see", "view", "regard", "understand", "suppose", "estimate",
 ];
 
+/// Speech verbs whose passive characterises its subject with `as` (`he was described as
+/// becoming newly serious`).
+#[rustfmt::skip]
+const PASSIVE_AS_VERBS: &[&str] = &[
+    "describe", "portray", "characterize", "characterise", "depict", "label", "brand", "hail",
+    "praise", "criticize", "criticise", "dismiss", "cite", "mention",
+];
+
+/// Speech verbs whose passive puts a request to its subject (`Sanders was asked to name …`).
+const PASSIVE_TO_VERBS: &[&str] = &["ask", "urge", "encourage", "press", "invite", "advise"];
+
 /// Words after `appear` or `seem` that make it a verb of place or manner, not of impression
 /// (`appeared in court`, `appeared with him`).
 #[rustfmt::skip]
@@ -2616,7 +2642,10 @@ fn raising(
     let lemma = lemma.to_ascii_lowercase();
     let active = is_in(RAISING_VERBS, &lemma);
     let passive = !active
-        && is_in(PASSIVE_RAISING_VERBS, &lemma)
+        && (is_in(PASSIVE_RAISING_VERBS, &lemma)
+            || is_in(PASSIVE_AS_VERBS, &lemma)
+            || is_in(PASSIVE_TO_VERBS, &lemma)
+            || is_in(words::HEARER_VERBS, &lemma))
         && !pa.word(c.first).to_ascii_lowercase().ends_with("ing")
         && is_passive(pa, s_start, c.first);
     if !(active || passive) || c.end >= s_end {
@@ -2637,12 +2666,23 @@ fn raising(
         || (c.first > s_start + 1
             && pa.has(c.first - 1, words::AUX)
             && pa.is_word_in(c.first - 2, &["it"]));
+    // `I was told that …`: the subject is the hearer, and only the clause was said.
+    if passive && next == "that" && is_in(words::HEARER_VERBS, &lemma) {
+        let end = clause_end(pa, cues, from + 1, s_end);
+        return (end > from + 1).then(|| (pa.span(from + 1, end), None, Rule::Raising));
+    }
     let complement = if next == "to" {
-        // `to` and a verb: `appears to have learned`, `is expected to rise`.
-        from + 1 < s_end && lower_word(from + 1)
+        // `to` and a verb: `appears to have learned`, `is expected to rise`, `was asked to
+        // name …`.
+        from + 1 < s_end
+            && lower_word(from + 1)
+            && (active || !is_in(PASSIVE_AS_VERBS, &lemma))
+            && (active || !is_in(words::HEARER_VERBS, &lemma) || is_in(PASSIVE_TO_VERBS, &lemma))
     } else if passive {
-        // `is seen as a threat`.
-        next == "as" && matches!(lemma.as_str(), "see" | "view" | "regard" | "consider")
+        // `is seen as a threat`, `was described as becoming serious`.
+        next == "as"
+            && (matches!(lemma.as_str(), "see" | "view" | "regard" | "consider")
+                || is_in(PASSIVE_AS_VERBS, &lemma))
     } else if extraposed_it && next == "that" {
         // `it appears that …`: what appears is the clause.
         true

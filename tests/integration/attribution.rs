@@ -1222,6 +1222,21 @@ t!(
     )]
 );
 t!(
+    passive_with_an_agent,
+    "The merger was first reported by the Tribune.",
+    [(Indirect, "The merger", Some("the Tribune"), Passive)]
+);
+t!(
+    passive_without_an_agent_reports_nothing,
+    "The merger was announced last week.",
+    []
+);
+t!(
+    passive_hearer_reports_the_clause,
+    "I was told that the seats were full.",
+    [(Indirect, "the seats were full", None, Raising)]
+);
+t!(
     one_word_answer,
     "Asked if the plan was legal, 46 percent of voters said yes.",
     [
