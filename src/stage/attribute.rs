@@ -296,11 +296,14 @@ impl Para<'_> {
         while i < hi {
             // `Husted continued`: a past-tense verb after a name ends the phrase.
             // Likewise after a plural: `Both parents stiffened their denunciation`.
+            // So does one after the head of a determiner phrase: `The mayor resigned`.
             let verb_after_name = i > start
                 && !self.toks[i].cap
-                && self.word(i).ends_with("ed")
+                && (self.word(i).ends_with("ed") || self.has(i, words::PAST))
+                && !self.has(i - 1, words::DETERMINER)
                 && (self.toks[i - 1].cap
-                    || (self.word(i - 1).ends_with('s') && !self.has(i - 1, words::DETERMINER)));
+                    || self.word(i - 1).ends_with('s')
+                    || (i == start + 2 && self.has(start, words::DETERMINER)));
             // An adverb, or a word with an object after it, is the verb phrase:
             // `Republicans privately defend their strategy`, `Sullivan put off deciding`.
             let verb_phrase = i > start
@@ -2028,13 +2031,28 @@ fn verb_cue(
         && (s_start..c.first - 2).rev().take(REACH).any(|k| {
             pa.cue_start[k] && pa.word(k).ends_with("ing") && pa.is_punct(k.saturating_sub(1), ",")
         });
-    if participle
+    // An adverb may stand between: `after initially saying …`.
+    let before_participle = if c.first > s_start + 1 && pa.word(c.first - 1).ends_with("ly") {
+        c.first - 2
+    } else {
+        c.first.saturating_sub(1)
+    };
+    // A purpose infinitive after the main clause's verb phrase: `stood at an event to say
+    // …`, `went on television to say …` (not `refused to say`, `wants to say`).
+    let purpose = c.first > s_start + 2
+        && pa.is_word_in(c.first - 1, &["to"])
+        && matches!(
+            cue_word.to_ascii_lowercase().as_str(),
+            "say" | "tell" | "announce" | "declare" | "argue" | "explain" | "warn" | "complain"
+        )
+        && !pa.is_word_in(c.first - 2, NOT_PURPOSE)
+        && !pa.word(c.first - 2).ends_with("ed")
+        && pa.toks[c.first - 2].kind == TokKind::Word;
+    if (participle
         && (after_comma
             || second_participle
-            || pa.is_word_in(
-                c.first.saturating_sub(1),
-                &["while", "after", "by", "before"],
-            ))
+            || pa.is_word_in(before_participle, &["while", "after", "by", "before"])))
+        || purpose
     {
         let subject = main_subject
             .filter(|(s, _)| *s == s_start)
@@ -2167,10 +2185,13 @@ fn verb_cue(
     let subject = pa.subject_before(s_start, c.first);
     if let Some(mut source) = subject {
         // A bare participle right after a noun modifies it (`the ads denouncing the plan`).
+        // A verb of saying whose content is a clause reports its noun's words, though:
+        // `62 percent of voters saying race relations are worse`.
         if participle
             && !source.pronoun
             && source.role.is_none()
             && source.mention.end == pa.toks[c.first - 1].span.end
+            && !(lemma.eq_ignore_ascii_case("say") && clause_follows(pa, c.end, s_end))
         {
             return None;
         }
@@ -2606,6 +2627,42 @@ const RAISING_VERBS: &[&str] = &["appear", "seem"];
 const PASSIVE_RAISING_VERBS: &[&str] = &[
     "expect", "believe", "think", "consider", "project", "predict", "say", "report", "rumor",
     "see", "view", "regard", "understand", "suppose", "estimate",
+];
+
+/// Whether a clause starts at token `k`: `that`, or a word that is no preposition with a
+/// finite verb within a few words.
+fn clause_follows(pa: &Para<'_>, k: usize, s_end: usize) -> bool {
+    if k >= s_end {
+        return false;
+    }
+    if pa.is_word_in(k, &["that"]) {
+        return true;
+    }
+    pa.toks[k].is_word()
+        && !pa.is_word_in(
+            k,
+            &["to", "for", "of", "about", "in", "on", "at", "with", "from"],
+        )
+        && (k + 1..s_end.min(k + 7)).any(|j| {
+            pa.has(j, words::BE | words::AUX | words::PAST)
+                || (!pa.toks[j].cap && pa.word(j).len() > 4 && pa.word(j).ends_with("ed"))
+        })
+}
+
+/// Words before `to say` that make the infinitive a complement, not a purpose: `refused to
+/// say`, `wants to say`, `has yet to say`, `is able to say`, `went on to say`.
+#[rustfmt::skip]
+const NOT_PURPOSE: &[&str] = &[
+    "refuse", "refuses", "refusing", "decline", "declines", "declining", "want", "wants",
+    "wanting", "plan", "plans", "planning", "hope", "hopes", "hoping", "yet", "able", "unable",
+    "willing", "unwilling", "reluctant", "hesitant", "afraid", "likely", "unlikely", "going",
+    "have", "has", "had", "need", "needs", "try", "tries", "trying", "began", "begin", "begins",
+    "continue", "continues", "seem", "seems", "appear", "appears", "used", "ought", "prepared",
+    "ready", "eager", "quick", "first", "last", "only", "chance", "right", "time", "way",
+    "how", "what", "where", "when", "whether", "him", "her", "them", "me", "us", "you", "it",
+    "something", "nothing", "anything", "much", "more", "enough", "too", "supposed", "expected",
+    "early", "hard", "difficult", "safe", "fair", "impossible", "easy", "premature", "possible",
+    "soon", "tough", "accurate", "wrong", "important", "necessary", "fine", "good", "on",
 ];
 
 /// Speech verbs whose passive characterises its subject with `as` (`he was described as

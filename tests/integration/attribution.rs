@@ -1237,6 +1237,31 @@ t!(
     [(Indirect, "the seats were full", None, Raising)]
 );
 t!(
+    purpose_infinitive_of_saying,
+    "The mayor went on television to say the city was broke.",
+    [(
+        Indirect,
+        "the city was broke",
+        Some("The mayor"),
+        Participle
+    )]
+);
+t!(
+    infinitive_after_an_extraposed_it_is_no_purpose,
+    "It is too early to say whether the plan will work.",
+    []
+);
+t!(
+    adverb_between_after_and_the_participle,
+    "The mayor changed course after initially saying the plan would work.",
+    [(
+        Indirect,
+        "the plan would work",
+        Some("The mayor"),
+        Participle
+    )]
+);
+t!(
     one_word_answer,
     "Asked if the plan was legal, 46 percent of voters said yes.",
     [
