@@ -1315,6 +1315,21 @@ fn reported_sieves(
         if kind == QuoteKind::Mixed {
             segments = vec![span];
         }
+        // A prepositional phrase before `…, he declined to comment.` says nothing:
+        // `Through a spokesman, he declined to comment.`
+        let cue_end_tok = pa.toks.partition_point(|t| t.span.end <= c.span.end);
+        if rule == Rule::TrailingUnmarked
+            && content.end <= c.span.start
+            && !(cue_end_tok..s_end.min(cue_end_tok + 10)).any(|k| pa.is_punct(k, ","))
+            && verbless_phrase(pa, content)
+        {
+            for q in &mut quos[q_lo..q_hi] {
+                if q.taken == Some(drafts.len()) {
+                    q.taken = None;
+                }
+            }
+            continue;
+        }
         // An evaluative verb with a bare object (`criticized Clinton during a rally`)
         // reports no proposition: only a clause, a quotation or a stated reason is content.
         if kind == QuoteKind::Indirect
@@ -2078,6 +2093,15 @@ fn verb_cue(
     if is_in(RAISING_VERBS, lemma) {
         return None;
     }
+    // `see`, `view`, `regard` report a view only of something `as` something: `Democrats see
+    // Sanders as an agent of her decline` (not `saw a rally`).
+    if is_in(VIEW_AS_VERBS, lemma)
+        && !(c.end..s_end.min(c.end + 12))
+            .take_while(|&k| !pa.is_punct(k, ","))
+            .any(|k| pa.is_word_in(k, &["as"]))
+    {
+        return None;
+    }
     // `Asked whether he would run, …`, `When asked how …`, `X was asked if …`: the question
     // put to someone whose asker goes unnamed.
     if let Some(found) = asked_question(pa, &c, lemma, s_start, s_end) {
@@ -2583,6 +2607,25 @@ fn adjunct_only(pa: &Para<'_>, from: usize, end: usize) -> bool {
     preposition && !(from..end.min(from + REACH)).any(|k| pa.has(k, words::BE | words::AUX))
 }
 
+/// Whether `span` is a short phrase that opens with a preposition and holds no verb
+/// (`Through a spokesman`, `In a statement on Monday`).
+fn verbless_phrase(pa: &Para<'_>, span: Span) -> bool {
+    let first = pa.toks.partition_point(|t| t.span.start < span.start);
+    let end = pa.toks.partition_point(|t| t.span.end <= span.end);
+    let words = (first..end).filter(|&k| pa.toks[k].is_word()).count();
+    words <= 8
+        && pa.is_word_in(
+            first,
+            &[
+                "through", "in", "on", "at", "after", "before", "for", "with", "during", "from",
+                "by", "under", "since", "despite", "amid", "without", "via",
+            ],
+        )
+        && !(first..end).any(|k| {
+            pa.toks[k].quoted || pa.has(k, words::BE | words::AUX | words::PAST | words::PRONOUN)
+        })
+}
+
 /// Verbs that are speech only with a `that` clause (`maintained that …`).
 const CLAUSE_ONLY: &[&str] = &["maintain"];
 
@@ -2664,6 +2707,9 @@ const NOT_PURPOSE: &[&str] = &[
     "early", "hard", "difficult", "safe", "fair", "impossible", "easy", "premature", "possible",
     "soon", "tough", "accurate", "wrong", "important", "necessary", "fine", "good", "on",
 ];
+
+/// Belief verbs that report a view only with `as` after their object.
+const VIEW_AS_VERBS: &[&str] = &["see", "view", "regard"];
 
 /// Speech verbs whose passive characterises its subject with `as` (`he was described as
 /// becoming newly serious`).

@@ -1262,6 +1262,11 @@ t!(
     )]
 );
 t!(
+    prepositional_phrase_before_a_trailing_cue_says_nothing,
+    "Through a spokesman, the mayor declined to comment.",
+    []
+);
+t!(
     one_word_answer,
     "Asked if the plan was legal, 46 percent of voters said yes.",
     [
@@ -1393,4 +1398,19 @@ tb!(
         Some("The senator"),
         ReportedClause
     )]
+);
+tb!(
+    a_view_of_something_as_something,
+    "Democrats see the senator as a threat to the bill.",
+    [(
+        Indirect,
+        ["the senator as a threat to the bill"],
+        Some("Democrats"),
+        ReportedClause
+    )]
+);
+tb!(
+    seeing_without_as_is_no_view,
+    "Voters saw a rally in the park.",
+    []
 );
