@@ -2661,8 +2661,8 @@ fn states_a_reason(pa: &Para<'_>, content: Span) -> bool {
 }
 
 /// Verbs that report an impression of their subject's (`X appears to …`, `X seemed
-/// uneasy`).
-const RAISING_VERBS: &[&str] = &["appear", "seem"];
+/// uneasy`), and adverbs of hearsay that do the same (`X reportedly left`).
+const RAISING_VERBS: &[&str] = &["appear", "seem", "reportedly", "allegedly"];
 
 /// Verbs whose passive reports what unnamed others say or think of the subject (`X is
 /// expected to …`, `X is widely seen as …`, `X is said to …`).
@@ -2841,9 +2841,16 @@ fn raising_subject(pa: &Para<'_>, s_start: usize, cue: usize) -> Option<Source> 
     while first > lo {
         let k = first - 1;
         let t = pa.toks[k];
-        let joins =
-            (t.is_word() && !t.quoted && !pa.has(k, words::CLAUSE_OPENER | words::BE | words::AUX))
-                || (t.kind == TokKind::Punct && matches!(pa.word(k), "'" | "’" | "%"));
+        // `and` or `or` between two names or groups joins them: `Google and Facebook`.
+        let coordinated = pa.is_word_in(k, &["and", "or"])
+            && k > lo
+            && pa.toks[k - 1].is_word()
+            && (pa.toks[k + 1].cap || pa.has(k + 1, words::DETERMINER));
+        let joins = coordinated
+            || (t.is_word()
+                && !t.quoted
+                && !pa.has(k, words::CLAUSE_OPENER | words::BE | words::AUX))
+            || (t.kind == TokKind::Punct && matches!(pa.word(k), "'" | "’" | "%"));
         if !joins {
             break;
         }

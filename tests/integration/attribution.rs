@@ -1414,3 +1414,13 @@ tb!(
     "Voters saw a rally in the park.",
     []
 );
+tb!(
+    hearsay_adverb_with_a_coordinated_subject,
+    "Both the city and the county have reportedly dropped the plan.",
+    [(
+        Indirect,
+        ["Both the city and the county", "dropped the plan"],
+        None,
+        Raising
+    )]
+);
