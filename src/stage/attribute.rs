@@ -3096,7 +3096,10 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
                 return that + 1;
             }
         }
-        if is_in(words::HEARER_VERBS, lemma) {
+        // A subject pronoun opens the clause said, not a hearer: `told reporters he …` but
+        // `warned he would …`.
+        let subject_pronoun = pa.is_word_in(k, &["he", "she", "they", "we", "i"]);
+        if is_in(words::HEARER_VERBS, lemma) && !subject_pronoun {
             if let Some(end) = pa.np_after(k, s_end) {
                 // A directive keeps its hearer: `urged the administration to join …` says
                 // what the administration should do.

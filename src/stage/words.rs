@@ -97,7 +97,6 @@ const AUX_WORDS: &[&str] = &[
 pub(crate) const HEARER_VERBS: &[&str] = &[
     "tell", "remind", "warn", "assure", "inform", "ask", "urge", "advise", "notify", "caution",
     "promise", "convince", "persuade", "brief", "email", "text", "message", "reassure", "teach",
-    "show",
 ];
 
 #[rustfmt::skip]

@@ -1267,6 +1267,16 @@ t!(
     []
 );
 t!(
+    a_subject_pronoun_after_a_hearer_verb_opens_the_clause,
+    "The mayor warned he would veto the budget.",
+    [(
+        Indirect,
+        "he would veto the budget",
+        Some("The mayor"),
+        ReportedClause
+    )]
+);
+t!(
     one_word_answer,
     "Asked if the plan was legal, 46 percent of voters said yes.",
     [
@@ -1422,5 +1432,25 @@ tb!(
         ["Both the city and the county", "dropped the plan"],
         None,
         Raising
+    )]
+);
+tb!(
+    a_finding_reports_a_clause_with_a_pronoun_subject,
+    "Exit polling shows he won most voters under 30.",
+    [(
+        Indirect,
+        ["he won most voters under 30"],
+        Some("Exit polling"),
+        ReportedClause
+    )]
+);
+tb!(
+    a_finding_with_a_participle_clause,
+    "Public polls show the senator leading slightly in Ohio.",
+    [(
+        Indirect,
+        ["the senator leading slightly in Ohio"],
+        Some("Public polls"),
+        ReportedClause
     )]
 );
