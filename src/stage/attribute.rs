@@ -1971,6 +1971,7 @@ fn trailing_attribution_follows(pa: &Para<'_>, cues: &[CueAt], ci: usize, s_end:
         .take(REACH)
         .any(|c| {
             c.kind == PatternKind::Speech
+                && s_end - c.end <= 4
                 && (c.end..s_end).all(|k| pa.toks[k].kind == TokKind::Punct)
                 && (c.first.saturating_sub(5)..c.first).any(|k| pa.is_punct(k, ","))
         })
@@ -2612,6 +2613,9 @@ fn adjunct_only(pa: &Para<'_>, from: usize, end: usize) -> bool {
 fn verbless_phrase(pa: &Para<'_>, span: Span) -> bool {
     let first = pa.toks.partition_point(|t| t.span.start < span.start);
     let end = pa.toks.partition_point(|t| t.span.end <= span.end);
+    if end - first > REACH {
+        return false;
+    }
     let words = (first..end).filter(|&k| pa.toks[k].is_word()).count();
     words <= 8
         && pa.is_word_in(
