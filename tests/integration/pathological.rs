@@ -620,3 +620,24 @@ fn a_subordinate_clause_running_on_with_cues() {
         .iter()
         .all(|q| q.cue.is_some_and(|c| article.slice(c) == "said")));
 }
+
+/// One sentence that runs on through this release's newer constructions (a parenthetical
+/// closed after an adjunct, inserts set off by commas, a passive with an agent, a purpose
+/// infinitive, an evaluative verb with a reason): every look-around stays within a clause's
+/// reach, so the parse is linear (the scaling benchmark shows the cost), and all is found.
+#[test]
+fn newer_constructions_running_on_in_one_sentence() {
+    const UNITS: usize = 2_000;
+    let unit = "still, she said in an interview, the plan, which was costly, was first \
+                reported by the Tribune and the mayor went on television to say the city \
+                was broke and the senator praised the mayor for cutting taxes and ";
+    let body = format!("Lee wrote that {}", unit.repeat(UNITS));
+    let body = body.trim_end();
+    let article = parse(body);
+    assert_eq!(sentence_texts(&article).len(), 1);
+    assert!(
+        article.quotes().len() >= UNITS,
+        "{}",
+        article.quotes().len()
+    );
+}
