@@ -739,6 +739,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
                 .get(quo_i)
                 .is_some_and(|q| starts_here(q.span.start))
             && !text[para.span].ends_with(':')
+            && !label_colon_candidate(&text[para.span])
         {
             continue;
         }
@@ -880,6 +881,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         let first_draft = drafts.len();
         direct_sieves(&pa, pid, &mut cues, &mut quos, &mut drafts);
         reported_sieves(config, &pa, pid, &mut cues, &mut quos, &mut drafts);
+        label_sieve(&pa, pid, &mut quos, &mut drafts);
         let lead = colon_lead
             .take()
             .filter(|(lp, _, _, _)| lp.index() + 1 == pid.index());
@@ -3282,6 +3284,85 @@ fn continuation_sieve(
 /// (`Planned Parenthood's president, Cecile Richards, said:`), which introduces the quotation
 /// that opens the next paragraph. Without a cue the colon is the cue and the main clause's
 /// subject the speaker (`Richards put it this way:`).
+/// Labels before a colon that name a part of the page, not a speaker (`Update:`, `Photo:`).
+#[rustfmt::skip]
+const PAGE_LABELS: &[&str] = &[
+    "update", "updated", "note", "photo", "photos", "video", "watch", "read", "related",
+    "correction", "clarification", "disclosure", "source", "sources", "credit", "caption",
+    "also", "more", "see", "listen", "follow", "subscribe", "advertisement", "click", "image",
+    "pictured", "editor", "editors", "top", "latest", "breaking", "live", "exclusive", "opinion",
+    "analysis", "commentary", "editorial", "contact", "email", "tags", "topics", "share",
+    "transcript", "full", "here", "graphic", "chart", "map", "warning", "spoiler", "byline",
+    "contributing", "dateline", "ap", "cnn", "pdf", "url", "faq", "ps",
+];
+
+/// Whether a paragraph may open with a transcript's label and a colon (`Q: …`, `TRUMP: …`):
+/// a colon among its first 48 bytes.
+fn label_colon_candidate(para: &str) -> bool {
+    let head = &para.as_bytes()[..para.len().min(48)];
+    memchr::memchr(b':', head).is_some()
+}
+
+/// A paragraph that opens with a transcript's label and a colon, then unmarked words (`Q: How
+/// did it go?`, `TAPPER: …`): what follows the colon, to the paragraph's end, is the
+/// speaker's.
+fn label_sieve(pa: &Para<'_>, pid: ParagraphId, quos: &mut [QuoteAt], drafts: &mut Vec<Draft>) {
+    let n = pa.toks.len();
+    let Some(colon) = (1..n.min(6)).find(|&k| pa.toks[k].kind != TokKind::Word) else {
+        return;
+    };
+    if !pa.is_punct(colon, ":") || colon + 2 > n || pa.toks[colon + 1].kind == TokKind::Open {
+        return;
+    }
+    // A transcript's label: `Q`, `A`, or one upper-case name (`TRUMP`, `TAPPER`), not a
+    // page label. Title-case labels are left alone: in headlines they are as often kickers
+    // (`Bombshell:`, `The Latest:`) as speakers.
+    let w = pa.word(0);
+    let label_ok = colon == 1
+        && !pa.toks[0].quoted
+        && (matches!(w, "Q" | "A") || (w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase())))
+        && !pa.is_word_in(0, PAGE_LABELS);
+    if !label_ok {
+        return;
+    }
+    let Some(content) = trim_content(pa, pa.span(colon + 1, n), false) else {
+        return;
+    };
+    if overlaps_existing(drafts, content) {
+        return;
+    }
+    // Quotations inside are the speaker's too; one that is all of it makes a direct quote.
+    let mut kind = QuoteKind::Indirect;
+    let mut quotations = Vec::new();
+    let mut segments = vec![content];
+    for q in quos
+        .iter_mut()
+        .filter(|q| q.taken.is_none() && content.overlaps(q.span))
+        .take(16)
+    {
+        kind = if content.start >= q.content.start && content.end <= q.span.end {
+            segments = vec![q.content];
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Mixed
+        };
+        quotations.push(q.id);
+        q.taken = Some(drafts.len());
+    }
+    drafts.push(Draft {
+        kind,
+        segments,
+        span: content,
+        marked: kind != QuoteKind::Indirect,
+        paragraph: pid,
+        source: Some(pa.source(0, colon, None)),
+        cue: Some(pa.toks[colon].span),
+        pattern: None,
+        quotations,
+        rule: Rule::Leading,
+    });
+}
+
 fn colon_attribution(
     pa: &Para<'_>,
     cues: &[CueAt],

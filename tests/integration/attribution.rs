@@ -1277,6 +1277,20 @@ t!(
     )]
 );
 t!(
+    transcript_labels,
+    "Q: How did things go for you?\n\nA: No one checked up on us.\n\nTAPPER: Do you think so?",
+    [
+        (Indirect, "How did things go for you", Some("Q"), Leading),
+        (Indirect, "No one checked up on us", Some("A"), Leading),
+        (Indirect, "Do you think so", Some("TAPPER"), Leading)
+    ]
+);
+t!(
+    page_labels_and_kickers_are_no_speakers,
+    "UPDATE: The vote was moved.\n\nBombshell: The vote was moved again.",
+    []
+);
+t!(
     one_word_answer,
     "Asked if the plan was legal, 46 percent of voters said yes.",
     [
