@@ -214,12 +214,15 @@ impl Para<'_> {
                 }
                 // Two coordinated names or groups: `The Kentucky Republican and the New York
                 // businessman`, `Right-wing politicians and average citizens`.
+                // Also two plural groups: `private companies and ordinary traders say`.
                 if j > lo
                     && i < end
                     && self.word(j) == "and"
                     && self.np_word(j - 1)
                     && (self.toks[j - 1].cap || self.word(j - 1).ends_with('s'))
-                    && (self.toks[i].cap || self.has(i, words::DETERMINER))
+                    && (self.toks[i].cap
+                        || self.has(i, words::DETERMINER)
+                        || (self.word(j - 1).ends_with('s') && self.word(end - 1).ends_with('s')))
                 {
                     i = j;
                     continue;
@@ -631,10 +634,20 @@ impl Para<'_> {
             let mut r_end = end + 1;
             // Quotation marks end it only right after the comma (`"A," said X, "B."`); a
             // quoted name inside it stays (`the boy, who wore a 'Make America Great' hat`).
+            // A participle clause after a comma (`, shaking his head`, `, pointing to …`)
+            // describes what the speaker did, not who the speaker is: it ends the apposition.
+            let participle_clause = |k: usize| {
+                self.is_punct(k, ",")
+                    && self.toks.get(k + 1).is_some_and(|t| {
+                        let w = self.word(k + 1);
+                        t.is_word() && !t.cap && w.len() > 5 && w.ends_with("ing")
+                    })
+            };
             while r_end < hi.min(end + REACH)
                 && !(self.ends_apposition(r_end)
                     && (r_end == end + 1
                         || !matches!(self.toks[r_end].kind, TokKind::Open | TokKind::Close)))
+                && !participle_clause(r_end)
             {
                 r_end += 1;
             }

@@ -1291,6 +1291,16 @@ t!(
     []
 );
 t!(
+    two_plural_groups_as_one_subject,
+    "Small farmers and local traders say the new road has not helped them.",
+    [(
+        Indirect,
+        "the new road has not helped them",
+        Some("Small farmers and local traders"),
+        ReportedClause
+    )]
+);
+t!(
     one_word_answer,
     "Asked if the plan was legal, 46 percent of voters said yes.",
     [
