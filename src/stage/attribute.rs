@@ -1459,8 +1459,6 @@ fn reported_sieves(
     }
 }
 
-/// The words that open a sentence before a parenthetical speaker at byte `mention`, up to
-/// the comma before it (`Back then,` in `Back then, she said, …`).
 /// The comma that closes a parenthetical attribution whose cue ends before token `from`:
 /// right there, or after a short adjunct of words only (`…, she said in an interview, …`),
 /// though not after a verb that takes a hearer (`asked`, `told`), whose object may be what
@@ -1480,6 +1478,8 @@ fn adjunct_comma(pa: &Para<'_>, from: usize, s_end: usize, lemma: &str) -> Optio
         .then_some(comma)
 }
 
+/// The words that open a sentence before a parenthetical speaker at byte `mention`, up to
+/// the comma before it (`Back then,` in `Back then, she said, …`).
 fn lead_segment(pa: &Para<'_>, s_start: usize, mention: usize) -> Option<Span> {
     let m = pa.toks.partition_point(|t| t.span.start < mention);
     if m <= s_start + 1 || m - s_start > 12 || !pa.is_punct(m - 1, ",") {
@@ -3057,8 +3057,6 @@ fn clause_subject(pa: &Para<'_>, s_start: usize, participle: usize) -> Option<So
     None
 }
 
-/// The first token of what was said after a cue ending at `cue_end`: skips the hearer of
-/// `tell`-like verbs, adjuncts, and `that`.
 /// Weekdays and words that name a day relative to today.
 #[rustfmt::skip]
 const DAY_WORDS: &[&str] = &[
@@ -3095,6 +3093,8 @@ fn skip_time_adjunct(pa: &Para<'_>, k: usize, s_end: usize) -> usize {
     }
 }
 
+/// The first token of what was said after a cue ending at `cue_end`: skips the hearer of
+/// `tell`-like verbs, adjuncts, and `that`.
 fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> usize {
     let mut k = cue_end;
     // `that` within a short reach, past the hearer and adjuncts: `told reporters on
@@ -3293,10 +3293,6 @@ fn continuation_sieve(
     }
 }
 
-/// The speaker, cue and pattern of a paragraph that ends with an attribution and a colon
-/// (`Planned Parenthood's president, Cecile Richards, said:`), which introduces the quotation
-/// that opens the next paragraph. Without a cue the colon is the cue and the main clause's
-/// subject the speaker (`Richards put it this way:`).
 /// Labels before a colon that name a part of the page, not a speaker (`Update:`, `Photo:`).
 #[rustfmt::skip]
 const PAGE_LABELS: &[&str] = &[
@@ -3376,6 +3372,10 @@ fn label_sieve(pa: &Para<'_>, pid: ParagraphId, quos: &mut [QuoteAt], drafts: &m
     });
 }
 
+/// The speaker, cue and pattern of a paragraph that ends with an attribution and a colon
+/// (`Planned Parenthood's president, Cecile Richards, said:`), which introduces the quotation
+/// that opens the next paragraph. Without a cue the colon is the cue and the main clause's
+/// subject the speaker (`Richards put it this way:`).
 fn colon_attribution(
     pa: &Para<'_>,
     cues: &[CueAt],
