@@ -3193,8 +3193,10 @@ fn continuation_sieve(
             continue;
         }
         // Only a quotation that stands on its own (opening its sentence, or after a colon) is
-        // someone's words; a fragment inside a sentence is the writer's.
-        if !stands_alone(pa, q) {
+        // someone's words; a fragment inside a sentence is the writer's. One followed by
+        // `by` and a name is a title with its author (`"Posthumous books sell," by Joe
+        // Kahn`).
+        if !stands_alone(pa, q) || titled_by(pa, q.span) {
             continue;
         }
         // The attributed quote before it in this paragraph, else the one after it, else the
@@ -3291,6 +3293,16 @@ fn continuation_sieve(
     {
         *last = Some((pid, source, d.cue, d.pattern));
     }
+}
+
+/// Whether the quotation at `span` is followed by `by` (after an optional comma), as a title
+/// with its author is.
+fn titled_by(pa: &Para<'_>, span: Span) -> bool {
+    let mut k = pa.toks.partition_point(|t| t.span.start < span.end);
+    if pa.toks.get(k).is_some_and(|_| pa.is_punct(k, ",")) {
+        k += 1;
+    }
+    pa.is_word_in(k, &["by"]) && pa.toks.get(k + 1).is_some_and(|t| t.cap)
 }
 
 /// Labels before a colon that name a part of the page, not a speaker (`Update:`, `Photo:`).

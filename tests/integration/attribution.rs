@@ -1301,6 +1301,11 @@ t!(
     )]
 );
 t!(
+    a_title_with_its_author_is_no_quote,
+    "ARTS \u{2014}\"A sketch artist gets a gallery show at last in Brooklyn,\" by Ann Lee of the Herald.",
+    []
+);
+t!(
     one_word_answer,
     "Asked if the plan was legal, 46 percent of voters said yes.",
     [
