@@ -1302,8 +1302,18 @@ t!(
 );
 t!(
     a_title_with_its_author_is_no_quote,
-    "ARTS \u{2014}\"A sketch artist gets a gallery show at last in Brooklyn,\" by Ann Lee of the Herald.",
+    "Some news today. \"A sketch artist gets a gallery show at last in Brooklyn,\" by Ann Lee of the Herald.",
     []
+);
+t!(
+    a_quotation_standing_alone_without_author_stays_unattributed,
+    "Some news today. \"A sketch artist gets a gallery show at last in Brooklyn,\" from Ann Lee of the Herald.",
+    [(
+        Direct,
+        "A sketch artist gets a gallery show at last in Brooklyn,",
+        None,
+        Unattributed
+    )]
 );
 t!(
     one_word_answer,
