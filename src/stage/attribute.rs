@@ -418,6 +418,28 @@ impl Para<'_> {
         Span::new(self.toks[first].span.start, self.toks[end - 1].span.end)
     }
 
+    /// Where the verb group ending before token `end` starts: back over up to three
+    /// auxiliaries, adverbs and negations (`has repeatedly`, `did not`), and with `quantifier`
+    /// a floating quantifier right before the verb (`Merkley and Brown all said`).
+    fn before_verb_group(&self, lo: usize, mut end: usize, quantifier: bool) -> usize {
+        let mut skipped = 0;
+        while end > lo && skipped < 3 {
+            let j = end - 1;
+            let w = self.word(j);
+            let adverb = (w.len() > 4 && w.ends_with("ly"))
+                || w.ends_with("n't")
+                || w.ends_with("n’t")
+                || (quantifier && skipped == 0 && is_in(&["all", "both", "each"], w));
+            if !(self.toks[j].is_word() && !self.toks[j].cap && (self.has(j, words::AUX) || adverb))
+            {
+                break;
+            }
+            end = j;
+            skipped += 1;
+        }
+        end
+    }
+
     /// The subject of a cue at token `cue`: skips auxiliaries and adverbs, then reads the
     /// noun phrase before, with an apposition between commas (`Peskov, the spokesman,`).
     fn subject_before(&self, lo: usize, cue: usize) -> Option<Source> {
@@ -443,24 +465,7 @@ impl Para<'_> {
                 end = v;
             }
         }
-        let mut skipped = 0;
-        while end > lo && skipped < 3 {
-            let j = end - 1;
-            let w = self.word(j);
-            // Adverbs, negations, and a floating quantifier (`Merkley and Brown all said`).
-            let adverb = self.toks[j].is_word()
-                && !self.toks[j].cap
-                && ((w.len() > 4 && w.ends_with("ly"))
-                    || w.ends_with("n't")
-                    || w.ends_with("n’t")
-                    || (skipped == 0 && is_in(&["all", "both", "each"], w)));
-            if self.toks[j].is_word() && !self.toks[j].cap && (self.has(j, words::AUX) || adverb) {
-                end = j;
-                skipped += 1;
-            } else {
-                break;
-            }
-        }
+        let end = self.before_verb_group(lo, end, true);
         if end == lo {
             return None;
         }
@@ -2841,20 +2846,7 @@ fn raising(
 /// A subject set off by commas or not at a clause opening is read as a speaker's is
 /// (`[Kim Jong Il], the leader who …, appeared`).
 fn raising_subject(pa: &Para<'_>, s_start: usize, cue: usize) -> Option<Source> {
-    let mut end = cue;
-    let mut skipped = 0;
-    while end > s_start && skipped < 3 {
-        let j = end - 1;
-        let w = pa.word(j);
-        let adverb = pa.toks[j].is_word()
-            && !pa.toks[j].cap
-            && ((w.len() > 4 && w.ends_with("ly")) || w.ends_with("n't") || w.ends_with("n’t"));
-        if !(adverb || (pa.has(j, words::AUX) && !pa.toks[j].cap)) {
-            break;
-        }
-        end = j;
-        skipped += 1;
-    }
+    let end = pa.before_verb_group(s_start, cue, false);
     let lo = s_start.max(end.saturating_sub(12));
     let mut first = end;
     while first > lo {

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+mod body;
 mod shared;
 
 mod attribution;

@@ -4,31 +4,13 @@
 
 use quotative::{Article, ErrorKind, Parser, Span};
 
+use crate::body;
 use crate::props::check_article;
 
 fn parse(text: &str) -> Article<'_> {
     let article = Parser::new().parse(text);
     check_article(&article);
     article
-}
-
-/// The text of every paragraph of the body (not the headline's).
-fn paragraph_texts<'a>(article: &'a Article<'_>) -> Vec<&'a str> {
-    article
-        .paragraphs()
-        .iter()
-        .filter(|p| !p.headline)
-        .map(|p| article.slice(p.span))
-        .collect()
-}
-
-/// The body's paragraphs.
-fn body_paragraphs<'a>(article: &'a Article<'_>) -> Vec<&'a quotative::Paragraph> {
-    article
-        .paragraphs()
-        .iter()
-        .filter(|p| !p.headline)
-        .collect()
 }
 
 /// The text of every sentence of the body.
@@ -134,7 +116,7 @@ fn whitespace_only_is_an_empty_article() {
         assert!(
             article.paragraphs().is_empty(),
             "{text:?} gave paragraphs {:?}",
-            paragraph_texts(&article)
+            body::texts(&article)
         );
         assert_blank(&article);
     }
@@ -158,7 +140,7 @@ fn bom_does_not_move_anything_but_the_offsets() {
     let with_bom = format!("\u{feff}{plain}");
     let a = parse(plain);
     let b = parse(&with_bom);
-    assert_eq!(paragraph_texts(&a).len(), 2);
+    assert_eq!(body::texts(&a).len(), 2);
     assert_eq!(layout(&b, 3), layout(&a, 0));
     assert_eq!(a.quotations().len(), b.quotations().len());
     assert_eq!(a.quotes().len(), b.quotes().len());
@@ -175,7 +157,7 @@ fn one_giant_paragraph() {
     let text = format!("Committee meets\n\n{}", body.trim_end());
     let article = parse(&text);
     assert_texts(
-        &paragraph_texts(&article),
+        &body::texts(&article),
         &[body.trim_end()],
         "one paragraph, the whole body",
     );
@@ -203,7 +185,7 @@ fn a_hundred_thousand_straight_quote_marks() {
     let marks = "\"".repeat(100_000);
     let text = format!("Marks everywhere\n\n{marks}");
     let article = parse(&text);
-    assert_texts(&paragraph_texts(&article), &[marks.as_str()], "paragraphs");
+    assert_texts(&body::texts(&article), &[marks.as_str()], "paragraphs");
     assert_eq!(sentence_texts(&article).len(), 1);
     // Nothing to attribute: no words, so no cue, mention, speaker or attributed quote.
     assert!(article.cues().is_empty());
@@ -227,7 +209,7 @@ fn unmatched_quote_marks_one_per_paragraph() {
         }
     }
     let article = parse(&text);
-    assert_eq!(paragraph_texts(&article).len(), PARAGRAPHS);
+    assert_eq!(body::texts(&article).len(), PARAGRAPHS);
     assert_eq!(sentence_texts(&article).len(), PARAGRAPHS);
     // check_article already proved each quotation lies inside its paragraph; a stray mark
     // gives at most one quotation, which is not closed.
@@ -245,7 +227,7 @@ fn a_paragraph_dense_with_cues() {
     let body = body.trim_end();
     let text = format!("Cues everywhere\n\n{body}");
     let article = parse(&text);
-    assert_texts(&paragraph_texts(&article), &[body], "paragraphs");
+    assert_texts(&body::texts(&article), &[body], "paragraphs");
     assert_eq!(sentence_texts(&article).len(), 1);
     assert_eq!(article.cues().len(), CUES);
     assert!(article
@@ -259,7 +241,7 @@ fn alternating_curly_marks_without_text() {
     let marks = "“”".repeat(10_000);
     let text = format!("Empty quotes\n\n{marks}");
     let article = parse(&text);
-    assert_texts(&paragraph_texts(&article), &[marks.as_str()], "paragraphs");
+    assert_texts(&body::texts(&article), &[marks.as_str()], "paragraphs");
     assert_eq!(sentence_texts(&article).len(), 1);
     // Each “” is an empty pair at depth 0, reported or dropped, never nested or merged.
     for q in article.quotations() {
@@ -281,7 +263,7 @@ fn a_quote_never_closed_ends_at_its_paragraph() {
         );
         let article = parse(&text);
         assert_eq!(
-            paragraph_texts(&article),
+            body::texts(&article),
             [
                 first.as_str(),
                 "The talks resume on Monday in Geneva.",
@@ -296,7 +278,7 @@ fn a_quote_never_closed_ends_at_its_paragraph() {
             .map(|p| p.sentences.len())
             .collect();
         assert_eq!(counts, [1, 1, 1], "{name}");
-        let p0 = body_paragraphs(&article)[0].span;
+        let p0 = body::paragraphs(&article)[0].span;
         let open_at = text.find(open).unwrap();
         assert_eq!(article.quotations().len(), 1, "{name}");
         let q = article.quotations()[0];
@@ -326,9 +308,9 @@ fn ten_thousand_nested_quotes() {
     let body = format!("{}Deep.{}", "“".repeat(DEPTH), "”".repeat(DEPTH));
     let text = format!("Nested quotes\n\n{body}");
     let article = parse(&text);
-    assert_texts(&paragraph_texts(&article), &[body.as_str()], "paragraphs");
+    assert_texts(&body::texts(&article), &[body.as_str()], "paragraphs");
     assert_eq!(sentence_texts(&article).len(), 1);
-    let para = body_paragraphs(&article)[0].span;
+    let para = body::paragraphs(&article)[0].span;
     let quotations = article.quotations();
     assert_eq!(quotations.len(), MAX_REPORTED_DEPTH);
     // One chain, outermost first: the quotation at depth k runs from the k-th opening mark
@@ -356,17 +338,13 @@ fn a_megabyte_line_without_spaces() {
     let line = CHUNK.repeat((1 << 20) / CHUNK.len() + 1);
     assert!(line.len() >= 1 << 20);
     let article = parse(&line);
-    assert_texts(&paragraph_texts(&article), &[line.as_str()], "paragraphs");
+    assert_texts(&body::texts(&article), &[line.as_str()], "paragraphs");
     assert_texts(&sentence_texts(&article), &[line.as_str()], "sentences");
     assert!(article.headline().is_none());
 
     let letters = "a".repeat(1 << 20);
     let article = parse(&letters);
-    assert_texts(
-        &paragraph_texts(&article),
-        &[letters.as_str()],
-        "paragraphs",
-    );
+    assert_texts(&body::texts(&article), &[letters.as_str()], "paragraphs");
     assert_texts(&sentence_texts(&article), &[letters.as_str()], "sentences");
 }
 
@@ -377,7 +355,7 @@ fn only_punctuation() {
         let text = format!("Punctuation\n\n{body}");
         let article = parse(&text);
         assert_texts(
-            &paragraph_texts(&article),
+            &body::texts(&article),
             &[body.as_str()],
             &format!("paragraphs of {unit:?}"),
         );
@@ -403,7 +381,7 @@ fn crlf_gives_the_same_article_as_lf() {
     let crlf_text = LF.replace('\n', "\r\n");
     let crlf = parse(&crlf_text);
     assert_eq!(
-        paragraph_texts(&lf),
+        body::texts(&lf),
         [
             "The minister said talks would resume. Officials agreed.",
             "A second round is planned for May."
@@ -417,7 +395,7 @@ fn crlf_gives_the_same_article_as_lf() {
             "A second round is planned for May."
         ]
     );
-    assert_eq!(paragraph_texts(&crlf), paragraph_texts(&lf));
+    assert_eq!(body::texts(&crlf), body::texts(&lf));
     assert_eq!(sentence_texts(&crlf), sentence_texts(&lf));
     assert_eq!(
         crlf.headline().map(|h| crlf.slice(h)),
@@ -444,7 +422,7 @@ fn single_line_breaks_split_paragraphs_with_any_line_ending() {
         lf.replace('\n', "\r"),
     ] {
         let article = parse(&text);
-        let mut paragraphs = paragraph_texts(&article);
+        let mut paragraphs = body::texts(&article);
         // Whether the first line is taken as the headline is the layout's call; the body
         // paragraphs are not.
         if article.headline().is_none() {
@@ -466,7 +444,7 @@ fn nul_and_control_characters_are_ordinary_characters() {
     let text = "Talks\0stall\n\nThe\0minister said talks would resume. Officials\u{1}agreed\u{7f}.";
     let article = parse(text);
     assert_eq!(
-        paragraph_texts(&article),
+        body::texts(&article),
         ["The\0minister said talks would resume. Officials\u{1}agreed\u{7f}."]
     );
     assert_eq!(
@@ -487,7 +465,7 @@ fn nul_and_control_characters_are_ordinary_characters() {
     // Only NULs: no crash, and nothing is made of them beyond at most one paragraph.
     let nuls = "\0".repeat(10_000);
     let article = parse(&nuls);
-    assert!(paragraph_texts(&article).len() <= 1);
+    assert!(body::texts(&article).len() <= 1);
     assert!(article.quotes().is_empty());
 }
 
@@ -541,7 +519,7 @@ fn lossy_mode_replaces_bad_bytes_and_parses_the_rest() {
         "Talks stall\n\nThe minister said \u{fffd}\u{fffd} no. Officials agreed.\u{fffd}"
     );
     assert_eq!(
-        paragraph_texts(&article),
+        body::texts(&article),
         ["The minister said \u{fffd}\u{fffd} no. Officials agreed.\u{fffd}"]
     );
     assert_eq!(
@@ -555,7 +533,7 @@ fn lossy_mode_replaces_bad_bytes_and_parses_the_rest() {
     let article = parser.parse_bytes_lossy(&[0xff; 1000]).unwrap();
     check_article(&article);
     assert_eq!(article.text().chars().count(), 1000);
-    assert_eq!(paragraph_texts(&article).len(), 1);
+    assert_eq!(body::texts(&article).len(), 1);
 }
 
 #[test]

@@ -3,6 +3,8 @@
 
 use quotative::{Article, Parser, Span};
 
+use crate::body;
+
 fn parse(text: &str) -> Article<'_> {
     let article = Parser::new().parse(text);
     check_spans(text, &article);
@@ -11,25 +13,6 @@ fn parse(text: &str) -> Article<'_> {
 
 fn all<'t>(text: &'t str, spans: &[Span]) -> Vec<&'t str> {
     spans.iter().map(|&s| &text[s]).collect()
-}
-
-/// The body's paragraphs (the headline, paragraph 0 when there is one, left out).
-fn paragraphs<'t>(text: &'t str, article: &Article<'_>) -> Vec<&'t str> {
-    article
-        .paragraphs()
-        .iter()
-        .filter(|p| !p.headline)
-        .map(|p| &text[p.span])
-        .collect()
-}
-
-/// The body's paragraphs, as records.
-fn body<'a>(article: &'a Article<'_>) -> Vec<&'a quotative::Paragraph> {
-    article
-        .paragraphs()
-        .iter()
-        .filter(|p| !p.headline)
-        .collect()
 }
 
 fn authors<'t>(text: &'t str, article: &Article<'_>) -> Vec<&'t str> {
@@ -99,7 +82,7 @@ fn seed_article() {
         assert_eq!(&text[r], first_line);
         assert!(r.start > headline.end);
     }
-    let paras = paragraphs(text, &article);
+    let paras = body::texts(&article);
     assert!(
         !paras.contains(&first_line),
         "a repeat leaked into the body"
@@ -112,7 +95,7 @@ fn seed_article() {
         let t = &text[span];
         assert!(!t.starts_with('\u{2022}') && !t.starts_with(' '), "{t:?}");
         assert!(text[..span.start].trim_end().ends_with('\u{2022}'));
-        let p = body(&article)[k];
+        let p = body::paragraphs(&article)[k];
         assert_eq!(p.span, span);
         assert!(p.bullet);
     }
@@ -166,11 +149,11 @@ fn byline_at_start_and_dateline() {
     let dateline = article.dateline().unwrap();
     assert_eq!(&text[dateline], "GENEVA (Reuters) -");
     // The dateline stays inside the first paragraph.
-    let first = &body(&article)[0];
+    let first = &body::paragraphs(&article)[0];
     assert_eq!(first.span.start, dateline.start);
     assert!(first.span.contains(dateline));
     assert_eq!(
-        paragraphs(text, &article),
+        body::texts(&article),
         [
             "GENEVA (Reuters) - Talks stalled on Monday, officials said.",
             "They resume next week."
@@ -186,7 +169,7 @@ fn agency_byline_at_the_end_with_a_label() {
     assert_eq!(authors(text, &article), ["Jane Doe"]);
     assert_eq!(all(text, article.sections()), ["World News"]);
     assert_eq!(
-        paragraphs(text, &article),
+        body::texts(&article),
         [
             "Dockworkers walked out on Friday.",
             "The union wants a raise."
@@ -201,7 +184,7 @@ fn section_glued_to_the_byline() {
     assert_eq!(authors(text, &article), ["Ann Lee"]);
     assert_eq!(&text[article.byline().unwrap().span], "by Ann Lee");
     assert_eq!(all(text, article.sections()), ["Politics"]);
-    assert_eq!(paragraphs(text, &article), ["The count goes on."]);
+    assert_eq!(body::texts(&article), ["The count goes on."]);
 }
 
 #[test]
@@ -223,7 +206,9 @@ fn datelines() {
     ] {
         let article = parse(text);
         assert_eq!(article.dateline().map(|d| &text[d]), Some(want), "{text:?}");
-        assert!(body(&article)[0].span.contains(article.dateline().unwrap()));
+        assert!(body::paragraphs(&article)[0]
+            .span
+            .contains(article.dateline().unwrap()));
     }
     for text in [
         "Head\n\nThe U.S. - China talks ended.",
@@ -249,7 +234,10 @@ fn key_points_with_other_marks() {
             "Deficit narrows"
         ]
     );
-    let bullets: Vec<bool> = body(&article).iter().map(|p| p.bullet).collect();
+    let bullets: Vec<bool> = body::paragraphs(&article)
+        .iter()
+        .map(|p| p.bullet)
+        .collect();
     assert_eq!(bullets, [true, true, true, false]);
 }
 
@@ -264,12 +252,15 @@ fn crlf_and_lone_cr() {
         assert_eq!(&text[article.headline().unwrap()], "Talks stall");
         assert_eq!(authors(text, &article), ["Jane Doe"]);
         assert_eq!(all(text, article.sections()), ["Politics"]);
-        assert_eq!(paragraphs(text, &article), paragraphs(lf, &base));
+        assert_eq!(body::texts(&article), body::texts(&base));
         assert_eq!(article.sentences().len(), base.sentences().len());
     }
     // Spans index the original: after CRLF, offsets differ from the LF text.
     let article = parse(&crlf);
-    assert_eq!(body(&article)[0].span.start, lf.find("Mr.").unwrap() + 4);
+    assert_eq!(
+        body::paragraphs(&article)[0].span.start,
+        lf.find("Mr.").unwrap() + 4
+    );
 }
 
 #[test]
@@ -279,10 +270,7 @@ fn bom_nbsp_and_zero_width() {
     let headline = article.headline().unwrap();
     assert_eq!(headline.start, 3);
     assert_eq!(&text[headline], "Talks stall");
-    assert_eq!(
-        paragraphs(text, &article),
-        ["Mr. Li left.\u{00A0}He said so."]
-    );
+    assert_eq!(body::texts(&article), ["Mr. Li left.\u{00A0}He said so."]);
     let sentences: Vec<&str> = article.sentences().iter().map(|s| &text[s.span]).collect();
     assert_eq!(sentences, ["Talks stall", "Mr. Li left.", "He said so."]);
 }
@@ -294,7 +282,7 @@ fn text_without_blank_lines() {
     assert_eq!(&text[article.headline().unwrap()], "Storm hits coast");
     assert_eq!(authors(text, &article), ["Ann Lee"]);
     assert_eq!(
-        paragraphs(text, &article),
+        body::texts(&article),
         [
             "The storm made landfall at dawn. Winds topped 100 mph.",
             "Thousands lost power."
@@ -312,12 +300,12 @@ fn headline_with_a_final_period_needs_a_blank_line() {
         &text[article.headline().unwrap()],
         "Talks stall as envoys leave Geneva."
     );
-    assert_eq!(paragraphs(text, &article), ["The envoys left on Monday."]);
+    assert_eq!(body::texts(&article), ["The envoys left on Monday."]);
     // No blank line after it: the first line is a paragraph like the others.
     let text = "The envoys left on Monday.\nTalks resume next week.";
     let article = parse(text);
     assert!(article.headline().is_none());
-    assert_eq!(paragraphs(text, &article).len(), 2);
+    assert_eq!(body::texts(&article).len(), 2);
 }
 
 #[test]
@@ -325,7 +313,7 @@ fn a_quoted_lead_paragraph_is_no_headline() {
     let text = "\u{201C}The bridge has to close,\u{201D} the engineer said.\n\n\u{201C}There is no safe way to keep it open.\u{201D}";
     let article = parse(text);
     assert!(article.headline().is_none());
-    assert_eq!(paragraphs(text, &article).len(), 2);
+    assert_eq!(body::texts(&article).len(), 2);
     let text = "The plan will not survive the winter, officials said.\n\nThey gave no details.";
     assert!(parse(text).headline().is_none());
     // Before a dateline, it is a title after all.
@@ -341,7 +329,7 @@ fn a_quoted_lead_paragraph_is_no_headline() {
     let article = parse(text);
     assert!(article.headline().is_some());
     assert_eq!(article.headline_repeats().len(), 1);
-    assert_eq!(paragraphs(text, &article), ["The county will decide."]);
+    assert_eq!(body::texts(&article), ["The county will decide."]);
 }
 
 #[test]
@@ -350,7 +338,7 @@ fn repeats_anywhere_and_subheadings_stay() {
     let article = parse(text);
     assert_eq!(article.headline_repeats().len(), 1);
     assert_eq!(
-        paragraphs(text, &article),
+        body::texts(&article),
         [
             "The bank kept rates steady.",
             "What comes next",
@@ -374,7 +362,7 @@ fn single_lines_are_body() {
             assert!(article.byline().is_some());
             assert!(article.paragraphs().is_empty());
         } else {
-            assert_eq!(paragraphs(text, &article), [text]);
+            assert_eq!(body::texts(&article), [text]);
         }
     }
 }
