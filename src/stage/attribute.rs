@@ -2077,9 +2077,11 @@ fn verb_cue(
     // …`, `went on television to say …` (not `refused to say`, `wants to say`).
     let purpose = c.first > s_start + 2
         && pa.is_word_in(c.first - 1, &["to"])
-        && matches!(
-            cue_word.to_ascii_lowercase().as_str(),
-            "say" | "tell" | "announce" | "declare" | "argue" | "explain" | "warn" | "complain"
+        && is_in(
+            &[
+                "say", "tell", "announce", "declare", "argue", "explain", "warn", "complain",
+            ],
+            cue_word,
         )
         && !pa.is_word_in(c.first - 2, NOT_PURPOSE)
         && !pa.word(c.first - 2).ends_with("ed")
@@ -2766,14 +2768,13 @@ fn raising(
     s_start: usize,
     s_end: usize,
 ) -> Found {
-    let lemma = lemma.to_ascii_lowercase();
-    let active = is_in(RAISING_VERBS, &lemma);
+    let active = is_in(RAISING_VERBS, lemma);
     let passive = !active
-        && (is_in(PASSIVE_RAISING_VERBS, &lemma)
-            || is_in(PASSIVE_AS_VERBS, &lemma)
-            || is_in(PASSIVE_TO_VERBS, &lemma)
-            || is_in(words::HEARER_VERBS, &lemma))
-        && !pa.word(c.first).to_ascii_lowercase().ends_with("ing")
+        && (is_in(PASSIVE_RAISING_VERBS, lemma)
+            || is_in(PASSIVE_AS_VERBS, lemma)
+            || is_in(PASSIVE_TO_VERBS, lemma)
+            || is_in(words::HEARER_VERBS, lemma))
+        && !pa.word(c.first).ends_with("ing")
         && is_passive(pa, s_start, c.first);
     if !(active || passive) || c.end >= s_end {
         return None;
@@ -2794,7 +2795,7 @@ fn raising(
             && pa.has(c.first - 1, words::AUX)
             && pa.is_word_in(c.first - 2, &["it"]));
     // `I was told that …`: the subject is the hearer, and only the clause was said.
-    if passive && next == "that" && is_in(words::HEARER_VERBS, &lemma) {
+    if passive && next == "that" && is_in(words::HEARER_VERBS, lemma) {
         let end = clause_end(pa, cues, from + 1, s_end);
         return (end > from + 1).then(|| (pa.span(from + 1, end), None, Rule::Raising));
     }
@@ -2803,13 +2804,13 @@ fn raising(
         // name …`.
         from + 1 < s_end
             && lower_word(from + 1)
-            && (active || !is_in(PASSIVE_AS_VERBS, &lemma))
-            && (active || !is_in(words::HEARER_VERBS, &lemma) || is_in(PASSIVE_TO_VERBS, &lemma))
+            && (active || !is_in(PASSIVE_AS_VERBS, lemma))
+            && (active || !is_in(words::HEARER_VERBS, lemma) || is_in(PASSIVE_TO_VERBS, lemma))
     } else if passive {
         // `is seen as a threat`, `was described as becoming serious`.
         next == "as"
-            && (matches!(lemma.as_str(), "see" | "view" | "regard" | "consider")
-                || is_in(PASSIVE_AS_VERBS, &lemma))
+            && (is_in(&["see", "view", "regard", "consider"], lemma)
+                || is_in(PASSIVE_AS_VERBS, lemma))
     } else if extraposed_it && next == "that" {
         // `it appears that …`: what appears is the clause.
         true
@@ -2818,7 +2819,7 @@ fn raising(
         // `seemed a distant memory`.
         (lower_word(from) && !pa.is_word_in(from, NOT_IMPRESSION) && !pa.cue_start[from])
             || (next == "as" && pa.is_word_in(from + 1, &["if", "though"]))
-            || (lemma == "seem" && pa.is_word_in(from, &["a", "an", "like"]))
+            || (lemma.eq_ignore_ascii_case("seem") && pa.is_word_in(from, &["a", "an", "like"]))
     };
     if !complement {
         return None;
