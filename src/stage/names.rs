@@ -679,7 +679,7 @@ fn name_byte_from(bytes: &[u8], mut pos: usize) -> usize {
 /// The end of the run of ASCII letters and digits at `pos` of `bytes`, read eight bytes
 /// at a time while there are eight.
 #[inline(always)]
-fn alnum_end(bytes: &[u8], mut pos: usize) -> usize {
+pub(crate) fn alnum_end(bytes: &[u8], mut pos: usize) -> usize {
     while let Some(b) = bytes.get(pos..pos + 8) {
         let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
         let stop = non_alnum(x);

@@ -4,7 +4,7 @@
 //! allocated per token.
 
 use crate::stage::sentence::Abbreviations;
-use crate::stage::words;
+use crate::stage::{names, words};
 use crate::Span;
 
 /// What a token is.
@@ -177,10 +177,7 @@ fn ascii_word_end(
     abbreviations: &Abbreviations,
 ) -> usize {
     let bytes = text.as_bytes();
-    let mut e = at + 1;
-    while e < stop && ASCII_ALNUM[usize::from(bytes[e])] {
-        e += 1;
-    }
+    let e = names::alnum_end(&bytes[..stop], at + 1);
     // A space ends most words.
     if e >= stop || BYTE.get(usize::from(bytes[e])) == Some(&SPACE) {
         return e;
