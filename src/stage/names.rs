@@ -596,11 +596,19 @@ fn space_at(s: &str, i: usize) -> Option<usize> {
     wide_space_at(s, i)
 }
 
-/// [`space_at`] for a non-ASCII character.
-#[inline(never)]
+/// [`space_at`] for a non-ASCII character, read from its bytes: the characters
+/// `char::is_whitespace` accepts above ASCII are U+0085, U+00A0, U+1680, U+2000 to
+/// U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
+#[inline]
 fn wide_space_at(s: &str, i: usize) -> Option<usize> {
-    let c = s[i..].chars().next()?;
-    c.is_whitespace().then(|| c.len_utf8())
+    match s.as_bytes().get(i..)? {
+        [0xC2, 0x85 | 0xA0, ..] => Some(2),
+        [0xE1, 0x9A, 0x80, ..]
+        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..] => Some(3),
+        _ => None,
+    }
 }
 
 /// Whether the first letter of the word at `i` of `s` (after opening marks) is uppercase.
@@ -1034,6 +1042,17 @@ fn push_ascii(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, l
     });
 }
 
+/// `char::is_alphanumeric`, answered without the Unicode tables for ASCII and for the
+/// General Punctuation block (curly quotation marks, dashes, ellipses), which has no letter
+/// or digit.
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric()
+}
+
 /// Makes the token of a word with a non-ASCII character (see [`Token`]), read by
 /// characters, and appends it to `out`; a word of punctuation only adds a break to the
 /// token before it instead.
@@ -1042,7 +1061,7 @@ fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, lo
     // Leading punctuation.
     let mut s = 0;
     for (i, c) in word.char_indices() {
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             s = i;
             break;
         }
@@ -1058,7 +1077,7 @@ fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, lo
             Some(c) => c,
             None => break,
         };
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             break;
         }
         if c == '.' {
@@ -2920,6 +2939,23 @@ mod tests {
                 ("Dmitry Peskov", Some("Kremlin spokesman")),
             ]
         );
+    }
+
+    #[test]
+    fn wide_spaces_are_the_whitespace_above_ascii() {
+        let mut b = [0u8; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut b);
+            let want = c.is_whitespace().then(|| c.len_utf8());
+            assert_eq!(wide_space_at(s, 0), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn is_alnum_is_is_alphanumeric() {
+        for c in (0..=0x2FFF).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -76,6 +76,7 @@ pub(crate) fn tokenize(
     let mut next_mark = mark_start(mi);
     let quote_span = |qi: usize| quoted.get(qi).map_or(EMPTY, |q| *q);
     let mut quote = quote_span(qi);
+    let table = words::table();
     let mut at = span.start;
     while at < end_of {
         let b = bytes[at];
@@ -97,7 +98,7 @@ pub(crate) fn tokenize(
                         kind: TokKind::Word,
                         cap: b.is_ascii_uppercase(),
                         quoted: quote.start <= at && e <= quote.end,
-                        class: words::classes(&text[at..e]),
+                        class: words::classes_in(table, &text[at..e]),
                     });
                     at = e;
                     continue;
@@ -151,7 +152,7 @@ pub(crate) fn tokenize(
             cap: c.is_uppercase(),
             quoted: in_quote,
             class: if kind == TokKind::Word {
-                words::classes(&text[at..end])
+                words::classes_in(table, &text[at..end])
             } else {
                 0
             },
