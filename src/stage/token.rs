@@ -301,3 +301,119 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
     let c = text[at..].chars().next().unwrap_or('\u{fffd}');
     (c, c.len_utf8())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tokens of `text`, one per item: the token's text, then `/` and a letter per
+    /// property (Word, Punct, Open, Close; Cap; Quoted) and its function-word classes.
+    fn render(text: &str, marks: &[(Span, bool)], quoted: &[Span]) -> Vec<String> {
+        let mut out = Vec::new();
+        tokenize(
+            text,
+            Span::new(0, text.len()),
+            Abbreviations::english(),
+            marks,
+            quoted,
+            &mut out,
+        );
+        out.iter()
+            .map(|t| {
+                let kind = match t.kind {
+                    TokKind::Word => "W",
+                    TokKind::Punct => "P",
+                    TokKind::Open => "O",
+                    TokKind::Close => "C",
+                };
+                format!(
+                    "{}/{kind}{}{}{}",
+                    &text[t.span],
+                    if t.cap { "c" } else { "" },
+                    if t.quoted { "q" } else { "" },
+                    if t.class != 0 { "f" } else { "" },
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn empty_and_blank_spans_have_no_tokens() {
+        assert!(render("", &[], &[]).is_empty());
+        assert!(render(" \t\n\u{a0}\u{3000}\u{200b}\u{feff} ", &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn words_keep_inner_joiners_and_abbreviation_periods() {
+        let text = "Sen. Ted Cruz's aide don't al-Assad U.S. K. 3.5 21,000 1, 2 end.";
+        assert_eq!(
+            render(text, &[], &[]),
+            [
+                "Sen./Wc",
+                "Ted/Wc",
+                "Cruz's/Wc",
+                "aide/W",
+                "don't/W",
+                "al-Assad/W",
+                "U.S./Wc",
+                "K./Wc",
+                "3.5/W",
+                "21,000/W",
+                "1/W",
+                ",/P",
+                "2/W",
+                "end/W",
+                "./P",
+            ]
+        );
+        // Curly apostrophes, non-ASCII letters and combining marks continue a word; a dash
+        // and an ellipsis are punctuation.
+        let text = "Putin\u{2019}s \u{0141}ukasz e\u{301}t\u{e9} \u{2014} so\u{2026} \u{00c9}cole";
+        assert_eq!(
+            render(text, &[], &[]),
+            [
+                "Putin\u{2019}s/Wc",
+                "\u{0141}ukasz/Wc",
+                "e\u{301}t\u{e9}/W",
+                "\u{2014}/P",
+                "so/Wf",
+                "\u{2026}/P",
+                "\u{00c9}cole/Wc",
+            ]
+        );
+    }
+
+    #[test]
+    fn quotation_marks_are_tokens_and_their_content_is_quoted() {
+        let text = "\u{201c}We won,\u{201d} he said of the \"vote\".";
+        let open = text.find('\u{201c}').unwrap_or(0);
+        let close = text.find('\u{201d}').unwrap_or(0);
+        let open2 = text.find('"').unwrap_or(0);
+        let close2 = text.rfind('"').unwrap_or(0);
+        let marks = [
+            (Span::new(open, open + 3), true),
+            (Span::new(close, close + 3), false),
+            (Span::new(open2, open2 + 1), true),
+            (Span::new(close2, close2 + 1), false),
+        ];
+        let quoted = [Span::new(open + 3, close), Span::new(open2 + 1, close2)];
+        assert_eq!(
+            render(text, &marks, &quoted),
+            [
+                "\u{201c}/O",
+                "We/Wcqf",
+                "won/Wqf",
+                ",/Pq",
+                "\u{201d}/C",
+                "he/Wf",
+                "said/Wf",
+                "of/Wf",
+                "the/Wf",
+                "\"/O",
+                "vote/Wq",
+                "\"/C",
+                "./P",
+            ]
+        );
+    }
+}
