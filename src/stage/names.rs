@@ -893,6 +893,8 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
                 flags,
                 extra: 0,
             });
+            // The ASCII space that ended the word (see `ends_word`).
+            pos += 1;
         } else if ascii {
             push_ascii(span.start + start, &slice[start..pos], buf, out, look);
         } else {
