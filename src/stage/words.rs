@@ -192,7 +192,7 @@ pub(crate) fn classes(word: &str) -> u16 {
 }
 
 /// [`classes`] with the table at hand (a caller that looks up many words fetches it once).
-#[inline]
+#[inline(always)]
 pub(crate) fn classes_in(table: &Table, word: &str) -> u16 {
     let bytes = word.as_bytes();
     if bytes.is_empty() || bytes.len() > LONGEST {
