@@ -100,7 +100,12 @@ pub(crate) fn tokenize(
                         quoted: quote.start <= at && e <= quote.end,
                         class: words::classes_in(table, &text[at..e]),
                     });
-                    at = e;
+                    // The space after the word, as the next round would pass it.
+                    at = if bytes.get(e) == Some(&b' ') {
+                        e + 1
+                    } else {
+                        e
+                    };
                     continue;
                 }
                 _ => (char::from(b), 1),
