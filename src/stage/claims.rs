@@ -47,7 +47,7 @@ mod class {
     pub(super) const TIME_UNIT: u32 = 1 << 10;
     pub(super) const TIME_MOD: u32 = 1 << 11;
     pub(super) const MEDIUM_VERB: u32 = 1 << 12;
-    /// Words of the mention lexicons ([`names::class`]) the window reads, kept here so that
+    /// Words of the mention lexicons ([`names::class`](crate::stage::names::class)) the window reads, kept here so that
     /// one lookup gives a word all its classes.
     pub(super) const DET: u32 = 1 << 13;
     pub(super) const PRONOUN: u32 = 1 << 14;

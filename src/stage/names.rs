@@ -727,21 +727,25 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
     }
 }
 
+/// [`split_words`] with [`Lookup::All`].
 #[inline(never)]
 fn split_all(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
     split_words(text, span, buf, out, Lookup::All);
 }
 
+/// [`split_words`] with [`Lookup::None`].
 #[inline(never)]
 fn split_none(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
     split_words(text, span, buf, out, Lookup::None);
 }
 
+/// [`split_words`] with [`Lookup::NoneToBreak`].
 #[inline(never)]
 fn split_to_break(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
     split_words(text, span, buf, out, Lookup::NoneToBreak);
 }
 
+/// [`split_words`] with [`Lookup::NearCapitals`].
 #[inline(never)]
 fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
     split_words(text, span, buf, out, Lookup::NearCapitals);

@@ -30,7 +30,7 @@ pub(crate) struct Tok {
     pub(crate) cap: bool,
     /// Inside the content of a quotation (at any depth).
     pub(crate) quoted: bool,
-    /// Function-word classes of a word ([`words`](crate::stage::words)), 0 for other tokens.
+    /// Function-word classes of a word ([`words`]), 0 for other tokens.
     pub(crate) class: u16,
 }
 

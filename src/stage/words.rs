@@ -191,7 +191,8 @@ pub(crate) fn classes(word: &str) -> u16 {
     classes_in(table(), word)
 }
 
-/// [`classes`] with the table at hand (a caller that looks up many words fetches it once).
+/// The classes of `word`, compared without regard to ASCII case, 0 for any other word;
+/// `table` is [`table()`], which a caller that looks up many words fetches once.
 #[inline(always)]
 pub(crate) fn classes_in(table: &Table, word: &str) -> u16 {
     let bytes = word.as_bytes();
