@@ -236,17 +236,18 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
 /// Fills each token's classes (looked up once per word): the claims lexicon's, and the
 /// mention-lexicon classes the window reads.
 fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
+    let lexicon = &*LEXICON;
     for t in tokens {
         let whole = &text[t.span];
         let stem = t.stem(text);
-        let c = LEXICON.words.get_fold(stem, buf);
+        let c = lexicon.words.get_fold(stem, buf);
         // The [`word`] bits belong to the whole word (not its stem), in ASCII case.
         let words = if !whole.is_ascii() {
             0
         } else if stem.len() == whole.len() {
             c & word::ALL
         } else {
-            LEXICON.words.get_fold(whole, buf) & word::ALL
+            lexicon.words.get_fold(whole, buf) & word::ALL
         };
         t.extra = (c & !word::ALL) | words;
     }
