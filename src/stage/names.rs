@@ -1923,8 +1923,10 @@ pub(crate) fn scan_names(text: &str, spans: impl IntoIterator<Item = Span>) -> V
                     run.clear();
                 }
             } else {
-                flush_run(text, &run, &mut scratch.phrase, &mut out);
-                run.clear();
+                if !run.is_empty() {
+                    flush_run(text, &run, &mut scratch.phrase, &mut out);
+                    run.clear();
+                }
                 if candidate {
                     run.push(t);
                 }
