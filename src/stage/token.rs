@@ -188,15 +188,9 @@ fn ascii_word_end(
     if e >= stop || BYTE.get(usize::from(bytes[e])) == Some(&SPACE) {
         return e;
     }
-    word_end(
-        text,
-        at,
-        char::from(bytes[at]),
-        1,
-        stop,
-        end_of,
-        abbreviations,
-    )
+    // Its letters and digits are read: on from there.
+    let capital = bytes[at].is_ascii_uppercase().then_some(1);
+    word_end_from(text, at, capital, e, stop, end_of, abbreviations)
 }
 
 /// The end of the word whose first character, `c` of `len` bytes, is at `at`: it stops at
@@ -210,10 +204,26 @@ fn word_end(
     end_of: usize,
     abbreviations: &Abbreviations,
 ) -> usize {
+    let capital = c.is_uppercase().then_some(len);
+    word_end_from(text, at, capital, at + len, stop, end_of, abbreviations)
+}
+
+/// [`word_end`] read on from `from` (where the word's bytes before it are letters, digits
+/// or its first character); `capital` is the length of the first character when it is a
+/// capital.
+fn word_end_from(
+    text: &str,
+    at: usize,
+    capital: Option<usize>,
+    from: usize,
+    stop: usize,
+    end_of: usize,
+    abbreviations: &Abbreviations,
+) -> usize {
     // The word stops at the next quotation mark (marks start on char boundaries, and the
     // word moves from one boundary to the next, so it meets the mark).
     let bytes = text.as_bytes();
-    let mut e = at + len;
+    let mut e = from;
     while e < stop {
         let b = bytes[e];
         if ASCII_ALNUM[usize::from(b)] {
@@ -250,7 +260,7 @@ fn word_end(
             // abbreviations (`Sen.`).
             if d == '.' {
                 let word = &text[at..e];
-                let one_cap = len == e - at && c.is_uppercase();
+                let one_cap = capital == Some(e - at);
                 if one_cap || word.contains('.') || abbreviations.get(&text[at..=e]).is_some() {
                     e = next;
                 }
