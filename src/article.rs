@@ -21,7 +21,8 @@ use crate::{
 /// let text = "Talks stall\n\n\"We are not done,\" the minister said.";
 /// let article = Parser::new().parse(text);
 /// assert_eq!(&text[article.headline().unwrap()], "Talks stall");
-/// assert_eq!(article.paragraphs().len(), 1);
+/// assert_eq!(article.paragraphs().len(), 2);
+/// assert!(article.paragraphs()[0].headline);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article<'a> {
@@ -53,7 +54,7 @@ pub struct Byline {
     pub authors: Vec<Span>,
 }
 
-/// A paragraph of the article body.
+/// A paragraph: the headline, a key point or a paragraph of the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Paragraph {
@@ -63,6 +64,10 @@ pub struct Paragraph {
     pub sentences: Vec<SentenceId>,
     /// Whether the paragraph is a bullet point (a key point before the body, or a list item).
     pub bullet: bool,
+    /// Whether the paragraph is the headline (the span [`Article::headline`] gives). Headlines
+    /// attribute too (`Trump Says He Will Win`, `Reid: 'Never underestimate him'`), but no
+    /// quote of the body continues one.
+    pub headline: bool,
 }
 
 /// A sentence of a paragraph.
@@ -139,7 +144,8 @@ impl<'a> Article<'a> {
         &self.sections
     }
 
-    /// The paragraphs that carry text: key points and the body, in order.
+    /// The paragraphs that carry text: the headline (flagged [`Paragraph::headline`]), key
+    /// points and the body, in order.
     pub fn paragraphs(&self) -> &[Paragraph] {
         &self.paragraphs
     }

@@ -213,11 +213,17 @@ fn run<'a>(config: &Config, text: &'a str) -> Article<'a> {
     article.dateline = layout.dateline;
     article.sections = layout.sections;
 
-    article.paragraphs.reserve(layout.paragraphs.len());
+    article.paragraphs.reserve(layout.paragraphs.len() + 1);
     // About one sentence per 128 bytes of news text: most texts then need no growing.
     article.sentences.reserve(text.len() / 128);
     let mut spans = Vec::new();
-    for (p, block) in layout.paragraphs.iter().enumerate() {
+    // The headline is a paragraph of its own, first.
+    let headline = layout.headline.map(|span| structure::Block {
+        span,
+        bullet: false,
+    });
+    let blocks = headline.iter().chain(layout.paragraphs.iter());
+    for (p, block) in blocks.enumerate() {
         spans.clear();
         sentence::split(text, block.span, &config.abbreviations, &mut spans);
         let first = article.sentences.len();
@@ -231,6 +237,7 @@ fn run<'a>(config: &Config, text: &'a str) -> Article<'a> {
                 .map(SentenceId::from_index)
                 .collect(),
             bullet: block.bullet,
+            headline: p == 0 && layout.headline.is_some(),
         });
     }
 

@@ -188,6 +188,8 @@ pub struct Pattern {
     modality: Option<Modality>,
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     inflect: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    evaluative: bool,
 }
 
 impl Pattern {
@@ -200,6 +202,7 @@ impl Pattern {
             forms: Vec::new(),
             modality: None,
             inflect: true,
+            evaluative: false,
         }
     }
 
@@ -233,6 +236,28 @@ impl Pattern {
     pub fn with_inflection(mut self, yes: bool) -> Self {
         self.inflect = yes;
         self
+    }
+
+    /// The same pattern, marked evaluative or not (the default). An evaluative verb (praise,
+    /// criticize, boast, mock) is aimed at a target: with a bare noun-phrase object
+    /// (`criticized Clinton during a rally`) it reports no proposition, so it attributes
+    /// content only with a clause (`that …`, a quotation, a reason after `for`, `of` or `as`,
+    /// or the sentence before `…, she boasted`), unless [`PatternKind::Stance`] patterns are
+    /// switched on, which report positions taken on a target.
+    ///
+    /// ```
+    /// use quotative::{Pattern, PatternKind};
+    /// let p = Pattern::new("laud", PatternKind::Speech).with_evaluative(true);
+    /// assert!(p.is_evaluative());
+    /// ```
+    pub fn with_evaluative(mut self, yes: bool) -> Self {
+        self.evaluative = yes;
+        self
+    }
+
+    /// Whether it is evaluative (see [`with_evaluative`](Self::with_evaluative)).
+    pub fn is_evaluative(&self) -> bool {
+        self.evaluative
     }
 
     /// The pattern's words: a lemma (`say`) or a phrase (`according to`).
@@ -295,6 +320,10 @@ fn yes() -> bool {
 
 fn is_true(b: &bool) -> bool {
     *b
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Builds a [`PatternSet`].
@@ -1392,10 +1421,12 @@ fn parse_tsv(tsv: &str) -> Result<(Vec<Pattern>, Vec<String>), Error> {
                 p = p.with_modality(m);
             }
         }
-        match col(4) {
-            "" => {}
-            "exact" => p = p.with_inflection(false),
-            f => return Err(bad(format!("unknown flag {f:?} for pattern {words:?}"))),
+        for flag in col(4).split(',').map(str::trim).filter(|f| !f.is_empty()) {
+            match flag {
+                "exact" => p = p.with_inflection(false),
+                "evaluative" => p = p.with_evaluative(true),
+                f => return Err(bad(format!("unknown flag {f:?} for pattern {words:?}"))),
+            }
         }
         patterns.push(p);
     }

@@ -62,8 +62,12 @@ pub enum Rule {
     /// An impression with no named source, reported by a raising verb (`X appears to …`,
     /// `X seemed uneasy`, `X is expected to …`): the subject and the complement are the
     /// content's two segments. Found only with belief patterns switched on, except for
-    /// passive speech verbs (`X is said to …`).
+    /// passive speech verbs (`X is said to …`, `X was asked to …`, `X was described as …`,
+    /// and `I was told that …`, whose subject is the hearer and no segment).
     Raising,
+    /// A passive speech verb with its agent: the subject is what was said, the agent its
+    /// speaker (`[The meeting] was first reported by Politico`).
+    Passive,
     /// A quotation with no attribution the rules could find.
     Unattributed,
 }
@@ -87,6 +91,7 @@ impl Rule {
             Self::Participle => "participle",
             Self::Question => "question",
             Self::Raising => "raising",
+            Self::Passive => "passive",
             Self::Unattributed => "unattributed",
         }
     }

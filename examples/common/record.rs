@@ -299,6 +299,7 @@ struct ParagraphView<'t> {
     start: usize,
     end: usize,
     bullet: bool,
+    headline: bool,
     sentences: Vec<SpanText<'t>>,
 }
 
@@ -375,6 +376,7 @@ impl<'t> ArticleView<'t> {
                         start,
                         end,
                         bullet: p.bullet,
+                        headline: p.headline,
                         sentences: p
                             .sentences
                             .iter()

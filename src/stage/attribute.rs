@@ -54,6 +54,7 @@ fn confidence(rule: Rule) -> f32 {
         Rule::Participle => 0.65,
         Rule::Question => 0.6,
         Rule::Raising => 0.55,
+        Rule::Passive => 0.6,
         Rule::Continuation => 0.7,
         Rule::Unattributed => 0.3,
     }
@@ -213,12 +214,15 @@ impl Para<'_> {
                 }
                 // Two coordinated names or groups: `The Kentucky Republican and the New York
                 // businessman`, `Right-wing politicians and average citizens`.
+                // Also two plural groups: `private companies and ordinary traders say`.
                 if j > lo
                     && i < end
                     && self.word(j) == "and"
                     && self.np_word(j - 1)
                     && (self.toks[j - 1].cap || self.word(j - 1).ends_with('s'))
-                    && (self.toks[i].cap || self.has(i, words::DETERMINER))
+                    && (self.toks[i].cap
+                        || self.has(i, words::DETERMINER)
+                        || (self.word(j - 1).ends_with('s') && self.word(end - 1).ends_with('s')))
                 {
                     i = j;
                     continue;
@@ -269,7 +273,14 @@ impl Para<'_> {
         let head = self.word(end - 1);
         let has_number = (i..end).any(|k| self.word(k).starts_with(|c: char| c.is_ascii_digit()));
         if !(has_cap || has_det || has_number || (head.ends_with('s') && end - i <= 3)) {
-            return None;
+            // A share after a comparative: `More than half`, `fewer than a third`.
+            let share = end - i == 1
+                && i >= lo + 2
+                && self.is_word_in(i - 1, &["than"])
+                && self.is_word_in(i - 2, &["more", "fewer", "less"])
+                && (self.is_word_in(i, &["half", "third", "quarter", "dozen", "majority"])
+                    || self.is_word_in(i, NUMBER_WORDS));
+            return share.then_some(i - 2);
         }
         Some(i)
     }
@@ -288,11 +299,14 @@ impl Para<'_> {
         while i < hi {
             // `Husted continued`: a past-tense verb after a name ends the phrase.
             // Likewise after a plural: `Both parents stiffened their denunciation`.
+            // So does one after the head of a determiner phrase: `The mayor resigned`.
             let verb_after_name = i > start
                 && !self.toks[i].cap
-                && self.word(i).ends_with("ed")
+                && (self.word(i).ends_with("ed") || self.has(i, words::PAST))
+                && !self.has(i - 1, words::DETERMINER)
                 && (self.toks[i - 1].cap
-                    || (self.word(i - 1).ends_with('s') && !self.has(i - 1, words::DETERMINER)));
+                    || self.word(i - 1).ends_with('s')
+                    || (i == start + 2 && self.has(start, words::DETERMINER)));
             // An adverb, or a word with an object after it, is the verb phrase:
             // `Republicans privately defend their strategy`, `Sullivan put off deciding`.
             let verb_phrase = i > start
@@ -369,6 +383,12 @@ impl Para<'_> {
     /// conjunction or relative pronoun, or after the comma that closes an opening adjunct
     /// (`In June, Putin …`).
     fn opens_clause(&self, lo: usize, first: usize) -> bool {
+        // A focus word may stand first: `Even Smith, a longtime ally, said`.
+        let first = if first > lo && self.is_word_in(first - 1, &["even", "only"]) {
+            first - 1
+        } else {
+            first
+        };
         if first <= lo {
             return true;
         }
@@ -614,10 +634,20 @@ impl Para<'_> {
             let mut r_end = end + 1;
             // Quotation marks end it only right after the comma (`"A," said X, "B."`); a
             // quoted name inside it stays (`the boy, who wore a 'Make America Great' hat`).
+            // A participle clause after a comma (`, shaking his head`, `, pointing to …`)
+            // describes what the speaker did, not who the speaker is: it ends the apposition.
+            let participle_clause = |k: usize| {
+                self.is_punct(k, ",")
+                    && self.toks.get(k + 1).is_some_and(|t| {
+                        let w = self.word(k + 1);
+                        t.is_word() && !t.cap && w.len() > 5 && w.ends_with("ing")
+                    })
+            };
             while r_end < hi.min(end + REACH)
                 && !(self.ends_apposition(r_end)
                     && (r_end == end + 1
                         || !matches!(self.toks[r_end].kind, TokKind::Open | TokKind::Close)))
+                && !participle_clause(r_end)
             {
                 r_end += 1;
             }
@@ -722,6 +752,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
                 .get(quo_i)
                 .is_some_and(|q| starts_here(q.span.start))
             && !text[para.span].ends_with(':')
+            && !label_colon_candidate(&text[para.span])
         {
             continue;
         }
@@ -863,6 +894,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         let first_draft = drafts.len();
         direct_sieves(&pa, pid, &mut cues, &mut quos, &mut drafts);
         reported_sieves(config, &pa, pid, &mut cues, &mut quos, &mut drafts);
+        label_sieve(&pa, pid, &mut quos, &mut drafts);
         let lead = colon_lead
             .take()
             .filter(|(lp, _, _, _)| lp.index() + 1 == pid.index());
@@ -876,6 +908,11 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             first_draft,
         );
         colon_lead = colon_attribution(&pa, &cues).map(|(s, c, p)| (pid, s, c, p));
+        // No quote of the body continues the headline's.
+        if para.headline {
+            last = None;
+            colon_lead = None;
+        }
 
         for q in &quos {
             // A quotation quoted as someone's words is speech; a fragment inside reported
@@ -1293,6 +1330,39 @@ fn reported_sieves(
         if kind == QuoteKind::Mixed {
             segments = vec![span];
         }
+        // A prepositional phrase before `…, he declined to comment.` says nothing:
+        // `Through a spokesman, he declined to comment.`
+        let cue_end_tok = pa.toks.partition_point(|t| t.span.end <= c.span.end);
+        if rule == Rule::TrailingUnmarked
+            && content.end <= c.span.start
+            && !(cue_end_tok..s_end.min(cue_end_tok + 10)).any(|k| pa.is_punct(k, ","))
+            && verbless_phrase(pa, content)
+        {
+            for q in &mut quos[q_lo..q_hi] {
+                if q.taken == Some(drafts.len()) {
+                    q.taken = None;
+                }
+            }
+            continue;
+        }
+        // An evaluative verb with a bare object (`criticized Clinton during a rally`)
+        // reports no proposition: only a clause, a quotation or a stated reason is content.
+        if kind == QuoteKind::Indirect
+            && rule != Rule::TrailingUnmarked
+            && !config.patterns.is_enabled(PatternKind::Stance)
+            && config
+                .patterns
+                .pattern(c.pattern)
+                .is_some_and(|p| p.is_evaluative())
+            && !states_a_reason(pa, content)
+        {
+            for q in &mut quos[q_lo..q_hi] {
+                if q.taken == Some(drafts.len()) {
+                    q.taken = None;
+                }
+            }
+            continue;
+        }
         // A raising verb's subject is the first segment of what is reported, and no one is
         // its source: `[The House] is expected [to pass the bill]`.
         if rule == Rule::Raising {
@@ -1319,6 +1389,11 @@ fn reported_sieves(
             && content.end <= c.span.start
         {
             let after = source.map_or(c.end, |s| source_end_tok(pa, &s, c.end));
+            let lemma = config
+                .patterns
+                .pattern(c.pattern)
+                .map_or("", |p| p.words().split(' ').next().unwrap_or(""));
+            let after = adjunct_comma(pa, after, s_end, lemma).unwrap_or(after);
             if let Some(tail) = tail_segment(pa, cues, after, s_end) {
                 segments.push(tail);
                 span = span.cover(tail);
@@ -1384,6 +1459,25 @@ fn reported_sieves(
     }
 }
 
+/// The comma that closes a parenthetical attribution whose cue ends before token `from`:
+/// right there, or after a short adjunct of words only (`…, she said in an interview, …`),
+/// though not after a verb that takes a hearer (`asked`, `told`), whose object may be what
+/// follows.
+fn adjunct_comma(pa: &Para<'_>, from: usize, s_end: usize, lemma: &str) -> Option<usize> {
+    if from >= s_end {
+        return None;
+    }
+    if pa.is_punct(from, ",") {
+        return Some(from);
+    }
+    if !pa.has(from, words::ADJUNCT) || is_in(words::HEARER_VERBS, lemma) {
+        return None;
+    }
+    let comma = (from + 1..s_end.min(from + 9)).find(|&k| pa.toks[k].kind != TokKind::Word)?;
+    (pa.is_punct(comma, ",") && !(from..comma).any(|k| pa.cue_start[k] || pa.toks[k].quoted))
+        .then_some(comma)
+}
+
 /// The words that open a sentence before a parenthetical speaker at byte `mention`, up to
 /// the comma before it (`Back then,` in `Back then, she said, …`).
 fn lead_segment(pa: &Para<'_>, s_start: usize, mention: usize) -> Option<Span> {
@@ -1393,8 +1487,9 @@ fn lead_segment(pa: &Para<'_>, s_start: usize, mention: usize) -> Option<Span> {
     }
     let plain = (s_start..m - 1)
         .all(|k| !pa.cue_start[k] && !matches!(pa.toks[k].kind, TokKind::Open | TokKind::Close));
+    // One word is enough: `Still, it said, …`, `Otherwise, she said, …`.
     plain
-        .then(|| trim_content(pa, pa.span(s_start, m - 1), false))
+        .then(|| trim_content(pa, pa.span(s_start, m - 1), true))
         .flatten()
 }
 
@@ -1474,7 +1569,15 @@ fn trim_content(pa: &Para<'_>, content: Span, one_word: bool) -> Option<Span> {
     let mut first = pa.toks.partition_point(|t| t.span.start < content.start);
     let mut end = pa.toks.partition_point(|t| t.span.end <= content.end);
     let lead_limit = first + REACH;
-    while first < end && (pa.toks[first].kind == TokKind::Punct || pa.is_word_in(first, &["that"]))
+    // A conjunction that links the sentence to the one before is no part of what was said
+    // either: `But [she was not surprised], her advisers said`.
+    let conjunction = |k: usize| {
+        end - k > 2 && !pa.toks[k].quoted && pa.is_word_in(k, &["but", "and", "so", "yet"])
+    };
+    while first < end
+        && (pa.toks[first].kind == TokKind::Punct
+            || pa.is_word_in(first, &["that"])
+            || conjunction(first))
     {
         first += 1;
         if first > lead_limit {
@@ -1613,14 +1716,17 @@ fn clause_break(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
     pa.breaks.get(k).map_or(s_end, |&b| b.min(s_end))
 }
 
-/// Whether the comma at `k` opens a relative clause set off as an insert after the
-/// reported clause's subject, which goes on with its verb after the closing comma:
-/// `that the governor, who must decide, has revealed nothing`.
+/// Whether the comma at `k` opens a relative clause, a participle clause or an apposition set
+/// off as an insert after the reported clause's subject, which goes on with its verb after
+/// the closing comma: `that the governor, who must decide, has revealed nothing`.
 fn relative_insert(text: &str, toks: &[Tok], k: usize) -> bool {
-    if !toks
-        .get(k + 1)
-        .is_some_and(|t| matches!(&text[t.span], "who" | "which"))
-    {
+    // `, who …,`, `, which …,`, a participle clause (`, numbering 75 million,`) or an
+    // apposition (`, a veteran,`).
+    if !toks.get(k + 1).is_some_and(|t| {
+        let w = &text[t.span];
+        matches!(w, "who" | "which" | "a" | "an" | "the")
+            || (!t.cap && w.len() > 5 && w.ends_with("ing"))
+    }) {
         return false;
     }
     let close = toks[k + 2..]
@@ -1673,6 +1779,7 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
                         }))
                     // `, believing …`, `, implicitly putting …`: a participle clause.
                     || (w == ","
+                        && !relative_insert(text, toks, k)
                         && next.is_some_and(|n| {
                             let v = &text[n.span];
                             let v = if v.ends_with("ly") {
@@ -1740,13 +1847,23 @@ fn source_cue(pa: &Para<'_>, cues: &[CueAt], ci: usize, s_start: usize, s_end: u
     let c = cues[ci];
     // A sentence whose clause has its own speaker and verb cue reports through X: X is a
     // relay, not the speaker.
+    // Only the clause the source attributes counts: the one after a leading source, the one
+    // before a trailing one (a cue inside the source phrase, `according to exit polls
+    // reported by CNN`, is the source's own).
+    let leading_source = c.first == s_start
+        || (c.first > s_start
+            && pa.toks[c.first - 1].kind == TokKind::Punct
+            && c.first - s_start <= 2);
     let lo = cues.partition_point(|o| o.first < s_start.max(c.first.saturating_sub(REACH)));
     let has_verb = cues[lo..]
         .iter()
         .enumerate()
         .take_while(|(_, o)| o.first < s_end.min(c.end + REACH))
         .any(|(k, o)| {
-            lo + k != ci && speechlike(pa, o) && pa.subject_before(s_start, o.first).is_some()
+            lo + k != ci
+                && (o.first > c.first) == leading_source
+                && speechlike(pa, o)
+                && pa.subject_before(s_start, o.first).is_some()
         });
     if has_verb {
         return None;
@@ -1869,6 +1986,7 @@ fn trailing_attribution_follows(pa: &Para<'_>, cues: &[CueAt], ci: usize, s_end:
         .take(REACH)
         .any(|c| {
             c.kind == PatternKind::Speech
+                && s_end - c.end <= 4
                 && (c.end..s_end).all(|k| pa.toks[k].kind == TokKind::Punct)
                 && (c.first.saturating_sub(5)..c.first).any(|k| pa.is_punct(k, ","))
         })
@@ -1944,13 +2062,28 @@ fn verb_cue(
         && (s_start..c.first - 2).rev().take(REACH).any(|k| {
             pa.cue_start[k] && pa.word(k).ends_with("ing") && pa.is_punct(k.saturating_sub(1), ",")
         });
-    if participle
+    // An adverb may stand between: `after initially saying …`.
+    let before_participle = if c.first > s_start + 1 && pa.word(c.first - 1).ends_with("ly") {
+        c.first - 2
+    } else {
+        c.first.saturating_sub(1)
+    };
+    // A purpose infinitive after the main clause's verb phrase: `stood at an event to say
+    // …`, `went on television to say …` (not `refused to say`, `wants to say`).
+    let purpose = c.first > s_start + 2
+        && pa.is_word_in(c.first - 1, &["to"])
+        && matches!(
+            cue_word.to_ascii_lowercase().as_str(),
+            "say" | "tell" | "announce" | "declare" | "argue" | "explain" | "warn" | "complain"
+        )
+        && !pa.is_word_in(c.first - 2, NOT_PURPOSE)
+        && !pa.word(c.first - 2).ends_with("ed")
+        && pa.toks[c.first - 2].kind == TokKind::Word;
+    if (participle
         && (after_comma
             || second_participle
-            || pa.is_word_in(
-                c.first.saturating_sub(1),
-                &["while", "after", "by", "before"],
-            ))
+            || pa.is_word_in(before_participle, &["while", "after", "by", "before"])))
+        || purpose
     {
         let subject = main_subject
             .filter(|(s, _)| *s == s_start)
@@ -1974,6 +2107,15 @@ fn verb_cue(
         return Some(found);
     }
     if is_in(RAISING_VERBS, lemma) {
+        return None;
+    }
+    // `see`, `view`, `regard` report a view only of something `as` something: `Democrats see
+    // Sanders as an agent of her decline` (not `saw a rally`).
+    if is_in(VIEW_AS_VERBS, lemma)
+        && !(c.end..s_end.min(c.end + 12))
+            .take_while(|&k| !pa.is_punct(k, ","))
+            .any(|k| pa.is_word_in(k, &["as"]))
+    {
         return None;
     }
     // `Asked whether he would run, …`, `When asked how …`, `X was asked if …`: the question
@@ -2039,9 +2181,23 @@ fn verb_cue(
         ));
     }
 
-    // A passive (`was confirmed by`, `is underscored`) reports nothing of its subject's.
+    // A passive (`was confirmed by`, `is underscored`) reports nothing of its subject's;
+    // with an agent, the subject is what the agent said: `[The meeting] was first
+    // reported by Politico`.
     if is_passive(pa, s_start, c.first) {
-        return None;
+        if c.kind != PatternKind::Speech {
+            return None;
+        }
+        let mut by = c.end;
+        if by < s_end && pa.word(by).ends_with("ly") && pa.toks[by].is_word() {
+            by += 1;
+        }
+        if !pa.is_word_in(by, &["by"]) {
+            return None;
+        }
+        let agent = pa.subject_after(by + 1, s_end)?;
+        let subject = raising_subject(pa, s_start, c.first)?;
+        return Some((subject.mention, Some(agent), Rule::Passive));
     }
     // A second verb of the same subject: `X runs a fund and says …`.
     // Auxiliaries may stand between: `… but has denied …`.
@@ -2069,10 +2225,13 @@ fn verb_cue(
     let subject = pa.subject_before(s_start, c.first);
     if let Some(mut source) = subject {
         // A bare participle right after a noun modifies it (`the ads denouncing the plan`).
+        // A verb of saying whose content is a clause reports its noun's words, though:
+        // `62 percent of voters saying race relations are worse`.
         if participle
             && !source.pronoun
             && source.role.is_none()
             && source.mention.end == pa.toks[c.first - 1].span.end
+            && !(lemma.eq_ignore_ascii_case("say") && clause_follows(pa, c.end, s_end))
         {
             return None;
         }
@@ -2098,8 +2257,10 @@ fn verb_cue(
                     && !(c.end..s_end.min(c.end + REACH))
                         .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open)));
         // A parenthetical attribution: `…, the office said, they will …` reports the part
-        // before it.
-        let parenthetical = c.end < s_end && pa.is_punct(c.end, ",");
+        // before it; a short adjunct may close it (`…, she said in an interview, …`).
+        let paren_end = adjunct_comma(pa, c.end, s_end, lemma);
+        let parenthetical = paren_end.is_some();
+        let after_paren = paren_end.map_or(c.end + 1, |k| k + 1);
         if let Some(comma) = comma_before {
             if parenthetical && comma > s_start {
                 // What was said is the part before when that part is a clause (`There is a
@@ -2120,17 +2281,17 @@ fn verb_cue(
                                 )
                                 || (!t.cap && pa.word(k).len() > 4 && pa.word(k).ends_with("ed")))
                     });
-                if before_is_clause || c.end + 1 >= s_end {
+                if before_is_clause || after_paren >= s_end {
                     return Some((
                         pa.span(s_start, comma),
                         Some(source),
                         Rule::TrailingUnmarked,
                     ));
                 }
-                let end = clause_end(pa, cues, c.end + 1, s_end);
-                return (end > c.end + 1).then(|| {
+                let end = clause_end(pa, cues, after_paren, s_end);
+                return (end > after_paren).then(|| {
                     (
-                        pa.span(c.end + 1, end),
+                        pa.span(after_paren, end),
                         Some(source),
                         Rule::TrailingUnmarked,
                     )
@@ -2294,10 +2455,11 @@ fn postmodified_subject(
             || pa.toks[head - 1].kind == TokKind::Punct
             || pa.has(head - 1, words::CLAUSE_OPENER)
     };
-    // `at least a dozen members`: the two-word approximator.
+    // `at least a dozen members`, `more than half`: the two-word approximator.
     if first > s_start + 1
-        && pa.is_word_in(first - 1, &["least", "most"])
-        && pa.is_word_in(first - 2, &["at"])
+        && ((pa.is_word_in(first - 1, &["least", "most"]) && pa.is_word_in(first - 2, &["at"]))
+            || (pa.is_word_in(first - 1, &["than"])
+                && pa.is_word_in(first - 2, &["more", "fewer", "less"])))
         && opens(first - 2)
     {
         return Some(Source {
@@ -2382,7 +2544,9 @@ fn modifier_head(pa: &Para<'_>, s_start: usize, first: usize) -> Option<(usize, 
             }
             return None;
         }
-        if t.quoted || t.cap || !pa.is_word_in(k, POSTMODIFIER_OPENERS) {
+        // A participle opens a modifier too: `voters supporting the bill`.
+        let participle = t.is_word() && pa.word(k).len() > 5 && pa.word(k).ends_with("ing");
+        if t.quoted || t.cap || !(participle || pa.is_word_in(k, POSTMODIFIER_OPENERS)) {
             continue;
         }
         let Some(head) = pa.np_before(s_start, k) else {
@@ -2459,6 +2623,28 @@ fn adjunct_only(pa: &Para<'_>, from: usize, end: usize) -> bool {
     preposition && !(from..end.min(from + REACH)).any(|k| pa.has(k, words::BE | words::AUX))
 }
 
+/// Whether `span` is a short phrase that opens with a preposition and holds no verb
+/// (`Through a spokesman`, `In a statement on Monday`).
+fn verbless_phrase(pa: &Para<'_>, span: Span) -> bool {
+    let first = pa.toks.partition_point(|t| t.span.start < span.start);
+    let end = pa.toks.partition_point(|t| t.span.end <= span.end);
+    if end - first > REACH {
+        return false;
+    }
+    let words = (first..end).filter(|&k| pa.toks[k].is_word()).count();
+    words <= 8
+        && pa.is_word_in(
+            first,
+            &[
+                "through", "in", "on", "at", "after", "before", "for", "with", "during", "from",
+                "by", "under", "since", "despite", "amid", "without", "via",
+            ],
+        )
+        && !(first..end).any(|k| {
+            pa.toks[k].quoted || pa.has(k, words::BE | words::AUX | words::PAST | words::PRONOUN)
+        })
+}
+
 /// Verbs that are speech only with a `that` clause (`maintained that …`).
 const CLAUSE_ONLY: &[&str] = &["maintain"];
 
@@ -2475,9 +2661,27 @@ const QUESTION_OPENERS: &[&str] = &[
     "whether", "if", "what", "why", "how", "who", "whom", "when", "where", "which", "about",
 ];
 
+/// Whether content after an evaluative verb holds a proposition: it follows `that`
+/// (`boasted that …`), or gives a reason or a characterisation of the target (`praised X
+/// for …`, `accused X of …`, `criticized X as …`).
+fn states_a_reason(pa: &Para<'_>, content: Span) -> bool {
+    let first = pa.toks.partition_point(|t| t.span.start < content.start);
+    if first > 0 && pa.is_word_in(first - 1, &["that"]) {
+        return true;
+    }
+    pa.toks[first..]
+        .iter()
+        .take(REACH)
+        .take_while(|t| t.span.end <= content.end)
+        .enumerate()
+        .any(|(i, t)| {
+            !t.quoted && t.is_word() && pa.is_word_in(first + i, &["for", "of", "as", "that"])
+        })
+}
+
 /// Verbs that report an impression of their subject's (`X appears to …`, `X seemed
-/// uneasy`).
-const RAISING_VERBS: &[&str] = &["appear", "seem"];
+/// uneasy`), and adverbs of hearsay that do the same (`X reportedly left`).
+const RAISING_VERBS: &[&str] = &["appear", "seem", "reportedly", "allegedly"];
 
 /// Verbs whose passive reports what unnamed others say or think of the subject (`X is
 /// expected to …`, `X is widely seen as …`, `X is said to …`).
@@ -2486,6 +2690,56 @@ const PASSIVE_RAISING_VERBS: &[&str] = &[
     "expect", "believe", "think", "consider", "project", "predict", "say", "report", "rumor",
     "see", "view", "regard", "understand", "suppose", "estimate",
 ];
+
+/// Whether a clause starts at token `k`: `that`, or a word that is no preposition with a
+/// finite verb within a few words.
+fn clause_follows(pa: &Para<'_>, k: usize, s_end: usize) -> bool {
+    if k >= s_end {
+        return false;
+    }
+    if pa.is_word_in(k, &["that"]) {
+        return true;
+    }
+    pa.toks[k].is_word()
+        && !pa.is_word_in(
+            k,
+            &["to", "for", "of", "about", "in", "on", "at", "with", "from"],
+        )
+        && (k + 1..s_end.min(k + 7)).any(|j| {
+            pa.has(j, words::BE | words::AUX | words::PAST)
+                || (!pa.toks[j].cap && pa.word(j).len() > 4 && pa.word(j).ends_with("ed"))
+        })
+}
+
+/// Words before `to say` that make the infinitive a complement, not a purpose: `refused to
+/// say`, `wants to say`, `has yet to say`, `is able to say`, `went on to say`.
+#[rustfmt::skip]
+const NOT_PURPOSE: &[&str] = &[
+    "refuse", "refuses", "refusing", "decline", "declines", "declining", "want", "wants",
+    "wanting", "plan", "plans", "planning", "hope", "hopes", "hoping", "yet", "able", "unable",
+    "willing", "unwilling", "reluctant", "hesitant", "afraid", "likely", "unlikely", "going",
+    "have", "has", "had", "need", "needs", "try", "tries", "trying", "began", "begin", "begins",
+    "continue", "continues", "seem", "seems", "appear", "appears", "used", "ought", "prepared",
+    "ready", "eager", "quick", "first", "last", "only", "chance", "right", "time", "way",
+    "how", "what", "where", "when", "whether", "him", "her", "them", "me", "us", "you", "it",
+    "something", "nothing", "anything", "much", "more", "enough", "too", "supposed", "expected",
+    "early", "hard", "difficult", "safe", "fair", "impossible", "easy", "premature", "possible",
+    "soon", "tough", "accurate", "wrong", "important", "necessary", "fine", "good", "on",
+];
+
+/// Belief verbs that report a view only with `as` after their object.
+const VIEW_AS_VERBS: &[&str] = &["see", "view", "regard"];
+
+/// Speech verbs whose passive characterises its subject with `as` (`he was described as
+/// becoming newly serious`).
+#[rustfmt::skip]
+const PASSIVE_AS_VERBS: &[&str] = &[
+    "describe", "portray", "characterize", "characterise", "depict", "label", "brand", "hail",
+    "praise", "criticize", "criticise", "dismiss", "cite", "mention",
+];
+
+/// Speech verbs whose passive puts a request to its subject (`Sanders was asked to name …`).
+const PASSIVE_TO_VERBS: &[&str] = &["ask", "urge", "encourage", "press", "invite", "advise"];
 
 /// Words after `appear` or `seem` that make it a verb of place or manner, not of impression
 /// (`appeared in court`, `appeared with him`).
@@ -2510,7 +2764,10 @@ fn raising(
     let lemma = lemma.to_ascii_lowercase();
     let active = is_in(RAISING_VERBS, &lemma);
     let passive = !active
-        && is_in(PASSIVE_RAISING_VERBS, &lemma)
+        && (is_in(PASSIVE_RAISING_VERBS, &lemma)
+            || is_in(PASSIVE_AS_VERBS, &lemma)
+            || is_in(PASSIVE_TO_VERBS, &lemma)
+            || is_in(words::HEARER_VERBS, &lemma))
         && !pa.word(c.first).to_ascii_lowercase().ends_with("ing")
         && is_passive(pa, s_start, c.first);
     if !(active || passive) || c.end >= s_end {
@@ -2531,12 +2788,23 @@ fn raising(
         || (c.first > s_start + 1
             && pa.has(c.first - 1, words::AUX)
             && pa.is_word_in(c.first - 2, &["it"]));
+    // `I was told that …`: the subject is the hearer, and only the clause was said.
+    if passive && next == "that" && is_in(words::HEARER_VERBS, &lemma) {
+        let end = clause_end(pa, cues, from + 1, s_end);
+        return (end > from + 1).then(|| (pa.span(from + 1, end), None, Rule::Raising));
+    }
     let complement = if next == "to" {
-        // `to` and a verb: `appears to have learned`, `is expected to rise`.
-        from + 1 < s_end && lower_word(from + 1)
+        // `to` and a verb: `appears to have learned`, `is expected to rise`, `was asked to
+        // name …`.
+        from + 1 < s_end
+            && lower_word(from + 1)
+            && (active || !is_in(PASSIVE_AS_VERBS, &lemma))
+            && (active || !is_in(words::HEARER_VERBS, &lemma) || is_in(PASSIVE_TO_VERBS, &lemma))
     } else if passive {
-        // `is seen as a threat`.
-        next == "as" && matches!(lemma.as_str(), "see" | "view" | "regard" | "consider")
+        // `is seen as a threat`, `was described as becoming serious`.
+        next == "as"
+            && (matches!(lemma.as_str(), "see" | "view" | "regard" | "consider")
+                || is_in(PASSIVE_AS_VERBS, &lemma))
     } else if extraposed_it && next == "that" {
         // `it appears that …`: what appears is the clause.
         true
@@ -2592,9 +2860,16 @@ fn raising_subject(pa: &Para<'_>, s_start: usize, cue: usize) -> Option<Source> 
     while first > lo {
         let k = first - 1;
         let t = pa.toks[k];
-        let joins =
-            (t.is_word() && !t.quoted && !pa.has(k, words::CLAUSE_OPENER | words::BE | words::AUX))
-                || (t.kind == TokKind::Punct && matches!(pa.word(k), "'" | "’" | "%"));
+        // `and` or `or` between two names or groups joins them: `Google and Facebook`.
+        let coordinated = pa.is_word_in(k, &["and", "or"])
+            && k > lo
+            && pa.toks[k - 1].is_word()
+            && (pa.toks[k + 1].cap || pa.has(k + 1, words::DETERMINER));
+        let joins = coordinated
+            || (t.is_word()
+                && !t.quoted
+                && !pa.has(k, words::CLAUSE_OPENER | words::BE | words::AUX))
+            || (t.kind == TokKind::Punct && matches!(pa.word(k), "'" | "’" | "%"));
         if !joins {
             break;
         }
@@ -2699,7 +2974,11 @@ fn is_passive(pa: &Para<'_>, s_start: usize, cue: usize) -> bool {
 /// Whether the token starting at byte `at` opens a clause: the sentence start, or after
 /// punctuation or a conjunction.
 fn clause_initial(pa: &Para<'_>, s_start: usize, at: usize) -> bool {
-    let i = pa.toks.partition_point(|t| t.span.start < at);
+    let mut i = pa.toks.partition_point(|t| t.span.start < at);
+    // A focus word may open the clause before its subject: `Even Smith, a longtime ally, …`.
+    if i > s_start && pa.is_word_in(i - 1, &["even", "only", "also"]) {
+        i -= 1;
+    }
     i <= s_start || pa.toks[i - 1].kind != TokKind::Word || pa.has(i - 1, words::CLAUSE_OPENER)
 }
 
@@ -2778,6 +3057,42 @@ fn clause_subject(pa: &Para<'_>, s_start: usize, participle: usize) -> Option<So
     None
 }
 
+/// Weekdays and words that name a day relative to today.
+#[rustfmt::skip]
+const DAY_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+    "today", "tonight",
+];
+
+/// Past a time adjunct at token `k` that is followed by more words (`on Monday`, `Thursday`,
+/// `last week`, `earlier this month`); else `k`.
+fn skip_time_adjunct(pa: &Para<'_>, k: usize, s_end: usize) -> usize {
+    let mut j = k;
+    if pa.is_word_in(j, &["on"]) && pa.is_word_in(j + 1, &DAY_WORDS[..7]) {
+        j += 2;
+    } else if pa.is_word_in(j, DAY_WORDS) {
+        j += 1;
+    } else {
+        if pa.is_word_in(j, &["earlier", "later"]) && pa.is_word_in(j + 1, &["this", "last"]) {
+            j += 1;
+        }
+        if pa.is_word_in(j, &["last", "this", "next"])
+            && (pa.is_word_in(j + 1, &["week", "month", "year", "weekend", "night"])
+                || pa.is_word_in(j + 1, &DAY_WORDS[..7]))
+        {
+            j += 2;
+        } else {
+            return k;
+        }
+    }
+    // What follows must be words of a clause, not the end or a comma (`said on Monday.`).
+    if j + 1 < s_end && pa.toks[j].is_word() && !pa.toks[j].quoted {
+        j
+    } else {
+        k
+    }
+}
+
 /// The first token of what was said after a cue ending at `cue_end`: skips the hearer of
 /// `tell`-like verbs, adjuncts, and `that`.
 fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> usize {
@@ -2800,7 +3115,10 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
                 return that + 1;
             }
         }
-        if is_in(words::HEARER_VERBS, lemma) {
+        // A subject pronoun opens the clause said, not a hearer: `told reporters he …` but
+        // `warned he would …`.
+        let subject_pronoun = pa.is_word_in(k, &["he", "she", "they", "we", "i"]);
+        if is_in(words::HEARER_VERBS, lemma) && !subject_pronoun {
             if let Some(end) = pa.np_after(k, s_end) {
                 // A directive keeps its hearer: `urged the administration to join …` says
                 // what the administration should do.
@@ -2813,6 +3131,9 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
             }
         }
     }
+    // A time adjunct of the saying before its clause: `said on Monday the bill …`, `told
+    // the Times Thursday the bill …`, `said last week the bill …`.
+    k = skip_time_adjunct(pa, k, s_end);
     // A short adjunct phrase before a comma, a colon, a quotation or the sentence end:
     // `said on Monday.`, `wrote in a post on Facebook:`.
     if k < s_end && pa.has(k, words::ADJUNCT) {
@@ -2872,8 +3193,10 @@ fn continuation_sieve(
             continue;
         }
         // Only a quotation that stands on its own (opening its sentence, or after a colon) is
-        // someone's words; a fragment inside a sentence is the writer's.
-        if !stands_alone(pa, q) {
+        // someone's words; a fragment inside a sentence is the writer's. One followed by
+        // `by` and a name is a title with its author (`"Posthumous books sell," by Joe
+        // Kahn`).
+        if !stands_alone(pa, q) || titled_by(pa, q.span) {
             continue;
         }
         // The attributed quote before it in this paragraph, else the one after it, else the
@@ -2970,6 +3293,95 @@ fn continuation_sieve(
     {
         *last = Some((pid, source, d.cue, d.pattern));
     }
+}
+
+/// Whether the quotation at `span` is followed by `by` (after an optional comma), as a title
+/// with its author is.
+fn titled_by(pa: &Para<'_>, span: Span) -> bool {
+    let mut k = pa.toks.partition_point(|t| t.span.start < span.end);
+    if pa.toks.get(k).is_some_and(|_| pa.is_punct(k, ",")) {
+        k += 1;
+    }
+    pa.is_word_in(k, &["by"]) && pa.toks.get(k + 1).is_some_and(|t| t.cap)
+}
+
+/// Labels before a colon that name a part of the page, not a speaker (`Update:`, `Photo:`).
+#[rustfmt::skip]
+const PAGE_LABELS: &[&str] = &[
+    "update", "updated", "note", "photo", "photos", "video", "watch", "read", "related",
+    "correction", "clarification", "disclosure", "source", "sources", "credit", "caption",
+    "also", "more", "see", "listen", "follow", "subscribe", "advertisement", "click", "image",
+    "pictured", "editor", "editors", "top", "latest", "breaking", "live", "exclusive", "opinion",
+    "analysis", "commentary", "editorial", "contact", "email", "tags", "topics", "share",
+    "transcript", "full", "here", "graphic", "chart", "map", "warning", "spoiler", "byline",
+    "contributing", "dateline", "ap", "cnn", "pdf", "url", "faq", "ps",
+];
+
+/// Whether a paragraph may open with a transcript's label and a colon (`Q: …`, `TRUMP: …`):
+/// a colon among its first 48 bytes.
+fn label_colon_candidate(para: &str) -> bool {
+    let head = &para.as_bytes()[..para.len().min(48)];
+    memchr::memchr(b':', head).is_some()
+}
+
+/// A paragraph that opens with a transcript's label and a colon, then unmarked words (`Q: How
+/// did it go?`, `TAPPER: …`): what follows the colon, to the paragraph's end, is the
+/// speaker's.
+fn label_sieve(pa: &Para<'_>, pid: ParagraphId, quos: &mut [QuoteAt], drafts: &mut Vec<Draft>) {
+    let n = pa.toks.len();
+    let Some(colon) = (1..n.min(6)).find(|&k| pa.toks[k].kind != TokKind::Word) else {
+        return;
+    };
+    if !pa.is_punct(colon, ":") || colon + 2 > n || pa.toks[colon + 1].kind == TokKind::Open {
+        return;
+    }
+    // A transcript's label: `Q`, `A`, or one upper-case name (`TRUMP`, `TAPPER`), not a
+    // page label. Title-case labels are left alone: in headlines they are as often kickers
+    // (`Bombshell:`, `The Latest:`) as speakers.
+    let w = pa.word(0);
+    let label_ok = colon == 1
+        && !pa.toks[0].quoted
+        && (matches!(w, "Q" | "A") || (w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase())))
+        && !pa.is_word_in(0, PAGE_LABELS);
+    if !label_ok {
+        return;
+    }
+    let Some(content) = trim_content(pa, pa.span(colon + 1, n), false) else {
+        return;
+    };
+    if overlaps_existing(drafts, content) {
+        return;
+    }
+    // Quotations inside are the speaker's too; one that is all of it makes a direct quote.
+    let mut kind = QuoteKind::Indirect;
+    let mut quotations = Vec::new();
+    let mut segments = vec![content];
+    for q in quos
+        .iter_mut()
+        .filter(|q| q.taken.is_none() && content.overlaps(q.span))
+        .take(16)
+    {
+        kind = if content.start >= q.content.start && content.end <= q.span.end {
+            segments = vec![q.content];
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Mixed
+        };
+        quotations.push(q.id);
+        q.taken = Some(drafts.len());
+    }
+    drafts.push(Draft {
+        kind,
+        segments,
+        span: content,
+        marked: kind != QuoteKind::Indirect,
+        paragraph: pid,
+        source: Some(pa.source(0, colon, None)),
+        cue: Some(pa.toks[colon].span),
+        pattern: None,
+        quotations,
+        rule: Rule::Leading,
+    });
 }
 
 /// The speaker, cue and pattern of a paragraph that ends with an attribution and a colon

@@ -895,6 +895,7 @@ pub(crate) mod testkit {
                     .map(SentenceId::from_index)
                     .collect(),
                 bullet: false,
+                headline: false,
             });
         }
         article.cues = PatternSet::english().scan(text);

@@ -919,6 +919,7 @@ mod tests {
             span: Span::new(0, text.len()),
             sentences: Vec::new(),
             bullet: false,
+            headline: false,
         };
         find(text, &[para])
     }
@@ -1151,6 +1152,7 @@ mod tests {
                     span: Span::new(start, start + trimmed.len()),
                     sentences: Vec::new(),
                     bullet: false,
+                    headline: false,
                 });
             }
             pos += block.len() + 2;

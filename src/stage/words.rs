@@ -84,6 +84,7 @@ const PRONOUNS_WORDS: &[&str] = &[
 #[rustfmt::skip]
 const AUX_WORDS: &[&str] = &[
     "has", "have", "had", "also", "repeatedly", "later", "then", "previously", "recently", "once",
+    "now",
     "will", "would", "could", "should", "may", "might", "can", "did", "does", "do", "is", "was",
     "were", "are", "been", "be", "not", "never", "first", "again", "further", "already", "still",
     "just", "even", "only", "often", "long", "since", "subsequently", "initially", "finally",
@@ -96,7 +97,6 @@ const AUX_WORDS: &[&str] = &[
 pub(crate) const HEARER_VERBS: &[&str] = &[
     "tell", "remind", "warn", "assure", "inform", "ask", "urge", "advise", "notify", "caution",
     "promise", "convince", "persuade", "brief", "email", "text", "message", "reassure", "teach",
-    "show",
 ];
 
 #[rustfmt::skip]

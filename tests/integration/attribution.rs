@@ -678,7 +678,7 @@ fn parenthetical_attribution_keeps_what_follows_a_clause() {
     let text = "The plan was doomed, the engineer said, so the city dropped it.";
     assert_eq!(
         segments_of(text),
-        ["The plan was doomed", "so the city dropped it"]
+        ["The plan was doomed", "the city dropped it"]
     );
 }
 t!(
@@ -1072,9 +1072,9 @@ t!(
 );
 t!(
     and_adverb_before_a_second_cue,
-    "The mayor held a news conference, mocking the budget and pointedly saying the city was broke.",
+    "The mayor held a news conference, repeating the figures and pointedly saying the city was broke.",
     [
-        (Indirect, "the budget", Some("The mayor"), Participle),
+        (Indirect, "the figures", Some("The mayor"), Participle),
         (
             Indirect,
             "the city was broke",
@@ -1082,6 +1082,238 @@ t!(
             Participle
         )
     ]
+);
+t!(
+    evaluative_verb_with_a_bare_object_reports_nothing,
+    "The senator criticized the mayor during a rally on Friday.",
+    []
+);
+t!(
+    evaluative_verb_with_a_reason_reports_it,
+    "The senator praised the mayor for cutting taxes twice.",
+    [(
+        Indirect,
+        "the mayor for cutting taxes twice",
+        Some("The senator"),
+        ReportedClause
+    )]
+);
+t!(
+    evaluative_verb_with_a_that_clause_reports_it,
+    "The senator boasted that the bill would pass.",
+    [(
+        Indirect,
+        "the bill would pass",
+        Some("The senator"),
+        ReportedClause
+    )]
+);
+t!(
+    adverb_now_between_subject_and_verb,
+    "Officials now say the bridge will reopen in May.",
+    [(
+        Indirect,
+        "the bridge will reopen in May",
+        Some("Officials"),
+        ReportedClause
+    )]
+);
+t!(
+    share_after_a_comparative_as_subject,
+    "More than half said the bridge should stay closed.",
+    [(
+        Indirect,
+        "the bridge should stay closed",
+        Some("More than half"),
+        ReportedClause
+    )]
+);
+t!(
+    focus_word_before_an_appositive_subject,
+    "Even Dale, a longtime ally, said the plan will fail.",
+    [(Indirect, "the plan will fail", Some("Dale"), ReportedClause)]
+);
+t!(
+    participle_modifier_of_a_subject,
+    "Residents opposing the plan said the road was too narrow.",
+    [(
+        Indirect,
+        "the road was too narrow",
+        Some("Residents"),
+        ReportedClause
+    )]
+);
+t!(
+    participle_insert_inside_the_reported_clause,
+    "The bureau says renters, numbering 40 million, outpaced owners last year.",
+    [(
+        Indirect,
+        "renters, numbering 40 million, outpaced owners last year",
+        Some("The bureau"),
+        ReportedClause
+    )]
+);
+t!(
+    headline_attributes,
+    "Lee says bridge will reopen in May\n\nThe bridge closed last year. \"We are ready,\" the mayor said.",
+    [
+        (
+            Indirect,
+            "bridge will reopen in May",
+            Some("Lee"),
+            ReportedClause
+        ),
+        (Direct, "We are ready,", Some("the mayor"), Trailing)
+    ]
+);
+t!(
+    no_body_quote_continues_the_headline,
+    "Reid: 'Never underestimate him'\n\nThe senator spoke on Monday. \"It is late.\"",
+    [(Direct, "Never underestimate him", Some("Reid"), Leading)]
+);
+t!(
+    parenthetical_attribution_with_an_adjunct_keeps_a_fronted_word,
+    "Still, she said in an interview, the vote will be close.",
+    [(
+        Indirect,
+        "Still, she said in an interview, the vote will be close",
+        Some("she"),
+        TrailingUnmarked
+    )]
+);
+t!(
+    linking_conjunction_is_no_part_of_what_was_said,
+    "But the vote will be close, aides said.",
+    [(
+        Indirect,
+        "the vote will be close",
+        Some("aides"),
+        TrailingUnmarked
+    )]
+);
+t!(
+    trailing_according_to_with_a_cue_inside_its_source,
+    "Turnout was highest among young voters, according to exit polls reported by two networks.",
+    [(
+        Indirect,
+        "Turnout was highest among young voters",
+        Some("exit polls reported by two networks"),
+        AccordingTo
+    )]
+);
+t!(
+    time_adjunct_after_the_cue_is_no_part_of_the_content,
+    "The official said Thursday the bridge would reopen.",
+    [(
+        Indirect,
+        "the bridge would reopen",
+        Some("The official"),
+        ReportedClause
+    )]
+);
+t!(
+    apposition_insert_inside_the_reported_clause,
+    "Lee said the driver, a veteran, was not hurt.",
+    [(
+        Indirect,
+        "the driver, a veteran, was not hurt",
+        Some("Lee"),
+        ReportedClause
+    )]
+);
+t!(
+    passive_with_an_agent,
+    "The merger was first reported by the Tribune.",
+    [(Indirect, "The merger", Some("the Tribune"), Passive)]
+);
+t!(
+    passive_without_an_agent_reports_nothing,
+    "The merger was announced last week.",
+    []
+);
+t!(
+    passive_hearer_reports_the_clause,
+    "I was told that the seats were full.",
+    [(Indirect, "the seats were full", None, Raising)]
+);
+t!(
+    purpose_infinitive_of_saying,
+    "The mayor went on television to say the city was broke.",
+    [(
+        Indirect,
+        "the city was broke",
+        Some("The mayor"),
+        Participle
+    )]
+);
+t!(
+    infinitive_after_an_extraposed_it_is_no_purpose,
+    "It is too early to say whether the plan will work.",
+    []
+);
+t!(
+    adverb_between_after_and_the_participle,
+    "The mayor changed course after initially saying the plan would work.",
+    [(
+        Indirect,
+        "the plan would work",
+        Some("The mayor"),
+        Participle
+    )]
+);
+t!(
+    prepositional_phrase_before_a_trailing_cue_says_nothing,
+    "Through a spokesman, the mayor declined to comment.",
+    []
+);
+t!(
+    a_subject_pronoun_after_a_hearer_verb_opens_the_clause,
+    "The mayor warned he would veto the budget.",
+    [(
+        Indirect,
+        "he would veto the budget",
+        Some("The mayor"),
+        ReportedClause
+    )]
+);
+t!(
+    transcript_labels,
+    "Q: How did things go for you?\n\nA: No one checked up on us.\n\nTAPPER: Do you think so?",
+    [
+        (Indirect, "How did things go for you", Some("Q"), Leading),
+        (Indirect, "No one checked up on us", Some("A"), Leading),
+        (Indirect, "Do you think so", Some("TAPPER"), Leading)
+    ]
+);
+t!(
+    page_labels_and_kickers_are_no_speakers,
+    "UPDATE: The vote was moved.\n\nBombshell: The vote was moved again.",
+    []
+);
+t!(
+    two_plural_groups_as_one_subject,
+    "Small farmers and local traders say the new road has not helped them.",
+    [(
+        Indirect,
+        "the new road has not helped them",
+        Some("Small farmers and local traders"),
+        ReportedClause
+    )]
+);
+t!(
+    a_title_with_its_author_is_no_quote,
+    "Some news today. \"A sketch artist gets a gallery show at last in Brooklyn,\" by Ann Lee of the Herald.",
+    []
+);
+t!(
+    a_quotation_standing_alone_without_author_stays_unattributed,
+    "Some news today. \"A sketch artist gets a gallery show at last in Brooklyn,\" from Ann Lee of the Herald.",
+    [(
+        Direct,
+        "A sketch artist gets a gallery show at last in Brooklyn,",
+        None,
+        Unattributed
+    )]
 );
 t!(
     one_word_answer,
@@ -1205,4 +1437,59 @@ tb!(
             Participle
         )
     ]
+);
+tb!(
+    evaluative_verb_with_a_bare_object_is_a_stance_when_stance_is_on,
+    "The senator criticized the mayor's budget.",
+    [(
+        Indirect,
+        ["the mayor's budget"],
+        Some("The senator"),
+        ReportedClause
+    )]
+);
+tb!(
+    a_view_of_something_as_something,
+    "Democrats see the senator as a threat to the bill.",
+    [(
+        Indirect,
+        ["the senator as a threat to the bill"],
+        Some("Democrats"),
+        ReportedClause
+    )]
+);
+tb!(
+    seeing_without_as_is_no_view,
+    "Voters saw a rally in the park.",
+    []
+);
+tb!(
+    hearsay_adverb_with_a_coordinated_subject,
+    "Both the city and the county have reportedly dropped the plan.",
+    [(
+        Indirect,
+        ["Both the city and the county", "dropped the plan"],
+        None,
+        Raising
+    )]
+);
+tb!(
+    a_finding_reports_a_clause_with_a_pronoun_subject,
+    "Exit polling shows he won most voters under 30.",
+    [(
+        Indirect,
+        ["he won most voters under 30"],
+        Some("Exit polling"),
+        ReportedClause
+    )]
+);
+tb!(
+    a_finding_with_a_participle_clause,
+    "Public polls show the senator leading slightly in Ohio.",
+    [(
+        Indirect,
+        ["the senator leading slightly in Ohio"],
+        Some("Public polls"),
+        ReportedClause
+    )]
 );

@@ -413,13 +413,13 @@ fn agrees_with_the_python_scorer() {
 /// Headline figures with the default patterns.
 const FLOORS: &[(&str, f64)] = &[
     ("direct_f1", 0.952),
-    ("speaker_acc_on_matched", 0.912),
-    ("speech_content_f1", 0.840),
-    ("speech_attribution_f1", 0.783),
+    ("speaker_acc_on_matched", 0.913),
+    ("speech_content_f1", 0.851),
+    ("speech_attribution_f1", 0.794),
 ];
 
 /// Headline figures with belief, intention and stance patterns on.
-const FLOORS_WITH_BELIEFS: &[(&str, f64)] = &[("content_f1", 0.653), ("attribution_f1", 0.586)];
+const FLOORS_WITH_BELIEFS: &[(&str, f64)] = &[("content_f1", 0.677), ("attribution_f1", 0.609)];
 
 #[test]
 fn dev_set_figures_stay_above_their_floors() {

@@ -147,10 +147,11 @@ fn extract_view_of_the_sample_shows_its_structure() {
     assert_eq!(key_points.len(), 3);
     assert!(key_points[1].starts_with("Mayor Ines Varga says"));
     assert_eq!(texts(&v["sections"]), ["Local News"]);
-    // Three key points and twelve body paragraphs; headline, byline and section are not
+    // The headline, three key points and twelve body paragraphs; byline and section are not
     // paragraphs.
     let paragraphs = v["paragraphs"].as_array().unwrap();
-    assert_eq!(paragraphs.len(), 15);
+    assert_eq!(paragraphs.len(), 16);
+    assert_eq!(paragraphs[0]["headline"], true);
     let bullets = paragraphs.iter().filter(|p| p["bullet"] == true).count();
     assert_eq!(bullets, 3);
 }

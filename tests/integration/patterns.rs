@@ -1252,3 +1252,28 @@ fn sample_text() -> String {
     ]
     .join("\n\n")
 }
+
+#[test]
+fn evaluative_flag_from_the_lexicon_tsv_and_json() {
+    let set = PatternSet::english();
+    let find = |w: &str| set.patterns().iter().find(|p| p.words() == w).unwrap();
+    assert!(find("criticize").is_evaluative());
+    assert!(find("praise").is_evaluative());
+    assert!(!find("say").is_evaluative());
+    assert!(!find("promise").is_evaluative());
+
+    let mut b = PatternSet::builder();
+    b.extend_tsv("extoll\tspeech\t\t\texact,evaluative\n")
+        .unwrap();
+    let own = b.build().unwrap();
+    let p = &own.patterns()[0];
+    assert!(p.is_evaluative() && !p.is_inflected());
+
+    let json = serde_json::to_string(p).unwrap();
+    assert!(json.contains("\"evaluative\":true"), "{json}");
+    let back: quotative::Pattern = serde_json::from_str(&json).unwrap();
+    assert!(back.is_evaluative());
+    let plain: quotative::Pattern =
+        serde_json::from_str(r#"{"words":"say","kind":"speech"}"#).unwrap();
+    assert!(!plain.is_evaluative());
+}

@@ -315,6 +315,7 @@ fn sentences_tile_paragraphs_of_a_whole_article() {
     assert_eq!(
         got,
         [
+            "Talks stall",
             "Mr. Li left at 5 p.m.",
             "The rest stayed.",
             "\u{201C}Why?\u{201D} he asked.",
@@ -338,6 +339,7 @@ fn a_line_break_inside_a_paragraph_is_no_boundary() {
     assert_eq!(
         got,
         [
+            "Head line",
             "The count\ncontinued into the night.",
             "Results\nfollow",
             "More."

@@ -326,3 +326,12 @@ fn seed_article_bodies_groups_and_unnamed_sources() {
         );
     }
 }
+
+#[test]
+fn a_participle_clause_after_an_inverted_speaker_is_no_part_of_the_source() {
+    let text = "\"Not me,\" said Tom Reed, 21, shaking his head so hard his hat fell off.";
+    let article = quotative::Parser::new().parse(text);
+    let q = &article.quotes()[0];
+    assert_eq!(&text[q.mention.unwrap()], "Tom Reed");
+    assert_eq!(&text[q.source.unwrap()], "Tom Reed, 21");
+}

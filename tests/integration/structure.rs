@@ -13,8 +13,23 @@ fn all<'t>(text: &'t str, spans: &[Span]) -> Vec<&'t str> {
     spans.iter().map(|&s| &text[s]).collect()
 }
 
+/// The body's paragraphs (the headline, paragraph 0 when there is one, left out).
 fn paragraphs<'t>(text: &'t str, article: &Article<'_>) -> Vec<&'t str> {
-    article.paragraphs().iter().map(|p| &text[p.span]).collect()
+    article
+        .paragraphs()
+        .iter()
+        .filter(|p| !p.headline)
+        .map(|p| &text[p.span])
+        .collect()
+}
+
+/// The body's paragraphs, as records.
+fn body<'a>(article: &'a Article<'_>) -> Vec<&'a quotative::Paragraph> {
+    article
+        .paragraphs()
+        .iter()
+        .filter(|p| !p.headline)
+        .collect()
 }
 
 fn authors<'t>(text: &'t str, article: &Article<'_>) -> Vec<&'t str> {
@@ -97,7 +112,7 @@ fn seed_article() {
         let t = &text[span];
         assert!(!t.starts_with('\u{2022}') && !t.starts_with(' '), "{t:?}");
         assert!(text[..span.start].trim_end().ends_with('\u{2022}'));
-        let p = &article.paragraphs()[k];
+        let p = body(&article)[k];
         assert_eq!(p.span, span);
         assert!(p.bullet);
     }
@@ -113,7 +128,7 @@ fn seed_article() {
     let body: Vec<&str> = article
         .paragraphs()
         .iter()
-        .filter(|p| !p.bullet)
+        .filter(|p| !p.bullet && !p.headline)
         .map(|p| &text[p.span])
         .collect();
     assert!(body[0].starts_with("Russian President Vladimir Putin has no plans"));
@@ -151,7 +166,7 @@ fn byline_at_start_and_dateline() {
     let dateline = article.dateline().unwrap();
     assert_eq!(&text[dateline], "GENEVA (Reuters) -");
     // The dateline stays inside the first paragraph.
-    let first = &article.paragraphs()[0];
+    let first = &body(&article)[0];
     assert_eq!(first.span.start, dateline.start);
     assert!(first.span.contains(dateline));
     assert_eq!(
@@ -208,9 +223,7 @@ fn datelines() {
     ] {
         let article = parse(text);
         assert_eq!(article.dateline().map(|d| &text[d]), Some(want), "{text:?}");
-        assert!(article.paragraphs()[0]
-            .span
-            .contains(article.dateline().unwrap()));
+        assert!(body(&article)[0].span.contains(article.dateline().unwrap()));
     }
     for text in [
         "Head\n\nThe U.S. - China talks ended.",
@@ -236,7 +249,7 @@ fn key_points_with_other_marks() {
             "Deficit narrows"
         ]
     );
-    let bullets: Vec<bool> = article.paragraphs().iter().map(|p| p.bullet).collect();
+    let bullets: Vec<bool> = body(&article).iter().map(|p| p.bullet).collect();
     assert_eq!(bullets, [true, true, true, false]);
 }
 
@@ -256,10 +269,7 @@ fn crlf_and_lone_cr() {
     }
     // Spans index the original: after CRLF, offsets differ from the LF text.
     let article = parse(&crlf);
-    assert_eq!(
-        article.paragraphs()[0].span.start,
-        lf.find("Mr.").unwrap() + 4
-    );
+    assert_eq!(body(&article)[0].span.start, lf.find("Mr.").unwrap() + 4);
 }
 
 #[test]
@@ -274,7 +284,7 @@ fn bom_nbsp_and_zero_width() {
         ["Mr. Li left.\u{00A0}He said so."]
     );
     let sentences: Vec<&str> = article.sentences().iter().map(|s| &text[s.span]).collect();
-    assert_eq!(sentences, ["Mr. Li left.", "He said so."]);
+    assert_eq!(sentences, ["Talks stall", "Mr. Li left.", "He said so."]);
 }
 
 #[test]
@@ -290,7 +300,8 @@ fn text_without_blank_lines() {
             "Thousands lost power."
         ]
     );
-    assert_eq!(article.sentences().len(), 3);
+    // The headline's sentence and the body's three.
+    assert_eq!(article.sentences().len(), 4);
 }
 
 #[test]

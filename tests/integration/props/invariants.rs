@@ -116,6 +116,15 @@ fn check_layout(article: &Article<'_>, text: &str) {
         );
     }
 
+    // The headline, when there is one, is paragraph 0 and the only one flagged.
+    for (i, p) in article.paragraphs().iter().enumerate() {
+        let is_headline = i == 0 && article.headline() == Some(p.span);
+        assert_eq!(p.headline, is_headline, "paragraph {i} {:?}", p.span);
+    }
+    if article.headline().is_some() {
+        assert!(article.paragraphs().first().is_some_and(|p| p.headline));
+    }
+
     let mut prev_end = 0;
     for (i, p) in article.paragraphs().iter().enumerate() {
         trimmed(text, "paragraph", p.span);
@@ -126,6 +135,9 @@ fn check_layout(article: &Article<'_>, text: &str) {
         );
         prev_end = p.span.end;
         for &(what, s) in &outside_body {
+            if p.headline && what == "headline" {
+                continue;
+            }
             assert!(
                 !p.span.overlaps(s),
                 "paragraph {i} {:?} overlaps the {what} {s:?}",
