@@ -47,7 +47,7 @@ mod class {
     pub(super) const TIME_UNIT: u32 = 1 << 10;
     pub(super) const TIME_MOD: u32 = 1 << 11;
     pub(super) const MEDIUM_VERB: u32 = 1 << 12;
-    /// Words of the mention lexicons ([`names::class`]) the window reads, kept here so that
+    /// Words of the mention lexicons ([`names::class`](crate::stage::names::class)) the window reads, kept here so that
     /// one lookup gives a word all its classes.
     pub(super) const DET: u32 = 1 << 13;
     pub(super) const PRONOUN: u32 = 1 << 14;
@@ -236,17 +236,18 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
 /// Fills each token's classes (looked up once per word): the claims lexicon's, and the
 /// mention-lexicon classes the window reads.
 fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
+    let lexicon = &*LEXICON;
     for t in tokens {
         let whole = &text[t.span];
         let stem = t.stem(text);
-        let c = LEXICON.words.get_fold(stem, buf);
+        let c = lexicon.words.get_fold(stem, buf);
         // The [`word`] bits belong to the whole word (not its stem), in ASCII case.
         let words = if !whole.is_ascii() {
             0
         } else if stem.len() == whole.len() {
             c & word::ALL
         } else {
-            LEXICON.words.get_fold(whole, buf) & word::ALL
+            lexicon.words.get_fold(whole, buf) & word::ALL
         };
         t.extra = (c & !word::ALL) | words;
     }

@@ -659,7 +659,7 @@ impl Linker {
             }
             list.push(r);
         }
-        let mut occurrences = Vec::new();
+        let mut occurrences = Vec::with_capacity(runs.len());
         for key in keys {
             let found = &by_surname[&key];
             self.adopt_full_names(text, key, found, runs);

@@ -505,13 +505,13 @@ fn is_open_mark(c: char) -> bool {
 
 /// Splits `text[span]` into tokens, appending them to `out`. `buf` is scratch space.
 pub(crate) fn tokenize(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
-    tokenize_with(text, span, buf, out, Lookup::All);
+    split_all(text, span, buf, out);
 }
 
 /// Splits `text[span]` into tokens without looking words up in the lexicon (every class
 /// is 0), appending them to `out`, for callers that read only the words and their flags.
 pub(crate) fn tokenize_plain(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
-    tokenize_with(text, span, buf, out, Lookup::None);
+    split_none(text, span, buf, out);
 }
 
 /// Which words [`tokenize_with`] looks up in the lexicon.
@@ -529,30 +529,101 @@ enum Lookup {
     NearCapitals,
 }
 
+/// What a byte is to the word splitter ([`CLASS`]), as bit flags.
+mod byte_class {
+    /// An ASCII capital letter.
+    pub(super) const UPPER: u8 = 1;
+    /// An ASCII small letter.
+    pub(super) const LOWER: u8 = 1 << 1;
+    /// An ASCII digit.
+    pub(super) const DIGIT: u8 = 1 << 2;
+    /// ASCII whitespace (`u8::is_ascii_whitespace`, so not the vertical tab).
+    pub(super) const SPACE: u8 = 1 << 3;
+    /// A byte of a non-ASCII character.
+    pub(super) const WIDE: u8 = 1 << 4;
+    /// An ASCII opening mark: `"`, `(`, `[`, `{`.
+    pub(super) const OPEN: u8 = 1 << 5;
+    /// A byte that can make a word capitalised ([`capital_at`](super::capital_at)) or
+    /// glued to a name (a particle such as `al-`), or that can be (part of) whitespace
+    /// other than ASCII whitespace: ASCII capitals, opening marks, hyphens, apostrophes
+    /// and every byte of a non-ASCII character. A word with none of them is neither, and
+    /// nor is the space after it.
+    pub(super) const NAME: u8 = 1 << 6;
+    /// An ASCII letter or digit.
+    pub(super) const ALNUM: u8 = UPPER | LOWER | DIGIT;
+}
+
+/// The [`byte_class`] flags of every byte.
+static CLASS: [u8; 256] = {
+    use byte_class::{DIGIT, LOWER, NAME, OPEN, SPACE, UPPER, WIDE};
+    let mut t = [WIDE | NAME; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() {
+            SPACE
+        } else if c.is_ascii_uppercase() {
+            UPPER | NAME
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if matches!(c, b'"' | b'(' | b'[' | b'{') {
+            OPEN | NAME
+        } else if matches!(c, b'-' | b'\'') {
+            NAME
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The [`byte_class`] flags of `b`.
+#[inline(always)]
+fn class_of(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
 /// The length of the whitespace character at `i` of `s`, if there is one.
 #[inline(always)]
 fn space_at(s: &str, i: usize) -> Option<usize> {
-    let b = s.as_bytes()[i];
-    if b < 0x80 {
-        return b.is_ascii_whitespace().then_some(1);
+    let k = class_of(s.as_bytes()[i]);
+    if k & byte_class::WIDE == 0 {
+        return (k & byte_class::SPACE != 0).then_some(1);
     }
     wide_space_at(s, i)
 }
 
-/// [`space_at`] for a non-ASCII character.
-#[inline(never)]
+/// [`space_at`] for a non-ASCII character, read from its bytes: the characters
+/// `char::is_whitespace` accepts above ASCII are U+0085, U+00A0, U+1680, U+2000 to
+/// U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
+#[inline]
 fn wide_space_at(s: &str, i: usize) -> Option<usize> {
-    let c = s[i..].chars().next()?;
-    c.is_whitespace().then(|| c.len_utf8())
+    match s.as_bytes().get(i..)? {
+        [0xC2, 0x85 | 0xA0, ..] => Some(2),
+        [0xE1, 0x9A, 0x80, ..]
+        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..] => Some(3),
+        _ => None,
+    }
 }
 
 /// Whether the first letter of the word at `i` of `s` (after opening marks) is uppercase.
-#[inline]
+#[inline(always)]
 fn capital_at(s: &str, i: usize) -> bool {
-    let b = s.as_bytes()[i];
-    if b < 0x80 && !matches!(b, b'"' | b'(' | b'[' | b'{') {
-        return b.is_ascii_uppercase();
+    let k = class_of(s.as_bytes()[i]);
+    if k & (byte_class::WIDE | byte_class::OPEN) == 0 {
+        return k & byte_class::UPPER != 0;
     }
+    capital_after_marks(s, i)
+}
+
+/// [`capital_at`] for a word that opens with a mark or a non-ASCII character.
+#[inline(never)]
+fn capital_after_marks(s: &str, i: usize) -> bool {
     s[i..]
         .chars()
         .take(3)
@@ -560,71 +631,159 @@ fn capital_at(s: &str, i: usize) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
-/// What a byte is to the word splitter ([`BYTE_KIND`]).
-mod byte_kind {
-    /// An ASCII letter or digit.
-    pub(super) const ALNUM: u8 = 0;
-    /// Another ASCII byte that is not whitespace.
-    pub(super) const OTHER: u8 = 1;
-    /// ASCII whitespace.
-    pub(super) const SPACE: u8 = 2;
-    /// A byte of a non-ASCII character.
-    pub(super) const WIDE: u8 = 3;
+/// Eight bytes at a time.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The top bit of each byte of `x` set where the byte is in `lo..=hi` (all three below
+/// 0x80; `x` must have no top bit set).
+#[inline(always)]
+fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    // No byte carries into the next: each stays below 0x100.
+    let ge = x.wrapping_add(ONES * u64::from(0x80 - lo));
+    let gt = x.wrapping_add(ONES * u64::from(0x80 - hi - 1));
+    ge & !gt & (ONES * 0x80)
 }
 
-/// The [`byte_kind`] of every byte.
-static BYTE_KIND: [u8; 256] = {
-    let mut t = [byte_kind::WIDE; 256];
-    let mut b = 0;
-    while b < 0x80 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_whitespace() {
-            byte_kind::SPACE
-        } else if c.is_ascii_alphanumeric() {
-            byte_kind::ALNUM
-        } else {
-            byte_kind::OTHER
-        };
-        b += 1;
-    }
-    t
-};
+/// The top bit of each byte of `x` set where the byte is not an ASCII letter or digit.
+#[inline(always)]
+fn non_alnum(x: u64) -> u64 {
+    let high = x & (ONES * 0x80);
+    let low = x & !high;
+    let alnum = bytes_in(low | (ONES * 0x20), b'a', b'z') | bytes_in(low, b'0', b'9');
+    (!alnum | high) & (ONES * 0x80)
+}
 
+/// The top bit of each byte of `x` set where the byte is a [`byte_class::NAME`] byte.
+#[inline(always)]
+fn name_bytes(x: u64) -> u64 {
+    let high = x & (ONES * 0x80);
+    let low = x & !high;
+    // Capitals and `[`; `'` and `(`; `"`, `-` and `{`.
+    high | bytes_in(low, b'A', b'[')
+        | bytes_in(low, b'\'', b'(')
+        | bytes_in(low, b'"', b'"')
+        | bytes_in(low, b'-', b'-')
+        | bytes_in(low, b'{', b'{')
+}
+
+/// The first [`byte_class::NAME`] byte at or after `pos` of `bytes` (`bytes.len()` when
+/// there is none), read eight bytes at a time while there are eight.
+#[inline(always)]
+fn name_byte_from(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(b) = bytes.get(pos..pos + 8) {
+        let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+        let found = name_bytes(x);
+        if found != 0 {
+            return pos + (found.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while pos < bytes.len() && class_of(bytes[pos]) & byte_class::NAME == 0 {
+        pos += 1;
+    }
+    pos
+}
+
+/// The end of the run of ASCII letters and digits at `pos` of `bytes`, read eight bytes
+/// at a time while there are eight.
+#[inline(always)]
+pub(crate) fn alnum_end(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(b) = bytes.get(pos..pos + 8) {
+        let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+        let stop = non_alnum(x);
+        if stop != 0 {
+            return pos + (stop.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while pos < bytes.len() && class_of(bytes[pos]) & byte_class::ALNUM != 0 {
+        pos += 1;
+    }
+    pos
+}
+
+/// Whether the byte at `i` of `bytes` ends a word that starts before it: the end of the
+/// span or ASCII whitespace (a non-ASCII space is left to the general path).
+#[inline(always)]
+fn ends_word(bytes: &[u8], i: usize) -> bool {
+    bytes
+        .get(i)
+        .map_or(true, |&b| class_of(b) & byte_class::SPACE != 0)
+}
+
+/// Splits `text[span]` into tokens, one pass over its bytes: a word is the bytes between
+/// two runs of whitespace. A word of ASCII letters and digits (perhaps with a comma after
+/// it), the common case, is made as it is read; another ASCII word goes through
+/// [`push_ascii`], and only a word with a non-ASCII character is read by characters
+/// ([`push_word`]).
+#[inline]
 fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, lookup: Lookup) {
+    // One copy of the splitter per mode, each with its mode settled when compiled.
+    match lookup {
+        Lookup::All => split_all(text, span, buf, out),
+        Lookup::None => split_none(text, span, buf, out),
+        Lookup::NoneToBreak => split_to_break(text, span, buf, out),
+        Lookup::NearCapitals => split_near_capitals(text, span, buf, out),
+    }
+}
+
+/// [`split_words`] with [`Lookup::All`].
+#[inline(never)]
+fn split_all(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
+    split_words(text, span, buf, out, Lookup::All);
+}
+
+/// [`split_words`] with [`Lookup::None`].
+#[inline(never)]
+fn split_none(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
+    split_words(text, span, buf, out, Lookup::None);
+}
+
+/// [`split_words`] with [`Lookup::NoneToBreak`].
+#[inline(never)]
+fn split_to_break(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
+    split_words(text, span, buf, out, Lookup::NoneToBreak);
+}
+
+/// [`split_words`] with [`Lookup::NearCapitals`].
+#[inline(never)]
+fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
+    split_words(text, span, buf, out, Lookup::NearCapitals);
+}
+
+/// [`tokenize_with`] in one mode.
+#[inline(always)]
+fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, lookup: Lookup) {
+    use byte_class::{LOWER, NAME, SPACE, UPPER, WIDE};
     let Some(slice) = text.get(span.range()) else {
         return;
     };
     let bytes = slice.as_bytes();
     let n = slice.len();
+    let near_capitals = lookup == Lookup::NearCapitals;
     // About one word per six bytes of news text, of which a scan for names keeps a third
     // or less: most spans then need no growing.
-    out.reserve(
-        n / if lookup == Lookup::NearCapitals {
-            16
-        } else {
-            6
-        },
-    );
+    out.reserve(n / if near_capitals { 16 } else { 6 });
     let mut pos = 0;
     let mut prev_cap = false;
     // Whether the word at `pos` is capitalised, when the word before looked ahead.
     let mut next_cap: Option<(usize, bool)> = None;
-    // The first byte from here on that may make a word a name word ([`NAME_BYTE`]).
+    // The first byte from here on that may make a word a name word ([`byte_class::NAME`]).
     let mut name_byte_at = 0;
     while pos < n {
         let b = bytes[pos];
-        let kind = BYTE_KIND[usize::from(b)];
-        if kind == byte_kind::SPACE {
+        let k = class_of(b);
+        if k & SPACE != 0 {
             pos += 1;
             continue;
         }
-        if kind == byte_kind::WIDE {
+        if k & WIDE != 0 {
             if let Some(w) = wide_space_at(slice, pos) {
                 pos += w;
                 continue;
             }
         }
-        if lookup == Lookup::NearCapitals && !prev_cap && !NAME_BYTE[usize::from(b)] {
+        if near_capitals && !prev_cap && k & NAME == 0 {
             if let Some(to) = plain_words_end(bytes, pos, &mut name_byte_at) {
                 // The words before `to` are all skipped: each only ends a run.
                 if let Some(prev) = out.last_mut() {
@@ -635,30 +794,36 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
             }
         }
         let start = pos;
-        // Bytes that are not ASCII letters or digits, and whether every byte is ASCII.
-        let mut other = 0usize;
+        // Most of a word is ASCII letters and digits.
+        pos = alnum_end(bytes, pos);
+        // A word of ASCII letters and digits, perhaps with a comma after it (then `pos`
+        // has passed the letters, and so `start` is not a comma).
+        let mut comma = false;
+        let plain = if ends_word(bytes, pos) {
+            true
+        } else if pos > start && bytes[pos] == b',' && ends_word(bytes, pos + 1) {
+            comma = true;
+            true
+        } else {
+            false
+        };
+        let core_end = pos;
         let mut ascii = true;
-        // Most of a word is ASCII letters and digits, which change neither.
-        while pos < n && BYTE_KIND[usize::from(bytes[pos])] == byte_kind::ALNUM {
+        if comma {
             pos += 1;
-        }
-        while pos < n {
-            let b = bytes[pos];
-            let kind = BYTE_KIND[usize::from(b)];
-            if kind < byte_kind::SPACE {
-                other += usize::from(kind);
-                pos += 1;
-            } else if kind == byte_kind::SPACE || wide_space_at(slice, pos).is_some() {
-                break;
-            } else {
-                ascii = false;
-                pos += utf8_len(b);
+        } else if !plain {
+            while pos < n {
+                let k = class_of(bytes[pos]);
+                if k & (SPACE | WIDE) == 0 {
+                    pos += 1;
+                } else if k & SPACE != 0 || wide_space_at(slice, pos).is_some() {
+                    break;
+                } else {
+                    ascii = false;
+                    pos += utf8_len(bytes[pos]);
+                }
             }
         }
-        let word = &slice[start..pos];
-        // A word of ASCII letters and digits, perhaps with a comma after it.
-        let plain =
-            ascii && (other == 0 || (other == 1 && pos - start > 1 && bytes[pos - 1] == b','));
         let look = match lookup {
             Lookup::All => true,
             Lookup::None | Lookup::NoneToBreak => false,
@@ -680,9 +845,15 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
                     c
                 };
                 prev_cap = cap;
-                // `al-Assad`, `d'Estaing`: a lowercase particle glued to a name.
+                // `al-Assad`, `d'Estaing`: a lowercase particle glued to a name (a plain
+                // word has neither hyphen nor apostrophe).
                 let glued = || {
-                    !ascii || (other > 0 && word.bytes().take(5).any(|b| b == b'-' || b == b'\''))
+                    !ascii
+                        || (!plain
+                            && bytes[start..pos]
+                                .iter()
+                                .take(5)
+                                .any(|&b| b == b'-' || b == b'\''))
                 };
                 if !near && !glued() {
                     // No name word, nor next to one: it only ends a run.
@@ -695,9 +866,43 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
             }
         };
         if plain {
-            push_plain(span.start + start, word, buf, out, look);
+            let core = &bytes[start..core_end];
+            let mut flags = if comma { flag::COMMA } else { 0 };
+            if class_of(core[0]) & UPPER != 0 {
+                flags |= flag::CAP | flag::NAME;
+                // All capitals: two letters or more, none small (most capitalised words
+                // show a small letter second).
+                if core.len() >= 2 && class_of(core[1]) & LOWER == 0 {
+                    let mut letters = 0usize;
+                    let mut small = false;
+                    for &x in core {
+                        let k = class_of(x);
+                        letters += usize::from(k & (UPPER | LOWER) != 0);
+                        small |= k & LOWER != 0;
+                    }
+                    if letters >= 2 && !small {
+                        flags |= flag::ALLCAPS;
+                    }
+                }
+            }
+            let class = if look {
+                flags |= flag::LOOKED;
+                word_classes(&slice[start..core_end], buf)
+            } else {
+                0
+            };
+            out.push(Token {
+                span: Span::new(span.start + start, span.start + core_end),
+                class,
+                flags,
+                extra: 0,
+            });
+            // The ASCII space that ended the word (see `ends_word`).
+            pos += 1;
+        } else if ascii {
+            push_ascii(span.start + start, &slice[start..pos], buf, out, look);
         } else {
-            push_word(span.start + start, word, buf, out, look);
+            push_word(span.start + start, &slice[start..pos], buf, out, look);
         }
         // A token's flags are settled once the next token is made (only the punctuation
         // between them can add to them).
@@ -710,37 +915,18 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
     }
 }
 
-/// Bytes that can make a word capitalised ([`capital_at`]) or glued to a name (a particle
-/// such as `al-`), or that can be (part of) whitespace other than ASCII whitespace: ASCII
-/// capitals, opening marks, hyphens, apostrophes and every byte of a non-ASCII character.
-/// A word with none of them is neither, and nor is the space after it.
-static NAME_BYTE: [bool; 256] = {
-    let mut t = [true; 256];
-    let mut b = 0;
-    while b < 0x80 {
-        let c = b as u8;
-        t[b] = c.is_ascii_uppercase() || matches!(c, b'"' | b'(' | b'[' | b'{' | b'-' | b'\'');
-        b += 1;
-    }
-    t
-};
-
 /// For [`Lookup::NearCapitals`], at the start `pos` of a word when the word before it is
 /// not capitalised: where the run of words that are all skipped ends (the start of the
-/// last word before the first [`NAME_BYTE`], which is read normally since the word after
-/// it may be capitalised), or `None` when there are no such words. A word is skipped when
-/// it is neither capitalised nor glued, and neither neighbour is capitalised; words made of
-/// other bytes, whose neighbours are too, are such words. `name_byte_at` caches the next
-/// [`NAME_BYTE`] at or after `pos`.
+/// last word before the first [`byte_class::NAME`] byte, which is read normally since the
+/// word after it may be capitalised), or `None` when there are no such words. A word is
+/// skipped when it is neither capitalised nor glued, and neither neighbour is capitalised;
+/// words made of other bytes, whose neighbours are too, are such words. `name_byte_at`
+/// caches the next name byte at or after `pos`.
 #[inline]
 fn plain_words_end(bytes: &[u8], pos: usize, name_byte_at: &mut usize) -> Option<usize> {
     let n = bytes.len();
     if *name_byte_at < pos {
-        let mut j = pos;
-        while j < n && !NAME_BYTE[usize::from(bytes[j])] {
-            j += 1;
-        }
-        *name_byte_at = j;
+        *name_byte_at = name_byte_from(bytes, pos);
     }
     let j = *name_byte_at;
     if j == n {
@@ -772,47 +958,116 @@ fn utf8_len(b: u8) -> usize {
     }
 }
 
-/// [`push_word`] for a word of ASCII letters and digits, perhaps with a comma after it:
-/// the same token, without the general punctuation handling.
-#[inline]
-fn push_plain(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, look: bool) {
-    let (core, mut flags) = match word.strip_suffix(',') {
-        Some(core) => (core, flag::COMMA),
-        None => (word, 0),
+/// [`push_word`] for a word of ASCII bytes: the same token, read by bytes.
+fn push_ascii(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, look: bool) {
+    use byte_class::{ALNUM, LOWER, OPEN, UPPER};
+    let b = word.as_bytes();
+    let mut flags = 0u16;
+    // Leading punctuation.
+    let mut s = 0;
+    while s < b.len() && class_of(b[s]) & ALNUM == 0 {
+        if class_of(b[s]) & OPEN != 0 {
+            flags |= flag::OPEN;
+        }
+        s += 1;
+    }
+    // Trailing punctuation.
+    let mut e = b.len();
+    while e > s {
+        let c = b[e - 1];
+        if class_of(c) & ALNUM != 0 {
+            break;
+        }
+        match c {
+            b'.' => {
+                if is_ascii_abbreviation(&word[s..e], buf) {
+                    flags |= flag::ABBREV;
+                    break;
+                }
+                flags |= flag::BREAK;
+            }
+            b',' => flags |= flag::COMMA,
+            b'\'' => {
+                // A plural possessive (`officials'`) keeps its apostrophe.
+                if e >= s + 2 && b[e - 2] == b's' {
+                    flags |= flag::POSSESSIVE;
+                    break;
+                }
+                flags |= flag::BREAK;
+            }
+            _ => flags |= flag::BREAK,
+        }
+        e -= 1;
+    }
+    if s >= e {
+        // A word of punctuation only (a dash, a bullet): it ends the phrase before it.
+        if let Some(prev) = out.last_mut() {
+            prev.flags |= flag::BREAK;
+        }
+        return;
+    }
+    let core = &word[s..e];
+    if core.ends_with("'s") {
+        flags |= flag::POSSESSIVE;
+    }
+    let stem = if flags & flag::POSSESSIVE != 0 {
+        strip_possessive(core)
+    } else {
+        core
     };
-    let b = core.as_bytes();
-    if b[0].is_ascii_uppercase() {
+    let sb = stem.as_bytes();
+    if sb.first().is_some_and(|&x| class_of(x) & UPPER != 0) {
         flags |= flag::CAP | flag::NAME;
         let mut letters = 0usize;
         let mut upper = 0usize;
-        for &x in b {
-            letters += usize::from(x.is_ascii_alphabetic());
-            upper += usize::from(x.is_ascii_uppercase());
+        for &x in sb {
+            let k = class_of(x);
+            letters += usize::from(k & (UPPER | LOWER) != 0);
+            upper += usize::from(k & UPPER != 0);
         }
         if letters >= 2 && upper == letters {
             flags |= flag::ALLCAPS;
         }
+        if letters == 1 && sb.len() == 2 && sb[1] == b'.' {
+            flags |= flag::INITIAL;
+        }
+    } else if may_have_particle_prefix(stem) && has_particle_prefix(stem) {
+        flags |= flag::NAME;
     }
     let class = if look {
         flags |= flag::LOOKED;
-        word_classes(core, buf)
+        word_classes(stem, buf)
     } else {
         0
     };
     out.push(Token {
-        span: Span::new(base, base + core.len()),
+        span: Span::new(base + s, base + e),
         class,
         flags,
         extra: 0,
     });
 }
 
+/// `char::is_alphanumeric`, answered without the Unicode tables for ASCII and for the
+/// General Punctuation block (curly quotation marks, dashes, ellipses), which has no letter
+/// or digit.
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric()
+}
+
+/// Makes the token of a word with a non-ASCII character (see [`Token`]), read by
+/// characters, and appends it to `out`; a word of punctuation only adds a break to the
+/// token before it instead.
 fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, look: bool) {
     let mut flags = 0u16;
     // Leading punctuation.
     let mut s = 0;
     for (i, c) in word.char_indices() {
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             s = i;
             break;
         }
@@ -828,7 +1083,7 @@ fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, lo
             Some(c) => c,
             None => break,
         };
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             break;
         }
         if c == '.' {
@@ -986,6 +1241,18 @@ fn is_abbreviation(core: &str, buf: &mut String) -> bool {
         return true;
     }
     classes_fold(core, buf) != 0 || is_month_abbreviation(core)
+}
+
+/// [`is_abbreviation`] for an ASCII word, without decoding it.
+fn is_ascii_abbreviation(core: &str, buf: &mut String) -> bool {
+    let b = core.as_bytes();
+    let body = &b[..b.len().saturating_sub(1)];
+    match body {
+        [] => false,
+        [c] if c.is_ascii_uppercase() => true,
+        _ if body.contains(&b'.') => true,
+        _ => classes_fold(core, buf) != 0 || (core.len() <= 5 && is_month_abbreviation(core)),
+    }
 }
 
 fn is_month_abbreviation(core: &str) -> bool {
@@ -1656,8 +1923,10 @@ pub(crate) fn scan_names(text: &str, spans: impl IntoIterator<Item = Span>) -> V
                     run.clear();
                 }
             } else {
-                flush_run(text, &run, &mut scratch.phrase, &mut out);
-                run.clear();
+                if !run.is_empty() {
+                    flush_run(text, &run, &mut scratch.phrase, &mut out);
+                    run.clear();
+                }
                 if candidate {
                     run.push(t);
                 }
@@ -1719,6 +1988,406 @@ pub(crate) fn surname_key(word: &str) -> u64 {
         }
     }
     fold_hash(rest)
+}
+
+/// The word splitter as it was before it read ASCII words by bytes, kept to check that the
+/// rewrite makes the same tokens.
+#[cfg(test)]
+mod reference {
+    #![allow(clippy::all)]
+    use super::{
+        flag, has_particle_prefix, is_abbreviation, is_open_mark, may_have_particle_prefix,
+        strip_possessive, word_classes, Lookup, Span, Token,
+    };
+
+    #[inline(always)]
+    fn space_at(s: &str, i: usize) -> Option<usize> {
+        let b = s.as_bytes()[i];
+        if b < 0x80 {
+            return b.is_ascii_whitespace().then_some(1);
+        }
+        wide_space_at(s, i)
+    }
+
+    /// [`space_at`] for a non-ASCII character.
+    #[inline(never)]
+    fn wide_space_at(s: &str, i: usize) -> Option<usize> {
+        let c = s[i..].chars().next()?;
+        c.is_whitespace().then(|| c.len_utf8())
+    }
+
+    /// Whether the first letter of the word at `i` of `s` (after opening marks) is uppercase.
+    #[inline]
+    fn capital_at(s: &str, i: usize) -> bool {
+        let b = s.as_bytes()[i];
+        if b < 0x80 && !matches!(b, b'"' | b'(' | b'[' | b'{') {
+            return b.is_ascii_uppercase();
+        }
+        s[i..]
+            .chars()
+            .take(3)
+            .find(|c| !is_open_mark(*c))
+            .is_some_and(char::is_uppercase)
+    }
+
+    /// What a byte is to the word splitter ([`BYTE_KIND`]).
+    mod byte_kind {
+        /// An ASCII letter or digit.
+        pub(super) const ALNUM: u8 = 0;
+        /// Another ASCII byte that is not whitespace.
+        pub(super) const OTHER: u8 = 1;
+        /// ASCII whitespace.
+        pub(super) const SPACE: u8 = 2;
+        /// A byte of a non-ASCII character.
+        pub(super) const WIDE: u8 = 3;
+    }
+
+    /// The [`byte_kind`] of every byte.
+    static BYTE_KIND: [u8; 256] = {
+        let mut t = [byte_kind::WIDE; 256];
+        let mut b = 0;
+        while b < 0x80 {
+            let c = b as u8;
+            t[b] = if c.is_ascii_whitespace() {
+                byte_kind::SPACE
+            } else if c.is_ascii_alphanumeric() {
+                byte_kind::ALNUM
+            } else {
+                byte_kind::OTHER
+            };
+            b += 1;
+        }
+        t
+    };
+
+    pub(super) fn tokenize_with(
+        text: &str,
+        span: Span,
+        buf: &mut String,
+        out: &mut Vec<Token>,
+        lookup: Lookup,
+    ) {
+        let Some(slice) = text.get(span.range()) else {
+            return;
+        };
+        let bytes = slice.as_bytes();
+        let n = slice.len();
+        // About one word per six bytes of news text, of which a scan for names keeps a third
+        // or less: most spans then need no growing.
+        out.reserve(
+            n / if lookup == Lookup::NearCapitals {
+                16
+            } else {
+                6
+            },
+        );
+        let mut pos = 0;
+        let mut prev_cap = false;
+        // Whether the word at `pos` is capitalised, when the word before looked ahead.
+        let mut next_cap: Option<(usize, bool)> = None;
+        // The first byte from here on that may make a word a name word ([`NAME_BYTE`]).
+        let mut name_byte_at = 0;
+        while pos < n {
+            let b = bytes[pos];
+            let kind = BYTE_KIND[usize::from(b)];
+            if kind == byte_kind::SPACE {
+                pos += 1;
+                continue;
+            }
+            if kind == byte_kind::WIDE {
+                if let Some(w) = wide_space_at(slice, pos) {
+                    pos += w;
+                    continue;
+                }
+            }
+            if lookup == Lookup::NearCapitals && !prev_cap && !NAME_BYTE[usize::from(b)] {
+                if let Some(to) = plain_words_end(bytes, pos, &mut name_byte_at) {
+                    // The words before `to` are all skipped: each only ends a run.
+                    if let Some(prev) = out.last_mut() {
+                        prev.flags |= flag::BREAK;
+                    }
+                    pos = to;
+                    continue;
+                }
+            }
+            let start = pos;
+            // Bytes that are not ASCII letters or digits, and whether every byte is ASCII.
+            let mut other = 0usize;
+            let mut ascii = true;
+            // Most of a word is ASCII letters and digits, which change neither.
+            while pos < n && BYTE_KIND[usize::from(bytes[pos])] == byte_kind::ALNUM {
+                pos += 1;
+            }
+            while pos < n {
+                let b = bytes[pos];
+                let kind = BYTE_KIND[usize::from(b)];
+                if kind < byte_kind::SPACE {
+                    other += usize::from(kind);
+                    pos += 1;
+                } else if kind == byte_kind::SPACE || wide_space_at(slice, pos).is_some() {
+                    break;
+                } else {
+                    ascii = false;
+                    pos += utf8_len(b);
+                }
+            }
+            let word = &slice[start..pos];
+            // A word of ASCII letters and digits, perhaps with a comma after it.
+            let plain =
+                ascii && (other == 0 || (other == 1 && pos - start > 1 && bytes[pos - 1] == b','));
+            let look = match lookup {
+                Lookup::All => true,
+                Lookup::None | Lookup::NoneToBreak => false,
+                Lookup::NearCapitals => {
+                    let cap = match next_cap {
+                        Some((at, cap)) if at == start => cap,
+                        _ => capital_at(slice, start),
+                    };
+                    let near = cap || prev_cap || {
+                        let mut next = pos;
+                        while next < n {
+                            match space_at(slice, next) {
+                                Some(w) => next += w,
+                                None => break,
+                            }
+                        }
+                        let c = next < n && capital_at(slice, next);
+                        next_cap = Some((next, c));
+                        c
+                    };
+                    prev_cap = cap;
+                    // `al-Assad`, `d'Estaing`: a lowercase particle glued to a name.
+                    let glued = || {
+                        !ascii
+                            || (other > 0 && word.bytes().take(5).any(|b| b == b'-' || b == b'\''))
+                    };
+                    if !near && !glued() {
+                        // No name word, nor next to one: it only ends a run.
+                        if let Some(prev) = out.last_mut() {
+                            prev.flags |= flag::BREAK;
+                        }
+                        continue;
+                    }
+                    near
+                }
+            };
+            if plain {
+                push_plain(span.start + start, word, buf, out, look);
+            } else {
+                push_word(span.start + start, word, buf, out, look);
+            }
+            // A token's flags are settled once the next token is made (only the punctuation
+            // between them can add to them).
+            if lookup == Lookup::NoneToBreak
+                && out.len() >= 2
+                && out[out.len() - 2].has(flag::COMMA | flag::BREAK)
+            {
+                return;
+            }
+        }
+    }
+
+    /// Bytes that can make a word capitalised ([`capital_at`]) or glued to a name (a particle
+    /// such as `al-`), or that can be (part of) whitespace other than ASCII whitespace: ASCII
+    /// capitals, opening marks, hyphens, apostrophes and every byte of a non-ASCII character.
+    /// A word with none of them is neither, and nor is the space after it.
+    static NAME_BYTE: [bool; 256] = {
+        let mut t = [true; 256];
+        let mut b = 0;
+        while b < 0x80 {
+            let c = b as u8;
+            t[b] = c.is_ascii_uppercase() || matches!(c, b'"' | b'(' | b'[' | b'{' | b'-' | b'\'');
+            b += 1;
+        }
+        t
+    };
+
+    /// For [`Lookup::NearCapitals`], at the start `pos` of a word when the word before it is
+    /// not capitalised: where the run of words that are all skipped ends (the start of the
+    /// last word before the first [`NAME_BYTE`], which is read normally since the word after
+    /// it may be capitalised), or `None` when there are no such words. A word is skipped when
+    /// it is neither capitalised nor glued, and neither neighbour is capitalised; words made of
+    /// other bytes, whose neighbours are too, are such words. `name_byte_at` caches the next
+    /// [`NAME_BYTE`] at or after `pos`.
+    #[inline]
+    fn plain_words_end(bytes: &[u8], pos: usize, name_byte_at: &mut usize) -> Option<usize> {
+        let n = bytes.len();
+        if *name_byte_at < pos {
+            let mut j = pos;
+            while j < n && !NAME_BYTE[usize::from(bytes[j])] {
+                j += 1;
+            }
+            *name_byte_at = j;
+        }
+        let j = *name_byte_at;
+        if j == n {
+            // Every word left is skipped.
+            return Some(n);
+        }
+        // Back from the word holding the name byte, over the space before it, to the start of
+        // the word before it (all of it ASCII, whitespace included).
+        let mut k = j;
+        while k > pos && !bytes[k - 1].is_ascii_whitespace() {
+            k -= 1;
+        }
+        while k > pos && bytes[k - 1].is_ascii_whitespace() {
+            k -= 1;
+        }
+        while k > pos && !bytes[k - 1].is_ascii_whitespace() {
+            k -= 1;
+        }
+        (k > pos).then_some(k)
+    }
+
+    /// The length of the UTF-8 character whose first byte (not ASCII) is `b`.
+    #[inline]
+    fn utf8_len(b: u8) -> usize {
+        match b {
+            0xF0..=0xFF => 4,
+            0xE0..=0xEF => 3,
+            _ => 2,
+        }
+    }
+
+    /// [`push_word`] for a word of ASCII letters and digits, perhaps with a comma after it:
+    /// the same token, without the general punctuation handling.
+    #[inline]
+    fn push_plain(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, look: bool) {
+        let (core, mut flags) = match word.strip_suffix(',') {
+            Some(core) => (core, flag::COMMA),
+            None => (word, 0),
+        };
+        let b = core.as_bytes();
+        if b[0].is_ascii_uppercase() {
+            flags |= flag::CAP | flag::NAME;
+            let mut letters = 0usize;
+            let mut upper = 0usize;
+            for &x in b {
+                letters += usize::from(x.is_ascii_alphabetic());
+                upper += usize::from(x.is_ascii_uppercase());
+            }
+            if letters >= 2 && upper == letters {
+                flags |= flag::ALLCAPS;
+            }
+        }
+        let class = if look {
+            flags |= flag::LOOKED;
+            word_classes(core, buf)
+        } else {
+            0
+        };
+        out.push(Token {
+            span: Span::new(base, base + core.len()),
+            class,
+            flags,
+            extra: 0,
+        });
+    }
+
+    fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, look: bool) {
+        let mut flags = 0u16;
+        // Leading punctuation.
+        let mut s = 0;
+        for (i, c) in word.char_indices() {
+            if c.is_alphanumeric() {
+                s = i;
+                break;
+            }
+            if is_open_mark(c) {
+                flags |= flag::OPEN;
+            }
+            s = i + c.len_utf8();
+        }
+        // Trailing punctuation.
+        let mut e = word.len();
+        while e > s {
+            let c = match word[..e].chars().next_back() {
+                Some(c) => c,
+                None => break,
+            };
+            if c.is_alphanumeric() {
+                break;
+            }
+            if c == '.' {
+                let core = &word[s..e];
+                if is_abbreviation(core, buf) {
+                    flags |= flag::ABBREV;
+                    break;
+                }
+                flags |= flag::BREAK;
+            } else if c == ',' {
+                flags |= flag::COMMA;
+            } else if c == '\'' || c == '’' {
+                // A plural possessive (`officials'`) keeps its apostrophe.
+                let before = word[s..e - c.len_utf8()].chars().next_back();
+                if before == Some('s') {
+                    flags |= flag::POSSESSIVE;
+                    break;
+                }
+                flags |= flag::BREAK;
+            } else {
+                flags |= flag::BREAK;
+            }
+            e -= c.len_utf8();
+        }
+        if s >= e {
+            // A word of punctuation only (a dash, a bullet): it ends the phrase before it.
+            if let Some(prev) = out.last_mut() {
+                prev.flags |= flag::BREAK;
+            }
+            return;
+        }
+        let core = &word[s..e];
+        if core.ends_with("'s") || core.ends_with("’s") {
+            flags |= flag::POSSESSIVE;
+        }
+        let stem = if flags & flag::POSSESSIVE != 0 {
+            strip_possessive(core)
+        } else {
+            core
+        };
+        let first = stem.chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            flags |= flag::CAP | flag::NAME;
+            let mut letters = 0usize;
+            let mut upper = 0usize;
+            if stem.is_ascii() {
+                for &b in stem.as_bytes() {
+                    if b.is_ascii_alphabetic() {
+                        letters += 1;
+                        upper += usize::from(b.is_ascii_uppercase());
+                    }
+                }
+            } else {
+                for c in stem.chars().filter(|c| c.is_alphabetic()) {
+                    letters += 1;
+                    if c.is_uppercase() {
+                        upper += 1;
+                    }
+                }
+            }
+            if letters >= 2 && upper == letters {
+                flags |= flag::ALLCAPS;
+            }
+            if letters == 1 && stem.len() == first.len_utf8() + 1 && stem.ends_with('.') {
+                flags |= flag::INITIAL;
+            }
+        } else if may_have_particle_prefix(stem) && has_particle_prefix(stem) {
+            flags |= flag::NAME;
+        }
+        let class = if look {
+            flags |= flag::LOOKED;
+            word_classes(stem, buf)
+        } else {
+            0
+        };
+        out.push(Token {
+            span: Span::new(base + s, base + e),
+            class,
+            flags,
+            extra: 0,
+        });
+    }
 }
 
 #[cfg(test)]
@@ -2278,5 +2947,340 @@ mod tests {
                 ("Dmitry Peskov", Some("Kremlin spokesman")),
             ]
         );
+    }
+
+    #[test]
+    fn wide_spaces_are_the_whitespace_above_ascii() {
+        let mut b = [0u8; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut b);
+            let want = c.is_whitespace().then(|| c.len_utf8());
+            assert_eq!(wide_space_at(s, 0), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn is_alnum_is_is_alphanumeric() {
+        for c in (0..=0x2FFF).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_eight_byte_scan_agrees_with_the_byte_table() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut w = [b'a'; 8];
+                w[at] = b;
+                let want = if b.is_ascii_alphanumeric() { 8 } else { at };
+                assert_eq!(alnum_end(&w, 0), want, "{b:#x} at {at}");
+                assert_eq!(
+                    alnum_end(&w[..at + 1], 0),
+                    want.min(at + 1),
+                    "{b:#x} at {at}"
+                );
+            }
+        }
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut w = [b'a'; 8];
+                w[at] = b;
+                let name = CLASS[usize::from(b)] & byte_class::NAME != 0;
+                assert_eq!(name_byte_from(&w, 0), if name { at } else { 8 }, "{b:#x}");
+                let mut w = [b'A'; 9];
+                w[..at + 1].fill(b);
+                assert_eq!(
+                    name_byte_from(&w, 0),
+                    if name { 0 } else { at + 1 },
+                    "{b:#x}"
+                );
+            }
+        }
+        assert_eq!(alnum_end(b"", 0), 0);
+        assert_eq!(alnum_end(b"abcdefghijk lm", 0), 11);
+        assert_eq!(alnum_end(b"abcdefghijklmnop", 3), 16);
+    }
+
+    /// The tokens of `text` with their flags, in a compact form: each word, then `/` and a
+    /// letter per flag (Cap, All caps, Initial, Possessive, comma `,`, Break, Name, Open,
+    /// abbreviation `.`).
+    fn render(text: &str) -> String {
+        let mut out = Vec::new();
+        tokenize_plain(text, Span::new(0, text.len()), &mut String::new(), &mut out);
+        let letters = [
+            (flag::CAP, 'C'),
+            (flag::ALLCAPS, 'A'),
+            (flag::INITIAL, 'I'),
+            (flag::POSSESSIVE, 'P'),
+            (flag::COMMA, ','),
+            (flag::BREAK, 'B'),
+            (flag::NAME, 'N'),
+            (flag::OPEN, 'O'),
+            (flag::ABBREV, '.'),
+        ];
+        let words: Vec<String> = out
+            .iter()
+            .map(|t| {
+                let f: String = letters
+                    .iter()
+                    .filter(|(f, _)| t.has(*f))
+                    .map(|(_, c)| *c)
+                    .collect();
+                if f.is_empty() {
+                    text[t.span].to_owned()
+                } else {
+                    format!("{}/{f}", &text[t.span])
+                }
+            })
+            .collect();
+        words.join(" ")
+    }
+
+    #[test]
+    fn tokens_of_tricky_words() {
+        for (text, want) in [
+            ("", ""),
+            (" \t\n\u{a0}\u{3000} ", ""),
+            (
+                "\u{201c}Putin\u{2019}s aides,\u{201d} said U.S. officials' K. Lee",
+                "Putin\u{2019}s/CPNO aides/,B said U.S./CAN. officials'/P K./CIN. Lee/CN",
+            ),
+            (
+                "(Sen. Ted Cruz) d'Estaing al-Assad o\u{2019}Brien NATO's",
+                "Sen./CNO. Ted/CN Cruz/CBN d'Estaing/N al-Assad/N o\u{2019}Brien/N NATO's/CAPN",
+            ),
+            (
+                "3.5 21,000 Sept. e.g. 1. done. x \u{2014} y",
+                "3.5 21,000 Sept./CN. e.g./. 1/B done/B x/B y",
+            ),
+            (
+                "\u{0141}ukasz \u{c9}T\u{c9} soci\u{e9}t\u{e9}, na\u{ef}ve\u{a0}word,\u{a0}A1 AB,",
+                "\u{0141}ukasz/CN \u{c9}T\u{c9}/CAN soci\u{e9}t\u{e9}/, na\u{ef}ve word/, A1/CN AB/CA,N",
+            ),
+            ("\"Quoted\" [x] {y} --", "Quoted/CBNO x/BO y/BO"),
+        ] {
+            assert_eq!(render(text), want, "{text:?}");
+        }
+    }
+
+    /// Every mode of the word splitter.
+    const MODES: [Lookup; 4] = [
+        Lookup::All,
+        Lookup::None,
+        Lookup::NoneToBreak,
+        Lookup::NearCapitals,
+    ];
+
+    /// The tokens of `text[span]` by the splitter and by the [`reference`] one, after a
+    /// token that stands before the span (which a skipped or punctuation-only word marks
+    /// with a break).
+    fn both(text: &str, span: Span, lookup: Lookup) -> (Vec<Token>, Vec<Token>) {
+        let before = Token {
+            span: Span::new(0, 0),
+            class: 0,
+            flags: 0,
+            extra: 0,
+        };
+        let mut buf = String::new();
+        let (mut new, mut old) = (vec![before], vec![before]);
+        tokenize_with(text, span, &mut buf, &mut new, lookup);
+        reference::tokenize_with(text, span, &mut buf, &mut old, lookup);
+        (new, old)
+    }
+
+    /// Words, marks and spaces that test the splitter's edges, glued or spaced at random.
+    const PIECES: &[&str] = &[
+        "Putin",
+        "al-Assad",
+        "Al-Assad",
+        "el-Sisi",
+        "d'Estaing",
+        "d’Estaing",
+        "o’Brien",
+        "O'Neill",
+        "bin-Salman",
+        "ibn-Saud",
+        "officials'",
+        "Russia's",
+        "Russia’s",
+        "RUSSIA'S",
+        "U.S.",
+        "U.S",
+        "US",
+        "K.",
+        "k.",
+        "Mr.",
+        "Jan.",
+        "Sept.",
+        "Sep.",
+        "Dec",
+        "Jr.",
+        "e.g.",
+        "3.5",
+        "21,000",
+        "1.",
+        "NATO",
+        "A",
+        "I",
+        "a",
+        "x",
+        "X",
+        "Ab",
+        "AB",
+        "A1",
+        "1A",
+        "A-B",
+        "the",
+        "said",
+        "President",
+        "spokeswoman",
+        "Spokeswomen",
+        "officials",
+        "Lawmakers",
+        "Presidents",
+        "Gov.",
+        "Sen.,",
+        "Inc.",
+        "'s",
+        "s'",
+        "'S",
+        "'",
+        "’",
+        ",",
+        ".",
+        "..",
+        "...",
+        ":",
+        ";",
+        "?",
+        "!",
+        "-",
+        "—",
+        "–",
+        "•",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "‚",
+        "„",
+        "«",
+        "»",
+        "‹",
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        "Łukasz",
+        "ÉTÉ",
+        "Été",
+        "société",
+        "naïve",
+        "ß",
+        "ǅ",
+        "İ",
+        "e\u{301}",
+        "٣",
+        "東京",
+        "\u{a0}",
+        "\u{2009}",
+        "\u{3000}",
+        "\u{200b}",
+        "\u{feff}",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\r",
+        "\x0b",
+        "\x0c",
+        "#",
+        "&",
+        "/",
+        "@",
+        "%",
+        "$5",
+        "+",
+        "=",
+        "",
+    ];
+
+    /// A small deterministic generator (xorshift).
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    #[test]
+    fn the_splitter_makes_the_tokens_of_the_reference_splitter() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let mut text = String::new();
+        for case in 0..30_000 {
+            text.clear();
+            for _ in 0..1 + rng.below(14) {
+                text.push_str(PIECES[rng.below(PIECES.len())]);
+                text.push_str(match rng.below(8) {
+                    0 | 1 => "",
+                    2 => "  ",
+                    3 => "\u{a0}",
+                    _ => " ",
+                });
+            }
+            // A span that starts and ends on character boundaries, not always the whole.
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let (a, b) = (
+                bounds[rng.below(bounds.len())],
+                bounds[rng.below(bounds.len())],
+            );
+            let span = if case % 3 == 0 {
+                Span::new(a.min(b), a.max(b))
+            } else {
+                Span::new(0, text.len())
+            };
+            for lookup in MODES {
+                let (new, old) = both(&text, span, lookup);
+                assert_eq!(new, old, "{lookup:?} {text:?} {span:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_splitter_makes_the_tokens_of_the_reference_splitter_on_the_dev_set() {
+        let dir = std::env::var_os("QUOTATIVE_SHARED")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| {
+                std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
+            });
+        let path = dir.join("data/polnear/dev.jsonl");
+        let Ok(dev) = std::fs::read_to_string(&path) else {
+            eprintln!(
+                "skipped: {} not found (set QUOTATIVE_SHARED)",
+                path.display()
+            );
+            return;
+        };
+        for line in dev.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let text = v["text"].as_str().unwrap_or_default();
+            let mut at = 0;
+            for para in text.split('\n') {
+                let span = Span::new(at, at + para.len());
+                at += para.len() + 1;
+                for lookup in MODES {
+                    let (new, old) = both(text, span, lookup);
+                    assert_eq!(new, old, "{lookup:?} {:?}", &text[span]);
+                }
+            }
+        }
     }
 }

@@ -753,6 +753,103 @@ fn at_cue_position(text: &str, para: Span, at: usize) -> bool {
     }
 }
 
+/// What [`role`] reads in a quotation's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Words {
+    /// Pieces between spaces that hold a letter or digit.
+    words: usize,
+    /// Every word capitalised (or a number), but small words such as `of` after the first.
+    name_like: bool,
+    /// `?` or `!` in a word, or `. , ; :` ending a word that another piece follows.
+    clause_punct: bool,
+}
+
+/// The length of the space ([`is_space`]) at byte `i` of `b`, if there is one, read from
+/// its bytes: ASCII whitespace, the other whitespace characters (U+0085, U+00A0, U+1680,
+/// U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) and the zero-width ones.
+#[inline(always)]
+fn space_len_at(b: &[u8], i: usize) -> Option<usize> {
+    let x = *b.get(i)?;
+    if x < 0x80 {
+        return matches!(x, b' ' | b'\t'..=b'\r').then_some(1);
+    }
+    wide_space_len_at(b, i)
+}
+
+/// [`space_len_at`] for a byte that is not ASCII.
+#[inline(never)]
+fn wide_space_len_at(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i..)? {
+        [0xC2, 0x85 | 0xA0, ..] => Some(2),
+        [0xE1, 0x9A, 0x80, ..]
+        | [0xE2, 0x80, 0x80..=0x8B | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F | 0xA0, ..]
+        | [0xE3, 0x80, 0x80, ..]
+        | [0xEF, 0xBB, 0xBF, ..] => Some(3),
+        _ => None,
+    }
+}
+
+/// The words of a quotation's content ([`Words`]); `None` past the twelfth word. One pass
+/// over the bytes, decoding only a word's first non-ASCII character before a letter.
+fn content_words(content: &str) -> Option<Words> {
+    let b = content.as_bytes();
+    let n = b.len();
+    let mut out = Words {
+        words: 0,
+        name_like: true,
+        clause_punct: false,
+    };
+    // Past the spaces from `i`.
+    let skip_spaces = |mut i: usize| {
+        while let Some(l) = space_len_at(b, i) {
+            i += l;
+        }
+        i
+    };
+    let mut i = skip_spaces(0);
+    while i < n {
+        let start = i;
+        // Printable ASCII never spaces; any other byte is checked.
+        while i < n && (b[i].wrapping_sub(0x21) < 0x5F || space_len_at(b, i).is_none()) {
+            i += 1;
+        }
+        let w = &content[start..i];
+        i = skip_spaces(i);
+        // The first letter or digit.
+        let c0 = match w
+            .bytes()
+            .position(|x| x.is_ascii_alphanumeric() || x >= 0x80)
+        {
+            Some(j) if w.as_bytes()[j] < 0x80 => char::from(w.as_bytes()[j]),
+            Some(j) => match w[j..].chars().find(|c| c.is_alphanumeric()) {
+                Some(c) => c,
+                None => continue,
+            },
+            None => continue,
+        };
+        out.words += 1;
+        if out.words > 12 {
+            return None;
+        }
+        let wb = w.as_bytes();
+        let last = wb[wb.len() - 1];
+        if wb.iter().any(|&x| x == b'?' || x == b'!')
+            || (matches!(last, b'.' | b',' | b';' | b':') && i < n)
+        {
+            out.clause_punct = true;
+        }
+        if out.name_like && !(c0.is_uppercase() || c0.is_numeric()) {
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+            out.name_like = out.words > 1
+                && TITLE_SMALL_WORDS
+                    .iter()
+                    .any(|s| s.eq_ignore_ascii_case(core));
+        }
+    }
+    Some(out)
+}
+
 /// The role guess, from the content and the word before the opening mark:
 /// - `Title`: after `titled`/`entitled`/`headlined` with at most 12 words and no clause
 ///   punctuation; or a name-like content (every word capitalised but small words such as
@@ -768,33 +865,15 @@ fn role(text: &str, para: Span, q: &Quotation) -> QuotationRole {
         return QuotationRole::Speech;
     }
     let content = &text[q.content];
-    let mut words = 0usize;
-    let mut name_like = true;
-    let mut clause_punct = false;
-    let mut pieces = content.split(is_space).filter(|w| !w.is_empty()).peekable();
-    while let Some(w) = pieces.next() {
-        let Some(c0) = w.chars().find(|c| c.is_alphanumeric()) else {
-            continue;
-        };
-        words += 1;
-        if words > 12 {
-            // Too long for a title: speech whatever follows.
-            return QuotationRole::Speech;
-        }
-        let last = w.as_bytes()[w.len() - 1];
-        if w.contains(['?', '!'])
-            || (matches!(last, b'.' | b',' | b';' | b':') && pieces.peek().is_some())
-        {
-            clause_punct = true;
-        }
-        if name_like && !(c0.is_uppercase() || c0.is_numeric()) {
-            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-            name_like = words > 1
-                && TITLE_SMALL_WORDS
-                    .iter()
-                    .any(|s| s.eq_ignore_ascii_case(core));
-        }
-    }
+    let Some(Words {
+        words,
+        mut name_like,
+        clause_punct,
+    }) = content_words(content)
+    else {
+        // Too long for a title: speech whatever follows.
+        return QuotationRole::Speech;
+    };
     if words == 0 {
         return QuotationRole::Unknown;
     }
@@ -843,6 +922,120 @@ mod tests {
             headline: false,
         };
         find(text, &[para])
+    }
+
+    /// [`content_words`] as it was written first, by characters, to check it against.
+    fn content_words_by_chars(content: &str) -> Option<Words> {
+        let mut out = Words {
+            words: 0,
+            name_like: true,
+            clause_punct: false,
+        };
+        let mut pieces = content.split(is_space).filter(|w| !w.is_empty()).peekable();
+        while let Some(w) = pieces.next() {
+            let Some(c0) = w.chars().find(|c| c.is_alphanumeric()) else {
+                continue;
+            };
+            out.words += 1;
+            if out.words > 12 {
+                return None;
+            }
+            let last = w.as_bytes()[w.len() - 1];
+            if w.contains(['?', '!'])
+                || (matches!(last, b'.' | b',' | b';' | b':') && pieces.peek().is_some())
+            {
+                out.clause_punct = true;
+            }
+            if out.name_like && !(c0.is_uppercase() || c0.is_numeric()) {
+                let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+                out.name_like = out.words > 1
+                    && TITLE_SMALL_WORDS
+                        .iter()
+                        .any(|s| s.eq_ignore_ascii_case(core));
+            }
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn spaces_are_read_from_their_bytes() {
+        let mut b = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut b);
+            let want = is_space(c).then(|| c.len_utf8());
+            assert_eq!(space_len_at(s.as_bytes(), 0), want, "{c:?}");
+        }
+        assert_eq!(space_len_at(b"", 0), None);
+    }
+
+    #[test]
+    fn content_words_read_by_bytes_as_by_chars() {
+        const PIECES: &[&str] = &[
+            "We",
+            "won",
+            "the",
+            "of",
+            "Of",
+            "and",
+            "Bank",
+            "America",
+            "3",
+            "1.5",
+            "U.S.",
+            "don\u{2019}t",
+            "\u{c9}cole",
+            "\u{e9}t\u{e9}",
+            "\u{0141}\u{f3}d\u{017a}",
+            "\u{2014}",
+            "\u{2026}",
+            "?",
+            "!",
+            "why?",
+            "no!",
+            "end.",
+            "so,",
+            "as;",
+            "thus:",
+            "(a)",
+            "\"x\"",
+            "\u{201c}y\u{201d}",
+            "-",
+            "--",
+            "\u{663}",
+            "\u{2167}",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{2060}",
+            "\u{feff}",
+            "\u{3000}",
+            "\t",
+            "\n",
+            "\x0b",
+            "",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut text = String::new();
+        for _ in 0..20_000 {
+            text.clear();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mut k = state;
+            for _ in 0..(k % 16) {
+                k = k.rotate_left(7) ^ 0x9e37_79b9;
+                text.push_str(PIECES[(k % PIECES.len() as u64) as usize]);
+                if k % 3 != 0 {
+                    text.push(' ');
+                }
+            }
+            assert_eq!(
+                content_words(&text),
+                content_words_by_chars(&text),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! allocated per token.
 
 use crate::stage::sentence::Abbreviations;
-use crate::stage::words;
+use crate::stage::{names, words};
 use crate::Span;
 
 /// What a token is.
@@ -30,7 +30,7 @@ pub(crate) struct Tok {
     pub(crate) cap: bool,
     /// Inside the content of a quotation (at any depth).
     pub(crate) quoted: bool,
-    /// Function-word classes of a word ([`words`](crate::stage::words)), 0 for other tokens.
+    /// Function-word classes of a word ([`words`]), 0 for other tokens.
     pub(crate) class: u16,
 }
 
@@ -76,6 +76,7 @@ pub(crate) fn tokenize(
     let mut next_mark = mark_start(mi);
     let quote_span = |qi: usize| quoted.get(qi).map_or(EMPTY, |q| *q);
     let mut quote = quote_span(qi);
+    let table = words::table();
     let mut at = span.start;
     while at < end_of {
         let b = bytes[at];
@@ -97,9 +98,14 @@ pub(crate) fn tokenize(
                         kind: TokKind::Word,
                         cap: b.is_ascii_uppercase(),
                         quoted: quote.start <= at && e <= quote.end,
-                        class: words::classes(&text[at..e]),
+                        class: words::classes_in(table, &text[at..e]),
                     });
-                    at = e;
+                    // The space after the word, as the next round would pass it.
+                    at = if bytes.get(e) == Some(&b' ') {
+                        e + 1
+                    } else {
+                        e
+                    };
                     continue;
                 }
                 _ => (char::from(b), 1),
@@ -151,7 +157,7 @@ pub(crate) fn tokenize(
             cap: c.is_uppercase(),
             quoted: in_quote,
             class: if kind == TokKind::Word {
-                words::classes(&text[at..end])
+                words::classes_in(table, &text[at..end])
             } else {
                 0
             },
@@ -177,23 +183,14 @@ fn ascii_word_end(
     abbreviations: &Abbreviations,
 ) -> usize {
     let bytes = text.as_bytes();
-    let mut e = at + 1;
-    while e < stop && ASCII_ALNUM[usize::from(bytes[e])] {
-        e += 1;
-    }
+    let e = names::alnum_end(&bytes[..stop], at + 1);
     // A space ends most words.
     if e >= stop || BYTE.get(usize::from(bytes[e])) == Some(&SPACE) {
         return e;
     }
-    word_end(
-        text,
-        at,
-        char::from(bytes[at]),
-        1,
-        stop,
-        end_of,
-        abbreviations,
-    )
+    // Its letters and digits are read: on from there.
+    let capital = bytes[at].is_ascii_uppercase().then_some(1);
+    word_end_from(text, at, capital, e, stop, end_of, abbreviations)
 }
 
 /// The end of the word whose first character, `c` of `len` bytes, is at `at`: it stops at
@@ -207,10 +204,26 @@ fn word_end(
     end_of: usize,
     abbreviations: &Abbreviations,
 ) -> usize {
+    let capital = c.is_uppercase().then_some(len);
+    word_end_from(text, at, capital, at + len, stop, end_of, abbreviations)
+}
+
+/// [`word_end`] read on from `from` (where the word's bytes before it are letters, digits
+/// or its first character); `capital` is the length of the first character when it is a
+/// capital.
+fn word_end_from(
+    text: &str,
+    at: usize,
+    capital: Option<usize>,
+    from: usize,
+    stop: usize,
+    end_of: usize,
+    abbreviations: &Abbreviations,
+) -> usize {
     // The word stops at the next quotation mark (marks start on char boundaries, and the
     // word moves from one boundary to the next, so it meets the mark).
     let bytes = text.as_bytes();
-    let mut e = at + len;
+    let mut e = from;
     while e < stop {
         let b = bytes[e];
         if ASCII_ALNUM[usize::from(b)] {
@@ -247,7 +260,7 @@ fn word_end(
             // abbreviations (`Sen.`).
             if d == '.' {
                 let word = &text[at..e];
-                let one_cap = len == e - at && c.is_uppercase();
+                let one_cap = capital == Some(e - at);
                 if one_cap || word.contains('.') || abbreviations.get(&text[at..=e]).is_some() {
                     e = next;
                 }
@@ -302,4 +315,120 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
     }
     let c = text[at..].chars().next().unwrap_or('\u{fffd}');
     (c, c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tokens of `text`, one per item: the token's text, then `/` and a letter per
+    /// property (Word, Punct, Open, Close; Cap; Quoted) and its function-word classes.
+    fn render(text: &str, marks: &[(Span, bool)], quoted: &[Span]) -> Vec<String> {
+        let mut out = Vec::new();
+        tokenize(
+            text,
+            Span::new(0, text.len()),
+            Abbreviations::english(),
+            marks,
+            quoted,
+            &mut out,
+        );
+        out.iter()
+            .map(|t| {
+                let kind = match t.kind {
+                    TokKind::Word => "W",
+                    TokKind::Punct => "P",
+                    TokKind::Open => "O",
+                    TokKind::Close => "C",
+                };
+                format!(
+                    "{}/{kind}{}{}{}",
+                    &text[t.span],
+                    if t.cap { "c" } else { "" },
+                    if t.quoted { "q" } else { "" },
+                    if t.class != 0 { "f" } else { "" },
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn empty_and_blank_spans_have_no_tokens() {
+        assert!(render("", &[], &[]).is_empty());
+        assert!(render(" \t\n\u{a0}\u{3000}\u{200b}\u{feff} ", &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn words_keep_inner_joiners_and_abbreviation_periods() {
+        let text = "Sen. Ted Cruz's aide don't al-Assad U.S. K. 3.5 21,000 1, 2 end.";
+        assert_eq!(
+            render(text, &[], &[]),
+            [
+                "Sen./Wc",
+                "Ted/Wc",
+                "Cruz's/Wc",
+                "aide/W",
+                "don't/W",
+                "al-Assad/W",
+                "U.S./Wc",
+                "K./Wc",
+                "3.5/W",
+                "21,000/W",
+                "1/W",
+                ",/P",
+                "2/W",
+                "end/W",
+                "./P",
+            ]
+        );
+        // Curly apostrophes, non-ASCII letters and combining marks continue a word; a dash
+        // and an ellipsis are punctuation.
+        let text = "Putin\u{2019}s \u{0141}ukasz e\u{301}t\u{e9} \u{2014} so\u{2026} \u{00c9}cole";
+        assert_eq!(
+            render(text, &[], &[]),
+            [
+                "Putin\u{2019}s/Wc",
+                "\u{0141}ukasz/Wc",
+                "e\u{301}t\u{e9}/W",
+                "\u{2014}/P",
+                "so/Wf",
+                "\u{2026}/P",
+                "\u{00c9}cole/Wc",
+            ]
+        );
+    }
+
+    #[test]
+    fn quotation_marks_are_tokens_and_their_content_is_quoted() {
+        let text = "\u{201c}We won,\u{201d} he said of the \"vote\".";
+        let open = text.find('\u{201c}').unwrap_or(0);
+        let close = text.find('\u{201d}').unwrap_or(0);
+        let open2 = text.find('"').unwrap_or(0);
+        let close2 = text.rfind('"').unwrap_or(0);
+        let marks = [
+            (Span::new(open, open + 3), true),
+            (Span::new(close, close + 3), false),
+            (Span::new(open2, open2 + 1), true),
+            (Span::new(close2, close2 + 1), false),
+        ];
+        let quoted = [Span::new(open + 3, close), Span::new(open2 + 1, close2)];
+        assert_eq!(
+            render(text, &marks, &quoted),
+            [
+                "\u{201c}/O",
+                "We/Wcqf",
+                "won/Wqf",
+                ",/Pq",
+                "\u{201d}/C",
+                "he/Wf",
+                "said/Wf",
+                "of/Wf",
+                "the/Wf",
+                "\"/O",
+                "vote/Wq",
+                "\"/C",
+                "./P",
+            ]
+        );
+    }
 }

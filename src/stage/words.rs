@@ -147,7 +147,7 @@ const LONGEST: usize = 16;
 
 /// Every listed word with its classes, and for each length the first letters that occur (a
 /// cheap test that turns most other words away before any hashing).
-struct Table {
+pub(crate) struct Table {
     words: WordTable,
     first_letters: [u32; LONGEST + 1],
 }
@@ -180,8 +180,21 @@ static TABLE: Lazy<Table> = Lazy::new(|| {
     table
 });
 
+/// The table of listed words, for [`classes_in`].
+pub(crate) fn table() -> &'static Table {
+    &TABLE
+}
+
 /// The classes of `word`, compared without regard to ASCII case; 0 for any other word.
+#[cfg(test)]
 pub(crate) fn classes(word: &str) -> u16 {
+    classes_in(table(), word)
+}
+
+/// The classes of `word`, compared without regard to ASCII case, 0 for any other word;
+/// `table` is [`table()`], which a caller that looks up many words fetches once.
+#[inline(always)]
+pub(crate) fn classes_in(table: &Table, word: &str) -> u16 {
     let bytes = word.as_bytes();
     if bytes.is_empty() || bytes.len() > LONGEST {
         return 0;
@@ -190,7 +203,6 @@ pub(crate) fn classes(word: &str) -> u16 {
     if !first.is_ascii_lowercase() {
         return 0;
     }
-    let table = &*TABLE;
     if table.first_letters[bytes.len()] & (1 << (first - b'a')) == 0 {
         return 0;
     }
@@ -211,5 +223,30 @@ mod tests {
         assert_eq!(classes("or") & AND_BUT, 0);
         assert_eq!(classes("Peskov"), 0);
         assert_eq!(classes("a-very-long-word-indeed"), 0);
+        assert_ne!(classes("N'T") & AUX, 0);
+        assert_ne!(classes("I") & PRONOUN, 0);
+        assert_eq!(classes("Tha"), 0);
+    }
+
+    #[test]
+    fn every_listed_word_is_found_in_any_case() {
+        for &(bit, words) in &[
+            (STOP, STOP_WORDS),
+            (DETERMINER, DETERMINERS_WORDS),
+            (LINK, LINKS_WORDS),
+            (PRONOUN, PRONOUNS_WORDS),
+            (AUX, AUX_WORDS),
+            (ADJUNCT, ADJUNCT_WORDS),
+            (CLAUSE_OPENER, CLAUSE_OPENERS_WORDS),
+            (BREAKER, BREAKERS_WORDS),
+            (TIME, TIME_WORDS_WORDS),
+            (BE, BE_WORDS),
+            (PAST, PAST_WORDS),
+        ] {
+            for w in words {
+                assert_ne!(classes(w) & bit, 0, "{w}");
+                assert_ne!(classes(&w.to_uppercase()) & bit, 0, "{w}");
+            }
+        }
     }
 }
