@@ -280,7 +280,7 @@ impl Para<'_> {
                 && self.is_word_in(i - 2, &["more", "fewer", "less"])
                 && (self.is_word_in(i, &["half", "third", "quarter", "dozen", "majority"])
                     || self.is_word_in(i, NUMBER_WORDS));
-            return share.then_some(i - 2);
+            return share.then(|| i - 2);
         }
         Some(i)
     }
