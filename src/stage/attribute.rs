@@ -64,6 +64,13 @@ fn is_in(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Whether `word` ends with the ASCII `suffix`, ignoring ASCII case (as
+/// `word.to_ascii_lowercase().ends_with(suffix)` for a lowercase suffix, without a copy).
+fn ends_with_fold(word: &str, suffix: &str) -> bool {
+    let (w, s) = (word.as_bytes(), suffix.as_bytes());
+    w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
+}
+
 /// A cue located in the paragraph's tokens.
 #[derive(Debug, Clone, Copy)]
 struct CueAt {
@@ -2055,7 +2062,7 @@ fn verb_cue(
     {
         return possessed_claim(pa, cues, &c, s_start, s_end);
     }
-    let participle = cue_word.len() > 4 && cue_word.to_ascii_lowercase().ends_with("ing");
+    let participle = cue_word.len() > 4 && ends_with_fold(cue_word, "ing");
     let after_comma = c.first > s_start
         && (pa.is_punct(c.first - 1, ",") || pa.toks[c.first - 1].kind == TokKind::Close);
 
@@ -2937,7 +2944,7 @@ fn hearer_object(pa: &Para<'_>, k: usize) -> bool {
 
 /// Whether the cue at token `cue` is a past participle after a form of `be`.
 fn is_passive(pa: &Para<'_>, s_start: usize, cue: usize) -> bool {
-    if pa.word(cue).to_ascii_lowercase().ends_with("ing") {
+    if ends_with_fold(pa.word(cue), "ing") {
         return false;
     }
     let mut k = cue;

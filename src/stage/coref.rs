@@ -192,6 +192,9 @@ struct Linker {
     by_name: FastMap<u64, usize>,
     by_head: FastMap<u64, Vec<usize>>,
     scratch: Scratch,
+    /// Name runs whose apposition may give their entity a role, in the order they were
+    /// absorbed: read only for entities that turn out to be speakers.
+    run_roles: Vec<(usize, NameRun)>,
 }
 
 /// Links mentions into speakers and gives every attributed quote its speaker.
@@ -265,7 +268,7 @@ pub(crate) fn run(article: &mut Article<'_>) {
     let people = occurrences(article, named);
 
     // 4. Pronouns, in text order.
-    let quoted: FastMap<Span, Vec<QuoteId>> = quotes_by_mention(article);
+    let quoted: FastSet<Span> = article.quotes.iter().filter_map(|q| q.mention).collect();
     let mut prev_quote: Option<usize> = None;
     let mut bodies: Vec<usize> = Vec::new();
     for &i in &order {
@@ -300,28 +303,13 @@ pub(crate) fn run(article: &mut Article<'_>) {
                 bodies.remove(0);
             }
         }
-        if quoted.contains_key(&span) {
+        if quoted.contains(&span) {
             prev_quote = e;
         }
     }
 
-    // 5. Mentions and quotes onto entities; entities with quotes become speakers.
-    for &i in &order {
-        if let Some(e) = linked[i] {
-            let m = &article.mentions[i];
-            let ent = &mut linker.entities[e];
-            // Mentions come in text order: a repeat can only be the last one pushed.
-            if ent.mentions.last() != Some(&m.span) {
-                ent.mentions.push(m.span);
-            }
-            if let Some(t) = m.title {
-                push_unique(text, &mut ent.titles, t);
-            }
-            if let Some(r) = m.role {
-                push_unique(text, &mut ent.roles, r);
-            }
-        }
-    }
+    // 5. Quotes and mentions onto entities; entities with quotes become speakers (so the
+    //    mentions, titles and roles of the others are never gathered).
     let mut mention_at: FastMap<Span, usize> =
         FastMap::with_capacity_and_hasher(article.mentions.len(), Default::default());
     for (i, m) in article.mentions.iter().enumerate() {
@@ -334,6 +322,39 @@ pub(crate) fn run(article: &mut Article<'_>) {
             .and_then(|&i| linked[i]);
         if let Some(e) = e {
             linker.entities[e].quotes.push(QuoteId::from_index(q));
+        }
+    }
+    // The appositions of name runs, before the mentions' roles.
+    for (e, run) in std::mem::take(&mut linker.run_roles) {
+        if linker.entities[e].quotes.is_empty() {
+            continue;
+        }
+        let p = paragraph_index(article, run.name.start);
+        let role = article.paragraphs.get(p).and_then(|para| {
+            let cue = |s: Span| cue_in(article, s);
+            names::apposition_after(text, run.name.end, para.span.end, &cue, &mut linker.scratch)
+        });
+        if let Some(r) = role {
+            push_unique(text, &mut linker.entities[e].roles, r);
+        }
+    }
+    for &i in &order {
+        if let Some(e) = linked[i] {
+            let m = &article.mentions[i];
+            let ent = &mut linker.entities[e];
+            if ent.quotes.is_empty() {
+                continue;
+            }
+            // Mentions come in text order: a repeat can only be the last one pushed.
+            if ent.mentions.last() != Some(&m.span) {
+                ent.mentions.push(m.span);
+            }
+            if let Some(t) = m.title {
+                push_unique(text, &mut ent.titles, t);
+            }
+            if let Some(r) = m.role {
+                push_unique(text, &mut ent.roles, r);
+            }
         }
     }
     let mut ids: Vec<Option<SpeakerId>> = vec![None; linker.entities.len()];
@@ -391,18 +412,6 @@ fn ensure_quote_mentions(article: &mut Article<'_>) {
             }
         }
     }
-}
-
-/// Quote ids by the span of their mention.
-fn quotes_by_mention(article: &Article<'_>) -> FastMap<Span, Vec<QuoteId>> {
-    let mut map: FastMap<Span, Vec<QuoteId>> =
-        FastMap::with_capacity_and_hasher(article.quotes.len(), Default::default());
-    for (q, quote) in article.quotes.iter().enumerate() {
-        if let Some(s) = quote.mention {
-            map.entry(s).or_default().push(QuoteId::from_index(q));
-        }
-    }
-    map
 }
 
 /// The index of the paragraph holding byte `at` (the last one starting at or before it).
@@ -765,14 +774,11 @@ impl Linker {
         }
     }
 
-    /// Takes a run's name (when fuller), title, apposition and courtesy title.
+    /// Takes a run's name (when fuller), title and courtesy title; its apposition is read
+    /// later ([`Linker::run_roles`]).
     fn absorb_run(&mut self, article: &Article<'_>, run: &NameRun, e: usize) {
         let text: &str = &article.text;
-        let p = paragraph_index(article, run.name.start);
-        let role = article.paragraphs.get(p).and_then(|para| {
-            let cue = |s: Span| cue_in(article, s);
-            names::apposition_after(text, run.name.end, para.span.end, &cue, &mut self.scratch)
-        });
+        self.run_roles.push((e, *run));
         let ent = &mut self.entities[e];
         if run.words > ent.name_words {
             ent.name = run.name;
@@ -780,9 +786,6 @@ impl Linker {
         }
         if let Some(t) = run.title {
             push_unique(text, &mut ent.titles, t);
-        }
-        if let Some(r) = role {
-            push_unique(text, &mut ent.roles, r);
         }
         if let Some((h, Some(g))) = run.honorific {
             ent.show_gender(g, h);
