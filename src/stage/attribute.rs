@@ -703,8 +703,10 @@ impl Para<'_> {
 
 /// Finds mentions and attributed quotes, and marks the quotations used as speech.
 pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
-    let mut marks: Vec<(Span, bool)> = Vec::new();
-    let mut quoted: Vec<Span> = Vec::new();
+    // Every buffer gets room for what the whole article could put in it, so none grows.
+    let n_quotations = article.quotations.len();
+    let mut marks: Vec<(Span, bool)> = Vec::with_capacity(2 * n_quotations);
+    let mut quoted: Vec<Span> = Vec::with_capacity(n_quotations);
     for q in article.quotations.iter().filter(|q| q.depth == 0) {
         let opens = q.span.start < q.content.start;
         if opens {
@@ -729,11 +731,11 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         .min(1 << 12);
     let mut toks = Vec::with_capacity(most);
     let mut sent = Vec::with_capacity(most);
-    let mut cues: Vec<CueAt> = Vec::new();
-    let mut quos: Vec<QuoteAt> = Vec::new();
+    let mut cues: Vec<CueAt> = Vec::with_capacity(article.cues.len());
+    let mut quos: Vec<QuoteAt> = Vec::with_capacity(n_quotations);
     let mut cue_start: Vec<bool> = Vec::with_capacity(most);
     let mut breaks: Vec<usize> = Vec::new();
-    let mut sent_ids: Vec<(usize, SentenceId)> = Vec::new();
+    let mut sent_ids: Vec<(usize, SentenceId)> = Vec::with_capacity(article.sentences.len());
     let mut drafts: Vec<Draft> = Vec::new();
     let mut cue_i = 0;
     let mut quo_i = 0;

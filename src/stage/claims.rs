@@ -384,13 +384,12 @@ fn build(
     let hi = (ci + WINDOW).min(tokens.len());
     // Words of the quote itself are no circumstance; the cue's own words may be (`wrote on
     // Telegram`, `told reporters` are cues of the lexicon).
-    let outside = |t: &Token| !quote.segments.iter().any(|s| s.overlaps(t.span));
     let window = Window {
         text,
         tokens: &tokens[lo..hi],
         starts_sentence: lo == 0,
         cue,
-        outside: &outside,
+        quoted: &quote.segments,
     };
     claim.negated |= window.negated();
     let (from, to) = (window.tokens.first(), window.tokens.last());
@@ -504,10 +503,17 @@ struct Window<'w> {
     /// Whether the first token opens the sentence.
     starts_sentence: bool,
     cue: Span,
-    outside: &'w dyn Fn(&Token) -> bool,
+    /// The quote's segments: its own words are no circumstance.
+    quoted: &'w [Span],
 }
 
 impl Window<'_> {
+    /// Whether a token is outside the quote's segments.
+    #[inline]
+    fn outside(&self, t: &Token) -> bool {
+        !self.quoted.iter().any(|s| s.overlaps(t.span))
+    }
+
     /// Index of the first token after the cue.
     fn after_cue(&self) -> usize {
         self.tokens.partition_point(|t| t.span.start < self.cue.end)
@@ -564,7 +570,7 @@ impl Window<'_> {
         (c.saturating_sub(2)..c).any(|i| {
             let t = &self.tokens[i];
             let w = &self.text[t.span];
-            (self.outside)(t)
+            self.outside(t)
                 && !t.has(flag::COMMA | flag::BREAK)
                 && (t.extra & class::NEGATION != 0 || w.ends_with("n't") || w.ends_with("n’t"))
         })
@@ -578,7 +584,7 @@ impl Window<'_> {
         let mut end = None;
         for j in i..self.tokens.len().min(i + PHRASE_WORDS) {
             let t = &self.tokens[j];
-            if !(self.outside)(t) || t.has(flag::OPEN) && j > i {
+            if !self.outside(t) || t.has(flag::OPEN) && j > i {
                 break;
             }
             if self.word_is(j, word::PHRASE_STOP) {
@@ -624,7 +630,7 @@ impl Window<'_> {
             }
         }
         for i in 0..self.tokens.len() {
-            if !(self.outside)(&self.tokens[i]) {
+            if !self.outside(&self.tokens[i]) {
                 continue;
             }
             if self.word_is(i, word::CITING) {
@@ -640,7 +646,7 @@ impl Window<'_> {
                 while s > 0
                     && self.tokens[s - 1].has(flag::CAP)
                     && !self.tokens[s - 1].has(flag::COMMA | flag::BREAK)
-                    && (self.outside)(&self.tokens[s - 1])
+                    && self.outside(&self.tokens[s - 1])
                 {
                     s -= 1;
                 }
@@ -676,7 +682,7 @@ impl Window<'_> {
         };
         for i in 0..n {
             let t = &self.tokens[i];
-            if !(self.outside)(t) || t.has(flag::COMMA | flag::BREAK) {
+            if !self.outside(t) || t.has(flag::COMMA | flag::BREAK) {
                 continue;
             }
             if self.word_is(i, word::ON) {
@@ -705,7 +711,7 @@ impl Window<'_> {
     /// The last token of a platform name starting at `i` (`Telegram`, `social media`).
     fn platform_at(&self, i: usize, buf: &mut String) -> Option<usize> {
         let t = self.tokens.get(i)?;
-        if !(self.outside)(t) {
+        if !self.outside(t) {
             return None;
         }
         // Two-word platforms first.
@@ -733,7 +739,7 @@ impl Window<'_> {
         let mut noun = None;
         for j in det + 1..(det + 5).min(self.tokens.len()) {
             let t = &self.tokens[j];
-            if !(self.outside)(t) {
+            if !self.outside(t) {
                 return None;
             }
             if t.extra & want != 0 {
@@ -757,7 +763,7 @@ impl Window<'_> {
         }
         // `with CNBC`, `on Telegram`.
         let next = noun + 1;
-        if next < self.tokens.len() && (self.outside)(&self.tokens[next]) {
+        if next < self.tokens.len() && self.outside(&self.tokens[next]) {
             if self.word_is(next, word::ON) {
                 if let Some(end) = self.platform_at(next + 1, buf) {
                     return Some(end);
@@ -804,7 +810,7 @@ impl Window<'_> {
     /// The last token of a press addressee at `i` (`reporters`, `the press`).
     fn press_at(&self, i: usize, buf: &mut String) -> Option<usize> {
         let t = self.tokens.get(i)?;
-        if !(self.outside)(t) {
+        if !self.outside(t) {
             return None;
         }
         if t.extra & class::PRESS != 0 {
@@ -862,7 +868,7 @@ impl Window<'_> {
         let mut i = 0;
         while i < n {
             let t = &self.tokens[i];
-            if !(self.outside)(t) {
+            if !self.outside(t) {
                 i += 1;
                 continue;
             }
@@ -871,7 +877,7 @@ impl Window<'_> {
                 let mut end = i;
                 if !t.has(flag::COMMA | flag::BREAK)
                     && self.tokens.get(i + 1).is_some_and(|n| {
-                        (self.outside)(n)
+                        self.outside(n)
                             && n.extra & class::TIME_UNIT != 0
                             && !matches!(&self.text[n.span], "day" | "week" | "month" | "year")
                     })
@@ -884,7 +890,7 @@ impl Window<'_> {
                 // A day and a year may follow: `Nov. 5, 2024`.
                 while end + 1 < n
                     && !self.tokens[end].has(flag::BREAK)
-                    && (self.outside)(&self.tokens[end + 1])
+                    && self.outside(&self.tokens[end + 1])
                     && is_day_or_year(self.word(end + 1))
                 {
                     end += 1;
@@ -908,13 +914,13 @@ impl Window<'_> {
                 }
                 (j < n
                     && !self.tokens[j - 1].has(flag::COMMA | flag::BREAK)
-                    && (self.outside)(&self.tokens[j])
+                    && self.outside(&self.tokens[j])
                     && self.tokens[j].extra & class::TIME_UNIT != 0)
                     .then_some((i, j))
             } else if self.word_is(i, word::IN)
                 && i + 1 < n
                 && is_year(self.word(i + 1))
-                && (self.outside)(&self.tokens[i + 1])
+                && self.outside(&self.tokens[i + 1])
             {
                 Some((i, i + 1))
             } else {
@@ -944,7 +950,7 @@ impl Window<'_> {
                 break;
             }
             let p = &self.tokens[s - 1];
-            if !(self.outside)(p) || p.has(flag::COMMA | flag::BREAK) {
+            if !self.outside(p) || p.has(flag::COMMA | flag::BREAK) {
                 break;
             }
             if p.extra & class::TIME_MOD != 0 {
