@@ -61,7 +61,18 @@ fn confidence(rule: Rule) -> f32 {
 }
 
 fn is_in(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    let w = word.as_bytes();
+    let Some(&first) = w.first() else {
+        return list.iter().any(|x| x.is_empty());
+    };
+    // Equal words ignoring ASCII case have equal lengths and first bytes equal once bit
+    // 0x20 is set (a letter's case is that bit; any other byte must be equal): a cheap
+    // test before the full comparison.
+    let first = first | 0x20;
+    list.iter().any(|x| {
+        let x = x.as_bytes();
+        x.len() == w.len() && x[0] | 0x20 == first && x.eq_ignore_ascii_case(w)
+    })
 }
 
 /// Whether `word` ends with the ASCII `suffix`, ignoring ASCII case (as

@@ -652,25 +652,42 @@ impl Linker {
             .filter(|(r, _)| r.given.is_none() && r.title.is_none())
             .map(|(_, &key)| key)
             .collect();
-        // Runs by surname, surnames in order of first appearance.
-        let mut by_surname: FastMap<u64, Vec<usize>> =
+        // Runs by surname, surnames in order of first appearance: each kept run gets the
+        // number of its surname (`group`), and a counting sort lays the runs out surname by
+        // surname (`grouped[starts[g]..starts[g + 1]]`, in text order), with no list per
+        // surname.
+        let mut group_of: FastMap<u64, usize> =
             FastMap::with_capacity_and_hasher(runs.len(), Default::default());
         let mut keys: Vec<u64> = Vec::with_capacity(runs.len());
+        let mut kept: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
         for (r, run) in runs.iter().enumerate() {
             let key = run_keys[r];
             if run.given.is_none() && run.title.is_none() && !self.by_surname.contains_key(&key) {
                 // A bare surname names only someone already known.
                 continue;
             }
-            let list = by_surname.entry(key).or_default();
-            if list.is_empty() {
+            let g = *group_of.entry(key).or_insert_with(|| {
                 keys.push(key);
-            }
-            list.push(r);
+                keys.len() - 1
+            });
+            kept.push((g, r));
+        }
+        let mut starts = vec![0usize; keys.len() + 1];
+        for &(g, _) in &kept {
+            starts[g + 1] += 1;
+        }
+        for g in 0..keys.len() {
+            starts[g + 1] += starts[g];
+        }
+        let mut grouped = vec![0usize; kept.len()];
+        let mut next = starts.clone();
+        for &(g, r) in &kept {
+            grouped[next[g]] = r;
+            next[g] += 1;
         }
         let mut occurrences = Vec::with_capacity(runs.len());
-        for key in keys {
-            let found = &by_surname[&key];
+        for (g, &key) in keys.iter().enumerate() {
+            let found = &grouped[starts[g]..starts[g + 1]];
             self.adopt_full_names(text, key, found, runs);
             // New people: a titled name (`Mr. Lee`), or a full name whose surname stands
             // alone elsewhere or that an apposition describes.
