@@ -384,12 +384,14 @@ fn build(
     let hi = (ci + WINDOW).min(tokens.len());
     // Words of the quote itself are no circumstance; the cue's own words may be (`wrote on
     // Telegram`, `told reporters` are cues of the lexicon).
+    let window_tokens = &tokens[lo..hi];
     let window = Window {
         text,
-        tokens: &tokens[lo..hi],
+        tokens: window_tokens,
         starts_sentence: lo == 0,
         cue,
         quoted: &quote.segments,
+        classes: window_tokens.iter().fold(0, |a, t| a | t.extra),
     };
     claim.negated |= window.negated();
     let (from, to) = (window.tokens.first(), window.tokens.last());
@@ -505,6 +507,9 @@ struct Window<'w> {
     cue: Span,
     /// The quote's segments: its own words are no circumstance.
     quoted: &'w [Span],
+    /// The classes of any token (the union of their `extra` bits): a scan for words of
+    /// classes no token has finds nothing.
+    classes: u32,
 }
 
 impl Window<'_> {
@@ -629,8 +634,15 @@ impl Window<'_> {
                 consider(np);
             }
         }
-        for i in 0..self.tokens.len() {
-            if !self.outside(&self.tokens[i]) {
+        // Only a `citing` or `reported` word starts a relay below.
+        let relay_words = word::CITING | word::REPORTED;
+        let scan = if self.classes & relay_words == 0 {
+            0
+        } else {
+            self.tokens.len()
+        };
+        for i in 0..scan {
+            if !self.word_is(i, relay_words) || !self.outside(&self.tokens[i]) {
                 continue;
             }
             if self.word_is(i, word::CITING) {
@@ -680,9 +692,19 @@ impl Window<'_> {
             Some(b) if self.distance(b) <= self.distance(span) => {}
             _ => best = Some(span),
         };
-        for i in 0..n {
+        // Only `on`, `in` or `at` opens a medium below.
+        let medium_words = word::ON | word::IN | word::AT;
+        let scan = if self.classes & medium_words == 0 {
+            0
+        } else {
+            n
+        };
+        for i in 0..scan {
             let t = &self.tokens[i];
-            if !self.outside(t) || t.has(flag::COMMA | flag::BREAK) {
+            if !self.word_is(i, medium_words)
+                || !self.outside(t)
+                || t.has(flag::COMMA | flag::BREAK)
+            {
                 continue;
             }
             if self.word_is(i, word::ON) {
@@ -864,11 +886,15 @@ impl Window<'_> {
     /// `on Nov. 5`, `yesterday`, `earlier this month`, `in 2016`.
     fn time(&self) -> Option<Span> {
         let mut best: Option<Span> = None;
+        // Only a token of these classes (or `in`) opens a time expression below.
+        let time_words =
+            class::WEEKDAY | class::MONTH | class::TIME_WORD | class::TIME_MOD | word::IN;
         let n = self.tokens.len();
+        let scan = if self.classes & time_words == 0 { 0 } else { n };
         let mut i = 0;
-        while i < n {
+        while i < scan {
             let t = &self.tokens[i];
-            if !self.outside(t) {
+            if t.extra & time_words == 0 || !self.outside(t) {
                 i += 1;
                 continue;
             }
