@@ -16,9 +16,8 @@
 //!
 //! Every look-around is bounded by [`REACH`] tokens, so the stage is linear in its input.
 
-use std::collections::HashMap;
-
 use crate::parse::Config;
+use crate::stage::hash::FastMap;
 use crate::stage::token::{tokenize, Tok, TokKind};
 use crate::stage::{names, words};
 use crate::{
@@ -745,9 +744,9 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     let mut cues: Vec<CueAt> = Vec::with_capacity(article.cues.len());
     let mut quos: Vec<QuoteAt> = Vec::with_capacity(n_quotations);
     let mut cue_start: Vec<bool> = Vec::with_capacity(most);
-    let mut breaks: Vec<usize> = Vec::new();
+    let mut breaks: Vec<usize> = Vec::with_capacity(most);
     let mut sent_ids: Vec<(usize, SentenceId)> = Vec::with_capacity(article.sentences.len());
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut drafts: Vec<Draft> = Vec::with_capacity(n_quotations + article.cues.len());
     let mut cue_i = 0;
     let mut quo_i = 0;
     let mut last: Option<(ParagraphId, Source, Option<Span>, Option<PatternId>)> = None;
@@ -3435,7 +3434,10 @@ fn colon_attribution(
 /// Sorts the drafts, assigns ids, and fills the article's quotes and mentions.
 fn finish(text: &str, article: &mut Article<'_>, mut drafts: Vec<Draft>) {
     drafts.sort_by_key(|d| (d.span.start, d.span.end));
-    let mut mention_of: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut mention_of: FastMap<(usize, usize), usize> =
+        FastMap::with_capacity_and_hasher(drafts.len(), Default::default());
+    article.quotes.reserve(drafts.len());
+    article.mentions.reserve(drafts.len());
     for d in drafts {
         let content = d.segments.iter().fold(d.segments[0], |a, s| a.cover(*s));
         let sentence = article

@@ -1037,6 +1037,14 @@ fn inherit_from_continued(article: &Article<'_>, claims: &mut [(usize, Claim)]) 
 /// Words one of which every evidence phrase holds, in lowercase (a test checks it).
 const EVIDENCE_WORDS: [&[u8]; 5] = [b"evidence", b"proof", b"disput", b"debunk", b"disprov"];
 
+/// Searchers for [`EVIDENCE_WORDS`], built once.
+static EVIDENCE_FINDERS: Lazy<Vec<memchr::memmem::Finder<'static>>> = Lazy::new(|| {
+    EVIDENCE_WORDS
+        .iter()
+        .map(|w| memchr::memmem::Finder::new(w).into_owned())
+        .collect()
+});
+
 /// Attaches every sentence that comments on a claim's support to the claim it refers to.
 fn attach_evidence(article: &Article<'_>, claims: &mut [Claim]) {
     if claims.is_empty() || article.sentences.is_empty() {
@@ -1046,8 +1054,8 @@ fn attach_evidence(article: &Article<'_>, claims: &mut [Claim]) {
     let bytes = text.as_bytes();
     // Sentences with an evidence word (every phrase holds one), then the phrases in them.
     let mut candidates: Vec<usize> = Vec::new();
-    for anchor in EVIDENCE_WORDS {
-        for at in memchr::memmem::find_iter(bytes, anchor) {
+    for finder in EVIDENCE_FINDERS.iter() {
+        for at in finder.find_iter(bytes) {
             candidates.push(sentence_index(article, at));
         }
     }

@@ -213,6 +213,7 @@ pub(crate) fn run(article: &mut Article<'_>) {
         by_surname: FastMap::with_capacity_and_hasher(n, Default::default()),
         by_name: FastMap::with_capacity_and_hasher(n, Default::default()),
         by_head: FastMap::with_capacity_and_hasher(n, Default::default()),
+        entities: Vec::with_capacity(n),
         ..Linker::default()
     };
 
@@ -358,7 +359,13 @@ pub(crate) fn run(article: &mut Article<'_>) {
         }
     }
     let mut ids: Vec<Option<SpeakerId>> = vec![None; linker.entities.len()];
-    let mut speakers = Vec::new();
+    let mut speakers = Vec::with_capacity(
+        linker
+            .entities
+            .iter()
+            .filter(|e| !e.quotes.is_empty())
+            .count(),
+    );
     let mut by_first: Vec<usize> = (0..linker.entities.len()).collect();
     by_first.sort_by_key(|&e| linker.entities[e].first_seen);
     for e in by_first {
@@ -686,6 +693,7 @@ impl Linker {
             next[g] += 1;
         }
         let mut occurrences = Vec::with_capacity(runs.len());
+        self.run_roles.reserve(runs.len());
         for (g, &key) in keys.iter().enumerate() {
             let found = &grouped[starts[g]..starts[g + 1]];
             self.adopt_full_names(text, key, found, runs);
