@@ -798,12 +798,11 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         for &sid in &para.sentences {
             let s = article.sentences[sid.index()].span;
             let first = t;
-            while t < toks.len() && toks[t].span.start < s.end {
-                t += 1;
-            }
-            for _ in first..t {
-                sent.push((first, t));
-            }
+            // Token starts increase: the sentence's tokens are those before the first one
+            // starting at or after its end.
+            t += toks[t..].partition_point(|tok| tok.span.start < s.end);
+            // `sent` holds an entry for each token before `first`.
+            sent.resize(t, (first, t));
             sent_ids.push((first, sid));
         }
         while sent.len() < toks.len() {
