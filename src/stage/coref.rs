@@ -269,7 +269,9 @@ pub(crate) fn run(article: &mut Article<'_>) {
     let people = occurrences(article, named);
 
     // 4. Pronouns, in text order.
-    let quoted: FastSet<Span> = article.quotes.iter().filter_map(|q| q.mention).collect();
+    let mut quoted: FastSet<Span> =
+        FastSet::with_capacity_and_hasher(article.quotes.len(), Default::default());
+    quoted.extend(article.quotes.iter().filter_map(|q| q.mention));
     let mut prev_quote: Option<usize> = None;
     let mut bodies: Vec<usize> = Vec::new();
     for &i in &order {
@@ -404,7 +406,11 @@ pub(crate) fn run(article: &mut Article<'_>) {
 
 /// Adds a mention for every quote mention the attribution stage did not list.
 fn ensure_quote_mentions(article: &mut Article<'_>) {
-    let mut known: FastSet<Span> = article.mentions.iter().map(|m| m.span).collect();
+    let mut known: FastSet<Span> = FastSet::with_capacity_and_hasher(
+        article.mentions.len() + article.quotes.len(),
+        Default::default(),
+    );
+    known.extend(article.mentions.iter().map(|m| m.span));
     for q in &article.quotes {
         if let Some(span) = q.mention {
             if article.text.get(span.range()).is_some() && known.insert(span) {
@@ -647,18 +653,11 @@ impl Linker {
     /// `(position, entity)`.
     fn absorb_runs(&mut self, article: &Article<'_>, runs: &[NameRun]) -> Vec<(usize, usize)> {
         let text: &str = &article.text;
-        // Surnames that also stand alone somewhere (`Sanders says …`): a full name with such
-        // a surname is a person's, not a place's (`Sandy Hook`, `New York`).
         let run_keys: Vec<u64> = runs
             .iter()
             .map(|r| names::surname_key(&text[r.surname]))
             .collect();
-        let bare: FastSet<u64> = runs
-            .iter()
-            .zip(&run_keys)
-            .filter(|(r, _)| r.given.is_none() && r.title.is_none())
-            .map(|(_, &key)| key)
-            .collect();
+        let is_bare = |run: &NameRun| run.given.is_none() && run.title.is_none();
         // Runs by surname, surnames in order of first appearance: each kept run gets the
         // number of its surname (`group`), and a counting sort lays the runs out surname by
         // surname (`grouped[starts[g]..starts[g + 1]]`, in text order), with no list per
@@ -669,7 +668,7 @@ impl Linker {
         let mut kept: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
         for (r, run) in runs.iter().enumerate() {
             let key = run_keys[r];
-            if run.given.is_none() && run.title.is_none() && !self.by_surname.contains_key(&key) {
+            if is_bare(run) && !self.by_surname.contains_key(&key) {
                 // A bare surname names only someone already known.
                 continue;
             }
@@ -685,6 +684,17 @@ impl Linker {
         }
         for g in 0..keys.len() {
             starts[g + 1] += starts[g];
+        }
+        // Surnames that also stand alone somewhere (`Sanders says …`): a full name with such
+        // a surname is a person's, not a place's (`Sandy Hook`, `New York`). Only the
+        // surnames of kept runs are asked about.
+        let mut bare = vec![false; keys.len()];
+        for (run, key) in runs.iter().zip(&run_keys) {
+            if is_bare(run) {
+                if let Some(&g) = group_of.get(key) {
+                    bare[g] = true;
+                }
+            }
         }
         let mut grouped = vec![0usize; kept.len()];
         let mut next = starts.clone();
@@ -720,7 +730,7 @@ impl Linker {
                         .is_some()
                     })
                 };
-                if run.title.is_some() || bare.contains(&key) || described() {
+                if run.title.is_some() || bare[g] || described() {
                     let p = paragraph_index(article, run.name.start);
                     let mut ent = Entity::new(SpeakerKind::Person, run.name, run.name.start, p);
                     ent.given = run.given;
