@@ -16,9 +16,8 @@
 //!
 //! Every look-around is bounded by [`REACH`] tokens, so the stage is linear in its input.
 
-use std::collections::HashMap;
-
 use crate::parse::Config;
+use crate::stage::hash::FastMap;
 use crate::stage::token::{tokenize, Tok, TokKind};
 use crate::stage::{names, words};
 use crate::{
@@ -61,7 +60,25 @@ fn confidence(rule: Rule) -> f32 {
 }
 
 fn is_in(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    let w = word.as_bytes();
+    let Some(&first) = w.first() else {
+        return list.iter().any(|x| x.is_empty());
+    };
+    // Equal words ignoring ASCII case have equal lengths and first bytes equal once bit
+    // 0x20 is set (a letter's case is that bit; any other byte must be equal): a cheap
+    // test before the full comparison.
+    let first = first | 0x20;
+    list.iter().any(|x| {
+        let x = x.as_bytes();
+        x.len() == w.len() && x[0] | 0x20 == first && x.eq_ignore_ascii_case(w)
+    })
+}
+
+/// Whether `word` ends with the ASCII `suffix`, ignoring ASCII case (as
+/// `word.to_ascii_lowercase().ends_with(suffix)` for a lowercase suffix, without a copy).
+fn ends_with_fold(word: &str, suffix: &str) -> bool {
+    let (w, s) = (word.as_bytes(), suffix.as_bytes());
+    w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
 }
 
 /// A cue located in the paragraph's tokens.
@@ -696,8 +713,10 @@ impl Para<'_> {
 
 /// Finds mentions and attributed quotes, and marks the quotations used as speech.
 pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
-    let mut marks: Vec<(Span, bool)> = Vec::new();
-    let mut quoted: Vec<Span> = Vec::new();
+    // Every buffer gets room for what the whole article could put in it, so none grows.
+    let n_quotations = article.quotations.len();
+    let mut marks: Vec<(Span, bool)> = Vec::with_capacity(2 * n_quotations);
+    let mut quoted: Vec<Span> = Vec::with_capacity(n_quotations);
     for q in article.quotations.iter().filter(|q| q.depth == 0) {
         let opens = q.span.start < q.content.start;
         if opens {
@@ -722,12 +741,12 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         .min(1 << 12);
     let mut toks = Vec::with_capacity(most);
     let mut sent = Vec::with_capacity(most);
-    let mut cues: Vec<CueAt> = Vec::new();
-    let mut quos: Vec<QuoteAt> = Vec::new();
+    let mut cues: Vec<CueAt> = Vec::with_capacity(article.cues.len());
+    let mut quos: Vec<QuoteAt> = Vec::with_capacity(n_quotations);
     let mut cue_start: Vec<bool> = Vec::with_capacity(most);
-    let mut breaks: Vec<usize> = Vec::new();
-    let mut sent_ids: Vec<(usize, SentenceId)> = Vec::new();
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut breaks: Vec<usize> = Vec::with_capacity(most);
+    let mut sent_ids: Vec<(usize, SentenceId)> = Vec::with_capacity(article.sentences.len());
+    let mut drafts: Vec<Draft> = Vec::with_capacity(n_quotations + article.cues.len());
     let mut cue_i = 0;
     let mut quo_i = 0;
     let mut last: Option<(ParagraphId, Source, Option<Span>, Option<PatternId>)> = None;
@@ -779,12 +798,11 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         for &sid in &para.sentences {
             let s = article.sentences[sid.index()].span;
             let first = t;
-            while t < toks.len() && toks[t].span.start < s.end {
-                t += 1;
-            }
-            for _ in first..t {
-                sent.push((first, t));
-            }
+            // Token starts increase: the sentence's tokens are those before the first one
+            // starting at or after its end.
+            t += toks[t..].partition_point(|tok| tok.span.start < s.end);
+            // `sent` holds an entry for each token before `first`.
+            sent.resize(t, (first, t));
             sent_ids.push((first, sid));
         }
         while sent.len() < toks.len() {
@@ -2055,7 +2073,7 @@ fn verb_cue(
     {
         return possessed_claim(pa, cues, &c, s_start, s_end);
     }
-    let participle = cue_word.len() > 4 && cue_word.to_ascii_lowercase().ends_with("ing");
+    let participle = cue_word.len() > 4 && ends_with_fold(cue_word, "ing");
     let after_comma = c.first > s_start
         && (pa.is_punct(c.first - 1, ",") || pa.toks[c.first - 1].kind == TokKind::Close);
 
@@ -2937,7 +2955,7 @@ fn hearer_object(pa: &Para<'_>, k: usize) -> bool {
 
 /// Whether the cue at token `cue` is a past participle after a form of `be`.
 fn is_passive(pa: &Para<'_>, s_start: usize, cue: usize) -> bool {
-    if pa.word(cue).to_ascii_lowercase().ends_with("ing") {
+    if ends_with_fold(pa.word(cue), "ing") {
         return false;
     }
     let mut k = cue;
@@ -3415,7 +3433,10 @@ fn colon_attribution(
 /// Sorts the drafts, assigns ids, and fills the article's quotes and mentions.
 fn finish(text: &str, article: &mut Article<'_>, mut drafts: Vec<Draft>) {
     drafts.sort_by_key(|d| (d.span.start, d.span.end));
-    let mut mention_of: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut mention_of: FastMap<(usize, usize), usize> =
+        FastMap::with_capacity_and_hasher(drafts.len(), Default::default());
+    article.quotes.reserve(drafts.len());
+    article.mentions.reserve(drafts.len());
     for d in drafts {
         let content = d.segments.iter().fold(d.segments[0], |a, s| a.cover(*s));
         let sentence = article

@@ -384,13 +384,14 @@ fn build(
     let hi = (ci + WINDOW).min(tokens.len());
     // Words of the quote itself are no circumstance; the cue's own words may be (`wrote on
     // Telegram`, `told reporters` are cues of the lexicon).
-    let outside = |t: &Token| !quote.segments.iter().any(|s| s.overlaps(t.span));
+    let window_tokens = &tokens[lo..hi];
     let window = Window {
         text,
-        tokens: &tokens[lo..hi],
+        tokens: window_tokens,
         starts_sentence: lo == 0,
         cue,
-        outside: &outside,
+        quoted: &quote.segments,
+        classes: window_tokens.iter().fold(0, |a, t| a | t.extra),
     };
     claim.negated |= window.negated();
     let (from, to) = (window.tokens.first(), window.tokens.last());
@@ -504,10 +505,20 @@ struct Window<'w> {
     /// Whether the first token opens the sentence.
     starts_sentence: bool,
     cue: Span,
-    outside: &'w dyn Fn(&Token) -> bool,
+    /// The quote's segments: its own words are no circumstance.
+    quoted: &'w [Span],
+    /// The classes of any token (the union of their `extra` bits): a scan for words of
+    /// classes no token has finds nothing.
+    classes: u32,
 }
 
 impl Window<'_> {
+    /// Whether a token is outside the quote's segments.
+    #[inline]
+    fn outside(&self, t: &Token) -> bool {
+        !self.quoted.iter().any(|s| s.overlaps(t.span))
+    }
+
     /// Index of the first token after the cue.
     fn after_cue(&self) -> usize {
         self.tokens.partition_point(|t| t.span.start < self.cue.end)
@@ -564,7 +575,7 @@ impl Window<'_> {
         (c.saturating_sub(2)..c).any(|i| {
             let t = &self.tokens[i];
             let w = &self.text[t.span];
-            (self.outside)(t)
+            self.outside(t)
                 && !t.has(flag::COMMA | flag::BREAK)
                 && (t.extra & class::NEGATION != 0 || w.ends_with("n't") || w.ends_with("n’t"))
         })
@@ -578,7 +589,7 @@ impl Window<'_> {
         let mut end = None;
         for j in i..self.tokens.len().min(i + PHRASE_WORDS) {
             let t = &self.tokens[j];
-            if !(self.outside)(t) || t.has(flag::OPEN) && j > i {
+            if !self.outside(t) || t.has(flag::OPEN) && j > i {
                 break;
             }
             if self.word_is(j, word::PHRASE_STOP) {
@@ -623,8 +634,15 @@ impl Window<'_> {
                 consider(np);
             }
         }
-        for i in 0..self.tokens.len() {
-            if !(self.outside)(&self.tokens[i]) {
+        // Only a `citing` or `reported` word starts a relay below.
+        let relay_words = word::CITING | word::REPORTED;
+        let scan = if self.classes & relay_words == 0 {
+            0
+        } else {
+            self.tokens.len()
+        };
+        for i in 0..scan {
+            if !self.word_is(i, relay_words) || !self.outside(&self.tokens[i]) {
                 continue;
             }
             if self.word_is(i, word::CITING) {
@@ -640,7 +658,7 @@ impl Window<'_> {
                 while s > 0
                     && self.tokens[s - 1].has(flag::CAP)
                     && !self.tokens[s - 1].has(flag::COMMA | flag::BREAK)
-                    && (self.outside)(&self.tokens[s - 1])
+                    && self.outside(&self.tokens[s - 1])
                 {
                     s -= 1;
                 }
@@ -674,9 +692,19 @@ impl Window<'_> {
             Some(b) if self.distance(b) <= self.distance(span) => {}
             _ => best = Some(span),
         };
-        for i in 0..n {
+        // Only `on`, `in` or `at` opens a medium below.
+        let medium_words = word::ON | word::IN | word::AT;
+        let scan = if self.classes & medium_words == 0 {
+            0
+        } else {
+            n
+        };
+        for i in 0..scan {
             let t = &self.tokens[i];
-            if !(self.outside)(t) || t.has(flag::COMMA | flag::BREAK) {
+            if !self.word_is(i, medium_words)
+                || !self.outside(t)
+                || t.has(flag::COMMA | flag::BREAK)
+            {
                 continue;
             }
             if self.word_is(i, word::ON) {
@@ -705,7 +733,7 @@ impl Window<'_> {
     /// The last token of a platform name starting at `i` (`Telegram`, `social media`).
     fn platform_at(&self, i: usize, buf: &mut String) -> Option<usize> {
         let t = self.tokens.get(i)?;
-        if !(self.outside)(t) {
+        if !self.outside(t) {
             return None;
         }
         // Two-word platforms first.
@@ -733,7 +761,7 @@ impl Window<'_> {
         let mut noun = None;
         for j in det + 1..(det + 5).min(self.tokens.len()) {
             let t = &self.tokens[j];
-            if !(self.outside)(t) {
+            if !self.outside(t) {
                 return None;
             }
             if t.extra & want != 0 {
@@ -757,7 +785,7 @@ impl Window<'_> {
         }
         // `with CNBC`, `on Telegram`.
         let next = noun + 1;
-        if next < self.tokens.len() && (self.outside)(&self.tokens[next]) {
+        if next < self.tokens.len() && self.outside(&self.tokens[next]) {
             if self.word_is(next, word::ON) {
                 if let Some(end) = self.platform_at(next + 1, buf) {
                     return Some(end);
@@ -804,7 +832,7 @@ impl Window<'_> {
     /// The last token of a press addressee at `i` (`reporters`, `the press`).
     fn press_at(&self, i: usize, buf: &mut String) -> Option<usize> {
         let t = self.tokens.get(i)?;
-        if !(self.outside)(t) {
+        if !self.outside(t) {
             return None;
         }
         if t.extra & class::PRESS != 0 {
@@ -858,11 +886,15 @@ impl Window<'_> {
     /// `on Nov. 5`, `yesterday`, `earlier this month`, `in 2016`.
     fn time(&self) -> Option<Span> {
         let mut best: Option<Span> = None;
+        // Only a token of these classes (or `in`) opens a time expression below.
+        let time_words =
+            class::WEEKDAY | class::MONTH | class::TIME_WORD | class::TIME_MOD | word::IN;
         let n = self.tokens.len();
+        let scan = if self.classes & time_words == 0 { 0 } else { n };
         let mut i = 0;
-        while i < n {
+        while i < scan {
             let t = &self.tokens[i];
-            if !(self.outside)(t) {
+            if t.extra & time_words == 0 || !self.outside(t) {
                 i += 1;
                 continue;
             }
@@ -871,7 +903,7 @@ impl Window<'_> {
                 let mut end = i;
                 if !t.has(flag::COMMA | flag::BREAK)
                     && self.tokens.get(i + 1).is_some_and(|n| {
-                        (self.outside)(n)
+                        self.outside(n)
                             && n.extra & class::TIME_UNIT != 0
                             && !matches!(&self.text[n.span], "day" | "week" | "month" | "year")
                     })
@@ -884,7 +916,7 @@ impl Window<'_> {
                 // A day and a year may follow: `Nov. 5, 2024`.
                 while end + 1 < n
                     && !self.tokens[end].has(flag::BREAK)
-                    && (self.outside)(&self.tokens[end + 1])
+                    && self.outside(&self.tokens[end + 1])
                     && is_day_or_year(self.word(end + 1))
                 {
                     end += 1;
@@ -908,13 +940,13 @@ impl Window<'_> {
                 }
                 (j < n
                     && !self.tokens[j - 1].has(flag::COMMA | flag::BREAK)
-                    && (self.outside)(&self.tokens[j])
+                    && self.outside(&self.tokens[j])
                     && self.tokens[j].extra & class::TIME_UNIT != 0)
                     .then_some((i, j))
             } else if self.word_is(i, word::IN)
                 && i + 1 < n
                 && is_year(self.word(i + 1))
-                && (self.outside)(&self.tokens[i + 1])
+                && self.outside(&self.tokens[i + 1])
             {
                 Some((i, i + 1))
             } else {
@@ -944,7 +976,7 @@ impl Window<'_> {
                 break;
             }
             let p = &self.tokens[s - 1];
-            if !(self.outside)(p) || p.has(flag::COMMA | flag::BREAK) {
+            if !self.outside(p) || p.has(flag::COMMA | flag::BREAK) {
                 break;
             }
             if p.extra & class::TIME_MOD != 0 {
@@ -1005,6 +1037,14 @@ fn inherit_from_continued(article: &Article<'_>, claims: &mut [(usize, Claim)]) 
 /// Words one of which every evidence phrase holds, in lowercase (a test checks it).
 const EVIDENCE_WORDS: [&[u8]; 5] = [b"evidence", b"proof", b"disput", b"debunk", b"disprov"];
 
+/// Searchers for [`EVIDENCE_WORDS`], built once.
+static EVIDENCE_FINDERS: Lazy<Vec<memchr::memmem::Finder<'static>>> = Lazy::new(|| {
+    EVIDENCE_WORDS
+        .iter()
+        .map(|w| memchr::memmem::Finder::new(w).into_owned())
+        .collect()
+});
+
 /// Attaches every sentence that comments on a claim's support to the claim it refers to.
 fn attach_evidence(article: &Article<'_>, claims: &mut [Claim]) {
     if claims.is_empty() || article.sentences.is_empty() {
@@ -1014,8 +1054,8 @@ fn attach_evidence(article: &Article<'_>, claims: &mut [Claim]) {
     let bytes = text.as_bytes();
     // Sentences with an evidence word (every phrase holds one), then the phrases in them.
     let mut candidates: Vec<usize> = Vec::new();
-    for anchor in EVIDENCE_WORDS {
-        for at in memchr::memmem::find_iter(bytes, anchor) {
+    for finder in EVIDENCE_FINDERS.iter() {
+        for at in finder.find_iter(bytes) {
             candidates.push(sentence_index(article, at));
         }
     }

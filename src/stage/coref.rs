@@ -192,6 +192,9 @@ struct Linker {
     by_name: FastMap<u64, usize>,
     by_head: FastMap<u64, Vec<usize>>,
     scratch: Scratch,
+    /// Name runs whose apposition may give their entity a role, in the order they were
+    /// absorbed: read only for entities that turn out to be speakers.
+    run_roles: Vec<(usize, NameRun)>,
 }
 
 /// Links mentions into speakers and gives every attributed quote its speaker.
@@ -210,6 +213,7 @@ pub(crate) fn run(article: &mut Article<'_>) {
         by_surname: FastMap::with_capacity_and_hasher(n, Default::default()),
         by_name: FastMap::with_capacity_and_hasher(n, Default::default()),
         by_head: FastMap::with_capacity_and_hasher(n, Default::default()),
+        entities: Vec::with_capacity(n),
         ..Linker::default()
     };
 
@@ -265,7 +269,9 @@ pub(crate) fn run(article: &mut Article<'_>) {
     let people = occurrences(article, named);
 
     // 4. Pronouns, in text order.
-    let quoted: FastMap<Span, Vec<QuoteId>> = quotes_by_mention(article);
+    let mut quoted: FastSet<Span> =
+        FastSet::with_capacity_and_hasher(article.quotes.len(), Default::default());
+    quoted.extend(article.quotes.iter().filter_map(|q| q.mention));
     let mut prev_quote: Option<usize> = None;
     let mut bodies: Vec<usize> = Vec::new();
     for &i in &order {
@@ -300,28 +306,13 @@ pub(crate) fn run(article: &mut Article<'_>) {
                 bodies.remove(0);
             }
         }
-        if quoted.contains_key(&span) {
+        if quoted.contains(&span) {
             prev_quote = e;
         }
     }
 
-    // 5. Mentions and quotes onto entities; entities with quotes become speakers.
-    for &i in &order {
-        if let Some(e) = linked[i] {
-            let m = &article.mentions[i];
-            let ent = &mut linker.entities[e];
-            // Mentions come in text order: a repeat can only be the last one pushed.
-            if ent.mentions.last() != Some(&m.span) {
-                ent.mentions.push(m.span);
-            }
-            if let Some(t) = m.title {
-                push_unique(text, &mut ent.titles, t);
-            }
-            if let Some(r) = m.role {
-                push_unique(text, &mut ent.roles, r);
-            }
-        }
-    }
+    // 5. Quotes and mentions onto entities; entities with quotes become speakers (so the
+    //    mentions, titles and roles of the others are never gathered).
     let mut mention_at: FastMap<Span, usize> =
         FastMap::with_capacity_and_hasher(article.mentions.len(), Default::default());
     for (i, m) in article.mentions.iter().enumerate() {
@@ -336,8 +327,47 @@ pub(crate) fn run(article: &mut Article<'_>) {
             linker.entities[e].quotes.push(QuoteId::from_index(q));
         }
     }
+    // The appositions of name runs, before the mentions' roles.
+    for (e, run) in std::mem::take(&mut linker.run_roles) {
+        if linker.entities[e].quotes.is_empty() {
+            continue;
+        }
+        let p = paragraph_index(article, run.name.start);
+        let role = article.paragraphs.get(p).and_then(|para| {
+            let cue = |s: Span| cue_in(article, s);
+            names::apposition_after(text, run.name.end, para.span.end, &cue, &mut linker.scratch)
+        });
+        if let Some(r) = role {
+            push_unique(text, &mut linker.entities[e].roles, r);
+        }
+    }
+    for &i in &order {
+        if let Some(e) = linked[i] {
+            let m = &article.mentions[i];
+            let ent = &mut linker.entities[e];
+            if ent.quotes.is_empty() {
+                continue;
+            }
+            // Mentions come in text order: a repeat can only be the last one pushed.
+            if ent.mentions.last() != Some(&m.span) {
+                ent.mentions.push(m.span);
+            }
+            if let Some(t) = m.title {
+                push_unique(text, &mut ent.titles, t);
+            }
+            if let Some(r) = m.role {
+                push_unique(text, &mut ent.roles, r);
+            }
+        }
+    }
     let mut ids: Vec<Option<SpeakerId>> = vec![None; linker.entities.len()];
-    let mut speakers = Vec::new();
+    let mut speakers = Vec::with_capacity(
+        linker
+            .entities
+            .iter()
+            .filter(|e| !e.quotes.is_empty())
+            .count(),
+    );
     let mut by_first: Vec<usize> = (0..linker.entities.len()).collect();
     by_first.sort_by_key(|&e| linker.entities[e].first_seen);
     for e in by_first {
@@ -376,7 +406,11 @@ pub(crate) fn run(article: &mut Article<'_>) {
 
 /// Adds a mention for every quote mention the attribution stage did not list.
 fn ensure_quote_mentions(article: &mut Article<'_>) {
-    let mut known: FastSet<Span> = article.mentions.iter().map(|m| m.span).collect();
+    let mut known: FastSet<Span> = FastSet::with_capacity_and_hasher(
+        article.mentions.len() + article.quotes.len(),
+        Default::default(),
+    );
+    known.extend(article.mentions.iter().map(|m| m.span));
     for q in &article.quotes {
         if let Some(span) = q.mention {
             if article.text.get(span.range()).is_some() && known.insert(span) {
@@ -391,18 +425,6 @@ fn ensure_quote_mentions(article: &mut Article<'_>) {
             }
         }
     }
-}
-
-/// Quote ids by the span of their mention.
-fn quotes_by_mention(article: &Article<'_>) -> FastMap<Span, Vec<QuoteId>> {
-    let mut map: FastMap<Span, Vec<QuoteId>> =
-        FastMap::with_capacity_and_hasher(article.quotes.len(), Default::default());
-    for (q, quote) in article.quotes.iter().enumerate() {
-        if let Some(s) = quote.mention {
-            map.entry(s).or_default().push(QuoteId::from_index(q));
-        }
-    }
-    map
 }
 
 /// The index of the paragraph holding byte `at` (the last one starting at or before it).
@@ -631,37 +653,59 @@ impl Linker {
     /// `(position, entity)`.
     fn absorb_runs(&mut self, article: &Article<'_>, runs: &[NameRun]) -> Vec<(usize, usize)> {
         let text: &str = &article.text;
-        // Surnames that also stand alone somewhere (`Sanders says …`): a full name with such
-        // a surname is a person's, not a place's (`Sandy Hook`, `New York`).
         let run_keys: Vec<u64> = runs
             .iter()
             .map(|r| names::surname_key(&text[r.surname]))
             .collect();
-        let bare: FastSet<u64> = runs
-            .iter()
-            .zip(&run_keys)
-            .filter(|(r, _)| r.given.is_none() && r.title.is_none())
-            .map(|(_, &key)| key)
-            .collect();
-        // Runs by surname, surnames in order of first appearance.
-        let mut by_surname: FastMap<u64, Vec<usize>> =
+        let is_bare = |run: &NameRun| run.given.is_none() && run.title.is_none();
+        // Runs by surname, surnames in order of first appearance: each kept run gets the
+        // number of its surname (`group`), and a counting sort lays the runs out surname by
+        // surname (`grouped[starts[g]..starts[g + 1]]`, in text order), with no list per
+        // surname.
+        let mut group_of: FastMap<u64, usize> =
             FastMap::with_capacity_and_hasher(runs.len(), Default::default());
         let mut keys: Vec<u64> = Vec::with_capacity(runs.len());
+        let mut kept: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
         for (r, run) in runs.iter().enumerate() {
             let key = run_keys[r];
-            if run.given.is_none() && run.title.is_none() && !self.by_surname.contains_key(&key) {
+            if is_bare(run) && !self.by_surname.contains_key(&key) {
                 // A bare surname names only someone already known.
                 continue;
             }
-            let list = by_surname.entry(key).or_default();
-            if list.is_empty() {
+            let g = *group_of.entry(key).or_insert_with(|| {
                 keys.push(key);
+                keys.len() - 1
+            });
+            kept.push((g, r));
+        }
+        let mut starts = vec![0usize; keys.len() + 1];
+        for &(g, _) in &kept {
+            starts[g + 1] += 1;
+        }
+        for g in 0..keys.len() {
+            starts[g + 1] += starts[g];
+        }
+        // Surnames that also stand alone somewhere (`Sanders says …`): a full name with such
+        // a surname is a person's, not a place's (`Sandy Hook`, `New York`). Only the
+        // surnames of kept runs are asked about.
+        let mut bare = vec![false; keys.len()];
+        for (run, key) in runs.iter().zip(&run_keys) {
+            if is_bare(run) {
+                if let Some(&g) = group_of.get(key) {
+                    bare[g] = true;
+                }
             }
-            list.push(r);
+        }
+        let mut grouped = vec![0usize; kept.len()];
+        let mut next = starts.clone();
+        for &(g, r) in &kept {
+            grouped[next[g]] = r;
+            next[g] += 1;
         }
         let mut occurrences = Vec::with_capacity(runs.len());
-        for key in keys {
-            let found = &by_surname[&key];
+        self.run_roles.reserve(runs.len());
+        for (g, &key) in keys.iter().enumerate() {
+            let found = &grouped[starts[g]..starts[g + 1]];
             self.adopt_full_names(text, key, found, runs);
             // New people: a titled name (`Mr. Lee`), or a full name whose surname stands
             // alone elsewhere or that an apposition describes.
@@ -686,7 +730,7 @@ impl Linker {
                         .is_some()
                     })
                 };
-                if run.title.is_some() || bare.contains(&key) || described() {
+                if run.title.is_some() || bare[g] || described() {
                     let p = paragraph_index(article, run.name.start);
                     let mut ent = Entity::new(SpeakerKind::Person, run.name, run.name.start, p);
                     ent.given = run.given;
@@ -765,14 +809,11 @@ impl Linker {
         }
     }
 
-    /// Takes a run's name (when fuller), title, apposition and courtesy title.
+    /// Takes a run's name (when fuller), title and courtesy title; its apposition is read
+    /// later ([`Linker::run_roles`]).
     fn absorb_run(&mut self, article: &Article<'_>, run: &NameRun, e: usize) {
         let text: &str = &article.text;
-        let p = paragraph_index(article, run.name.start);
-        let role = article.paragraphs.get(p).and_then(|para| {
-            let cue = |s: Span| cue_in(article, s);
-            names::apposition_after(text, run.name.end, para.span.end, &cue, &mut self.scratch)
-        });
+        self.run_roles.push((e, *run));
         let ent = &mut self.entities[e];
         if run.words > ent.name_words {
             ent.name = run.name;
@@ -780,9 +821,6 @@ impl Linker {
         }
         if let Some(t) = run.title {
             push_unique(text, &mut ent.titles, t);
-        }
-        if let Some(r) = role {
-            push_unique(text, &mut ent.roles, r);
         }
         if let Some((h, Some(g))) = run.honorific {
             ent.show_gender(g, h);

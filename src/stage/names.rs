@@ -1979,15 +1979,9 @@ fn flush_run(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<NameR
 /// The key a surname is linked by: lowercase, without a possessive or an `al-` prefix.
 pub(crate) fn surname_key(word: &str) -> u64 {
     let w = strip_possessive(word);
-    let mut rest = w;
-    for p in ["al-", "Al-", "el-", "El-"] {
-        if let Some(r) = w.strip_prefix(p) {
-            if !r.is_empty() {
-                rest = r;
-            }
-        }
-    }
-    fold_hash(rest)
+    // At most one of `al-`, `Al-`, `el-`, `El-` begins a word; three ASCII bytes.
+    let prefixed = w.len() > 3 && matches!(&w.as_bytes()[..3], b"al-" | b"Al-" | b"el-" | b"El-");
+    fold_hash(if prefixed { &w[3..] } else { w })
 }
 
 /// The word splitter as it was before it read ASCII words by bytes, kept to check that the
