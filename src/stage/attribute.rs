@@ -3367,6 +3367,7 @@ fn label_sieve(pa: &Para<'_>, pid: ParagraphId, quos: &mut [QuoteAt], drafts: &m
     let mut kind = QuoteKind::Indirect;
     let mut quotations = Vec::new();
     let mut segments = vec![content];
+    let mut span = content;
     for q in quos
         .iter_mut()
         .filter(|q| q.taken.is_none() && content.overlaps(q.span))
@@ -3378,13 +3379,18 @@ fn label_sieve(pa: &Para<'_>, pid: ParagraphId, quos: &mut [QuoteAt], drafts: &m
         } else {
             QuoteKind::Mixed
         };
+        // The quote takes in the whole quotation, marks included.
+        span = span.cover(q.span);
         quotations.push(q.id);
         q.taken = Some(drafts.len());
+    }
+    if kind == QuoteKind::Mixed {
+        segments = vec![span];
     }
     drafts.push(Draft {
         kind,
         segments,
-        span: content,
+        span,
         marked: kind != QuoteKind::Indirect,
         paragraph: pid,
         source: Some(pa.source(0, colon, None)),
@@ -3439,9 +3445,12 @@ fn finish(text: &str, article: &mut Article<'_>, mut drafts: Vec<Draft>) {
     article.mentions.reserve(drafts.len());
     for d in drafts {
         let content = d.segments.iter().fold(d.segments[0], |a, s| a.cover(*s));
+        // The sentence the quote starts in (its opening mark may close the sentence before
+        // its content's: `…said."" ‘…`).
+        let span = d.span.cover(content);
         let sentence = article
             .sentences
-            .partition_point(|s| s.span.end <= content.start)
+            .partition_point(|s| s.span.end <= span.start)
             .min(article.sentences.len().saturating_sub(1));
         let mention = d.source.map(|s| {
             let key = (s.mention.start, s.mention.end);
@@ -3460,7 +3469,7 @@ fn finish(text: &str, article: &mut Article<'_>, mut drafts: Vec<Draft>) {
         });
         article.quotes.push(Quote {
             kind: d.kind,
-            span: d.span.cover(content),
+            span,
             content,
             segments: d.segments,
             marked: d.marked,

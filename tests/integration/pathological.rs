@@ -619,3 +619,30 @@ fn newer_constructions_running_on_in_one_sentence() {
         article.quotes().len()
     );
 }
+
+/// A transcript label before a quotation that its content, trimmed, stops short of: the quote
+/// still takes in the whole quotation (found by the property tests).
+#[test]
+fn transcript_label_before_a_quotation_mark_run() {
+    let article = parse("SAID:\"\"the saidInc.");
+    for q in article.quotes() {
+        for &id in &q.quotations {
+            let quotation = article.quotations()[id.index()];
+            assert!(q.span.contains(quotation.span), "{q:?} {quotation:?}");
+        }
+    }
+}
+
+/// A quotation whose opening mark closes the sentence before its content's (found by the
+/// property tests): the quote's sentence is the one its span starts in.
+#[test]
+fn quote_opening_mark_in_the_sentence_before() {
+    let article = parse(", he said.\"\" \u{2018}\"");
+    for q in article.quotes() {
+        let s = article.sentences()[q.sentence.index()].span;
+        assert!(
+            s.start <= q.span.start && q.span.start < s.end,
+            "{q:?} {s:?}"
+        );
+    }
+}
