@@ -54,8 +54,8 @@ fn sample(bencher: Bencher<'_, '_>) {
     check(&article);
     assert_eq!(
         article.paragraphs().len(),
-        15,
-        "3 key points, 12 body paragraphs"
+        16,
+        "the headline, 3 key points, 12 body paragraphs"
     );
     assert!(
         article.quotes().len() >= 12,
