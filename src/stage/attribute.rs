@@ -1361,11 +1361,7 @@ fn reported_sieves(
             && !(cue_end_tok..s_end.min(cue_end_tok + 10)).any(|k| pa.is_punct(k, ","))
             && verbless_phrase(pa, content)
         {
-            for q in &mut quos[q_lo..q_hi] {
-                if q.taken == Some(drafts.len()) {
-                    q.taken = None;
-                }
-            }
+            release(&mut quos[q_lo..q_hi], drafts.len());
             continue;
         }
         // An evaluative verb with a bare object (`criticized Clinton during a rally`)
@@ -1379,11 +1375,7 @@ fn reported_sieves(
                 .is_some_and(|p| p.is_evaluative())
             && !states_a_reason(pa, content)
         {
-            for q in &mut quos[q_lo..q_hi] {
-                if q.taken == Some(drafts.len()) {
-                    q.taken = None;
-                }
-            }
+            release(&mut quos[q_lo..q_hi], drafts.len());
             continue;
         }
         // A raising verb's subject is the first segment of what is reported, and no one is
@@ -1412,10 +1404,7 @@ fn reported_sieves(
             && content.end <= c.span.start
         {
             let after = source.map_or(c.end, |s| source_end_tok(pa, &s, c.end));
-            let lemma = config
-                .patterns
-                .pattern(c.pattern)
-                .map_or("", |p| p.words().split(' ').next().unwrap_or(""));
+            let lemma = lemma_of(config, c.pattern);
             let after = adjunct_comma(pa, after, s_end, lemma).unwrap_or(after);
             if let Some(tail) = tail_segment(pa, cues, after, s_end) {
                 segments.push(tail);
@@ -1434,11 +1423,7 @@ fn reported_sieves(
             }
         }
         if overlaps_existing(drafts, span) {
-            for q in &mut quos[q_lo..q_hi] {
-                if q.taken == Some(drafts.len()) {
-                    q.taken = None;
-                }
-            }
+            release(&mut quos[q_lo..q_hi], drafts.len());
             continue;
         }
         // Unmarked speech in the first person before a trailing attribution is the speaker's
@@ -1555,6 +1540,23 @@ fn tail_segment(pa: &Para<'_>, cues: &[CueAt], after: usize, s_end: usize) -> Op
         return None;
     }
     trim_content(pa, pa.span(from, end), false)
+}
+
+/// Gives back the quotations a draft numbered `draft` took, when it is dropped.
+fn release(quos: &mut [QuoteAt], draft: usize) {
+    for q in quos {
+        if q.taken == Some(draft) {
+            q.taken = None;
+        }
+    }
+}
+
+/// The first word of a pattern's words, its lemma for verb patterns (`say` of `say of`).
+fn lemma_of(config: &Config, pattern: PatternId) -> &str {
+    config
+        .patterns
+        .pattern(pattern)
+        .map_or("", |p| p.words().split(' ').next().unwrap_or(""))
 }
 
 fn overlaps_existing(drafts: &[Draft], span: Span) -> bool {
@@ -2027,10 +2029,7 @@ fn verb_cue(
 ) -> Found {
     let c = cues[ci];
     let cue_word = pa.word(c.first);
-    let lemma = config
-        .patterns
-        .pattern(c.pattern)
-        .map_or("", |p| p.words().split(' ').next().unwrap_or(""));
+    let lemma = lemma_of(config, c.pattern);
     // `The new plan appears to …`: a noun before a raising verb is its subject.
     if cues.get(ci + 1).is_some_and(|n| {
         n.first == c.end
