@@ -482,7 +482,12 @@ impl Token {
 
     /// The word without a possessive ending.
     pub(crate) fn stem<'t>(&self, text: &'t str) -> &'t str {
-        let w = &text[self.span];
+        self.stem_of(&text[self.span])
+    }
+
+    /// [`stem`](Self::stem), given the token's text `w`.
+    #[inline]
+    pub(crate) fn stem_of<'t>(&self, w: &'t str) -> &'t str {
         if self.has(flag::POSSESSIVE) {
             strip_possessive(w)
         } else {
