@@ -633,7 +633,7 @@ impl Filter {
     }
 
     /// Whether a form may start at `at` (which is in the text).
-    #[inline]
+    #[inline(always)]
     fn may_start(&self, bytes: &[u8], at: usize) -> bool {
         if self.short[usize::from(bytes[at])] {
             return true;
@@ -926,7 +926,7 @@ impl Compiled {
     /// The longest match starting at `start`, if a form may start there (by its first byte
     /// and the filter); `start` is where a word starts, or a character that is not part of
     /// one.
-    #[inline]
+    #[inline(always)]
     fn match_at_start(&self, text: &str, start: usize) -> Option<(Target, usize)> {
         let bytes = text.as_bytes();
         if self.first[usize::from(bytes[start])] && self.filter.may_start(bytes, start) {
@@ -964,7 +964,7 @@ impl Compiled {
 
     /// The longest form starting at `start` that ends on a word boundary (when it ends with
     /// a word character), walking the automaton anchored at `start` until it dies.
-    #[inline]
+    #[inline(never)]
     fn longest_at(&self, text: &str, start: usize) -> Option<(Target, usize)> {
         let bytes = text.as_bytes();
         let mut sid = self.start;

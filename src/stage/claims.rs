@@ -239,13 +239,17 @@ fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
     let lexicon = &*LEXICON;
     for t in tokens {
         let whole = &text[t.span];
-        let stem = t.stem(text);
+        let stem = t.stem_of(whole);
         let c = lexicon.words.get_fold(stem, buf);
         // The [`word`] bits belong to the whole word (not its stem), in ASCII case.
-        let words = if !whole.is_ascii() {
+        let words = if stem.len() == whole.len() {
+            if c & word::ALL == 0 || !whole.is_ascii() {
+                0
+            } else {
+                c & word::ALL
+            }
+        } else if !whole.is_ascii() {
             0
-        } else if stem.len() == whole.len() {
-            c & word::ALL
         } else {
             lexicon.words.get_fold(whole, buf) & word::ALL
         };

@@ -482,7 +482,12 @@ impl Token {
 
     /// The word without a possessive ending.
     pub(crate) fn stem<'t>(&self, text: &'t str) -> &'t str {
-        let w = &text[self.span];
+        self.stem_of(&text[self.span])
+    }
+
+    /// [`stem`](Self::stem), given the token's text `w`.
+    #[inline]
+    pub(crate) fn stem_of<'t>(&self, w: &'t str) -> &'t str {
         if self.has(flag::POSSESSIVE) {
             strip_possessive(w)
         } else {
@@ -1796,6 +1801,18 @@ fn apposition_segment(
         let mut e = seg_start;
         let mut words = 0;
         while e < limit {
+            // Eight printable ASCII bytes other than the space at once: none ends a word.
+            if let Some(b) = bytes.get(e..(e + 8).min(limit)).filter(|b| b.len() == 8) {
+                let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+                let high = x & (ONES * 0x80);
+                // The top bit of each byte that is not ASCII or is at most a space.
+                let stop = high | (!(x & !high).wrapping_add(ONES * (0x80 - 0x21)) & (ONES * 0x80));
+                if stop == 0 {
+                    e += 8;
+                    continue;
+                }
+                e += (stop.trailing_zeros() / 8) as usize;
+            }
             // ASCII without decoding (the whitespace `char::is_whitespace` has there).
             let (space, len) = match bytes[e] {
                 b @ 0..=0x7f => (matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'), 1),

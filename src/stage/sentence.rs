@@ -24,6 +24,9 @@ use crate::{Error, ErrorKind, Span};
 /// (U+200B–U+200D, U+2060, U+180E) and the byte-order mark U+FEFF.
 #[inline]
 pub(crate) fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, ' ' | '\t'..='\r');
+    }
     c.is_whitespace()
         || matches!(
             c,

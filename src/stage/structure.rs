@@ -727,6 +727,16 @@ fn dateline(p: &str) -> Option<usize> {
         Paren,
         Dash { end: usize, spaced: bool },
     }
+    let all_caps = |w: &str| {
+        w.chars().any(char::is_alphabetic)
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '\u{2019}' | '&'))
+    };
+    let title = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+    };
     let mut toks: Vec<T<'_>> = Vec::with_capacity(24);
     let mut i = 0;
     let mut spaced = true;
@@ -774,18 +784,17 @@ fn dateline(p: &str) -> Option<usize> {
             toks.push(T::Word(&h[i..i + len]));
             i += len;
         }
+        if toks.len() == 1 {
+            // A dateline starts with a place: a word in capitals, or a capitalised word
+            // (then an agency in brackets follows).
+            match toks[0] {
+                T::Word(w) if all_caps(w) => {}
+                T::Word(w) if title(w) && h[i..].contains('(') => {}
+                _ => return None,
+            }
+        }
     }
 
-    let all_caps = |w: &str| {
-        w.chars().any(char::is_alphabetic)
-            && w.chars()
-                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '\u{2019}' | '&'))
-    };
-    let title = |w: &str| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
-    };
     let mut k = 0;
     // The place: capitals (`NEW YORK`), or a capitalised name before an agency in brackets.
     let mut caps = 0;
