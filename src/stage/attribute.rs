@@ -810,6 +810,10 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             sent.push((first, toks.len()));
         }
 
+        // In a title-case headline (`Sanders Says He Will Win`) a capitalised cue is a verb,
+        // not part of a name.
+        let title_headline = para.headline && title_case(text, &toks);
+
         // Cues of this paragraph, aligned to tokens, outside quotations.
         cues.clear();
         while cue_i < article.cues.len() && article.cues[cue_i].span.start < para.span.start {
@@ -839,7 +843,11 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
                         &text[toks[first - 1].span],
                         "." | "(" | ":" | "?" | "!" | "—" | "-" | "–"
                     ));
-            if toks[first].cap && !sentence_initial && word.chars().any(char::is_lowercase) {
+            if toks[first].cap
+                && !sentence_initial
+                && !title_headline
+                && word.chars().any(char::is_lowercase)
+            {
                 continue;
             }
             cues.push(CueAt {
@@ -904,6 +912,11 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         cue_start.resize(toks.len(), false);
         for c in &cues {
             cue_start[c.first] = true;
+        }
+        if title_headline {
+            for c in &cues {
+                toks[c.first].cap = false;
+            }
         }
         clause_breaks(text, &toks, &cue_start, &mut breaks);
         let pa = Para {
@@ -1540,6 +1553,15 @@ fn tail_segment(pa: &Para<'_>, cues: &[CueAt], after: usize, s_end: usize) -> Op
         return None;
     }
     trim_content(pa, pa.span(from, end), false)
+}
+
+/// Whether most words of four letters or more are capitalised, as in a title-case headline.
+fn title_case(text: &str, toks: &[Tok]) -> bool {
+    let long = toks
+        .iter()
+        .filter(|t| t.is_word() && text[t.span].len() >= 4);
+    let (n, caps) = long.fold((0, 0), |(n, caps), t| (n + 1, caps + usize::from(t.cap)));
+    n >= 3 && caps * 10 >= n * 7
 }
 
 /// Gives back the quotations a draft numbered `draft` took, when it is dropped.

@@ -1167,6 +1167,21 @@ t!(
     ]
 );
 t!(
+    title_case_headline_attributes,
+    "Mayor Lee Says The Bridge Will Reopen In May\n\nThe bridge closed last year.",
+    [(
+        Indirect,
+        "The Bridge Will Reopen In May",
+        Some("Mayor Lee"),
+        ReportedClause
+    )]
+);
+t!(
+    capitalised_cue_inside_a_body_sentence_is_a_name,
+    "The team met the Daily Post reporters on Monday.",
+    []
+);
+t!(
     no_body_quote_continues_the_headline,
     "Reid: 'Never underestimate him'\n\nThe senator spoke on Monday. \"It is late.\"",
     [(Direct, "Never underestimate him", Some("Reid"), Leading)]
