@@ -413,13 +413,13 @@ fn agrees_with_the_python_scorer() {
 /// Headline figures with the default patterns.
 const FLOORS: &[(&str, f64)] = &[
     ("direct_f1", 0.953),
-    ("speaker_acc_on_matched", 0.916),
-    ("speech_content_f1", 0.851),
-    ("speech_attribution_f1", 0.797),
+    ("speaker_acc_on_matched", 0.917),
+    ("speech_content_f1", 0.852),
+    ("speech_attribution_f1", 0.798),
 ];
 
 /// Headline figures with belief, intention and stance patterns on.
-const FLOORS_WITH_BELIEFS: &[(&str, f64)] = &[("content_f1", 0.678), ("attribution_f1", 0.612)];
+const FLOORS_WITH_BELIEFS: &[(&str, f64)] = &[("content_f1", 0.679), ("attribution_f1", 0.613)];
 
 #[test]
 fn dev_set_figures_stay_above_their_floors() {
