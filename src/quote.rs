@@ -40,7 +40,8 @@ impl QuoteKind {
 pub enum Rule {
     /// Attribution after the quote in the same sentence: `"…," Medvedev wrote.`
     Trailing,
-    /// Attribution before the quote: `Peskov said: "…"`.
+    /// Attribution before the quote: `Peskov said: "…"`, or a transcript's label before its
+    /// paragraph (`Q: How did it go?`, `TAPPER: …`).
     Leading,
     /// Attribution between two parts of one quote: `"A," he said, "B."`
     Split,
