@@ -3357,8 +3357,8 @@ fn label_colon_candidate(para: &str) -> bool {
 }
 
 /// A paragraph that opens with a transcript's label and a colon, then unmarked words (`Q: How
-/// did it go?`, `TAPPER: …`): what follows the colon, to the paragraph's end, is the
-/// speaker's.
+/// did it go?`, `TAPPER: …`), or with a source's kind as a kicker (`Poll: Trump leads`):
+/// what follows the colon, to the paragraph's end, is the speaker's.
 fn label_sieve(pa: &Para<'_>, pid: ParagraphId, quos: &mut [QuoteAt], drafts: &mut Vec<Draft>) {
     let n = pa.toks.len();
     let Some(colon) = (1..n.min(6)).find(|&k| pa.toks[k].kind != TokKind::Word) else {
@@ -3371,9 +3371,12 @@ fn label_sieve(pa: &Para<'_>, pid: ParagraphId, quos: &mut [QuoteAt], drafts: &m
     // page label. Title-case labels are left alone: in headlines they are as often kickers
     // (`Bombshell:`, `The Latest:`) as speakers.
     let w = pa.word(0);
+    // A source's kind as a kicker reports what the source found: `Poll: Trump leads in Ohio`.
     let label_ok = colon == 1
         && !pa.toks[0].quoted
-        && (matches!(w, "Q" | "A") || (w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase())))
+        && (matches!(w, "Q" | "A")
+            || (w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+            || pa.is_word_in(0, &["poll", "survey", "report", "study"]))
         && !pa.is_word_in(0, PAGE_LABELS);
     if !label_ok {
         return;

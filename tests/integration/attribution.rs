@@ -1301,6 +1301,16 @@ t!(
     ]
 );
 t!(
+    a_source_kind_as_a_kicker,
+    "Poll: The mayor leads in all three districts\n\nThe race is close.",
+    [(
+        Indirect,
+        "The mayor leads in all three districts",
+        Some("Poll"),
+        Leading
+    )]
+);
+t!(
     page_labels_and_kickers_are_no_speakers,
     "UPDATE: The vote was moved.\n\nBombshell: The vote was moved again.",
     []
