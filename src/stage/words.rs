@@ -152,25 +152,28 @@ pub(crate) struct Table {
     first_letters: [u32; LONGEST + 1],
 }
 
+/// Each class bit with the words that carry it.
+const CLASS_LISTS: &[(u16, &[&str])] = &[
+    (STOP, STOP_WORDS),
+    (DETERMINER, DETERMINERS_WORDS),
+    (LINK, LINKS_WORDS),
+    (PRONOUN, PRONOUNS_WORDS),
+    (AUX, AUX_WORDS),
+    (ADJUNCT, ADJUNCT_WORDS),
+    (CLAUSE_OPENER, CLAUSE_OPENERS_WORDS),
+    (BREAKER, BREAKERS_WORDS),
+    (TIME, TIME_WORDS_WORDS),
+    (BE, BE_WORDS),
+    (PAST, PAST_WORDS),
+    (AND_BUT, &["and", "but"]),
+];
+
 static TABLE: Lazy<Table> = Lazy::new(|| {
     let mut table = Table {
         words: WordTable::default(),
         first_letters: [0; LONGEST + 1],
     };
-    for (bit, words) in [
-        (STOP, STOP_WORDS),
-        (DETERMINER, DETERMINERS_WORDS),
-        (LINK, LINKS_WORDS),
-        (PRONOUN, PRONOUNS_WORDS),
-        (AUX, AUX_WORDS),
-        (ADJUNCT, ADJUNCT_WORDS),
-        (CLAUSE_OPENER, CLAUSE_OPENERS_WORDS),
-        (BREAKER, BREAKERS_WORDS),
-        (TIME, TIME_WORDS_WORDS),
-        (BE, BE_WORDS),
-        (PAST, PAST_WORDS),
-        (AND_BUT, &["and", "but"]),
-    ] {
+    for &(bit, words) in CLASS_LISTS {
         for w in words {
             debug_assert!(w.len() <= LONGEST && w.starts_with(|c: char| c.is_ascii_lowercase()));
             table.words.insert(w, u32::from(bit));
@@ -230,19 +233,7 @@ mod tests {
 
     #[test]
     fn every_listed_word_is_found_in_any_case() {
-        for &(bit, words) in &[
-            (STOP, STOP_WORDS),
-            (DETERMINER, DETERMINERS_WORDS),
-            (LINK, LINKS_WORDS),
-            (PRONOUN, PRONOUNS_WORDS),
-            (AUX, AUX_WORDS),
-            (ADJUNCT, ADJUNCT_WORDS),
-            (CLAUSE_OPENER, CLAUSE_OPENERS_WORDS),
-            (BREAKER, BREAKERS_WORDS),
-            (TIME, TIME_WORDS_WORDS),
-            (BE, BE_WORDS),
-            (PAST, PAST_WORDS),
-        ] {
+        for &(bit, words) in CLASS_LISTS {
             for w in words {
                 assert_ne!(classes(w) & bit, 0, "{w}");
                 assert_ne!(classes(&w.to_uppercase()) & bit, 0, "{w}");
