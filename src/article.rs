@@ -65,7 +65,7 @@ pub struct Paragraph {
     /// Whether the paragraph is a bullet point (a key point before the body, or a list item).
     pub bullet: bool,
     /// Whether the paragraph is the headline (the span [`Article::headline`] gives). Headlines
-    /// attribute too (`Trump Says He Will Win`, `Reid: 'Never underestimate him'`), but no
+    /// attribute too (`Lee Says She Will Win`, `Okafor: 'Never count us out'`), but no
     /// quote of the body continues one.
     pub headline: bool,
 }

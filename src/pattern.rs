@@ -240,7 +240,7 @@ impl Pattern {
 
     /// The same pattern, marked evaluative or not (the default). An evaluative verb (praise,
     /// criticize, boast, mock) is aimed at a target: with a bare noun-phrase object
-    /// (`criticized Clinton during a rally`) it reports no proposition, so it attributes
+    /// (`criticized the mayor at a rally`) it reports no proposition, so it attributes
     /// content only with a clause (`that …`, a quotation, a reason after `for`, `of` or `as`,
     /// or the sentence before `…, she boasted`), unless [`PatternKind::Stance`] patterns are
     /// switched on, which report positions taken on a target.

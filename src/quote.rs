@@ -41,7 +41,7 @@ pub enum Rule {
     /// Attribution after the quote in the same sentence: `"…," Medvedev wrote.`
     Trailing,
     /// Attribution before the quote: `Peskov said: "…"`, or a transcript's label before its
-    /// paragraph (`Q: How did it go?`, `TAPPER: …`).
+    /// paragraph (`Q: How did it go?`, `HOST: …`).
     Leading,
     /// Attribution between two parts of one quote: `"A," he said, "B."`
     Split,
@@ -67,7 +67,7 @@ pub enum Rule {
     /// and `I was told that …`, whose subject is the hearer and no segment).
     Raising,
     /// A passive speech verb with its agent: the subject is what was said, the agent its
-    /// speaker (`[The meeting] was first reported by Politico`).
+    /// speaker (`[The merger] was first reported by the Tribune`).
     Passive,
     /// A quotation with no attribution the rules could find.
     Unattributed,

@@ -1367,7 +1367,7 @@ fn reported_sieves(
             segments = vec![span];
         }
         // A prepositional phrase before `…, he declined to comment.` says nothing:
-        // `Through a spokesman, he declined to comment.`
+        // `Through an aide, the mayor declined to comment.`
         let cue_end_tok = pa.toks.partition_point(|t| t.span.end <= c.span.end);
         if rule == Rule::TrailingUnmarked
             && content.end <= c.span.start
@@ -1377,7 +1377,7 @@ fn reported_sieves(
             release(&mut quos[q_lo..q_hi], drafts.len());
             continue;
         }
-        // An evaluative verb with a bare object (`criticized Clinton during a rally`)
+        // An evaluative verb with a bare object (`criticized the mayor at a rally`)
         // reports no proposition: only a clause, a quotation or a stated reason is content.
         if kind == QuoteKind::Indirect
             && rule != Rule::TrailingUnmarked
@@ -1392,7 +1392,7 @@ fn reported_sieves(
             continue;
         }
         // A raising verb's subject is the first segment of what is reported, and no one is
-        // its source: `[The House] is expected [to pass the bill]`.
+        // its source: `[The council] is expected [to pass the budget]`.
         if rule == Rule::Raising {
             if let Some(subject) = source.take() {
                 if subject.mention.end <= content.start {
@@ -1617,7 +1617,7 @@ fn trim_content(pa: &Para<'_>, content: Span, one_word: bool) -> Option<Span> {
     let mut end = pa.toks.partition_point(|t| t.span.end <= content.end);
     let lead_limit = first + REACH;
     // A conjunction that links the sentence to the one before is no part of what was said
-    // either: `But [she was not surprised], her advisers said`.
+    // either: `But [the vote will be close], aides said`.
     let conjunction = |k: usize| {
         end - k > 2 && !pa.toks[k].quoted && pa.is_word_in(k, &["but", "and", "so", "yet"])
     };
@@ -1896,7 +1896,7 @@ fn source_cue(pa: &Para<'_>, cues: &[CueAt], ci: usize, s_start: usize, s_end: u
     // relay, not the speaker.
     // Only the clause the source attributes counts: the one after a leading source, the one
     // before a trailing one (a cue inside the source phrase, `according to exit polls
-    // reported by CNN`, is the source's own).
+    // reported by two networks`, is the source's own).
     let leading_source = c.first == s_start
         || (c.first > s_start
             && pa.toks[c.first - 1].kind == TokKind::Punct
@@ -2022,7 +2022,7 @@ fn source_end_tok(pa: &Para<'_>, source: &Source, from: usize) -> usize {
     k
 }
 
-/// Whether the sentence ends with a trailing attribution (`…, Stovall said.`) after cue
+/// Whether the sentence ends with a trailing attribution (`…, Okafor said.`) after cue
 /// `ci`: a later speech verb right after a comma and a short subject, with nothing but
 /// punctuation after it. Such a sentence is all what was said, so an earlier cue-like word
 /// inside it is not a verb of its own.
@@ -2228,8 +2228,8 @@ fn verb_cue(
     }
 
     // A passive (`was confirmed by`, `is underscored`) reports nothing of its subject's;
-    // with an agent, the subject is what the agent said: `[The meeting] was first
-    // reported by Politico`.
+    // with an agent, the subject is what the agent said: `[The merger] was first
+    // reported by the Tribune`.
     if is_passive(pa, s_start, c.first) {
         if c.kind != PatternKind::Speech {
             return None;
@@ -2272,7 +2272,7 @@ fn verb_cue(
     if let Some(mut source) = subject {
         // A bare participle right after a noun modifies it (`the ads denouncing the plan`).
         // A verb of saying whose content is a clause reports its noun's words, though:
-        // `62 percent of voters saying race relations are worse`.
+        // `40 percent of residents saying the roads are worse`.
         if participle
             && !source.pronoun
             && source.role.is_none()
@@ -2416,7 +2416,7 @@ fn verb_cue(
             return None;
         }
         // `speak` and `talk` tell their topic after `about` or `of`, nothing else (`spoke
-        // over boos`, `As Blumenthal spoke, the NRA …`).
+        // over boos`, `As Lee spoke, the crowd …`).
         let mut from = from;
         if lemma == "speak" || lemma == "talk" {
             if !pa.is_word_in(from, &["about", "of"]) || from + 1 >= end {
@@ -2670,7 +2670,7 @@ fn adjunct_only(pa: &Para<'_>, from: usize, end: usize) -> bool {
 }
 
 /// Whether `span` is a short phrase that opens with a preposition and holds no verb
-/// (`Through a spokesman`, `In a statement on Monday`).
+/// (`Through an aide`, `In a statement on Monday`).
 fn verbless_phrase(pa: &Para<'_>, span: Span) -> bool {
     let first = pa.toks.partition_point(|t| t.span.start < span.start);
     let end = pa.toks.partition_point(|t| t.span.end <= span.end);
@@ -2784,7 +2784,7 @@ const PASSIVE_AS_VERBS: &[&str] = &[
     "praise", "criticize", "criticise", "dismiss", "cite", "mention",
 ];
 
-/// Speech verbs whose passive puts a request to its subject (`Sanders was asked to name …`).
+/// Speech verbs whose passive puts a request to its subject (`the mayor was asked to name …`).
 const PASSIVE_TO_VERBS: &[&str] = &["ask", "urge", "encourage", "press", "invite", "advise"];
 
 /// Words after `appear` or `seem` that make it a verb of place or manner, not of impression
@@ -2796,7 +2796,7 @@ const NOT_IMPRESSION: &[&str] = &[
 ];
 
 /// A raising verb with its subject and complement, the source unnamed: `The race appears
-/// closer`, `Sanders seemed to reap the benefits`, `The House is expected to pass …`, `it
+/// closer`, `the senator seemed to gain ground`, `The council is expected to pass …`, `it
 /// appears that …`. The subject comes back as the source and [`reported_sieves`] makes it
 /// the first segment.
 fn raising(
@@ -2854,8 +2854,8 @@ fn raising(
         // `it appears that …`: what appears is the clause.
         true
     } else {
-        // `seemed impervious`, `appears closer`, `appeared as if …`, `seemed like a …`,
-        // `seemed a distant memory`.
+        // `seemed unmoved`, `appears closer`, `appeared as if …`, `seemed like a …`,
+        // `seemed a lost cause`.
         (lower_word(from) && !pa.is_word_in(from, NOT_IMPRESSION) && !pa.cue_start[from])
             || (next == "as" && pa.is_word_in(from + 1, &["if", "though"]))
             || (lemma.eq_ignore_ascii_case("seem") && pa.is_word_in(from, &["a", "an", "like"]))
@@ -2881,10 +2881,10 @@ fn raising(
 }
 
 /// The whole subject of a raising verb at token `cue`: the words back to the start of the
-/// clause (`[Mrs. Clinton's lead over Mr. Trump] appears …`, `[The new plan] seems …`, where
+/// clause (`[The mayor's lead over her rival] appears …`, `[The new plan] seems …`, where
 /// a noun such as `plan` is no cue), after auxiliaries and adverbs (`is widely expected`).
 /// A subject set off by commas or not at a clause opening is read as a speaker's is
-/// (`[Kim Jong Il], the leader who …, appeared`).
+/// (`[Ann Lee], the mayor who …, appeared`).
 fn raising_subject(pa: &Para<'_>, s_start: usize, cue: usize) -> Option<Source> {
     let end = pa.before_verb_group(s_start, cue, false);
     let lo = s_start.max(end.saturating_sub(12));
@@ -2892,7 +2892,7 @@ fn raising_subject(pa: &Para<'_>, s_start: usize, cue: usize) -> Option<Source> 
     while first > lo {
         let k = first - 1;
         let t = pa.toks[k];
-        // `and` or `or` between two names or groups joins them: `Google and Facebook`.
+        // `and` or `or` between two names or groups joins them: `the city and the county`.
         let coordinated = pa.is_word_in(k, &["and", "or"])
             && k > lo
             && pa.toks[k - 1].is_word()
@@ -3357,7 +3357,7 @@ fn label_colon_candidate(para: &str) -> bool {
 }
 
 /// A paragraph that opens with a transcript's label and a colon, then unmarked words (`Q: How
-/// did it go?`, `TAPPER: …`), or with a source's kind as a kicker (`Poll: Trump leads`):
+/// did it go?`, `HOST: …`), or with a source's kind as a kicker (`Poll: Lee leads`):
 /// what follows the colon, to the paragraph's end, is the speaker's.
 fn label_sieve(pa: &Para<'_>, pid: ParagraphId, quos: &mut [QuoteAt], drafts: &mut Vec<Draft>) {
     let n = pa.toks.len();
@@ -3367,11 +3367,11 @@ fn label_sieve(pa: &Para<'_>, pid: ParagraphId, quos: &mut [QuoteAt], drafts: &m
     if !pa.is_punct(colon, ":") || colon + 2 > n || pa.toks[colon + 1].kind == TokKind::Open {
         return;
     }
-    // A transcript's label: `Q`, `A`, or one upper-case name (`TRUMP`, `TAPPER`), not a
+    // A transcript's label: `Q`, `A`, or one upper-case name (`HOST`, `LEE`), not a
     // page label. Title-case labels are left alone: in headlines they are as often kickers
     // (`Bombshell:`, `The Latest:`) as speakers.
     let w = pa.word(0);
-    // A source's kind as a kicker reports what the source found: `Poll: Trump leads in Ohio`.
+    // A source's kind as a kicker reports what the source found: `Poll: Lee leads in Ohio`.
     let label_ok = colon == 1
         && !pa.toks[0].quoted
         && (matches!(w, "Q" | "A")

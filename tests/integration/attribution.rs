@@ -1183,8 +1183,8 @@ t!(
 );
 t!(
     no_body_quote_continues_the_headline,
-    "Reid: 'Never underestimate him'\n\nThe senator spoke on Monday. \"It is late.\"",
-    [(Direct, "Never underestimate him", Some("Reid"), Leading)]
+    "Okafor: 'Never count us out'\n\nThe senator spoke on Monday. \"It is late.\"",
+    [(Direct, "Never count us out", Some("Okafor"), Leading)]
 );
 t!(
     parenthetical_attribution_with_an_adjunct_keeps_a_fronted_word,
@@ -1278,7 +1278,7 @@ t!(
 );
 t!(
     prepositional_phrase_before_a_trailing_cue_says_nothing,
-    "Through a spokesman, the mayor declined to comment.",
+    "Through an aide, the mayor declined to comment.",
     []
 );
 t!(
@@ -1293,11 +1293,11 @@ t!(
 );
 t!(
     transcript_labels,
-    "Q: How did things go for you?\n\nA: No one checked up on us.\n\nTAPPER: Do you think so?",
+    "Q: How did the vote go for you?\n\nA: No one checked up on us.\n\nHOST: Do you think so?",
     [
-        (Indirect, "How did things go for you", Some("Q"), Leading),
+        (Indirect, "How did the vote go for you", Some("Q"), Leading),
         (Indirect, "No one checked up on us", Some("A"), Leading),
-        (Indirect, "Do you think so", Some("TAPPER"), Leading)
+        (Indirect, "Do you think so", Some("HOST"), Leading)
     ]
 );
 t!(
