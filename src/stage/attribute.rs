@@ -1623,7 +1623,7 @@ fn trim_content(pa: &Para<'_>, content: Span, one_word: bool) -> Option<Span> {
     };
     while first < end
         && (pa.toks[first].kind == TokKind::Punct
-            || pa.is_word_in(first, &["that"])
+            || complementizer(pa, first)
             || conjunction(first))
     {
         first += 1;
@@ -3191,10 +3191,24 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
     {
         k += 1;
     }
-    if k < s_end && pa.is_word_in(k, &["that"]) {
+    if k < s_end && complementizer(pa, k) {
         k += 1;
     }
     k
+}
+
+/// Whether the `that` at token `k` opens a clause (`said that the vote …`) rather than being
+/// the clause's own subject (`I think that is his intent`, `said that has to change`).
+fn complementizer(pa: &Para<'_>, k: usize) -> bool {
+    pa.is_word_in(k, &["that"])
+        && !(pa.toks.get(k + 1).is_some_and(|t| t.class & words::BE != 0)
+            || pa.is_word_in(
+                k + 1,
+                &[
+                    "has", "had", "will", "would", "could", "should", "can", "may", "might",
+                    "must", "does", "did", "'s", "’s", "means", "meant", "makes", "made",
+                ],
+            ))
 }
 
 /// Sieves 4 and 5: continuation of an attributed speaker, then unattributed quotations.

@@ -73,7 +73,7 @@ const DETERMINERS_WORDS: &[&str] = &[
 
 #[rustfmt::skip]
 const LINKS_WORDS: &[&str] = &[
-    "of", "for", "from", "with", "at",
+    "of", "for", "from", "with", "at", "by",
 ];
 
 #[rustfmt::skip]
