@@ -254,6 +254,16 @@ impl Para<'_> {
                     i = j - 1;
                     continue;
                 }
+                // A proportion ending in a number word: `Three in four say`.
+                if j > lo + 1
+                    && self.is_word_in(j, NUMBER_WORDS)
+                    && self.is_word_in(j - 1, &["in", "of"])
+                    && (self.word(j - 2).starts_with(|c: char| c.is_ascii_digit())
+                        || self.is_word_in(j - 2, NUMBER_WORDS))
+                {
+                    i = j - 2;
+                    continue;
+                }
                 if j > lo + 1
                     && self.word(j - 1) == "and"
                     && self.np_word(j - 2)
@@ -1324,7 +1334,18 @@ fn reported_sieves(
         let (s_start, s_end) = pa.sentence_of(c.first);
         let s_end = s_end.min(n);
         let result = match c.kind {
-            PatternKind::Source => source_cue(pa, cues, ci, s_start, s_end),
+            PatternKind::Source => {
+                // A trailing source after a clause that already has its speaker and verb
+                // (`X said Y, according to Z`) relays that speaker.
+                let sentence_start = pa.toks[s_start].span.start;
+                let attributed = drafts.iter().rev().take(16).any(|d| {
+                    d.paragraph == pid
+                        && d.cue.is_some_and(|cue| {
+                            cue.start >= sentence_start && cue.end <= c.span.start
+                        })
+                });
+                source_cue(pa, cues, ci, s_start, s_end, attributed)
+            }
             PatternKind::AsClause => as_clause(pa, &c, s_start, s_end),
             _ if speechlike(pa, &c) => {
                 verb_cue(config, pa, cues, ci, s_start, s_end, main_subject.as_ref())
@@ -1545,7 +1566,12 @@ fn tail_segment(pa: &Para<'_>, cues: &[CueAt], after: usize, s_end: usize) -> Op
     }
     let from = after + 1;
     let t = pa.toks[from];
-    if !t.is_word() || pa.cue_start[from] || pa.word(from).ends_with("ing") {
+    // A relative clause describes the speaker: `according to the group, which tracks …`.
+    if !t.is_word()
+        || pa.cue_start[from]
+        || pa.word(from).ends_with("ing")
+        || pa.is_word_in(from, &["which", "who", "whose", "whom", "where"])
+    {
         return None;
     }
     let end = clause_end(pa, cues, from, s_end);
@@ -1890,7 +1916,14 @@ fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usi
 type Found = Option<(Span, Option<Source>, Rule)>;
 
 /// `According to X, …` and `…, according to X.`
-fn source_cue(pa: &Para<'_>, cues: &[CueAt], ci: usize, s_start: usize, s_end: usize) -> Found {
+fn source_cue(
+    pa: &Para<'_>,
+    cues: &[CueAt],
+    ci: usize,
+    s_start: usize,
+    s_end: usize,
+    attributed: bool,
+) -> Found {
     let c = cues[ci];
     // A sentence whose clause has its own speaker and verb cue reports through X: X is a
     // relay, not the speaker.
@@ -1901,17 +1934,21 @@ fn source_cue(pa: &Para<'_>, cues: &[CueAt], ci: usize, s_start: usize, s_end: u
         || (c.first > s_start
             && pa.toks[c.first - 1].kind == TokKind::Punct
             && c.first - s_start <= 2);
+    // Before a trailing source, only a verb that took its clause counts (not `a message
+    // posted in December`, `helped a journalist write a book`).
     let lo = cues.partition_point(|o| o.first < s_start.max(c.first.saturating_sub(REACH)));
-    let has_verb = cues[lo..]
-        .iter()
-        .enumerate()
-        .take_while(|(_, o)| o.first < s_end.min(c.end + REACH))
-        .any(|(k, o)| {
-            lo + k != ci
-                && (o.first > c.first) == leading_source
-                && speechlike(pa, o)
-                && pa.subject_before(s_start, o.first).is_some()
-        });
+    let has_verb = (!leading_source && attributed)
+        || leading_source
+            && cues[lo..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, o)| o.first < s_end.min(c.end + REACH))
+                .any(|(k, o)| {
+                    lo + k != ci
+                        && (o.first > c.first) == leading_source
+                        && speechlike(pa, o)
+                        && pa.subject_before(s_start, o.first).is_some()
+                });
     if has_verb {
         return None;
     }
@@ -2082,12 +2119,24 @@ fn verb_cue(
     // `that` clause, the noun reports what its possessor said: `Trump's claim that …`.
     // A number closing a noun phrase is no determiner (`the two say`, `in all five say`),
     // nor is a floating quantifier (`the mayors all said`).
-    let closing_number = c.first > s_start + 1
-        && ((pa.is_word_in(c.first - 1, &NUMBER_WORDS[1..])
-            && pa.has(c.first - 2, words::DETERMINER))
-            || (pa.is_word_in(c.first - 1, &["all", "both", "each"])
-                && (pa.np_word(c.first - 2) || pa.is_punct(c.first - 2, ")"))
-                && !pa.has(c.first - 2, words::DETERMINER)));
+    // So is one that ends a proportion or opens the sentence: `Three in four say`, `Two
+    // said`.
+    let proportion = |k: usize| {
+        k == s_start
+            || (k > s_start + 1
+                && pa.is_word_in(k - 1, &["in", "of"])
+                && (pa.word(k - 2).starts_with(|c: char| c.is_ascii_digit())
+                    || pa.is_word_in(k - 2, NUMBER_WORDS)))
+    };
+    let closing_number = (c.first > s_start
+        && pa.is_word_in(c.first - 1, &NUMBER_WORDS[1..])
+        && proportion(c.first - 1))
+        || c.first > s_start + 1
+            && ((pa.is_word_in(c.first - 1, &NUMBER_WORDS[1..])
+                && pa.has(c.first - 2, words::DETERMINER))
+                || (pa.is_word_in(c.first - 1, &["all", "both", "each"])
+                    && (pa.np_word(c.first - 2) || pa.is_punct(c.first - 2, ")"))
+                    && !pa.has(c.first - 2, words::DETERMINER)));
     if c.first > s_start
         && !closing_number
         && (pa.has(c.first - 1, words::DETERMINER) || pa.is_possessive(c.first - 1))
