@@ -2187,7 +2187,7 @@ fn verb_cue(
             .or_else(|| clause_subject(pa, s_start, c.first))
             .or_else(|| sentence_subject(pa, s_start, c.first));
         let from = content_start(pa, c.end, s_end, lemma);
-        if from >= s_end {
+        if from >= s_end || intransitive_use(pa, lemma, from) {
             return None;
         }
         let end = clause_end(pa, cues, from, s_end);
@@ -2450,14 +2450,15 @@ fn verb_cue(
         }
         // An intransitive speech verb followed by a place, a time or a hearer said nothing
         // there: `spoke at the convention`, `responded to the attack`.
-        if is_in(INTRANSITIVE, lemma)
-            && pa.is_word_in(
-                from,
-                &[
-                    "at", "to", "with", "in", "during", "after", "before", "for", "from", "by",
-                    "on", "outside", "inside",
-                ],
-            )
+        if intransitive_use(pa, lemma, from) {
+            return None;
+        }
+        // `feel` reports a view only with a clause (`felt that …`, `felt he was right`,
+        // `felt like …`), not a state (`felt squeezed`, `felt the need`).
+        if lemma == "feel"
+            && !(pa.is_word_in(from.saturating_sub(1), &["that"])
+                || pa.is_word_in(from, &["that", "like"])
+                || clause_follows(pa, from, end))
         {
             return None;
         }
@@ -2484,6 +2485,20 @@ fn verb_cue(
         return Some((pa.span(from, end), Some(source), Rule::ReportedClause));
     }
     None
+}
+
+/// Whether an intransitive speech verb is followed by a place, a time or a hearer at token
+/// `from`, and so said nothing there: `spoke at the convention`, `responded to the attack`,
+/// `speaking on condition of anonymity`.
+fn intransitive_use(pa: &Para<'_>, lemma: &str, from: usize) -> bool {
+    is_in(INTRANSITIVE, lemma)
+        && pa.is_word_in(
+            from,
+            &[
+                "at", "to", "with", "in", "during", "after", "before", "for", "from", "by", "on",
+                "outside", "inside",
+            ],
+        )
 }
 
 /// Number words, for proportions (`one in five`) and numbers closing a noun phrase.
