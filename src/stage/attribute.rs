@@ -759,6 +759,8 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     let mut drafts: Vec<Draft> = Vec::with_capacity(n_quotations + article.cues.len());
     let mut cue_i = 0;
     let mut quo_i = 0;
+    // Name kickers looked up per article (see [`name_kicker`]).
+    let mut kicker_budget = KICKER_LOOKUPS;
     let mut last: Option<(ParagraphId, Source, Option<Span>, Option<PatternId>)> = None;
     // A paragraph that ends with `X said:` introduces the quotation opening the next one.
     let mut colon_lead: Option<(ParagraphId, Source, Option<Span>, Option<PatternId>)> = None;
@@ -940,7 +942,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         let first_draft = drafts.len();
         direct_sieves(&pa, pid, &mut cues, &mut quos, &mut drafts);
         reported_sieves(config, &pa, pid, &mut cues, &mut quos, &mut drafts);
-        label_sieve(&pa, pid, &mut quos, &mut drafts);
+        label_sieve(&pa, pid, &mut quos, &mut drafts, &mut kicker_budget);
         let lead = colon_lead
             .take()
             .filter(|(lp, _, _, _)| lp.index() + 1 == pid.index());
@@ -3437,7 +3439,13 @@ fn label_colon_candidate(para: &str) -> bool {
 /// A paragraph that opens with a transcript's label and a colon, then unmarked words (`Q: How
 /// did it go?`, `HOST: …`), or with a source's kind as a kicker (`Poll: Lee leads`):
 /// what follows the colon, to the paragraph's end, is the speaker's.
-fn label_sieve(pa: &Para<'_>, pid: ParagraphId, quos: &mut [QuoteAt], drafts: &mut Vec<Draft>) {
+fn label_sieve(
+    pa: &Para<'_>,
+    pid: ParagraphId,
+    quos: &mut [QuoteAt],
+    drafts: &mut Vec<Draft>,
+    kicker_budget: &mut usize,
+) {
     let n = pa.toks.len();
     let Some(colon) = (1..n.min(6)).find(|&k| pa.toks[k].kind != TokKind::Word) else {
         return;
@@ -3456,7 +3464,7 @@ fn label_sieve(pa: &Para<'_>, pid: ParagraphId, quos: &mut [QuoteAt], drafts: &m
             || (w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
             || pa.is_word_in(0, &["poll", "survey", "report", "study"]))
         && !pa.is_word_in(0, PAGE_LABELS);
-    if !label_ok {
+    if !label_ok && !name_kicker(pa, colon, kicker_budget) {
         return;
     }
     let Some(content) = trim_content(pa, pa.span(colon + 1, n), false) else {
@@ -3501,6 +3509,55 @@ fn label_sieve(pa: &Para<'_>, pid: ParagraphId, quos: &mut [QuoteAt], drafts: &m
         quotations,
         rule: Rule::Leading,
     });
+}
+
+/// How far around a paragraph [`name_kicker`] looks for the name again, in bytes: enough for
+/// an article's body, and a bound that keeps the look-up linear on any input.
+const KICKER_REACH: usize = 16 << 10;
+
+/// How many name kickers one article may look up: headlines and subheads need a handful.
+const KICKER_LOOKUPS: usize = 32;
+
+/// Whether the one to three capitalised words before the colon at token `colon` name
+/// someone the article is about: a name kicker (`Lee: The wall will hold`). The last word
+/// must come up again, capitalised, elsewhere in the text nearby; a kicker of the page
+/// (`Bombshell:`, `The Latest:`) does not.
+///
+/// Each look-up spends one of `budget`, so that a text of many short kicker-like paragraphs
+/// stays linear with a small constant.
+fn name_kicker(pa: &Para<'_>, colon: usize, budget: &mut usize) -> bool {
+    if *budget == 0
+        || !(1..=3).contains(&colon)
+        || !(0..colon).all(|k| {
+            let t = pa.toks[k];
+            t.is_word() && t.cap && !t.quoted && t.class & words::STOP == 0
+        })
+        || (0..colon).any(|k| pa.is_word_in(k, PAGE_LABELS))
+    {
+        return false;
+    }
+    let last = pa.toks[colon - 1].span;
+    let name = &pa.text[last];
+    if name.len() < 3 || !name.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    *budget -= 1;
+    let para = Span::new(pa.toks[0].span.start, pa.toks[pa.toks.len() - 1].span.end);
+    let text = pa.text.as_bytes();
+    let lo = para.start.saturating_sub(KICKER_REACH);
+    let hi = (para.end + KICKER_REACH).min(text.len());
+    let whole_word = |at: usize| {
+        let before = at == 0 || !text[at - 1].is_ascii_alphanumeric();
+        let end = at + name.len();
+        let after = end >= text.len() || !text[end].is_ascii_alphanumeric();
+        before && after
+    };
+    let found = |from: usize, to: usize| {
+        memchr::memmem::find_iter(&text[from..to], name.as_bytes())
+            .map(|at| from + at)
+            .any(|at| whole_word(at))
+    };
+    found(lo, para.start) || found(para.end, hi)
 }
 
 /// The speaker, cue and pattern of a paragraph that ends with an attribution and a colon

@@ -1316,6 +1316,86 @@ t!(
     []
 );
 t!(
+    a_name_kicker_that_the_article_names_again,
+    "Okafor: Harbour Wall Will Hold\n\nMayor Ann Okafor spoke to the council on Monday.",
+    [(
+        Indirect,
+        "Harbour Wall Will Hold",
+        Some("Okafor"),
+        Leading
+    )]
+);
+t!(
+    a_kicker_the_article_never_names_again_is_no_speaker,
+    "Windfall: Harbour Wall Will Hold\n\nMayor Ann Okafor spoke to the council on Monday.",
+    []
+);
+tb!(
+    a_study_by_a_group_finds,
+    "A study by the harbour council found the wall would hold for a decade.",
+    [(
+        Indirect,
+        ["the wall would hold for a decade"],
+        Some("A study by the harbour council"),
+        ReportedClause
+    )]
+);
+tb!(
+    a_demonstrative_that_is_the_clause_subject,
+    "I think that is the right plan for the harbour.",
+    [(
+        Indirect,
+        ["that is the right plan for the harbour"],
+        Some("I"),
+        ReportedClause
+    )]
+);
+t!(
+    a_proportion_as_subject,
+    "Three in four say the ferry should run at night.",
+    [(
+        Indirect,
+        "the ferry should run at night",
+        Some("Three in four"),
+        ReportedClause
+    )]
+);
+t!(
+    a_trailing_source_after_an_infinitive_verb_attributes_the_clause,
+    "The agency helped a reporter write a book about the port, according to a former official.",
+    [(
+        Indirect,
+        "The agency helped a reporter write a book about the port",
+        Some("a former official"),
+        AccordingTo
+    )]
+);
+t!(
+    a_relative_clause_after_a_trailing_source_describes_it,
+    "The ferry ran late all week, according to the harbour trust, which tracks sailings.",
+    [(
+        Indirect,
+        "The ferry ran late all week",
+        Some("the harbour trust"),
+        AccordingTo
+    )]
+);
+t!(
+    speaking_to_reporters_says_nothing,
+    "\"We will rebuild,\" the mayor said, speaking to reporters outside the hall.",
+    [(Direct, "We will rebuild,", Some("the mayor"), Trailing)]
+);
+tb!(
+    feel_reports_a_view_only_with_a_clause,
+    "The mayor felt squeezed by the council. The mayor felt the plan was sound.",
+    [(
+        Indirect,
+        ["the plan was sound"],
+        Some("The mayor"),
+        ReportedClause
+    )]
+);
+t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
     [(

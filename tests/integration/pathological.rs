@@ -646,3 +646,20 @@ fn quote_opening_mark_in_the_sentence_before() {
         );
     }
 }
+
+/// Thousands of short paragraphs that each open like a name kicker (`Okafor: …`): the look-up
+/// of the name elsewhere in the text is bounded in reach and in number per article, so the
+/// parse stays linear; the first kickers are still attributed.
+#[test]
+fn many_name_kicker_paragraphs() {
+    const PARAGRAPHS: usize = 20_000;
+    let text = "Okafor: The wall will hold\n\n".repeat(PARAGRAPHS);
+    let article = parse(&text);
+    assert_eq!(article.paragraphs().len(), PARAGRAPHS);
+    let kickers = article
+        .quotes()
+        .iter()
+        .filter(|q| q.mention.is_some_and(|m| &text.as_str()[m] == "Okafor"))
+        .count();
+    assert!(kickers > 0 && kickers < PARAGRAPHS, "{kickers}");
+}
