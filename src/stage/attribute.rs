@@ -3555,7 +3555,7 @@ fn name_kicker(pa: &Para<'_>, colon: usize, budget: &mut usize) -> bool {
     let found = |from: usize, to: usize| {
         memchr::memmem::find_iter(&text[from..to], name.as_bytes())
             .map(|at| from + at)
-            .any(|at| whole_word(at))
+            .any(whole_word)
     };
     found(lo, para.start) || found(para.end, hi)
 }
