@@ -927,7 +927,14 @@ impl Window<'_> {
             if k > 0 {
                 buf.push(' ');
             }
-            buf.extend(self.text[t.span].chars().flat_map(char::to_lowercase));
+            let word = &self.text[t.span];
+            if word.is_ascii() {
+                let from = buf.len();
+                buf.push_str(word);
+                buf[from..].make_ascii_lowercase();
+            } else {
+                buf.extend(word.chars().flat_map(char::to_lowercase));
+            }
         }
         LEXICON.words.get(buf.as_str())
     }

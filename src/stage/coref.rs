@@ -214,6 +214,7 @@ pub(crate) fn run(article: &mut Article<'_>) {
         by_name: FastMap::with_capacity_and_hasher(n, Default::default()),
         by_head: FastMap::with_capacity_and_hasher(n, Default::default()),
         entities: Vec::with_capacity(n),
+        scratch: Scratch::take(),
         ..Linker::default()
     };
 
@@ -263,7 +264,11 @@ pub(crate) fn run(article: &mut Article<'_>) {
         .iter()
         .any(|e| e.kind == SpeakerKind::Person)
     {
-        let runs = names::scan_names(text, article.paragraphs.iter().map(|p| p.span));
+        let runs = names::scan_names_with(
+            text,
+            article.paragraphs.iter().map(|p| p.span),
+            &mut linker.scratch,
+        );
         named.extend(linker.absorb_runs(article, &runs));
     }
     let people = occurrences(article, named);
@@ -402,6 +407,7 @@ pub(crate) fn run(article: &mut Article<'_>) {
             .and_then(|&i| article.mentions[i].speaker);
     }
     article.speakers = speakers;
+    linker.scratch.put();
 }
 
 /// Adds a mention for every quote mention the attribution stage did not list.
