@@ -282,19 +282,90 @@ pub(crate) fn modality_of_words(words: &str) -> Modality {
 
 /// Builds one claim per attributed quote.
 pub(crate) fn run(config: &Config, article: &mut Article<'_>) {
+    with_scratch(|scratch| run_with(config, article, scratch));
+}
+
+/// The buffers [`run`] reuses from one article to the next (per thread, see
+/// [`with_scratch`]): none of them holds anything between two calls.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// The attributed quotes, in quote order.
+    quotes: Vec<usize>,
+    /// Their positions in `quotes`, in the order of their attributions.
+    order: Vec<usize>,
+    /// The words of the sentence being read.
+    tokens: Vec<Token>,
+    /// Buffers for [`build`].
+    buffers: Buffers,
+    /// Sentences that may hold an evidence phrase, then those that do.
+    candidates: Vec<usize>,
+    sentences: Vec<usize>,
+    /// Claims by position ([`attach_evidence`]).
+    by_pos: Vec<(usize, usize)>,
+    /// Mentions by position ([`attach_evidence`]).
+    mentions: Vec<(Span, Option<SpeakerId>)>,
+    /// The last claim of each speaker in each paragraph ([`inherit_from_continued`]).
+    last: FastMap<(SpeakerId, usize), usize>,
+}
+
+impl Scratch {
+    /// Drops the buffers a very long article made large, so that a thread keeps at most a
+    /// few hundred kilobytes between parses.
+    fn trim(&mut self) {
+        const KEEP: usize = 1 << 12;
+        if self.tokens.capacity() > KEEP
+            || self.quotes.capacity() > KEEP
+            || self.candidates.capacity() > KEEP
+            || self.mentions.capacity() > KEEP
+            || self.last.capacity() > KEEP
+            || self.buffers.content.capacity() > KEEP
+            || self.buffers.sources.capacity() > KEEP
+            || self.buffers.buf.capacity() > KEEP
+        {
+            *self = Self::default();
+        }
+    }
+}
+
+/// Runs `f` with this thread's [`Scratch`]: taken out of its slot for the call and put
+/// back after, so a nested call (or one while the thread ends) gets a new, empty one.
+fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    thread_local! {
+        static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::default();
+    }
+    let mut scratch = SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default();
+    let out = f(&mut scratch);
+    scratch.trim();
+    // Nothing to keep when the thread is ending.
+    let _ = SCRATCH.try_with(|slot| slot.set(scratch));
+    out
+}
+
+/// [`run`] with its buffers.
+fn run_with(config: &Config, article: &mut Article<'_>, scratch: &mut Scratch) {
     article.claims.clear();
     let text_cow = article.text.clone();
     let text: &str = &text_cow;
-    let mut order: Vec<usize> = (0..article.quotes.len())
-        .filter(|&q| attributed(&article.quotes[q]))
-        .collect();
-    order.sort_by_key(|&q| anchor(&article.quotes[q]));
+    let Scratch {
+        quotes,
+        order,
+        tokens,
+        buffers,
+        last,
+        ..
+    } = scratch;
+    quotes.clear();
+    quotes.extend((0..article.quotes.len()).filter(|&q| attributed(&article.quotes[q])));
+    order.clear();
+    order.extend(0..quotes.len());
+    order.sort_by_key(|&k| anchor(&article.quotes[quotes[k]]));
 
-    let mut tokens: Vec<Token> = Vec::new();
-    let mut scratch = Buffers::default();
+    tokens.clear();
     let mut cached: Option<usize> = None;
-    let mut claims: Vec<(usize, Claim)> = Vec::with_capacity(order.len());
-    for q in order {
+    // The claims in the order of their attributions, then moved into quote order.
+    let mut claims: Vec<Claim> = Vec::with_capacity(order.len());
+    for &k in order.iter() {
+        let q = quotes[k];
         let quote = &article.quotes[q];
         let at = anchor(quote);
         let s = sentence_index(article, at);
@@ -302,26 +373,51 @@ pub(crate) fn run(config: &Config, article: &mut Article<'_>) {
             tokens.clear();
             if let Some(sentence) = article.sentences.get(s) {
                 // The words' classes, of both lexicons, come from `fill_classes`.
-                names::tokenize_plain(text, sentence.span, &mut scratch.buf, &mut tokens);
-                fill_classes(text, &mut tokens, &mut scratch.buf);
+                names::tokenize_plain(text, sentence.span, &mut buffers.buf, tokens);
+                fill_classes(text, tokens, &mut buffers.buf);
             }
             cached = Some(s);
         }
-        let claim = build(config, text, &article.cues, quote, q, &tokens, &mut scratch);
-        claims.push((q, claim));
+        claims.push(build(
+            config,
+            text,
+            &article.cues,
+            quote,
+            q,
+            tokens,
+            buffers,
+        ));
     }
-    claims.sort_by_key(|(q, _)| *q);
-    inherit_from_continued(article, &mut claims);
-    let mut claims: Vec<Claim> = claims.into_iter().map(|(_, c)| c).collect();
-    attach_evidence(article, &mut claims);
+    into_quote_order(&mut claims, order);
+    inherit_from_continued(article, quotes, &mut claims, last);
+    attach_evidence(article, &mut claims, scratch);
     article.claims = claims;
 }
 
-/// Reusable buffers: a lowercase word, the words of a quote's content.
+/// Moves `claims[i]` to position `order[i]` for every `i`, in place, one swap per claim
+/// (`order` is a permutation of the positions; it is left sorted).
+fn into_quote_order(claims: &mut [Claim], order: &mut [usize]) {
+    for i in 0..claims.len().min(order.len()) {
+        // Follow the cycle through `i`: each swap puts one claim where it belongs. A
+        // position done is marked by its own index, so each cycle is walked once.
+        while order[i] != i {
+            let j = order[i];
+            if j >= claims.len() || j >= order.len() {
+                break;
+            }
+            claims.swap(i, j);
+            order.swap(i, j);
+        }
+    }
+}
+
+/// Reusable buffers: a lowercase word, the words of a quote's content, the source cues of
+/// a window.
 #[derive(Debug, Default)]
 struct Buffers {
     buf: String,
     content: Vec<Token>,
+    sources: Vec<Span>,
 }
 
 /// Whether a quote is attributed (has a speaker mention or a cue and was not left
@@ -355,6 +451,7 @@ fn build(
     let Buffers {
         buf,
         content: content_tokens,
+        sources,
     } = scratch;
     let cue = quote.cue;
     let pattern = quote.pattern.and_then(|id| config.patterns.pattern(id));
@@ -396,21 +493,27 @@ fn build(
         cue,
         quoted: &quote.segments,
         classes: window_tokens.iter().fold(0, |a, t| a | t.extra),
+        cue_first: {
+            let first = text[cue].split_whitespace().next().unwrap_or("");
+            LEXICON.words.get_fold(first, buf)
+        },
     };
     claim.negated |= window.negated();
     let (from, to) = (window.tokens.first(), window.tokens.last());
     if let (Some(from), Some(to)) = (from, to) {
         let k = cues.partition_point(|c| c.span.start < from.span.start);
-        let sources: Vec<Span> = cues[k..]
-            .iter()
-            .take_while(|c| c.span.start < to.span.end)
-            .filter(|c| c.kind == PatternKind::Source)
-            .map(|c| c.span)
-            .collect();
-        claim.relay = window.relay(&sources, quote);
+        sources.clear();
+        sources.extend(
+            cues[k..]
+                .iter()
+                .take_while(|c| c.span.start < to.span.end)
+                .filter(|c| c.kind == PatternKind::Source)
+                .map(|c| c.span),
+        );
+        claim.relay = window.relay(sources, quote);
     }
     claim.medium = window.medium(buf);
-    claim.addressee = window.addressee(buf);
+    claim.addressee = window.addressee();
     claim.time = window.time();
     claim
 }
@@ -514,6 +617,8 @@ struct Window<'w> {
     /// The classes of any token (the union of their `extra` bits): a scan for words of
     /// classes no token has finds nothing.
     classes: u32,
+    /// The claim-lexicon classes of the cue's first word.
+    cue_first: u32,
 }
 
 impl Window<'_> {
@@ -723,7 +828,7 @@ impl Window<'_> {
             }
         }
         // `told reporters`: a telling cue with a press addressee, after it or in it.
-        if self.cue_first_word_is(class::MEDIUM_VERB, buf) {
+        if self.cue_first_word_is(class::MEDIUM_VERB) {
             let c = self.at_cue();
             let a = self.after_cue();
             let in_cue = (c + 1 < a).then(|| self.press_at(c + 1, buf)).flatten();
@@ -822,15 +927,21 @@ impl Window<'_> {
             if k > 0 {
                 buf.push(' ');
             }
-            buf.extend(self.text[t.span].chars().flat_map(char::to_lowercase));
+            let word = &self.text[t.span];
+            if word.is_ascii() {
+                let from = buf.len();
+                buf.push_str(word);
+                buf[from..].make_ascii_lowercase();
+            } else {
+                buf.extend(word.chars().flat_map(char::to_lowercase));
+            }
         }
         LEXICON.words.get(buf.as_str())
     }
 
     /// Whether the cue's first word is of a claim-lexicon class.
-    fn cue_first_word_is(&self, class: u32, buf: &mut String) -> bool {
-        let first = self.text[self.cue].split_whitespace().next().unwrap_or("");
-        LEXICON.words.get_fold(first, buf) & class != 0
+    fn cue_first_word_is(&self, class: u32) -> bool {
+        self.cue_first & class != 0
     }
 
     /// The last token of a press addressee at `i` (`reporters`, `the press`).
@@ -847,8 +958,8 @@ impl Window<'_> {
 
     /// Whom it was said to: the object of `told`, `reminded`, `informed` (`reporters`,
     /// `Reuters`), or the second word of a cue such as `told reporters`.
-    fn addressee(&self, buf: &mut String) -> Option<Span> {
-        if !self.cue_first_word_is(class::ADDRESSEE_VERB, buf) {
+    fn addressee(&self) -> Option<Span> {
+        if !self.cue_first_word_is(class::ADDRESSEE_VERB) {
             return None;
         }
         let cue_text = &self.text[self.cue];
@@ -1007,23 +1118,29 @@ fn is_day_or_year(w: &str) -> bool {
 
 /// A claim without a cue of its own (a continuation) takes the relay, medium, addressee and
 /// time of the claim before it by the same speaker in the same paragraph.
-fn inherit_from_continued(article: &Article<'_>, claims: &mut [(usize, Claim)]) {
-    let mut last: FastMap<(SpeakerId, usize), usize> = FastMap::default();
-    for k in 0..claims.len() {
-        let (q, _) = claims[k];
+///
+/// `claims[k]` is the claim of quote `quotes[k]`; `last` is a buffer.
+fn inherit_from_continued(
+    article: &Article<'_>,
+    quotes: &[usize],
+    claims: &mut [Claim],
+    last: &mut FastMap<(SpeakerId, usize), usize>,
+) {
+    last.clear();
+    for (k, &q) in quotes.iter().enumerate().take(claims.len()) {
         let quote = &article.quotes[q];
         let p = quote.paragraph.index();
-        let Some(speaker) = claims[k].1.speaker else {
+        let Some(speaker) = claims[k].speaker else {
             continue;
         };
-        let continues = quote.rule == Rule::Continuation || claims[k].1.cue.is_none();
+        let continues = quote.rule == Rule::Continuation || claims[k].cue.is_none();
         if continues {
             if let Some(&prev) = last.get(&(speaker, p)) {
                 let (relay, medium, addressee, time) = {
-                    let c = &claims[prev].1;
+                    let c = &claims[prev];
                     (c.relay, c.medium, c.addressee, c.time)
                 };
-                let c = &mut claims[k].1;
+                let c = &mut claims[k];
                 c.relay = c.relay.or(relay);
                 c.medium = c.medium.or(medium);
                 c.addressee = c.addressee.or(addressee);
@@ -1050,14 +1167,21 @@ static EVIDENCE_FINDERS: Lazy<Vec<memchr::memmem::Finder<'static>>> = Lazy::new(
 });
 
 /// Attaches every sentence that comments on a claim's support to the claim it refers to.
-fn attach_evidence(article: &Article<'_>, claims: &mut [Claim]) {
+fn attach_evidence(article: &Article<'_>, claims: &mut [Claim], scratch: &mut Scratch) {
     if claims.is_empty() || article.sentences.is_empty() {
         return;
     }
+    let Scratch {
+        candidates,
+        sentences,
+        by_pos,
+        mentions,
+        ..
+    } = scratch;
     let text: &str = &article.text;
     let bytes = text.as_bytes();
     // Sentences with an evidence word (every phrase holds one), then the phrases in them.
-    let mut candidates: Vec<usize> = Vec::new();
+    candidates.clear();
     for finder in EVIDENCE_FINDERS.iter() {
         for at in finder.find_iter(bytes) {
             candidates.push(sentence_index(article, at));
@@ -1065,8 +1189,8 @@ fn attach_evidence(article: &Article<'_>, claims: &mut [Claim]) {
     }
     candidates.sort_unstable();
     candidates.dedup();
-    let mut sentences: Vec<usize> = Vec::new();
-    for k in candidates {
+    sentences.clear();
+    for &k in candidates.iter() {
         let Some(sentence) = article.sentences.get(k) else {
             continue;
         };
@@ -1086,41 +1210,34 @@ fn attach_evidence(article: &Article<'_>, claims: &mut [Claim]) {
         return;
     }
     // Claims by position: where their attribution or content is.
-    let mut by_pos: Vec<(usize, usize)> = claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            (
-                c.cue
-                    .map_or(c.content.start, |x| x.start.min(c.content.start)),
-                i,
-            )
-        })
-        .collect();
+    by_pos.clear();
+    by_pos.extend(claims.iter().enumerate().map(|(i, c)| {
+        (
+            c.cue
+                .map_or(c.content.start, |x| x.start.min(c.content.start)),
+            i,
+        )
+    }));
     by_pos.sort_unstable();
-    let mut mentions: Vec<(Span, Option<SpeakerId>)> = article
-        .mentions
-        .iter()
-        .map(|m| (m.span, m.speaker))
-        .collect();
+    mentions.clear();
+    mentions.extend(article.mentions.iter().map(|m| (m.span, m.speaker)));
     mentions.sort_by_key(|(s, _)| s.start);
+    let (by_pos, mentions) = (&by_pos[..], &mentions[..]);
     let surnames = speaker_surnames(article);
 
-    for k in sentences {
+    for &k in sentences.iter() {
         let sentence = article.sentences[k].span;
         let p = paragraph_index(article, sentence.start);
-        let claim =
-            claim_in_sentence(claims, &by_pos, sentence).or_else(|| {
-                match opening_pronoun(text, sentence) {
-                    Some(kinds) => {
-                        let speaker = pronoun_speaker(
-                            article, &mentions, &surnames, k, kinds, &by_pos, claims,
-                        );
-                        speaker.and_then(|s| claim_of(article, claims, &by_pos, s, sentence, p))
-                    }
-                    None => preceding_claim(article, claims, &by_pos, sentence.start, p, None),
+        let claim = claim_in_sentence(claims, by_pos, sentence).or_else(|| {
+            match opening_pronoun(text, sentence) {
+                Some(kinds) => {
+                    let speaker =
+                        pronoun_speaker(article, mentions, &surnames, k, kinds, by_pos, claims);
+                    speaker.and_then(|s| claim_of(article, claims, by_pos, s, sentence, p))
                 }
-            });
+                None => preceding_claim(article, claims, by_pos, sentence.start, p, None),
+            }
+        });
         if let Some(c) = claim {
             // Sentences come in text order: a repeat can only be the last one.
             if claims[c].evidence.last() != Some(&sentence) {

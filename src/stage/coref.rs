@@ -184,13 +184,44 @@ impl Entity {
     }
 }
 
+/// The entities under one key of [`Linker`]'s maps, in the order they were added: most
+/// keys have one, held without a heap allocation.
+#[derive(Debug, Clone)]
+enum Ids {
+    One([usize; 1]),
+    Many(Vec<usize>),
+}
+
+impl Default for Ids {
+    fn default() -> Self {
+        Self::Many(Vec::new())
+    }
+}
+
+impl Ids {
+    fn push(&mut self, e: usize) {
+        match self {
+            Self::Many(list) if list.is_empty() => *self = Self::One([e]),
+            Self::Many(list) => list.push(e),
+            Self::One([first]) => *self = Self::Many(vec![*first, e]),
+        }
+    }
+
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Self::One(one) => one,
+            Self::Many(list) => list,
+        }
+    }
+}
+
 /// The linking state: entities and the maps that find them.
 #[derive(Debug, Default)]
 struct Linker {
     entities: Vec<Entity>,
-    by_surname: FastMap<u64, Vec<usize>>,
+    by_surname: FastMap<u64, Ids>,
     by_name: FastMap<u64, usize>,
-    by_head: FastMap<u64, Vec<usize>>,
+    by_head: FastMap<u64, Ids>,
     scratch: Scratch,
     /// Name runs whose apposition may give their entity a role, in the order they were
     /// absorbed: read only for entities that turn out to be speakers.
@@ -214,6 +245,7 @@ pub(crate) fn run(article: &mut Article<'_>) {
         by_name: FastMap::with_capacity_and_hasher(n, Default::default()),
         by_head: FastMap::with_capacity_and_hasher(n, Default::default()),
         entities: Vec::with_capacity(n),
+        scratch: Scratch::take(),
         ..Linker::default()
     };
 
@@ -263,7 +295,11 @@ pub(crate) fn run(article: &mut Article<'_>) {
         .iter()
         .any(|e| e.kind == SpeakerKind::Person)
     {
-        let runs = names::scan_names(text, article.paragraphs.iter().map(|p| p.span));
+        let runs = names::scan_names_with(
+            text,
+            article.paragraphs.iter().map(|p| p.span),
+            &mut linker.scratch,
+        );
         named.extend(linker.absorb_runs(article, &runs));
     }
     let people = occurrences(article, named);
@@ -402,6 +438,7 @@ pub(crate) fn run(article: &mut Article<'_>) {
             .and_then(|&i| article.mentions[i].speaker);
     }
     article.speakers = speakers;
+    linker.scratch.put();
 }
 
 /// Adds a mention for every quote mention the attribution stage did not list.
@@ -494,7 +531,7 @@ impl Linker {
         if let Some(h) = names::phrase_head(text, span, &mut self.scratch) {
             let key = names::fold_hash(&text[h]);
             let list = self.by_head.entry(key).or_default();
-            if !recent_slice(list).contains(&e) {
+            if !recent_slice(list.as_slice()).contains(&e) {
                 list.push(e);
             }
         }
@@ -515,7 +552,7 @@ impl Linker {
         };
         let key = names::surname_key(&text[surname]);
         let gender = a.honorific.and_then(|h| h.1);
-        let candidates = recent_slice(self.by_surname.get(&key).map_or(&[][..], Vec::as_slice));
+        let candidates = recent_slice(self.by_surname.get(&key).map_or(&[][..], Ids::as_slice));
         let suffix_ok = |e: &Entity| match (e.suffix, a.suffix) {
             (Some(x), Some(y)) => names::eq_fold(&text[x], &text[y]),
             (None, None) => true,
@@ -625,7 +662,7 @@ impl Linker {
         let head_key = a.head.map(|h| names::fold_hash(&text[h]));
         if a.definite {
             if let Some(k) = head_key {
-                let candidates = recent_slice(self.by_head.get(&k).map_or(&[][..], Vec::as_slice));
+                let candidates = recent_slice(self.by_head.get(&k).map_or(&[][..], Ids::as_slice));
                 let found = self.most_recent(candidates, |e| match kind {
                     SpeakerKind::Organisation => e.kind == SpeakerKind::Organisation,
                     _ => e.kind != SpeakerKind::Organisation && e.kind != SpeakerKind::Group,
@@ -754,7 +791,7 @@ impl Linker {
     /// alone, the only person with it; for a titled surname (`Mr. Lee`), the most recent one
     /// whose gender does not contradict the title.
     fn run_entity(&self, text: &str, key: u64, run: &NameRun) -> Option<usize> {
-        let people = recent_slice(self.by_surname.get(&key).map_or(&[][..], Vec::as_slice));
+        let people = recent_slice(self.by_surname.get(&key).map_or(&[][..], Ids::as_slice));
         match run.given {
             Some(g) => people.iter().copied().find(|&e| {
                 self.entities[e]
@@ -777,7 +814,7 @@ impl Linker {
     /// surname has that given name.
     fn adopt_full_names(&mut self, text: &str, key: u64, found: &[usize], runs: &[NameRun]) {
         let people =
-            recent_slice(self.by_surname.get(&key).map_or(&[][..], Vec::as_slice)).to_vec();
+            recent_slice(self.by_surname.get(&key).map_or(&[][..], Ids::as_slice)).to_vec();
         for &e in &people {
             if self.entities[e].given.is_some() {
                 continue;

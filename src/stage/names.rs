@@ -1371,6 +1371,36 @@ pub(crate) struct Scratch {
     tokens: Vec<Token>,
     buf: String,
     phrase: String,
+    /// The name run being read ([`scan_names`]).
+    run: Vec<Token>,
+}
+
+thread_local! {
+    /// Each thread's [`Scratch`], kept between parses (see [`Scratch::take`]).
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::default();
+}
+
+impl Scratch {
+    /// This thread's scratch space, grown by earlier parses, or a new one when another
+    /// caller has it (or the thread is ending). Give it back with [`put`](Self::put).
+    pub(crate) fn take() -> Self {
+        SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default()
+    }
+
+    /// Keeps `self` for the next [`take`](Self::take) on this thread, unless a very long
+    /// text made it large (a thread then keeps at most a few hundred kilobytes).
+    pub(crate) fn put(self) {
+        const KEEP: usize = 1 << 14;
+        if self.tokens.capacity() > KEEP
+            || self.buf.capacity() > KEEP
+            || self.phrase.capacity() > KEEP
+            || self.run.capacity() > KEEP
+        {
+            return;
+        }
+        // Nothing to keep when the thread is ending.
+        let _ = SCRATCH.try_with(|slot| slot.set(self));
+    }
 }
 
 fn cover(tokens: &[Token]) -> Option<Span> {
@@ -1386,6 +1416,7 @@ pub(crate) fn analyse(text: &str, span: Span, scratch: &mut Scratch) -> Analysis
         tokens,
         buf,
         phrase,
+        ..
     } = scratch;
     tokens.clear();
     tokenize(text, span, buf, tokens);
@@ -1908,10 +1939,22 @@ pub(crate) struct NameRun {
 /// name and surname), titled names (`President Putin`, `Mr. Peskov`) and bare capitalised
 /// words that may be a known surname (`Putin`). One pass over the spans' text.
 pub(crate) fn scan_names(text: &str, spans: impl IntoIterator<Item = Span>) -> Vec<NameRun> {
+    let mut scratch = Scratch::take();
+    let out = scan_names_with(text, spans, &mut scratch);
+    scratch.put();
+    out
+}
+
+/// [`scan_names`] with the caller's scratch space.
+pub(crate) fn scan_names_with(
+    text: &str,
+    spans: impl IntoIterator<Item = Span>,
+    scratch: &mut Scratch,
+) -> Vec<NameRun> {
     // About one name per 128 bytes of news text: most texts then need no growing.
     let mut out = Vec::with_capacity(text.len() / 128);
-    let mut scratch = Scratch::default();
-    let mut run: Vec<Token> = Vec::new();
+    let mut run = std::mem::take(&mut scratch.run);
+    run.clear();
     for span in spans {
         scratch.tokens.clear();
         tokenize_with(
@@ -1951,6 +1994,7 @@ pub(crate) fn scan_names(text: &str, spans: impl IntoIterator<Item = Span>) -> V
         }
         flush_run(text, &run, &mut scratch.phrase, &mut out);
     }
+    scratch.run = run;
     out
 }
 
