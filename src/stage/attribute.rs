@@ -2438,13 +2438,13 @@ fn verb_cue(
             return None;
         }
         // A relative clause without a comma (`voters who say …`) reports speech only with a
-        // verb of saying, and not when the sentence's own verb follows (`The man who wrote
+        // verb of saying or of belief (`voters who think …`), and not when the sentence's own verb follows (`The man who wrote
         // the speech says …`).
         let bound_relative = mention_first > s_start
             && pa.is_word_in(mention_first, &["who", "which"])
             && pa.toks[mention_first - 1].kind == TokKind::Word;
         if bound_relative
-            && (!is_in(RELATIVE_SPEECH, lemma)
+            && ((!is_in(RELATIVE_SPEECH, lemma) && c.kind != PatternKind::Belief)
                 || (from..end.min(from + 2 * REACH))
                     .any(|k| pa.cue_start[k] && !pa.word(k).ends_with("ing")))
         {
@@ -2800,7 +2800,7 @@ const RAISING_VERBS: &[&str] = &["appear", "seem", "reportedly", "allegedly"];
 #[rustfmt::skip]
 const PASSIVE_RAISING_VERBS: &[&str] = &[
     "expect", "believe", "think", "consider", "project", "predict", "say", "report", "rumor",
-    "see", "view", "regard", "understand", "suppose", "estimate",
+    "see", "view", "regard", "understand", "suppose", "estimate", "assume",
 ];
 
 /// Whether a clause starts at token `k`: `that`, or a word that is no preposition with a

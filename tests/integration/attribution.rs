@@ -1318,12 +1318,7 @@ t!(
 t!(
     a_name_kicker_that_the_article_names_again,
     "Okafor: Harbour Wall Will Hold\n\nMayor Ann Okafor spoke to the council on Monday.",
-    [(
-        Indirect,
-        "Harbour Wall Will Hold",
-        Some("Okafor"),
-        Leading
-    )]
+    [(Indirect, "Harbour Wall Will Hold", Some("Okafor"), Leading)]
 );
 t!(
     a_kicker_the_article_never_names_again_is_no_speaker,
