@@ -1571,7 +1571,6 @@ fn tail_segment(pa: &Para<'_>, cues: &[CueAt], after: usize, s_end: usize) -> Op
     // A relative clause describes the speaker: `according to the group, which tracks …`.
     if !t.is_word()
         || pa.cue_start[from]
-        || pa.word(from).ends_with("ing")
         || pa.is_word_in(from, &["which", "who", "whose", "whom", "where"])
     {
         return None;
