@@ -278,7 +278,7 @@ impl Para<'_> {
                 lowercase_run = 0;
             } else {
                 lowercase_run += 1;
-                if lowercase_run > 4 {
+                if lowercase_run > 5 {
                     break;
                 }
             }
@@ -651,11 +651,13 @@ impl Para<'_> {
         let end = self.np_after(start, hi)?;
         let mut role = None;
         // A conjunction or a pronoun after the comma opens a clause of its own (`said X,
-        // but she has …`), not an apposition.
+        // but she has …`), not an apposition; so does a verb (`The contrast, said X, would
+        // be …`).
         if end + 1 < hi
             && self.is_punct(end, ",")
             && self.toks[end + 1].is_word()
             && !self.has(end + 1, words::PRONOUN)
+            && !self.is_word_in(end + 1, FINITE_AUX)
             && !self.is_word_in(
                 end + 1,
                 &["and", "but", "or", "so", "yet", "while", "although"],
@@ -2263,6 +2265,11 @@ fn verb_cue(
         let new_clause = after + 1 < s_end
             && pa.is_punct(after, ",")
             && pa.is_word_in(after + 1, &["but", "and", "while", "although"]);
+        // Or the sentence goes on with the verb of what opened it, the attribution set off
+        // inside it: `The contrast, said Doyle and others, would be clear …`.
+        let resumes =
+            after + 1 < s_end && pa.is_punct(after, ",") && pa.is_word_in(after + 1, FINITE_AUX);
+        let new_clause = new_clause || resumes;
         let tail_ok = (new_clause || s_end - after <= 8)
             && !(after..s_end.min(after + REACH))
                 .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open);
@@ -2501,6 +2508,13 @@ fn intransitive_use(pa: &Para<'_>, lemma: &str, from: usize) -> bool {
             ],
         )
 }
+
+/// Finite auxiliaries and forms of `be`, which go on with a clause's verb (`…, would be`).
+#[rustfmt::skip]
+const FINITE_AUX: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might",
+    "must", "has", "have", "had",
+];
 
 /// Number words, for proportions (`one in five`) and numbers closing a noun phrase.
 #[rustfmt::skip]

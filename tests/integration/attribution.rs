@@ -1391,6 +1391,52 @@ tb!(
     )]
 );
 t!(
+    a_long_lower_case_subject_with_a_post_modifier,
+    "A U.S. port security official familiar with the inquiry said that the delay would be costly.",
+    [(
+        Indirect,
+        "the delay would be costly",
+        Some("A U.S. port security official familiar with the inquiry"),
+        ReportedClause
+    )]
+);
+tb!(
+    an_inverted_parenthetical_inside_the_clause,
+    "The contrast with the old harbour wall, said Okafor, would be plain to every voter.",
+    [(
+        Indirect,
+        [
+            "The contrast with the old harbour wall",
+            "would be plain to every voter"
+        ],
+        Some("Okafor"),
+        TrailingUnmarked
+    )]
+);
+tb!(
+    a_parenthetical_tail_that_opens_with_a_participle,
+    "Meanwhile, the port is slowing, traders say, imposing new fees on ships.",
+    [(
+        Indirect,
+        [
+            "Meanwhile, the port is slowing",
+            "imposing new fees on ships"
+        ],
+        Some("traders"),
+        TrailingUnmarked
+    )]
+);
+tb!(
+    a_belief_verb_in_a_bound_relative_clause,
+    "The plan angered voters who thought the fees were too high.",
+    [(
+        Indirect,
+        ["the fees were too high"],
+        Some("who"),
+        ReportedClause
+    )]
+);
+t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
     [(
