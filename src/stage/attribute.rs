@@ -1711,7 +1711,7 @@ fn clause_end(pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize
                     .toks
                     .partition_point(|t| t.span.start < subject.mention.start);
                 if m > from + 1
-                    && pa.is_word_in(m - 1, &["while", "whereas", "as", "but", "because"])
+                    && pa.is_word_in(m - 1, &["while", "whereas", "as", "but"])
                 {
                     return m - 1;
                 }
