@@ -1710,9 +1710,7 @@ fn clause_end(pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize
                 let m = pa
                     .toks
                     .partition_point(|t| t.span.start < subject.mention.start);
-                if m > from + 1
-                    && pa.is_word_in(m - 1, &["while", "whereas", "as", "but"])
-                {
+                if m > from + 1 && pa.is_word_in(m - 1, &["while", "whereas", "as", "but"]) {
                     return m - 1;
                 }
             }
@@ -2197,6 +2195,7 @@ fn verb_cue(
         if adjunct_only(pa, from, end) {
             return None;
         }
+        let end = object_end(pa, from, end);
         return Some((pa.span(from, end.max(from + 1)), subject, Rule::Participle));
     }
 
@@ -2322,7 +2321,7 @@ fn verb_cue(
             .or_else(|| main_clause_subject(pa, s_start, conj - 1))
             .or_else(|| sentence_subject(pa, s_start, conj - 1))?;
         let from = content_start(pa, c.end, s_end, lemma);
-        let end = clause_end(pa, cues, from, s_end);
+        let end = object_end(pa, from, clause_end(pa, cues, from, s_end));
         return (from < end).then(|| (pa.span(from, end), Some(subject), Rule::ReportedClause));
     }
     let subject = pa.subject_before(s_start, c.first);
@@ -2490,9 +2489,40 @@ fn verb_cue(
         {
             return None;
         }
+        let end = object_end(pa, from, end);
         return Some((pa.span(from, end), Some(source), Rule::ReportedClause));
     }
     None
+}
+
+/// The end of an object that is no clause (`urged the party [to unite]`, `denied [the
+/// charges]`): a second verb of the sentence's subject after `and` or `but` is no part of
+/// it (`denied the charges and has worked to …`). A `that` clause, or one that opens with
+/// its own subject, runs on to `end`: its subject may have a second verb too.
+fn object_end(pa: &Para<'_>, from: usize, end: usize) -> usize {
+    if from == 0 || pa.is_word_in(from - 1, &["that"]) || clause_follows(pa, from, end) {
+        return end;
+    }
+    let stop = (from + 1..end.min(from + 2 * REACH)).find(|&k| {
+        (!pa.toks[k].quoted && pa.is_word_in(k, &["when", "until", "while", "whereas"]))
+            || !pa.toks[k].quoted
+                && pa.is_word_in(k, &["and", "but"])
+                && pa.toks.get(k + 1).is_some_and(|v| {
+                    let w = pa.word(k + 1);
+                    v.is_word()
+                        && !v.cap
+                        && !v.quoted
+                        && (v.class & words::PAST != 0
+                            || is_in(&["has", "have", "had"], w)
+                            || (w.len() > 4 && w.ends_with("ed")))
+                })
+    });
+    match stop {
+        // `…, and has …`: the comma goes with the conjunction.
+        Some(k) if k > from + 1 && pa.is_punct(k - 1, ",") => k - 1,
+        Some(k) => k,
+        None => end,
+    }
 }
 
 /// Whether an intransitive speech verb is followed by a place, a time or a hearer at token
@@ -2830,10 +2860,19 @@ fn clause_follows(pa: &Para<'_>, k: usize, s_end: usize) -> bool {
             k,
             &["to", "for", "of", "about", "in", "on", "at", "with", "from"],
         )
-        && (k + 1..s_end.min(k + 7)).any(|j| {
-            pa.has(j, words::BE | words::AUX | words::PAST)
-                || (!pa.toks[j].cap && pa.word(j).len() > 4 && pa.word(j).ends_with("ed"))
-        })
+        && (k + 1..s_end.min(k + 7))
+            // A verb after `and` is a second verb of the sentence's subject (`denied the
+            // charges and has …`), not this clause's.
+            .take_while(|&j| {
+                !(pa.is_word_in(j, &["and", "but"])
+                    && pa.toks.get(j + 1).is_some_and(|v| {
+                        v.class & words::PAST != 0 || is_in(&["has", "have", "had"], pa.word(j + 1))
+                    }))
+            })
+            .any(|j| {
+                pa.has(j, words::BE | words::AUX | words::PAST)
+                    || (!pa.toks[j].cap && pa.word(j).len() > 4 && pa.word(j).ends_with("ed"))
+            })
 }
 
 /// Words before `to say` that make the infinitive a complement, not a purpose: `refused to

@@ -1437,6 +1437,24 @@ tb!(
     )]
 );
 t!(
+    a_second_verb_of_the_subject_ends_an_object,
+    "The mayor urged the council to act and called a vote for Friday.",
+    [
+        (Indirect, "the council to act", Some("The mayor"), ReportedClause),
+        (Indirect, "a vote for Friday", Some("The mayor"), ReportedClause)
+    ]
+);
+t!(
+    a_second_verb_after_and_in_a_reported_clause_stays,
+    "Lee said the heat and unsettled weather could last all week.",
+    [(
+        Indirect,
+        "the heat and unsettled weather could last all week",
+        Some("Lee"),
+        ReportedClause
+    )]
+);
+t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
     [(
