@@ -2497,12 +2497,24 @@ fn verb_cue(
 
 /// The end of an object that is no clause (`urged the party [to unite]`, `denied [the
 /// charges]`): a second verb of the sentence's subject after `and` or `but` is no part of
-/// it (`denied the charges and has worked to …`). A `that` clause, or one that opens with
-/// its own subject, runs on to `end`: its subject may have a second verb too.
+/// it (`denied the charges and has worked to …`), nor is a `when`, `until` or `while` clause
+/// or a closing apposition to a name. A `that` clause, or one that opens with its own
+/// subject, runs on to `end`: its subject may have a second verb too.
 fn object_end(pa: &Para<'_>, from: usize, end: usize) -> usize {
     if from == 0 || pa.is_word_in(from - 1, &["that"]) || clause_follows(pa, from, end) {
         return end;
     }
+    // An apposition that closes the object describes the name before it: `referring to
+    // [John Kerry], the chief negotiator`.
+    let end = (from + 1..end)
+        .rev()
+        .take(REACH)
+        .find(|&k| pa.is_punct(k, ",") && !pa.toks[k].quoted)
+        .filter(|&k| {
+            pa.toks[k - 1].cap
+                && apposition(pa, k, end).is_some_and(|r| r.end >= pa.toks[end - 1].span.end)
+        })
+        .unwrap_or(end);
     let stop = (from + 1..end.min(from + 2 * REACH)).find(|&k| {
         (!pa.toks[k].quoted && pa.is_word_in(k, &["when", "until", "while", "whereas"]))
             || !pa.toks[k].quoted

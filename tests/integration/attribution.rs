@@ -1440,8 +1440,18 @@ t!(
     a_second_verb_of_the_subject_ends_an_object,
     "The mayor urged the council to act and called a vote for Friday.",
     [
-        (Indirect, "the council to act", Some("The mayor"), ReportedClause),
-        (Indirect, "a vote for Friday", Some("The mayor"), ReportedClause)
+        (
+            Indirect,
+            "the council to act",
+            Some("The mayor"),
+            ReportedClause
+        ),
+        (
+            Indirect,
+            "a vote for Friday",
+            Some("The mayor"),
+            ReportedClause
+        )
     ]
 );
 t!(
