@@ -727,8 +727,10 @@ impl Para<'_> {
 pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     // Every buffer gets room for what the whole article could put in it, so none grows.
     let n_quotations = article.quotations.len();
-    let mut marks: Vec<(Span, bool)> = Vec::with_capacity(2 * n_quotations);
-    let mut quoted: Vec<Span> = Vec::with_capacity(n_quotations);
+    // The buffers are this thread's, kept from the parse before (see [`Scratch`]).
+    let mut scratch = Scratch::take();
+    let mut marks: Vec<(Span, bool)> = reuse(&mut scratch.marks, 2 * n_quotations);
+    let mut quoted: Vec<Span> = reuse(&mut scratch.quoted, n_quotations);
     for q in article.quotations.iter().filter(|q| q.depth == 0) {
         let opens = q.span.start < q.content.start;
         if opens {
@@ -751,14 +753,15 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         .max()
         .unwrap_or(0)
         .min(1 << 12);
-    let mut toks = Vec::with_capacity(most);
-    let mut sent = Vec::with_capacity(most);
-    let mut cues: Vec<CueAt> = Vec::with_capacity(article.cues.len());
-    let mut quos: Vec<QuoteAt> = Vec::with_capacity(n_quotations);
-    let mut cue_start: Vec<bool> = Vec::with_capacity(most);
-    let mut breaks: Vec<usize> = Vec::with_capacity(most);
-    let mut sent_ids: Vec<(usize, SentenceId)> = Vec::with_capacity(article.sentences.len());
-    let mut drafts: Vec<Draft> = Vec::with_capacity(n_quotations + article.cues.len());
+    let mut toks = reuse(&mut scratch.toks, most);
+    let mut sent = reuse(&mut scratch.sent, most);
+    let mut cues: Vec<CueAt> = reuse(&mut scratch.cues, article.cues.len());
+    let mut quos: Vec<QuoteAt> = reuse(&mut scratch.quos, n_quotations);
+    let mut cue_start: Vec<bool> = reuse(&mut scratch.cue_start, most);
+    let mut breaks: Vec<usize> = reuse(&mut scratch.breaks, most);
+    let mut sent_ids: Vec<(usize, SentenceId)> =
+        reuse(&mut scratch.sent_ids, article.sentences.len());
+    let mut drafts: Vec<Draft> = reuse(&mut scratch.drafts, n_quotations + article.cues.len());
     let mut cue_i = 0;
     let mut quo_i = 0;
     // Name kickers looked up per article (see [`name_kicker`]).
@@ -973,7 +976,108 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         }
     }
 
-    finish(text, article, drafts);
+    finish(text, article, &mut drafts, &mut scratch.mention_of);
+    scratch.marks = marks;
+    scratch.quoted = quoted;
+    scratch.toks = toks;
+    scratch.sent = sent;
+    scratch.cues = cues;
+    scratch.quos = quos;
+    scratch.cue_start = cue_start;
+    scratch.breaks = breaks;
+    scratch.sent_ids = sent_ids;
+    scratch.drafts = drafts;
+    scratch.put();
+}
+
+/// The buffers of [`run`], kept per thread between parses: taken when a parse starts and
+/// put back when it ends, so that a parse after the first seldom allocates any of them.
+/// Each is cleared before use, so nothing of one parse reaches the next.
+#[derive(Default)]
+struct Scratch {
+    marks: Vec<(Span, bool)>,
+    quoted: Vec<Span>,
+    toks: Vec<Tok>,
+    sent: Vec<(usize, usize)>,
+    cues: Vec<CueAt>,
+    quos: Vec<QuoteAt>,
+    cue_start: Vec<bool>,
+    breaks: Vec<usize>,
+    sent_ids: Vec<(usize, SentenceId)>,
+    drafts: Vec<Draft>,
+    /// The mention made for each speaker span ([`finish`]).
+    mention_of: FastMap<(usize, usize), usize>,
+}
+
+thread_local! {
+    /// Each thread's [`Scratch`] (see [`Scratch::take`]).
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::default();
+    /// Each thread's buffer for the drafts of a paragraph by start ([`continuation_sieve`]).
+    static HERE: std::cell::Cell<Vec<(usize, usize)>> = std::cell::Cell::default();
+}
+
+/// This thread's empty buffer for [`continuation_sieve`] (a new one when the thread is
+/// ending); give it back with [`put_here`].
+fn take_here() -> Vec<(usize, usize)> {
+    let mut here = HERE.try_with(std::cell::Cell::take).unwrap_or_default();
+    here.clear();
+    here
+}
+
+/// Keeps `here` for the next [`take_here`] on this thread, unless a very long paragraph made
+/// it large.
+fn put_here(here: Vec<(usize, usize)>) {
+    if here.capacity() <= 1 << 14 {
+        let _ = HERE.try_with(|slot| slot.set(here));
+    }
+}
+
+impl Scratch {
+    /// This thread's scratch space, grown by earlier parses, or a new one when another
+    /// caller has it (or the thread is ending). Give it back with [`put`](Self::put).
+    fn take() -> Self {
+        SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default()
+    }
+
+    /// Keeps `self` for the next [`take`](Self::take) on this thread, unless a very long
+    /// text made it large: a thread keeps at most about a megabyte.
+    fn put(self) {
+        fn bytes<T>(v: &Vec<T>) -> usize {
+            v.capacity().saturating_mul(std::mem::size_of::<T>())
+        }
+        const KEEP: usize = 1 << 20;
+        let total = [
+            bytes(&self.marks),
+            bytes(&self.quoted),
+            bytes(&self.toks),
+            bytes(&self.sent),
+            bytes(&self.cues),
+            bytes(&self.quos),
+            bytes(&self.cue_start),
+            bytes(&self.breaks),
+            bytes(&self.sent_ids),
+            bytes(&self.drafts),
+            self.mention_of
+                .capacity()
+                .saturating_mul(std::mem::size_of::<((usize, usize), usize)>() + 1),
+        ]
+        .iter()
+        .fold(0usize, |a, &b| a.saturating_add(b));
+        if total > KEEP {
+            return;
+        }
+        // Nothing to keep when the thread is ending.
+        let _ = SCRATCH.try_with(|slot| slot.set(self));
+    }
+}
+
+/// `v`'s buffer, emptied, with room for at least `additional` items; `v` is left empty
+/// (its buffer goes back to the [`Scratch`] when the parse ends).
+fn reuse<T>(v: &mut Vec<T>, additional: usize) -> Vec<T> {
+    let mut v = std::mem::take(v);
+    v.clear();
+    v.reserve(additional);
+    v
 }
 
 /// Sieves 1 and 2: direct quotes with a trailing or leading attribution, and quotes split by
@@ -1379,7 +1483,8 @@ fn reported_sieves(
             }
             if content.start >= q.content.start && content.end <= q.span.end {
                 kind = QuoteKind::Direct;
-                segments = vec![q.content];
+                segments.clear();
+                segments.push(q.content);
                 span = q.span;
             } else {
                 kind = QuoteKind::Mixed;
@@ -1389,7 +1494,8 @@ fn reported_sieves(
             q.taken = Some(drafts.len());
         }
         if kind == QuoteKind::Mixed {
-            segments = vec![span];
+            segments.clear();
+            segments.push(span);
         }
         // A prepositional phrase before `…, he declined to comment.` says nothing:
         // `Through an aide, the mayor declined to comment.`
@@ -3353,11 +3459,13 @@ fn continuation_sieve(
 ) {
     // Drafts the earlier sieves made in this paragraph, in text order; continuations made
     // here come in text order too, so the latest one is all that needs remembering.
-    let mut here: Vec<(usize, usize)> = drafts[first_draft..]
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.span.start, first_draft + i))
-        .collect();
+    let mut here = take_here();
+    here.extend(
+        drafts[first_draft..]
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.span.start, first_draft + i)),
+    );
     here.sort_unstable();
     let mut latest: Option<(usize, usize)> = None;
     for q in quos.iter_mut() {
@@ -3461,6 +3569,7 @@ fn continuation_sieve(
         latest = Some((q.span.start, drafts.len()));
         drafts.push(d);
     }
+    put_here(here);
     // Remember the paragraph's last attributed speaker for the next paragraph.
     if let Some((d, source)) = drafts[first_draft..]
         .iter()
@@ -3660,13 +3769,18 @@ fn colon_attribution(
 }
 
 /// Sorts the drafts, assigns ids, and fills the article's quotes and mentions.
-fn finish(text: &str, article: &mut Article<'_>, mut drafts: Vec<Draft>) {
+fn finish(
+    text: &str,
+    article: &mut Article<'_>,
+    drafts: &mut Vec<Draft>,
+    mention_of: &mut FastMap<(usize, usize), usize>,
+) {
     drafts.sort_by_key(|d| (d.span.start, d.span.end));
-    let mut mention_of: FastMap<(usize, usize), usize> =
-        FastMap::with_capacity_and_hasher(drafts.len(), Default::default());
+    mention_of.clear();
+    mention_of.reserve(drafts.len());
     article.quotes.reserve(drafts.len());
     article.mentions.reserve(drafts.len());
-    for d in drafts {
+    for d in drafts.drain(..) {
         let content = d.segments.iter().fold(d.segments[0], |a, s| a.cover(*s));
         // The sentence the quote starts in (its opening mark may close the sentence before
         // its content's: `…said."" ‘…`).

@@ -1435,8 +1435,8 @@ fn analyse_tokens(text: &str, tokens: &[Token], phrase: &mut String) -> Analysis
     // (`US`, `IT` in capitals are a country and a trade, not pronouns.)
     if tokens.len() == 1 && tokens[0].is(PRONOUN) && !tokens[0].has(flag::ALLCAPS) {
         let mut a = Analysis::new(MentionKind::Pronoun);
-        let mut b = String::new();
-        a.pronoun = Pronoun::parse(lower(&text[tokens[0].span], &mut b));
+        // `phrase` is free here: the pronoun is lowercased into it.
+        a.pronoun = Pronoun::parse(lower(&text[tokens[0].span], phrase));
         a.head = Some(tokens[0].span);
         return a;
     }
@@ -1754,9 +1754,10 @@ fn fill_name(chunk: &[Token], split: &NameSplit, a: &mut Analysis) {
 /// Whether the head word of a description names one person (a title word such as
 /// `spokesman`, or a person noun such as `woman`, `source`).
 pub(crate) fn is_personal_head(text: &str, head: Span) -> bool {
-    let mut buf = String::new();
     let w = text.get(head.range()).unwrap_or("");
-    classes_of(lower(strip_possessive(w), &mut buf)) & (class::TITLE | class::PERSON) != 0
+    // An ASCII word is looked up in any case, without a lowercase copy (`buf` stays empty,
+    // and so unallocated, unless the word is not ASCII).
+    classes_fold(strip_possessive(w), &mut String::new()) & (class::TITLE | class::PERSON) != 0
 }
 
 /// The head word of a title or role phrase (`the Russian Security Council's deputy
