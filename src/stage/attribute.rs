@@ -2301,7 +2301,7 @@ fn verb_cue(
         if adjunct_only(pa, from, end) {
             return None;
         }
-        let end = object_end(pa, from, end);
+        let end = object_end(pa, cues, from, end);
         return Some((pa.span(from, end.max(from + 1)), subject, Rule::Participle));
     }
 
@@ -2427,7 +2427,7 @@ fn verb_cue(
             .or_else(|| main_clause_subject(pa, s_start, conj - 1))
             .or_else(|| sentence_subject(pa, s_start, conj - 1))?;
         let from = content_start(pa, c.end, s_end, lemma);
-        let end = object_end(pa, from, clause_end(pa, cues, from, s_end));
+        let end = object_end(pa, cues, from, clause_end(pa, cues, from, s_end));
         return (from < end).then(|| (pa.span(from, end), Some(subject), Rule::ReportedClause));
     }
     let subject = pa.subject_before(s_start, c.first);
@@ -2595,7 +2595,7 @@ fn verb_cue(
         {
             return None;
         }
-        let end = object_end(pa, from, end);
+        let end = object_end(pa, cues, from, end);
         return Some((pa.span(from, end), Some(source), Rule::ReportedClause));
     }
     None
@@ -2606,10 +2606,20 @@ fn verb_cue(
 /// it (`denied the charges and has worked to …`), nor is a `when`, `until` or `while` clause
 /// or a closing apposition to a name. A `that` clause, or one that opens with its own
 /// subject, runs on to `end`: its subject may have a second verb too.
-fn object_end(pa: &Para<'_>, from: usize, end: usize) -> usize {
-    if from == 0 || pa.is_word_in(from - 1, &["that"]) || clause_follows(pa, from, end) {
+fn object_end(pa: &Para<'_>, cues: &[CueAt], from: usize, end: usize) -> usize {
+    if from == 0
+        || end <= from + 1
+        || pa.is_word_in(from - 1, &["that"])
+        || clause_follows(pa, from, end)
+    {
         return end;
     }
+    // Never less than one token: the callers make a span of `from..end`.
+    object_stop(pa, cues, from, end).clamp(from + 1, end)
+}
+
+/// Where [`object_end`] cuts an object that is no clause.
+fn object_stop(pa: &Para<'_>, cues: &[CueAt], from: usize, end: usize) -> usize {
     // An apposition that closes the object describes the name before it: `referring to
     // [John Kerry], the chief negotiator`.
     let end = (from + 1..end)
@@ -2621,6 +2631,14 @@ fn object_end(pa: &Para<'_>, from: usize, end: usize) -> usize {
                 && apposition(pa, k, end).is_some_and(|r| r.end >= pa.toks[end - 1].span.end)
         })
         .unwrap_or(end);
+    // Where it was said is no part of it: a medium (`praised [the plan] in an interview`).
+    let lo = cues.partition_point(|c| c.first <= from);
+    let end = cues[lo..]
+        .iter()
+        .take(16)
+        .take_while(|c| c.first < end)
+        .find(|c| c.kind == PatternKind::Medium)
+        .map_or(end, |c| c.first);
     let stop = (from + 1..end.min(from + 2 * REACH)).find(|&k| {
         (!pa.toks[k].quoted && pa.is_word_in(k, &["when", "until", "while", "whereas"]))
             || !pa.toks[k].quoted

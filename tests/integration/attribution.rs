@@ -1464,6 +1464,16 @@ t!(
         ReportedClause
     )]
 );
+tb!(
+    a_medium_after_an_object_is_no_part_of_it,
+    "The mayor defended the harbour levy in an interview with the Herald.",
+    [(
+        Indirect,
+        ["the harbour levy"],
+        Some("The mayor"),
+        ReportedClause
+    )]
+);
 t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
