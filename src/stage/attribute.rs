@@ -3396,7 +3396,11 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
             .find(|&j| pa.is_word_in(j, &["that"]))
             .filter(|&j| pa.is_punct(j - 1, ","));
         if let Some(that) = (k..reach).find(|&j| pa.is_word_in(j, &["that"])).or(far) {
-            let clean = (k..that).all(|j| pa.toks[j].kind != TokKind::Open && !pa.is_punct(j, "."));
+            // Not past another cue, whose `that` it is: `asking X to repudiate a general
+            // who suggested that …`.
+            let clean = (k..that).all(|j| {
+                pa.toks[j].kind != TokKind::Open && !pa.is_punct(j, ".") && !pa.cue_start[j]
+            });
             if clean {
                 return that + 1;
             }

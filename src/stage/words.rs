@@ -89,7 +89,7 @@ const AUX_WORDS: &[&str] = &[
     "were", "are", "been", "be", "not", "never", "first", "again", "further", "already", "still",
     "just", "even", "only", "often", "long", "since", "subsequently", "initially", "finally",
     "ultimately", "immediately", "had", "n't", "quickly", "once", "reportedly", "allegedly",
-    "apparently",
+    "apparently", "soon",
 ];
 
 /// Verbs whose first complement is the hearer (`told reporters that …`).

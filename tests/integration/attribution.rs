@@ -1475,6 +1475,26 @@ tb!(
     )]
 );
 t!(
+    a_that_after_a_later_cue_is_that_cues_own,
+    "The union is asking Ann Lee to disown a banker who suggested that the port should close.",
+    [(
+        Indirect,
+        "Ann Lee to disown a banker who suggested that the port should close",
+        Some("The union"),
+        ReportedClause
+    )]
+);
+t!(
+    soon_between_subject_and_cue,
+    "The auditors soon noted that the port had been overcharged.",
+    [(
+        Indirect,
+        "the port had been overcharged",
+        Some("The auditors"),
+        ReportedClause
+    )]
+);
+t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
     [(
