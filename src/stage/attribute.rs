@@ -946,8 +946,10 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
 
         let first_draft = drafts.len();
         direct_sieves(&pa, pid, &mut cues, &mut quos, &mut drafts);
-        reported_sieves(config, &pa, pid, &mut cues, &mut quos, &mut drafts);
+        // A transcript's label takes its whole paragraph before the cues inside it can: `A:
+        // Well, I think …` is the answer, not a belief of its own.
         label_sieve(&pa, pid, &mut quos, &mut drafts, &mut kicker_budget);
+        reported_sieves(config, &pa, pid, &mut cues, &mut quos, &mut drafts);
         let lead = colon_lead
             .take()
             .filter(|(lp, _, _, _)| lp.index() + 1 == pid.index());
@@ -3653,11 +3655,11 @@ fn label_sieve(
     // (`Bombshell:`, `The Latest:`) as speakers.
     let w = pa.word(0);
     // A source's kind as a kicker reports what the source found: `Poll: Lee leads in Ohio`.
+    // An upper-case label is a transcript's speaker when it comes up again (`TAPPER:` on
+    // each of the host's turns), not a one-off kicker (`BUSTED:`).
     let label_ok = colon == 1
         && !pa.toks[0].quoted
-        && (matches!(w, "Q" | "A")
-            || (w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
-            || pa.is_word_in(0, &["poll", "survey", "report", "study"]))
+        && (matches!(w, "Q" | "A") || pa.is_word_in(0, &["poll", "survey", "report", "study"]))
         && !pa.is_word_in(0, PAGE_LABELS);
     if !label_ok && !name_kicker(pa, colon, kicker_budget) {
         return;
@@ -3714,9 +3716,9 @@ const KICKER_REACH: usize = 16 << 10;
 const KICKER_LOOKUPS: usize = 32;
 
 /// Whether the one to three capitalised words before the colon at token `colon` name
-/// someone the article is about: a name kicker (`Lee: The wall will hold`). The last word
-/// must come up again, capitalised, elsewhere in the text nearby; a kicker of the page
-/// (`Bombshell:`, `The Latest:`) does not.
+/// someone the article is about: a name kicker (`Lee: The wall will hold`) or a
+/// transcript's speaker (`TAPPER: …`). The last word must come up again, capitalised,
+/// elsewhere in the text nearby; a kicker of the page (`Bombshell:`, `BUSTED:`) does not.
 ///
 /// Each look-up spends one of `budget`, so that a text of many short kicker-like paragraphs
 /// stays linear with a small constant.
@@ -3747,12 +3749,19 @@ fn name_kicker(pa: &Para<'_>, colon: usize, budget: &mut usize) -> bool {
         let after = end >= text.len() || !text[end].is_ascii_alphanumeric();
         before && after
     };
-    let found = |from: usize, to: usize| {
-        memchr::memmem::find_iter(&text[from..to], name.as_bytes())
+    let found = |form: &[u8], from: usize, to: usize| {
+        memchr::memmem::find_iter(&text[from..to], form)
             .map(|at| from + at)
             .any(whole_word)
     };
-    found(lo, para.start) || found(para.end, hi)
+    let seen = |form: &[u8]| found(form, lo, para.start) || found(form, para.end, hi);
+    // An upper-case label (`TRUMP:`) is found in title case too (`Trump said`).
+    seen(name.as_bytes())
+        || (name.bytes().all(|b| b.is_ascii_uppercase()) && {
+            let mut title = name.to_ascii_lowercase().into_bytes();
+            title[0] = title[0].to_ascii_uppercase();
+            seen(&title)
+        })
 }
 
 /// The speaker, cue and pattern of a paragraph that ends with an attribution and a colon

@@ -1293,11 +1293,18 @@ t!(
 );
 t!(
     transcript_labels,
-    "Q: How did the vote go for you?\n\nA: No one checked up on us.\n\nHOST: Do you think so?",
+    "Q: How did the vote go for you?\n\nA: No one checked up on us.\n\nHOST: Do you think so, Mrs. Okafor?\n\nOKAFOR: I think we will win, and the mayor said so.\n\nHOST: Thank you.",
     [
         (Indirect, "How did the vote go for you", Some("Q"), Leading),
         (Indirect, "No one checked up on us", Some("A"), Leading),
-        (Indirect, "Do you think so", Some("HOST"), Leading)
+        (Indirect, "Do you think so, Mrs. Okafor", Some("HOST"), Leading),
+        (
+            Indirect,
+            "I think we will win, and the mayor said so",
+            Some("OKAFOR"),
+            Leading
+        ),
+        (Indirect, "Thank you", Some("HOST"), Leading)
     ]
 );
 t!(
@@ -1312,7 +1319,7 @@ t!(
 );
 t!(
     page_labels_and_kickers_are_no_speakers,
-    "UPDATE: The vote was moved.\n\nBombshell: The vote was moved again.",
+    "UPDATE: The vote was moved.\n\nBombshell: The vote was moved again.\n\nBUSTED: The vote was moved again.",
     []
 );
 t!(
