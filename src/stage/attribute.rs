@@ -2652,7 +2652,7 @@ fn object_stop(pa: &Para<'_>, cues: &[CueAt], from: usize, end: usize) -> usize 
                         && !v.quoted
                         && (v.class & words::PAST != 0
                             || is_in(&["has", "have", "had"], w)
-                            || (w.len() > 4 && w.ends_with("ed")))
+                            || (w.len() > 4 && w.ends_with("ed") && !w.contains('-')))
                 })
     });
     match stop {
@@ -3001,10 +3001,20 @@ fn clause_follows(pa: &Para<'_>, k: usize, s_end: usize) -> bool {
         && (k + 1..s_end.min(k + 7))
             // A verb after `and` is a second verb of the sentence's subject (`denied the
             // charges and has …`), not this clause's.
+            // A past participle after `and` with no verb of its own after it is one too
+            // (`proposed X and signaled support`, not `the heat and unsettled weather could`).
             .take_while(|&j| {
                 !(pa.is_word_in(j, &["and", "but"])
                     && pa.toks.get(j + 1).is_some_and(|v| {
-                        v.class & words::PAST != 0 || is_in(&["has", "have", "had"], pa.word(j + 1))
+                        let w = pa.word(j + 1);
+                        v.class & words::PAST != 0
+                            || is_in(&["has", "have", "had"], w)
+                            || (!v.cap
+                                && w.len() > 4
+                                && w.ends_with("ed")
+                                && !w.contains('-')
+                                && !(j + 2..s_end.min(j + 6))
+                                    .any(|x| pa.has(x, words::BE | words::AUX)))
                     }))
             })
             .any(|j| {
