@@ -2283,9 +2283,15 @@ fn verb_cue(
         && !pa.is_word_in(c.first - 2, NOT_PURPOSE)
         && !pa.word(c.first - 2).ends_with("ed")
         && pa.toks[c.first - 2].kind == TokKind::Word;
+    // A participle after a medium the subject put out tells what it said: `sent a tweet
+    // saying …`, `issued a statement calling …`.
+    let after_medium = c.first > s_start + 1
+        && pa.is_word_in(c.first - 1, MEDIUM_NOUNS)
+        && pa.has(c.first - 2, words::DETERMINER);
     if (participle
         && (after_comma
             || second_participle
+            || after_medium
             || pa.is_word_in(before_participle, &["while", "after", "by", "before"])))
         || purpose
     {
@@ -2676,6 +2682,15 @@ fn intransitive_use(pa: &Para<'_>, lemma: &str, from: usize) -> bool {
             ],
         )
 }
+
+/// Nouns of the things a speaker puts out, after which a participle of saying is the
+/// speaker's (`released a statement saying …`).
+#[rustfmt::skip]
+const MEDIUM_NOUNS: &[&str] = &[
+    "statement", "tweet", "letter", "post", "memo", "email", "e-mail", "release", "video",
+    "message", "note", "ad", "advertisement", "op-ed", "column", "filing", "motion", "report",
+    "speech", "blog", "editorial", "essay", "petition",
+];
 
 /// Finite auxiliaries and forms of `be`, which go on with a clause's verb (`…, would be`).
 #[rustfmt::skip]
@@ -3458,6 +3473,16 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
     while k < s_end.min(cue_end + REACH)
         && pa.toks[k].kind == TokKind::Punct
         && matches!(pa.word(k), ":" | "," | "—")
+    {
+        k += 1;
+    }
+    // `released a statement saying that …`: the participle of saying belongs to the cue.
+    if k + 1 < s_end
+        && pa.cue_start[k]
+        && pa.is_word_in(
+            k,
+            &["saying", "stating", "declaring", "announcing", "asserting"],
+        )
     {
         k += 1;
     }

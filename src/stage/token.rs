@@ -3,7 +3,7 @@
 //! The attribution stage tokenises one sentence at a time into a reused buffer, so nothing is
 //! allocated per token.
 
-use crate::stage::sentence::Abbreviations;
+use crate::stage::sentence::{Abbreviations, Class};
 use crate::stage::{names, words};
 use crate::Span;
 
@@ -261,7 +261,16 @@ fn word_end_from(
             if d == '.' {
                 let word = &text[at..e];
                 let one_cap = capital == Some(e - at);
-                if one_cap || word.contains('.') || abbreviations.get(&text[at..=e]).is_some() {
+                // A number's abbreviation takes its period only before the number (`No. 1`,
+                // not `said no.`).
+                let listed = match abbreviations.get(&text[at..=e]) {
+                    Some(Class::Number) => text[next..end_of]
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit() || c == '#'),
+                    Some(_) => true,
+                    None => false,
+                };
+                if one_cap || word.contains('.') || listed {
                     e = next;
                 }
             }

@@ -1502,6 +1502,39 @@ t!(
     )]
 );
 t!(
+    a_one_word_answer_no_is_not_a_number_abbreviation,
+    "The mayor said no. The levy is No. 1 on the list, aides said.",
+    [
+        (Indirect, "no", Some("The mayor"), ReportedClause),
+        (
+            Indirect,
+            "The levy is No. 1 on the list",
+            Some("aides"),
+            TrailingUnmarked
+        )
+    ]
+);
+t!(
+    a_participle_of_saying_after_a_medium_is_the_speakers,
+    "The mayor sent a letter saying the port would stay open.",
+    [(
+        Indirect,
+        "the port would stay open",
+        Some("The mayor"),
+        Participle
+    )]
+);
+t!(
+    a_statement_saying_that_belongs_to_the_cue,
+    "The council issued a statement saying that the port would stay open.",
+    [(
+        Indirect,
+        "the port would stay open",
+        Some("The council"),
+        ReportedClause
+    )]
+);
+t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
     [(
