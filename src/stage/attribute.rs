@@ -2357,7 +2357,22 @@ fn verb_cue(
         && pa
             .subject_before(s_start, c.first)
             .is_some_and(|s| s.role.is_some() && clause_initial(pa, s_start, s.mention.start));
-    if after_comma && !appositive {
+    // An insert set off by commas before the verb (`The hawks, like Lee and Ng, say …`):
+    // the verb is the sentence's own, its subject before the insert.
+    let insert_before = after_comma && {
+        let open = (s_start..c.first - 1)
+            .rev()
+            .take(REACH)
+            .find(|&k| pa.is_punct(k, ","));
+        open.is_some_and(|k| {
+            k > s_start
+                && pa.is_word_in(
+                    k + 1,
+                    &["like", "including", "such", "especially", "notably"],
+                )
+        })
+    };
+    if after_comma && !appositive && !insert_before {
         // `…, said.` with the speaker's name lost (a link's text dropped in scraping): the
         // sentence is still attributed, to no one.
         let comma = c.first - 1;
