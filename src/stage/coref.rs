@@ -43,27 +43,37 @@ struct Occurrence {
     paragraph: usize,
 }
 
-/// The people named outside quotation marks (and outside direct quotes), in text order.
-fn occurrences(article: &Article<'_>, mut named: Vec<(usize, usize)>) -> Vec<Occurrence> {
+/// The people named outside quotation marks (and outside direct quotes), in text order,
+/// into `out` (`named` is sorted and deduplicated in place; `quoted` and `merged` are
+/// scratch space).
+fn occurrences(
+    article: &Article<'_>,
+    named: &mut Vec<(usize, usize)>,
+    quoted: &mut Vec<Span>,
+    merged: &mut Vec<Span>,
+    out: &mut Vec<Occurrence>,
+) {
     named.sort_unstable();
     named.dedup_by_key(|x| x.0);
     // Quoted regions, merged into disjoint spans.
-    let mut quoted: Vec<Span> = article
-        .quotations
-        .iter()
-        .filter(|q| q.role != crate::QuotationRole::Title)
-        .map(|q| q.span)
-        .chain(
-            article
-                .quotes
-                .iter()
-                .filter(|q| q.kind == crate::QuoteKind::Direct)
-                .flat_map(|q| q.segments.iter().copied()),
-        )
-        .collect();
+    quoted.clear();
+    quoted.extend(
+        article
+            .quotations
+            .iter()
+            .filter(|q| q.role != crate::QuotationRole::Title)
+            .map(|q| q.span)
+            .chain(
+                article
+                    .quotes
+                    .iter()
+                    .filter(|q| q.kind == crate::QuoteKind::Direct)
+                    .flat_map(|q| q.segments.iter().copied()),
+            ),
+    );
     quoted.sort_unstable();
-    let mut merged: Vec<Span> = Vec::with_capacity(quoted.len());
-    for s in quoted {
+    merged.clear();
+    for &s in quoted.iter() {
         match merged.last_mut() {
             Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
             _ => merged.push(s),
@@ -73,19 +83,21 @@ fn occurrences(article: &Article<'_>, mut named: Vec<(usize, usize)>) -> Vec<Occ
         let k = merged.partition_point(|s| s.start <= at);
         k > 0 && merged[k - 1].end > at
     };
-    named
-        .into_iter()
-        .filter(|&(at, _)| !inside(at))
-        .map(|(at, entity)| Occurrence {
-            at,
-            entity,
-            sentence: article
-                .sentences
-                .partition_point(|s| s.span.start <= at)
-                .saturating_sub(1),
-            paragraph: paragraph_index(article, at),
-        })
-        .collect()
+    out.clear();
+    out.extend(
+        named
+            .iter()
+            .filter(|&&(at, _)| !inside(at))
+            .map(|&(at, entity)| Occurrence {
+                at,
+                entity,
+                sentence: article
+                    .sentences
+                    .partition_point(|s| s.span.start <= at)
+                    .saturating_sub(1),
+                paragraph: paragraph_index(article, at),
+            }),
+    );
 }
 
 /// The person a he or she most likely stands for among those named before `here`, from
@@ -226,11 +238,148 @@ struct Linker {
     /// Name runs whose apposition may give their entity a role, in the order they were
     /// absorbed: read only for entities that turn out to be speakers.
     run_roles: Vec<(usize, NameRun)>,
+    /// Buffers of [`Linker::absorb_runs`].
+    absorb: AbsorbBuffers,
+}
+
+impl Linker {
+    /// Empties the entities and maps for a new article (their room is kept).
+    fn clear(&mut self) {
+        self.entities.clear();
+        self.by_surname.clear();
+        self.by_name.clear();
+        self.by_head.clear();
+        self.run_roles.clear();
+    }
+}
+
+/// The buffers of [`Linker::absorb_runs`], kept between parses.
+#[derive(Debug, Default)]
+struct AbsorbBuffers {
+    /// Each run's surname key.
+    run_keys: Vec<u64>,
+    /// The group (surname number) of each surname key.
+    group_of: FastMap<u64, usize>,
+    /// The surname keys, in order of first appearance.
+    keys: Vec<u64>,
+    /// The kept runs, as `(group, run)`.
+    kept: Vec<(usize, usize)>,
+    /// Where each group starts in `grouped`.
+    starts: Vec<usize>,
+    /// Whether each group's surname also stands alone.
+    bare: Vec<bool>,
+    /// The kept runs, group by group.
+    grouped: Vec<usize>,
+    /// The next free place of each group in `grouped`.
+    next: Vec<usize>,
+    /// The people of one surname ([`Linker::adopt_full_names`]).
+    people: Vec<usize>,
+    /// The given names they already have.
+    taken: Vec<Span>,
+}
+
+/// The buffers of [`run`], kept per thread between parses so that a parse seldom allocates
+/// (see [`with_buffers`]).
+#[derive(Debug, Default)]
+struct Buffers {
+    linker: Linker,
+    analyses: Vec<Analysis>,
+    order: Vec<usize>,
+    linked: Vec<Option<usize>>,
+    /// People named, as `(position, entity)`.
+    named: Vec<(usize, usize)>,
+    runs: Vec<NameRun>,
+    people: Vec<Occurrence>,
+    /// Quoted regions ([`occurrences`]), then merged.
+    quoted_regions: Vec<Span>,
+    merged: Vec<Span>,
+    /// The mentions quotes name.
+    quoted: FastSet<Span>,
+    bodies: Vec<usize>,
+    mention_at: FastMap<Span, usize>,
+    ids: Vec<Option<SpeakerId>>,
+    by_first: Vec<usize>,
+    /// Mentions already listed ([`ensure_quote_mentions`]).
+    known: FastSet<Span>,
+    /// Appositions found ([`add_appositions`]).
+    found: Vec<(usize, Span)>,
+}
+
+impl Buffers {
+    /// Whether a very long article made the buffers large: they are then dropped, so that
+    /// a thread keeps at most a few hundred kilobytes between parses.
+    fn is_large(&self) -> bool {
+        const KEEP: usize = 1 << 12;
+        let l = &self.linker;
+        let a = &l.absorb;
+        [
+            l.entities.capacity(),
+            l.by_surname.capacity(),
+            l.by_name.capacity(),
+            l.by_head.capacity(),
+            l.run_roles.capacity(),
+            a.run_keys.capacity(),
+            a.group_of.capacity(),
+            a.kept.capacity(),
+            a.grouped.capacity(),
+            self.analyses.capacity(),
+            self.order.capacity(),
+            self.named.capacity(),
+            self.runs.capacity(),
+            self.people.capacity(),
+            self.quoted_regions.capacity(),
+            self.quoted.capacity(),
+            self.mention_at.capacity(),
+            self.ids.capacity(),
+            self.known.capacity(),
+        ]
+        .into_iter()
+        .any(|c| c > KEEP)
+    }
+}
+
+/// Runs `f` with this thread's [`Buffers`]: taken out of their slot for the call and put
+/// back after (unless large), so a nested call (or one while the thread ends) gets new,
+/// empty ones.
+fn with_buffers<R>(f: impl FnOnce(&mut Buffers) -> R) -> R {
+    thread_local! {
+        static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::default();
+    }
+    let mut buffers = BUFFERS.try_with(std::cell::Cell::take).unwrap_or_default();
+    let out = f(&mut buffers);
+    if !buffers.is_large() {
+        // Nothing to keep when the thread is ending.
+        let _ = BUFFERS.try_with(|slot| slot.set(buffers));
+    }
+    out
 }
 
 /// Links mentions into speakers and gives every attributed quote its speaker.
 pub(crate) fn run(article: &mut Article<'_>) {
-    ensure_quote_mentions(article);
+    with_buffers(|buffers| run_with(article, buffers));
+}
+
+/// [`run`] with its buffers.
+fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
+    let Buffers {
+        linker,
+        analyses,
+        order,
+        linked,
+        named,
+        runs,
+        people,
+        quoted_regions,
+        merged,
+        quoted,
+        bodies,
+        mention_at,
+        ids,
+        by_first,
+        known,
+        found,
+    } = buffers;
+    ensure_quote_mentions(article, known);
     if article.mentions.is_empty() {
         article.speakers.clear();
         return;
@@ -240,36 +389,38 @@ pub(crate) fn run(article: &mut Article<'_>) {
     let text: &str = &text_cow;
     // Room for every mention in the maps, so that they seldom grow.
     let n = article.mentions.len();
-    let mut linker = Linker {
-        by_surname: FastMap::with_capacity_and_hasher(n, Default::default()),
-        by_name: FastMap::with_capacity_and_hasher(n, Default::default()),
-        by_head: FastMap::with_capacity_and_hasher(n, Default::default()),
-        entities: Vec::with_capacity(n),
-        scratch: Scratch::take(),
-        ..Linker::default()
-    };
+    linker.clear();
+    linker.by_surname.reserve(n);
+    linker.by_name.reserve(n);
+    linker.by_head.reserve(n);
+    linker.entities.reserve(n);
+    linker.scratch = Scratch::take();
 
     // 1. Analyse every mention; add appositions the attribution stage did not see.
-    let analyses: Vec<Analysis> = article
-        .mentions
-        .iter()
-        .map(|m| names::analyse(text, m.span, &mut linker.scratch))
-        .collect();
-    for (m, a) in article.mentions.iter_mut().zip(&analyses) {
+    analyses.clear();
+    analyses.extend(
+        article
+            .mentions
+            .iter()
+            .map(|m| names::analyse(text, m.span, &mut linker.scratch)),
+    );
+    for (m, a) in article.mentions.iter_mut().zip(analyses.iter()) {
         m.kind = a.kind;
         m.name = a.name;
         m.title = a.title;
         m.speaker = None;
     }
-    add_appositions(article, &analyses, &mut linker.scratch);
+    add_appositions(article, analyses, &mut linker.scratch, found);
 
-    let mut order: Vec<usize> = (0..article.mentions.len()).collect();
+    order.clear();
+    order.extend(0..article.mentions.len());
     order.sort_by_key(|&i| (article.mentions[i].span.start, article.mentions[i].span.end));
     let paragraph_of = |at: usize| paragraph_index(article, at);
 
     // 2. Link names, organisations, groups and descriptions, in text order.
-    let mut linked: Vec<Option<usize>> = vec![None; article.mentions.len()];
-    for &i in &order {
+    linked.clear();
+    linked.resize(article.mentions.len(), None);
+    for &i in order.iter() {
         let m = &article.mentions[i];
         let a = &analyses[i];
         let p = paragraph_of(m.span.start);
@@ -285,32 +436,34 @@ pub(crate) fn run(article: &mut Article<'_>) {
 
     // 3. Full names, titles and courtesy titles found elsewhere in the text. People named
     //    (by mentions and in the text) are the antecedents of he and she.
-    let mut named: Vec<(usize, usize)> = order
-        .iter()
-        .filter_map(|&i| linked[i].map(|e| (article.mentions[i].span.start, e)))
-        .filter(|&(_, e)| linker.entities[e].personal)
-        .collect();
+    named.clear();
+    named.extend(
+        order
+            .iter()
+            .filter_map(|&i| linked[i].map(|e| (article.mentions[i].span.start, e)))
+            .filter(|&(_, e)| linker.entities[e].personal),
+    );
     if linker
         .entities
         .iter()
         .any(|e| e.kind == SpeakerKind::Person)
     {
-        let runs = names::scan_names_with(
+        names::scan_names_into(
             text,
             article.paragraphs.iter().map(|p| p.span),
             &mut linker.scratch,
+            runs,
         );
-        named.extend(linker.absorb_runs(article, &runs));
+        linker.absorb_runs(article, runs, named);
     }
-    let people = occurrences(article, named);
+    occurrences(article, named, quoted_regions, merged, people);
 
     // 4. Pronouns, in text order.
-    let mut quoted: FastSet<Span> =
-        FastSet::with_capacity_and_hasher(article.quotes.len(), Default::default());
+    quoted.clear();
     quoted.extend(article.quotes.iter().filter_map(|q| q.mention));
     let mut prev_quote: Option<usize> = None;
-    let mut bodies: Vec<usize> = Vec::new();
-    for &i in &order {
+    bodies.clear();
+    for &i in order.iter() {
         let span = article.mentions[i].span;
         let p = paragraph_of(span.start);
         let e = match analyses[i].pronoun {
@@ -324,7 +477,7 @@ pub(crate) fn run(article: &mut Article<'_>) {
                         .saturating_sub(1),
                     paragraph: p,
                 };
-                let e = linker.resolve(pronoun, here, prev_quote, &people, &bodies);
+                let e = linker.resolve(pronoun, here, prev_quote, people, bodies);
                 if let (Some(e), Some(g)) = (e, pronoun.gender()) {
                     linker.entities[e].show_gender(g, span);
                 }
@@ -349,8 +502,8 @@ pub(crate) fn run(article: &mut Article<'_>) {
 
     // 5. Quotes and mentions onto entities; entities with quotes become speakers (so the
     //    mentions, titles and roles of the others are never gathered).
-    let mut mention_at: FastMap<Span, usize> =
-        FastMap::with_capacity_and_hasher(article.mentions.len(), Default::default());
+    mention_at.clear();
+    mention_at.reserve(article.mentions.len());
     for (i, m) in article.mentions.iter().enumerate() {
         mention_at.entry(m.span).or_insert(i);
     }
@@ -364,7 +517,7 @@ pub(crate) fn run(article: &mut Article<'_>) {
         }
     }
     // The appositions of name runs, before the mentions' roles.
-    for (e, run) in std::mem::take(&mut linker.run_roles) {
+    for &(e, run) in &linker.run_roles {
         if linker.entities[e].quotes.is_empty() {
             continue;
         }
@@ -377,7 +530,7 @@ pub(crate) fn run(article: &mut Article<'_>) {
             push_unique(text, &mut linker.entities[e].roles, r);
         }
     }
-    for &i in &order {
+    for &i in order.iter() {
         if let Some(e) = linked[i] {
             let m = &article.mentions[i];
             let ent = &mut linker.entities[e];
@@ -396,7 +549,8 @@ pub(crate) fn run(article: &mut Article<'_>) {
             }
         }
     }
-    let mut ids: Vec<Option<SpeakerId>> = vec![None; linker.entities.len()];
+    ids.clear();
+    ids.resize(linker.entities.len(), None);
     let mut speakers = Vec::with_capacity(
         linker
             .entities
@@ -404,9 +558,10 @@ pub(crate) fn run(article: &mut Article<'_>) {
             .filter(|e| !e.quotes.is_empty())
             .count(),
     );
-    let mut by_first: Vec<usize> = (0..linker.entities.len()).collect();
+    by_first.clear();
+    by_first.extend(0..linker.entities.len());
     by_first.sort_by_key(|&e| linker.entities[e].first_seen);
-    for e in by_first {
+    for &e in by_first.iter() {
         let ent = &mut linker.entities[e];
         if ent.quotes.is_empty() {
             continue;
@@ -438,15 +593,14 @@ pub(crate) fn run(article: &mut Article<'_>) {
             .and_then(|&i| article.mentions[i].speaker);
     }
     article.speakers = speakers;
-    linker.scratch.put();
+    std::mem::take(&mut linker.scratch).put();
 }
 
-/// Adds a mention for every quote mention the attribution stage did not list.
-fn ensure_quote_mentions(article: &mut Article<'_>) {
-    let mut known: FastSet<Span> = FastSet::with_capacity_and_hasher(
-        article.mentions.len() + article.quotes.len(),
-        Default::default(),
-    );
+/// Adds a mention for every quote mention the attribution stage did not list (`known` is
+/// scratch space).
+fn ensure_quote_mentions(article: &mut Article<'_>, known: &mut FastSet<Span>) {
+    known.clear();
+    known.reserve(article.mentions.len() + article.quotes.len());
     known.extend(article.mentions.iter().map(|m| m.span));
     for q in &article.quotes {
         if let Some(span) = q.mention {
@@ -478,9 +632,15 @@ fn cue_in(article: &Article<'_>, span: Span) -> bool {
     article.cues.get(k).is_some_and(|c| c.span.start < span.end)
 }
 
-/// Finds appositions after name mentions that have no role yet.
-fn add_appositions(article: &mut Article<'_>, analyses: &[Analysis], scratch: &mut Scratch) {
-    let mut found = Vec::new();
+/// Finds appositions after name mentions that have no role yet (`found` is scratch
+/// space).
+fn add_appositions(
+    article: &mut Article<'_>,
+    analyses: &[Analysis],
+    scratch: &mut Scratch,
+    found: &mut Vec<(usize, Span)>,
+) {
+    found.clear();
     for (i, m) in article.mentions.iter().enumerate() {
         if m.role.is_some() || analyses[i].kind != MentionKind::Name {
             continue;
@@ -496,7 +656,7 @@ fn add_appositions(article: &mut Article<'_>, analyses: &[Analysis], scratch: &m
             found.push((i, role));
         }
     }
-    for (i, role) in found {
+    for &(i, role) in found.iter() {
         article.mentions[i].role = Some(role);
     }
 }
@@ -686,23 +846,40 @@ impl Linker {
 
     /// Takes full names, titles, appositions and courtesy titles from name runs in the text;
     /// a full name of someone not yet known becomes an entity (quoted later through a
-    /// pronoun, it becomes a speaker). Returns where each run names a person, as
-    /// `(position, entity)`.
-    fn absorb_runs(&mut self, article: &Article<'_>, runs: &[NameRun]) -> Vec<(usize, usize)> {
+    /// pronoun, it becomes a speaker). Appends where each run names a person to
+    /// `occurrences`, as `(position, entity)`.
+    fn absorb_runs(
+        &mut self,
+        article: &Article<'_>,
+        runs: &[NameRun],
+        occurrences: &mut Vec<(usize, usize)>,
+    ) {
         let text: &str = &article.text;
-        let run_keys: Vec<u64> = runs
-            .iter()
-            .map(|r| names::surname_key(&text[r.surname]))
-            .collect();
+        // The buffers are taken out of `self` for the call (the methods below borrow it).
+        let mut buffers = std::mem::take(&mut self.absorb);
+        let AbsorbBuffers {
+            run_keys,
+            group_of,
+            keys,
+            kept,
+            starts,
+            bare,
+            grouped,
+            next,
+            people,
+            taken,
+        } = &mut buffers;
+        run_keys.clear();
+        run_keys.extend(runs.iter().map(|r| names::surname_key(&text[r.surname])));
         let is_bare = |run: &NameRun| run.given.is_none() && run.title.is_none();
         // Runs by surname, surnames in order of first appearance: each kept run gets the
         // number of its surname (`group`), and a counting sort lays the runs out surname by
         // surname (`grouped[starts[g]..starts[g + 1]]`, in text order), with no list per
         // surname.
-        let mut group_of: FastMap<u64, usize> =
-            FastMap::with_capacity_and_hasher(runs.len(), Default::default());
-        let mut keys: Vec<u64> = Vec::with_capacity(runs.len());
-        let mut kept: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
+        group_of.clear();
+        group_of.reserve(runs.len());
+        keys.clear();
+        kept.clear();
         for (r, run) in runs.iter().enumerate() {
             let key = run_keys[r];
             if is_bare(run) && !self.by_surname.contains_key(&key) {
@@ -715,8 +892,9 @@ impl Linker {
             });
             kept.push((g, r));
         }
-        let mut starts = vec![0usize; keys.len() + 1];
-        for &(g, _) in &kept {
+        starts.clear();
+        starts.resize(keys.len() + 1, 0);
+        for &(g, _) in kept.iter() {
             starts[g + 1] += 1;
         }
         for g in 0..keys.len() {
@@ -725,25 +903,28 @@ impl Linker {
         // Surnames that also stand alone somewhere (`Sanders says …`): a full name with such
         // a surname is a person's, not a place's (`Sandy Hook`, `New York`). Only the
         // surnames of kept runs are asked about.
-        let mut bare = vec![false; keys.len()];
-        for (run, key) in runs.iter().zip(&run_keys) {
+        bare.clear();
+        bare.resize(keys.len(), false);
+        for (run, key) in runs.iter().zip(run_keys.iter()) {
             if is_bare(run) {
                 if let Some(&g) = group_of.get(key) {
                     bare[g] = true;
                 }
             }
         }
-        let mut grouped = vec![0usize; kept.len()];
-        let mut next = starts.clone();
-        for &(g, r) in &kept {
+        grouped.clear();
+        grouped.resize(kept.len(), 0);
+        next.clear();
+        next.extend_from_slice(starts);
+        for &(g, r) in kept.iter() {
             grouped[next[g]] = r;
             next[g] += 1;
         }
-        let mut occurrences = Vec::with_capacity(runs.len());
+        occurrences.reserve(runs.len());
         self.run_roles.reserve(runs.len());
         for (g, &key) in keys.iter().enumerate() {
             let found = &grouped[starts[g]..starts[g + 1]];
-            self.adopt_full_names(text, key, found, runs);
+            self.adopt_full_names(text, key, found, runs, people, taken);
             // New people: a titled name (`Mr. Lee`), or a full name whose surname stands
             // alone elsewhere or that an apposition describes.
             for &r in found {
@@ -784,7 +965,7 @@ impl Linker {
                 }
             }
         }
-        occurrences
+        self.absorb = buffers;
     }
 
     /// The known person a name run names: one with the same given name; for a surname
@@ -812,18 +993,31 @@ impl Linker {
     /// A person known by surname alone takes the full name written nearest before its first
     /// mention (or, failing that, the first one after), unless another person with that
     /// surname has that given name.
-    fn adopt_full_names(&mut self, text: &str, key: u64, found: &[usize], runs: &[NameRun]) {
-        let people =
-            recent_slice(self.by_surname.get(&key).map_or(&[][..], Ids::as_slice)).to_vec();
-        for &e in &people {
+    /// `people` and `taken` are scratch space.
+    fn adopt_full_names(
+        &mut self,
+        text: &str,
+        key: u64,
+        found: &[usize],
+        runs: &[NameRun],
+        people: &mut Vec<usize>,
+        taken: &mut Vec<Span>,
+    ) {
+        people.clear();
+        people.extend_from_slice(recent_slice(
+            self.by_surname.get(&key).map_or(&[][..], Ids::as_slice),
+        ));
+        for &e in people.iter() {
             if self.entities[e].given.is_some() {
                 continue;
             }
-            let taken: Vec<Span> = people
-                .iter()
-                .filter(|&&o| o != e)
-                .filter_map(|&o| self.entities[o].given)
-                .collect();
+            taken.clear();
+            taken.extend(
+                people
+                    .iter()
+                    .filter(|&&o| o != e)
+                    .filter_map(|&o| self.entities[o].given),
+            );
             let first = self.entities[e].first_seen;
             let pick = |before: bool| {
                 let mut it = found.iter().copied().filter(|&r| {

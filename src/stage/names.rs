@@ -940,17 +940,41 @@ fn plain_words_end(bytes: &[u8], pos: usize, name_byte_at: &mut usize) -> Option
     }
     // Back from the word holding the name byte, over the space before it, to the start of
     // the word before it (all of it ASCII, whitespace included).
-    let mut k = j;
-    while k > pos && !bytes[k - 1].is_ascii_whitespace() {
+    let mut k = word_start_before(bytes, pos, j);
+    while k > pos && class_of(bytes[k - 1]) & byte_class::SPACE != 0 {
         k -= 1;
     }
-    while k > pos && bytes[k - 1].is_ascii_whitespace() {
-        k -= 1;
-    }
-    while k > pos && !bytes[k - 1].is_ascii_whitespace() {
-        k -= 1;
-    }
+    let k = word_start_before(bytes, pos, k);
     (k > pos).then_some(k)
+}
+
+/// The top bit of each byte of `x` set where the byte is ASCII whitespace (`x` must have no
+/// top bit set).
+#[inline(always)]
+fn space_bytes(x: u64) -> u64 {
+    // Tab and line feed; form feed and carriage return; the space.
+    bytes_in(x, b'\t', b'\n') | bytes_in(x, 0x0C, b'\r') | bytes_in(x, b' ', b' ')
+}
+
+/// Where the word ending at `k` of `bytes` starts: just after the last ASCII whitespace
+/// before `k`, or `lo` when there is none from `lo` on. The bytes of `lo..k` must be ASCII;
+/// read eight bytes at a time, backwards, while there are eight.
+#[inline(always)]
+fn word_start_before(bytes: &[u8], lo: usize, mut k: usize) -> usize {
+    while k >= lo + 8 {
+        let b = &bytes[k - 8..k];
+        let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+        let found = space_bytes(x);
+        if found != 0 {
+            // The highest byte found is the last whitespace.
+            return k - 8 + (63 - found.leading_zeros() as usize) / 8 + 1;
+        }
+        k -= 8;
+    }
+    while k > lo && class_of(bytes[k - 1]) & byte_class::SPACE == 0 {
+        k -= 1;
+    }
+    k
 }
 
 /// The length of the UTF-8 character whose first byte (not ASCII) is `b`.
@@ -1941,19 +1965,23 @@ pub(crate) struct NameRun {
 /// words that may be a known surname (`Putin`). One pass over the spans' text.
 pub(crate) fn scan_names(text: &str, spans: impl IntoIterator<Item = Span>) -> Vec<NameRun> {
     let mut scratch = Scratch::take();
-    let out = scan_names_with(text, spans, &mut scratch);
+    let mut out = Vec::new();
+    scan_names_into(text, spans, &mut scratch, &mut out);
     scratch.put();
     out
 }
 
-/// [`scan_names`] with the caller's scratch space.
-pub(crate) fn scan_names_with(
+/// [`scan_names`] with the caller's scratch space, into `out` (cleared first), so that a
+/// caller can keep its room between texts.
+pub(crate) fn scan_names_into(
     text: &str,
     spans: impl IntoIterator<Item = Span>,
     scratch: &mut Scratch,
-) -> Vec<NameRun> {
+    out: &mut Vec<NameRun>,
+) {
+    out.clear();
     // About one name per 128 bytes of news text: most texts then need no growing.
-    let mut out = Vec::with_capacity(text.len() / 128);
+    out.reserve(text.len() / 128);
     let mut run = std::mem::take(&mut scratch.run);
     run.clear();
     for span in spans {
@@ -1980,12 +2008,12 @@ pub(crate) fn scan_names_with(
                             .get(i + 1)
                             .is_some_and(|n| n.is(class::SUFFIX) && n.has(flag::CAP)))
                 {
-                    flush_run(text, &run, &mut scratch.phrase, &mut out);
+                    flush_run(text, &run, &mut scratch.phrase, out);
                     run.clear();
                 }
             } else {
                 if !run.is_empty() {
-                    flush_run(text, &run, &mut scratch.phrase, &mut out);
+                    flush_run(text, &run, &mut scratch.phrase, out);
                     run.clear();
                 }
                 if candidate {
@@ -1993,10 +2021,9 @@ pub(crate) fn scan_names_with(
                 }
             }
         }
-        flush_run(text, &run, &mut scratch.phrase, &mut out);
+        flush_run(text, &run, &mut scratch.phrase, out);
     }
     scratch.run = run;
-    out
 }
 
 fn flush_run(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<NameRun>) {
@@ -2006,6 +2033,34 @@ fn flush_run(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<NameR
         end -= 1;
     }
     let run = &run[..end];
+    if let [t] = run {
+        // One word, the common case: what the general path below makes of it, without
+        // building an analysis. It is an organisation or place (as [`organisation_name`]
+        // sees one word), or a bare surname when it can be a name's last word (as
+        // [`split_name`] sees one word).
+        use class::{ORG_HEAD, ORG_NAME, PLACE, PRONOUN, STOP, SUFFIX, TITLE};
+        let classes = if t.has(flag::LOOKED) && t.span.end - t.span.start <= LEXICON.longest() {
+            t.class
+        } else {
+            phrase_classes(text, run, phrase)
+        };
+        let organisation = classes & (ORG_NAME | PLACE) != 0
+            || (t.is(ORG_HEAD) && !t.is(TITLE | PRONOUN))
+            || (t.has(flag::ALLCAPS) && !t.is(TITLE | SUFFIX | PRONOUN | STOP));
+        if organisation || !name_word(t) || (t.has(flag::ALLCAPS) && t.span.len() <= 4) {
+            return;
+        }
+        out.push(NameRun {
+            name: t.span,
+            title: None,
+            given: None,
+            surname: t.span,
+            suffix: None,
+            honorific: None,
+            words: 1,
+        });
+        return;
+    }
     if run.is_empty() || organisation_name(text, run, phrase).is_some() {
         return;
     }
@@ -3052,6 +3107,29 @@ mod tests {
                 );
             }
         }
+        // Backwards to a word's start: every ASCII byte, at every place of a long word.
+        for b in 0..0x80u8 {
+            for at in 0..12 {
+                let mut w = [b'a'; 12];
+                w[at] = b;
+                let want = if b.is_ascii_whitespace() { at + 1 } else { 0 };
+                assert_eq!(word_start_before(&w, 0, 12), want, "{b:#x} at {at}");
+                for lo in 0..12 {
+                    let want = if b.is_ascii_whitespace() && at >= lo {
+                        at + 1
+                    } else {
+                        lo
+                    };
+                    assert_eq!(
+                        word_start_before(&w, lo, 12),
+                        want,
+                        "{b:#x} at {at} from {lo}"
+                    );
+                }
+            }
+        }
+        assert_eq!(word_start_before(b"ab cd\tef", 0, 8), 6);
+        assert_eq!(word_start_before(b"", 0, 0), 0);
         assert_eq!(alnum_end(b"", 0), 0);
         assert_eq!(alnum_end(b"abcdefghijk lm", 0), 11);
         assert_eq!(alnum_end(b"abcdefghijklmnop", 3), 16);
