@@ -46,9 +46,9 @@ pub const MAX_PATTERN_LEN: usize = 100;
 /// every lexicon change.
 ///
 /// ```
-/// assert_eq!(quotative::LEXICON_VERSION, "1.2.0");
+/// assert_eq!(quotative::LEXICON_VERSION, "1.3.0");
 /// ```
-pub const LEXICON_VERSION: &str = "1.2.0";
+pub const LEXICON_VERSION: &str = "1.3.0";
 
 /// What an attribution pattern signals, and so where its speaker and content are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -1534,6 +1534,30 @@ t!(
         ReportedClause
     )]
 );
+tb!(
+    stance_verbs_of_this_release,
+    "The mayor commented on the harbour levy. The council offered a compromise on the levy. The union filed a complaint against the port.",
+    [
+        (
+            Indirect,
+            ["the harbour levy"],
+            Some("The mayor"),
+            ReportedClause
+        ),
+        (
+            Indirect,
+            ["a compromise on the levy"],
+            Some("The council"),
+            ReportedClause
+        ),
+        (
+            Indirect,
+            ["a complaint against the port"],
+            Some("The union"),
+            ReportedClause
+        )
+    ]
+);
 t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",

@@ -527,7 +527,7 @@ fn speech_verbs_lead_medium_cues() {
 
 #[test]
 fn built_in_lexicon_size_and_version() {
-    assert_eq!(quotative::LEXICON_VERSION, "1.2.0");
+    assert_eq!(quotative::LEXICON_VERSION, "1.3.0");
     let set = PatternSet::english();
     let lemmas = set
         .patterns()
