@@ -829,7 +829,9 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
 
         // In a title-case headline (`Sanders Says He Will Win`) a capitalised cue is a verb,
         // not part of a name.
-        let title_headline = para.headline && title_case(text, &toks);
+        // Likewise in a short title-case line of the body: a subhead or a list item
+        // (`Ann Lee Described Her First Campaign`).
+        let title_headline = (para.headline || toks.len() <= 24) && title_case(text, &toks);
 
         // Cues of this paragraph, aligned to tokens, outside quotations.
         cues.clear();
