@@ -2254,6 +2254,31 @@ fn verb_cue(
     {
         return possessed_claim(pa, cues, &c, s_start, s_end);
     }
+    // A bare form after a determiner and one singular word is a noun too: `his broad
+    // support`, `the new plan` (a singular subject would take `supports`).
+    if c.first > s_start + 1
+        && matches!(
+            c.kind,
+            PatternKind::Speech | PatternKind::Belief | PatternKind::Stance
+        )
+        && cue_word.eq_ignore_ascii_case(lemma)
+        && (pa.has(c.first - 2, words::DETERMINER) || pa.is_possessive(c.first - 2))
+        && {
+            let t = pa.toks[c.first - 1];
+            let w = pa.word(c.first - 1);
+            t.is_word()
+                && !t.cap
+                && t.class & (words::AUX | words::BE | words::PRONOUN | words::STOP) == 0
+                && !w.ends_with('s')
+                && !w.ends_with("ly")
+                && !w.ends_with("ed")
+                && !pa.is_word_in(c.first - 1, NUMBER_WORDS)
+        }
+        // Not the end of a subject's post-modifier: `supporters of the law hope`.
+        && !(c.first > s_start + 2 && pa.has(c.first - 3, words::STOP | words::LINK))
+    {
+        return None;
+    }
     let participle = cue_word.len() > 4 && ends_with_fold(cue_word, "ing");
     let after_comma = c.first > s_start
         && (pa.is_punct(c.first - 1, ",") || pa.toks[c.first - 1].kind == TokKind::Close);

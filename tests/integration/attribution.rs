@@ -1558,6 +1558,16 @@ tb!(
         )
     ]
 );
+tb!(
+    a_bare_cue_form_after_a_determiner_and_an_adjective_is_a_noun,
+    "His broad support among dockers helped. Supporters of the levy hope the port will grow.",
+    [(
+        Indirect,
+        ["the port will grow"],
+        Some("Supporters of the levy"),
+        ReportedClause
+    )]
+);
 t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
