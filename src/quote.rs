@@ -40,8 +40,8 @@ impl QuoteKind {
 pub enum Rule {
     /// Attribution after the quote in the same sentence: `"…," Medvedev wrote.`
     Trailing,
-    /// Attribution before the quote: `Peskov said: "…"`, or a transcript's label before its
-    /// paragraph (`Q: How did it go?`, `HOST: …`).
+    /// Attribution before the quote: `Peskov said: "…"`, or a transcript's label or a name
+    /// kicker before its paragraph (`Q: How did it go?`, `HOST: …`, `Okafor: …`).
     Leading,
     /// Attribution between two parts of one quote: `"A," he said, "B."`
     Split,

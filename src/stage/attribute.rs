@@ -3711,8 +3711,8 @@ fn label_colon_candidate(para: &str) -> bool {
 }
 
 /// A paragraph that opens with a transcript's label and a colon, then unmarked words (`Q: How
-/// did it go?`, `HOST: …`), or with a source's kind as a kicker (`Poll: Lee leads`):
-/// what follows the colon, to the paragraph's end, is the speaker's.
+/// did it go?`, `HOST: …`), or with a kicker naming a source (`Poll: Lee leads`, `Okafor:
+/// Wall will hold`): what follows the colon, to the paragraph's end, is the speaker's.
 fn label_sieve(
     pa: &Para<'_>,
     pid: ParagraphId,
@@ -3727,13 +3727,11 @@ fn label_sieve(
     if !pa.is_punct(colon, ":") || colon + 2 > n || pa.toks[colon + 1].kind == TokKind::Open {
         return;
     }
-    // A transcript's label: `Q`, `A`, or one upper-case name (`HOST`, `LEE`), not a
-    // page label. Title-case labels are left alone: in headlines they are as often kickers
-    // (`Bombshell:`, `The Latest:`) as speakers.
+    // A transcript's label: `Q` or `A`, not a page label. A source's kind as a kicker
+    // reports what the source found: `Poll: Lee leads in Ohio`. Names, upper-case (`HOST`,
+    // `TAPPER`) or title-case (`Okafor`), count when they come up again ([`name_kicker`]):
+    // kickers of the page (`Bombshell:`, `BUSTED:`) are as frequent as speakers.
     let w = pa.word(0);
-    // A source's kind as a kicker reports what the source found: `Poll: Lee leads in Ohio`.
-    // An upper-case label is a transcript's speaker when it comes up again (`TAPPER:` on
-    // each of the host's turns), not a one-off kicker (`BUSTED:`).
     let label_ok = colon == 1
         && !pa.toks[0].quoted
         && (matches!(w, "Q" | "A") || pa.is_word_in(0, &["poll", "survey", "report", "study"]))

@@ -412,14 +412,14 @@ fn agrees_with_the_python_scorer() {
 
 /// Headline figures with the default patterns.
 const FLOORS: &[(&str, f64)] = &[
-    ("direct_f1", 0.953),
+    ("direct_f1", 0.954),
     ("speaker_acc_on_matched", 0.917),
-    ("speech_content_f1", 0.852),
-    ("speech_attribution_f1", 0.798),
+    ("speech_content_f1", 0.856),
+    ("speech_attribution_f1", 0.802),
 ];
 
 /// Headline figures with belief, intention and stance patterns on.
-const FLOORS_WITH_BELIEFS: &[(&str, f64)] = &[("content_f1", 0.680), ("attribution_f1", 0.614)];
+const FLOORS_WITH_BELIEFS: &[(&str, f64)] = &[("content_f1", 0.696), ("attribution_f1", 0.630)];
 
 #[test]
 fn dev_set_figures_stay_above_their_floors() {
