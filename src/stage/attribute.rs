@@ -231,7 +231,7 @@ impl Para<'_> {
                 }
                 // Two coordinated names or groups: `The Kentucky Republican and the New York
                 // businessman`, `Right-wing politicians and average citizens`.
-                // Also two plural groups: `private companies and ordinary traders say`.
+                // Also two plural groups: `dock workers and ferry pilots say`.
                 if j > lo
                     && i < end
                     && self.word(j) == "and"
@@ -651,7 +651,7 @@ impl Para<'_> {
         let end = self.np_after(start, hi)?;
         let mut role = None;
         // A conjunction or a pronoun after the comma opens a clause of its own (`said X,
-        // but she has …`), not an apposition; so does a verb (`The contrast, said X, would
+        // but she has …`), not an apposition; so does an auxiliary (`The view, said X, would
         // be …`).
         if end + 1 < hi
             && self.is_punct(end, ",")
@@ -765,7 +765,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     let mut cue_i = 0;
     let mut quo_i = 0;
     // Name kickers looked up per article (see [`name_kicker`]).
-    let mut kicker_budget = KICKER_LOOKUPS;
+    let mut kickers = Kickers::default();
     let mut last: Option<(ParagraphId, Source, Option<Span>, Option<PatternId>)> = None;
     // A paragraph that ends with `X said:` introduces the quotation opening the next one.
     let mut colon_lead: Option<(ParagraphId, Source, Option<Span>, Option<PatternId>)> = None;
@@ -831,7 +831,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         // not part of a name.
         // Likewise in a short title-case line of the body: a subhead or a list item
         // (`Ann Lee Described Her First Campaign`).
-        let title_headline = (para.headline || toks.len() <= 24) && title_case(text, &toks);
+        let title_line = (para.headline || toks.len() <= 24) && title_case(text, &toks);
 
         // Cues of this paragraph, aligned to tokens, outside quotations.
         cues.clear();
@@ -864,7 +864,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
                     ));
             if toks[first].cap
                 && !sentence_initial
-                && !title_headline
+                && !title_line
                 && word.chars().any(char::is_lowercase)
             {
                 continue;
@@ -932,7 +932,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         for c in &cues {
             cue_start[c.first] = true;
         }
-        if title_headline {
+        if title_line {
             for c in &cues {
                 toks[c.first].cap = false;
             }
@@ -950,7 +950,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         direct_sieves(&pa, pid, &mut cues, &mut quos, &mut drafts);
         // A transcript's label takes its whole paragraph before the cues inside it can: `A:
         // Well, I think …` is the answer, not a belief of its own.
-        label_sieve(&pa, pid, &mut quos, &mut drafts, &mut kicker_budget);
+        label_sieve(&pa, pid, &mut quos, &mut drafts, &mut kickers);
         reported_sieves(config, &pa, pid, &mut cues, &mut quos, &mut drafts);
         let lead = colon_lead
             .take()
@@ -1680,7 +1680,7 @@ fn tail_segment(pa: &Para<'_>, cues: &[CueAt], after: usize, s_end: usize) -> Op
     }
     let from = after + 1;
     let t = pa.toks[from];
-    // A relative clause describes the speaker: `according to the group, which tracks …`.
+    // A relative clause describes the speaker: `according to the trust, which runs …`.
     if !t.is_word()
         || pa.cue_start[from]
         || pa.is_word_in(from, &["which", "who", "whose", "whom", "where"])
@@ -2046,7 +2046,7 @@ fn source_cue(
             && pa.toks[c.first - 1].kind == TokKind::Punct
             && c.first - s_start <= 2);
     // Before a trailing source, only a verb that took its clause counts (not `a message
-    // posted in December`, `helped a journalist write a book`).
+    // sent in May`, `hired a firm to draft the plan`).
     let lo = cues.partition_point(|o| o.first < s_start.max(c.first.saturating_sub(REACH)));
     let has_verb = (!leading_source && attributed)
         || leading_source
@@ -2254,7 +2254,7 @@ fn verb_cue(
     {
         return possessed_claim(pa, cues, &c, s_start, s_end);
     }
-    // A bare form after a determiner and one singular word is a noun too: `his broad
+    // A bare form after a determiner and one singular word is a noun too: `her early
     // support`, `the new plan` (a singular subject would take `supports`).
     if c.first > s_start + 1
         && matches!(
@@ -2384,7 +2384,7 @@ fn verb_cue(
         && pa
             .subject_before(s_start, c.first)
             .is_some_and(|s| s.role.is_some() && clause_initial(pa, s_start, s.mention.start));
-    // An insert set off by commas before the verb (`The hawks, like Lee and Ng, say …`):
+    // An insert set off by commas before the verb (`The pilots, like Lee and Ng, say …`):
     // the verb is the sentence's own, its subject before the insert.
     let insert_before = after_comma && {
         let open = (s_start..c.first - 1)
@@ -2421,7 +2421,7 @@ fn verb_cue(
             && pa.is_punct(after, ",")
             && pa.is_word_in(after + 1, &["but", "and", "while", "although"]);
         // Or the sentence goes on with the verb of what opened it, the attribution set off
-        // inside it: `The contrast, said Doyle and others, would be clear …`.
+        // inside it: `The view from the pier, said Ng, would be better …`.
         let resumes =
             after + 1 < s_end && pa.is_punct(after, ",") && pa.is_word_in(after + 1, FINITE_AUX);
         let new_clause = new_clause || resumes;
@@ -2599,8 +2599,8 @@ fn verb_cue(
             return None;
         }
         // A relative clause without a comma (`voters who say …`) reports speech only with a
-        // verb of saying or of belief (`voters who think …`), and not when the sentence's own verb follows (`The man who wrote
-        // the speech says …`).
+        // verb of saying or of belief (`voters who think …`), and not when the sentence's own
+        // verb follows (`The man who wrote the speech says …`).
         let bound_relative = mention_first > s_start
             && pa.is_word_in(mention_first, &["who", "which"])
             && pa.toks[mention_first - 1].kind == TokKind::Word;
@@ -2617,7 +2617,7 @@ fn verb_cue(
             return None;
         }
         // `feel` reports a view only with a clause (`felt that …`, `felt he was right`,
-        // `felt like …`), not a state (`felt squeezed`, `felt the need`).
+        // `felt like …`), not a state (`felt tired`, `felt the cold`).
         if lemma == "feel"
             && !(pa.is_word_in(from.saturating_sub(1), &["that"])
                 || pa.is_word_in(from, &["that", "like"])
@@ -2653,9 +2653,10 @@ fn verb_cue(
 
 /// The end of an object that is no clause (`urged the party [to unite]`, `denied [the
 /// charges]`): a second verb of the sentence's subject after `and` or `but` is no part of
-/// it (`denied the charges and has worked to …`), nor is a `when`, `until` or `while` clause
-/// or a closing apposition to a name. A `that` clause, or one that opens with its own
-/// subject, runs on to `end`: its subject may have a second verb too.
+/// it (`denied the charges and has worked to …`), nor is a `when`, `until`, `while` or
+/// `whereas` clause, a closing apposition to a name, or a medium (`… in an interview`). A
+/// `that` clause, or one that opens with its own subject, runs on to `end`: its subject may
+/// have a second verb too.
 fn object_end(pa: &Para<'_>, cues: &[CueAt], from: usize, end: usize) -> usize {
     if from == 0
         || end <= from + 1
@@ -2671,7 +2672,7 @@ fn object_end(pa: &Para<'_>, cues: &[CueAt], from: usize, end: usize) -> usize {
 /// Where [`object_end`] cuts an object that is no clause.
 fn object_stop(pa: &Para<'_>, cues: &[CueAt], from: usize, end: usize) -> usize {
     // An apposition that closes the object describes the name before it: `referring to
-    // [John Kerry], the chief negotiator`.
+    // [Ann Lee], the harbour master`.
     let end = (from + 1..end)
         .rev()
         .take(REACH)
@@ -3059,7 +3060,7 @@ fn clause_follows(pa: &Para<'_>, k: usize, s_end: usize) -> bool {
             // A verb after `and` is a second verb of the sentence's subject (`denied the
             // charges and has …`), not this clause's.
             // A past participle after `and` with no verb of its own after it is one too
-            // (`proposed X and signaled support`, not `the heat and unsettled weather could`).
+            // (`banned X and ordered a review`, not `the wind and unsettled seas could`).
             .take_while(|&j| {
                 !(pa.is_word_in(j, &["and", "but"])
                     && pa.toks.get(j + 1).is_some_and(|v| {
@@ -3465,8 +3466,8 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
             .find(|&j| pa.is_word_in(j, &["that"]))
             .filter(|&j| pa.is_punct(j - 1, ","));
         if let Some(that) = (k..reach).find(|&j| pa.is_word_in(j, &["that"])).or(far) {
-            // Not past another cue, whose `that` it is: `asking X to repudiate a general
-            // who suggested that …`.
+            // Not past another cue, whose `that` it is: `urging X to sack an aide who
+            // argued that …`.
             let clean = (k..that).all(|j| {
                 pa.toks[j].kind != TokKind::Open && !pa.is_punct(j, ".") && !pa.cue_start[j]
             });
@@ -3535,7 +3536,7 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
 }
 
 /// Whether the `that` at token `k` opens a clause (`said that the vote …`) rather than being
-/// the clause's own subject (`I think that is his intent`, `said that has to change`).
+/// the clause's own subject (`we think that is fair`, `said that has to change`).
 fn complementizer(pa: &Para<'_>, k: usize) -> bool {
     pa.is_word_in(k, &["that"])
         && !(pa.toks.get(k + 1).is_some_and(|t| t.class & words::BE != 0)
@@ -3703,7 +3704,7 @@ const PAGE_LABELS: &[&str] = &[
     "contributing", "dateline", "ap", "cnn", "pdf", "url", "faq", "ps",
 ];
 
-/// Whether a paragraph may open with a transcript's label and a colon (`Q: …`, `TRUMP: …`):
+/// Whether a paragraph may open with a transcript's label and a colon (`Q: …`, `HOST: …`):
 /// a colon among its first 48 bytes.
 fn label_colon_candidate(para: &str) -> bool {
     let head = &para.as_bytes()[..para.len().min(48)];
@@ -3718,7 +3719,7 @@ fn label_sieve(
     pid: ParagraphId,
     quos: &mut [QuoteAt],
     drafts: &mut Vec<Draft>,
-    kicker_budget: &mut usize,
+    kickers: &mut Kickers,
 ) {
     let n = pa.toks.len();
     let Some(colon) = (1..n.min(6)).find(|&k| pa.toks[k].kind != TokKind::Word) else {
@@ -3729,14 +3730,14 @@ fn label_sieve(
     }
     // A transcript's label: `Q` or `A`, not a page label. A source's kind as a kicker
     // reports what the source found: `Poll: Lee leads in Ohio`. Names, upper-case (`HOST`,
-    // `TAPPER`) or title-case (`Okafor`), count when they come up again ([`name_kicker`]):
-    // kickers of the page (`Bombshell:`, `BUSTED:`) are as frequent as speakers.
+    // `OKAFOR`) or title-case (`Okafor`), count when they come up again ([`name_kicker`]):
+    // kickers of the page (`Bombshell:`, `WOW:`) are as frequent as speakers.
     let w = pa.word(0);
     let label_ok = colon == 1
         && !pa.toks[0].quoted
         && (matches!(w, "Q" | "A") || pa.is_word_in(0, &["poll", "survey", "report", "study"]))
         && !pa.is_word_in(0, PAGE_LABELS);
-    if !label_ok && !name_kicker(pa, colon, kicker_budget) {
+    if !label_ok && !name_kicker(pa, colon, kickers) {
         return;
     }
     let Some(content) = trim_content(pa, pa.span(colon + 1, n), false) else {
@@ -3787,19 +3788,37 @@ fn label_sieve(
 /// an article's body, and a bound that keeps the look-up linear on any input.
 const KICKER_REACH: usize = 16 << 10;
 
-/// How many name kickers one article may look up: headlines and subheads need a handful.
+/// How many names one article may look up as kickers: headlines, subheads and a
+/// transcript's few speakers need a handful (a name found once is not looked up again).
 const KICKER_LOOKUPS: usize = 32;
 
+/// The name look-ups of one article ([`name_kicker`]): the names found so far, and how many
+/// look-ups are left.
+struct Kickers {
+    found: Vec<Span>,
+    left: usize,
+}
+
+impl Default for Kickers {
+    fn default() -> Self {
+        Self {
+            found: Vec::new(),
+            left: KICKER_LOOKUPS,
+        }
+    }
+}
+
 /// Whether the one to three capitalised words before the colon at token `colon` name
-/// someone the article is about: a name kicker (`Lee: The wall will hold`) or a
-/// transcript's speaker (`TAPPER: …`). The last word must come up again, capitalised,
-/// elsewhere in the text nearby; a kicker of the page (`Bombshell:`, `BUSTED:`) does not.
+/// someone the article is about: a name kicker (`Okafor: The wall will hold`) or a
+/// transcript's speaker (`HOST: …`). The last word must come up again nearby, as written or
+/// (for an upper-case label) in title case; a kicker of the page (`Bombshell:`, `WOW:`) does
+/// not, and a place (`Ohio: …`) names no speaker.
 ///
-/// Each look-up spends one of `budget`, so that a text of many short kicker-like paragraphs
-/// stays linear with a small constant.
-fn name_kicker(pa: &Para<'_>, colon: usize, budget: &mut usize) -> bool {
-    if *budget == 0
-        || !(1..=3).contains(&colon)
+/// A name found once is accepted again without a look-up; other look-ups spend one of
+/// `kickers.left`, so that a text of many short kicker-like paragraphs stays linear with a
+/// small constant.
+fn name_kicker(pa: &Para<'_>, colon: usize, kickers: &mut Kickers) -> bool {
+    if !(1..=3).contains(&colon)
         || !(0..colon).all(|k| {
             let t = pa.toks[k];
             t.is_word() && t.cap && !t.quoted && t.class & words::STOP == 0
@@ -3813,7 +3832,23 @@ fn name_kicker(pa: &Para<'_>, colon: usize, budget: &mut usize) -> bool {
     if name.len() < 3 || !name.bytes().all(|b| b.is_ascii_alphabetic()) {
         return false;
     }
-    *budget -= 1;
+    // A place names no speaker: `Syria: Rebels take the town`, a dateline `WASHINGTON:`.
+    let mut buf = String::new();
+    if names::classes_fold(name, &mut buf) & names::class::PLACE != 0 {
+        return false;
+    }
+    // A name already found (a transcript's speaker on each of their turns).
+    if kickers
+        .found
+        .iter()
+        .any(|&f| pa.text[f].eq_ignore_ascii_case(name))
+    {
+        return true;
+    }
+    if kickers.left == 0 {
+        return false;
+    }
+    kickers.left -= 1;
     let para = Span::new(pa.toks[0].span.start, pa.toks[pa.toks.len() - 1].span.end);
     let text = pa.text.as_bytes();
     let lo = para.start.saturating_sub(KICKER_REACH);
@@ -3830,13 +3865,17 @@ fn name_kicker(pa: &Para<'_>, colon: usize, budget: &mut usize) -> bool {
             .any(whole_word)
     };
     let seen = |form: &[u8]| found(form, lo, para.start) || found(form, para.end, hi);
-    // An upper-case label (`TRUMP:`) is found in title case too (`Trump said`).
-    seen(name.as_bytes())
+    // An upper-case label (`LEE:`) is found in title case too (`Lee said`).
+    let named = seen(name.as_bytes())
         || (name.bytes().all(|b| b.is_ascii_uppercase()) && {
             let mut title = name.to_ascii_lowercase().into_bytes();
             title[0] = title[0].to_ascii_uppercase();
             seen(&title)
-        })
+        });
+    if named {
+        kickers.found.push(last);
+    }
+    named
 }
 
 /// The speaker, cue and pattern of a paragraph that ends with an attribution and a colon

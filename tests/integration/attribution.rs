@@ -1319,7 +1319,7 @@ t!(
 );
 t!(
     page_labels_and_kickers_are_no_speakers,
-    "UPDATE: The vote was moved.\n\nBombshell: The vote was moved again.\n\nBUSTED: The vote was moved again.",
+    "UPDATE: The vote was moved.\n\nBombshell: The vote was moved again.\n\nWOW: The vote was moved again.\n\nOhio: The vote was moved in Ohio.",
     []
 );
 t!(
@@ -1334,11 +1334,11 @@ t!(
 );
 tb!(
     a_study_by_a_group_finds,
-    "A study by the harbour council found the wall would hold for a decade.",
+    "A review by the harbour council found the wall would hold for a decade.",
     [(
         Indirect,
         ["the wall would hold for a decade"],
-        Some("A study by the harbour council"),
+        Some("A review by the harbour council"),
         ReportedClause
     )]
 );
@@ -1364,17 +1364,17 @@ t!(
 );
 t!(
     a_trailing_source_after_an_infinitive_verb_attributes_the_clause,
-    "The agency helped a reporter write a book about the port, according to a former official.",
+    "The agency hired a firm to draft the harbour plan, according to two officials.",
     [(
         Indirect,
-        "The agency helped a reporter write a book about the port",
-        Some("a former official"),
+        "The agency hired a firm to draft the harbour plan",
+        Some("two officials"),
         AccordingTo
     )]
 );
 t!(
     a_relative_clause_after_a_trailing_source_describes_it,
-    "The ferry ran late all week, according to the harbour trust, which tracks sailings.",
+    "The ferry ran late all week, according to the harbour trust, which runs the ferries.",
     [(
         Indirect,
         "The ferry ran late all week",
@@ -1382,54 +1382,51 @@ t!(
         AccordingTo
     )]
 );
-t!(
+tb!(
     speaking_to_reporters_says_nothing,
-    "\"We will rebuild,\" the mayor said, speaking to reporters outside the hall.",
-    [(Direct, "We will rebuild,", Some("the mayor"), Trailing)]
+    "The mayor left the hall early, speaking to reporters at the gate.",
+    []
 );
 tb!(
     feel_reports_a_view_only_with_a_clause,
-    "The mayor felt squeezed by the council. The mayor felt the plan was sound.",
+    "The mayor felt tired after the vote. The mayor felt the levy was fair.",
     [(
         Indirect,
-        ["the plan was sound"],
+        ["the levy was fair"],
         Some("The mayor"),
         ReportedClause
     )]
 );
 t!(
     a_long_lower_case_subject_with_a_post_modifier,
-    "A U.S. port security official familiar with the inquiry said that the delay would be costly.",
+    "A U.S. port safety official from the inquiry team said that the delay would be costly.",
     [(
         Indirect,
         "the delay would be costly",
-        Some("A U.S. port security official familiar with the inquiry"),
+        Some("A U.S. port safety official from the inquiry team"),
         ReportedClause
     )]
 );
 tb!(
     an_inverted_parenthetical_inside_the_clause,
-    "The contrast with the old harbour wall, said Okafor, would be plain to every voter.",
+    "The view from the new pier, said Okafor, would be better by spring.",
     [(
         Indirect,
-        [
-            "The contrast with the old harbour wall",
-            "would be plain to every voter"
-        ],
+        ["The view from the new pier", "would be better by spring"],
         Some("Okafor"),
         TrailingUnmarked
     )]
 );
 tb!(
     a_parenthetical_tail_that_opens_with_a_participle,
-    "Meanwhile, the port is slowing, traders say, imposing new fees on ships.",
+    "At the docks, trade is slowing, pilots say, costing the town its summer trade.",
     [(
         Indirect,
         [
-            "Meanwhile, the port is slowing",
-            "imposing new fees on ships"
+            "At the docks, trade is slowing",
+            "costing the town its summer trade"
         ],
-        Some("traders"),
+        Some("pilots"),
         TrailingUnmarked
     )]
 );
@@ -1445,28 +1442,20 @@ tb!(
 );
 t!(
     a_second_verb_of_the_subject_ends_an_object,
-    "The mayor urged the council to act and called a vote for Friday.",
-    [
-        (
-            Indirect,
-            "the council to act",
-            Some("The mayor"),
-            ReportedClause
-        ),
-        (
-            Indirect,
-            "a vote for Friday",
-            Some("The mayor"),
-            ReportedClause
-        )
-    ]
+    "The mayor urged the council to act and left the hall early.",
+    [(
+        Indirect,
+        "the council to act",
+        Some("The mayor"),
+        ReportedClause
+    )]
 );
 t!(
     a_second_verb_after_and_in_a_reported_clause_stays,
-    "Lee said the heat and unsettled weather could last all week.",
+    "Lee said the wind and unsettled seas would delay the ferry.",
     [(
         Indirect,
-        "the heat and unsettled weather could last all week",
+        "the wind and unsettled seas would delay the ferry",
         Some("Lee"),
         ReportedClause
     )]
@@ -1483,17 +1472,17 @@ tb!(
 );
 t!(
     a_that_after_a_later_cue_is_that_cues_own,
-    "The union is asking Ann Lee to disown a banker who suggested that the port should close.",
+    "The union is urging Ann Lee to sack an aide who argued that the port should close.",
     [(
         Indirect,
-        "Ann Lee to disown a banker who suggested that the port should close",
+        "Ann Lee to sack an aide who argued that the port should close",
         Some("The union"),
         ReportedClause
     )]
 );
 t!(
     soon_between_subject_and_cue,
-    "The auditors soon noted that the port had been overcharged.",
+    "The auditors soon warned that the port had been overcharged.",
     [(
         Indirect,
         "the port had been overcharged",
@@ -1560,11 +1549,11 @@ tb!(
 );
 tb!(
     a_bare_cue_form_after_a_determiner_and_an_adjective_is_a_noun,
-    "His broad support among dockers helped. Supporters of the levy hope the port will grow.",
+    "Her firm plan for the docks helped. Backers of the levy hope the port will grow.",
     [(
         Indirect,
         ["the port will grow"],
-        Some("Supporters of the levy"),
+        Some("Backers of the levy"),
         ReportedClause
     )]
 );
