@@ -207,9 +207,24 @@ impl Para<'_> {
         }
         let mut i = end;
         let mut lowercase_run = 0;
+        // A plural noun that is also a cue form heads the phrase before a verb: `new reports
+        // said`, `the documents show`.
+        let cue_head = |j: usize| {
+            j + 1 == end
+                && j > lo
+                && self.cue_start[j]
+                && self.toks[j].is_word()
+                && !self.toks[j].cap
+                && !self.toks[j].quoted
+                && self.word(j).len() > 3
+                && self.word(j).ends_with('s')
+                && (self.has(j - 1, words::DETERMINER)
+                    || self.is_possessive(j - 1)
+                    || (self.np_word(j - 1) && !self.toks[j - 1].cap))
+        };
         while i > lo {
             let j = i - 1;
-            if !self.np_word(j) {
+            if !self.np_word(j) && !cue_head(j) {
                 // A proportion: `Six in 10`, `one in five`.
                 let number = |k: usize| {
                     self.word(k).starts_with(|c: char| c.is_ascii_digit())

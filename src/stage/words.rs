@@ -112,7 +112,7 @@ const ADJUNCT_WORDS: &[&str] = &[
 const CLAUSE_OPENERS_WORDS: &[&str] = &[
     "and", "but", "so", "then", "yet", "while", "because", "when", "as", "although", "though",
     "after", "before", "if", "since", "that", "which", "who", "whom", "where", "meanwhile",
-    "also", "or", "whereas", "once", "until", "unless",
+    "also", "or", "whereas", "once", "until", "unless", "why", "how",
 ];
 
 #[rustfmt::skip]

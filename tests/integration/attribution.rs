@@ -1558,6 +1558,26 @@ tb!(
     )]
 );
 t!(
+    a_plural_cue_form_heads_a_trailing_subject,
+    "Most of the levy arrived in May, new reports said.",
+    [(
+        Indirect,
+        "Most of the levy arrived in May",
+        Some("new reports"),
+        TrailingUnmarked
+    )]
+);
+t!(
+    a_subject_after_why_or_how,
+    "That is why the pilots say the channel is too shallow.",
+    [(
+        Indirect,
+        "the channel is too shallow",
+        Some("the pilots"),
+        ReportedClause
+    )]
+);
+t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
     [(
