@@ -1796,10 +1796,22 @@ fn trim_content(pa: &Para<'_>, content: Span, one_word: bool) -> Option<Span> {
         .filter(|&k| pa.toks[k].is_word())
         .take(2)
         .count();
-    // One word says something only as an answer: `46 percent said yes`, `half said so`.
-    // So does a raising verb's complement, when the caller allows it: `seemed settled`.
-    let answer =
-        words == 1 && end == first + 1 && (one_word || pa.is_word_in(first, &["yes", "no", "so"]));
+    // One word says something only as an answer (`46 percent said yes`, `half said so`), a
+    // person named or pointed to (`backed Okafor`, `endorsed her`), or a raising verb's
+    // complement when the caller allows it (`seemed settled`).
+    let answer = words == 1
+        && end == first + 1
+        && (one_word
+            || pa.is_word_in(first, &["yes", "no", "so", "him", "her", "them"])
+            // A name (`endorsed Okafor`) or a demonstrative (`That's according to …`), not
+            // a linking adverb (`Nonetheless, he said`).
+            || (pa.toks[first].cap
+                && !pa.toks[first].quoted
+                && pa.word(first).len() > 2
+                && (pa.is_word_in(first, &["that", "this"])
+                    || (pa.toks[first].class & (words::STOP | words::AUX) == 0
+                        && !pa.word(first).ends_with("ly")
+                        && !pa.is_word_in(first, &["nonetheless", "also", "besides"])))));
     (words >= 2 || answer).then(|| pa.span(first, end))
 }
 

@@ -1578,6 +1578,14 @@ t!(
     )]
 );
 t!(
+    a_one_word_name_or_pronoun_is_what_was_said_about,
+    "The mayor mentioned Okafor. Nonetheless, the mayor said. The mayor mentioned her.",
+    [
+        (Indirect, "Okafor", Some("The mayor"), ReportedClause),
+        (Indirect, "her", Some("The mayor"), ReportedClause)
+    ]
+);
+t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
     [(
