@@ -2266,9 +2266,25 @@ fn verb_cue(
                 && (pa.word(k - 2).starts_with(|c: char| c.is_ascii_digit())
                     || pa.is_word_in(k - 2, NUMBER_WORDS)))
     };
-    let closing_number = (c.first > s_start
-        && pa.is_word_in(c.first - 1, &NUMBER_WORDS[1..])
-        && proportion(c.first - 1))
+    // A quantifier standing alone at the start of its clause is the subject: `Most said
+    // …`, `; some accused …`.
+    let lone_quantifier = c.first > s_start
+        && pa.is_word_in(
+            c.first - 1,
+            &["most", "some", "many", "few", "several", "both", "all"],
+        )
+        && (c.first - 1 == s_start
+            || pa.toks[c.first - 2].kind == TokKind::Punct
+            || pa.has(c.first - 2, words::AND_BUT))
+        // Not a noun modifier: `Most forecast models give …`.
+        && !(cue_word.eq_ignore_ascii_case(lemma)
+            && pa.toks.get(c.end).is_some_and(|t| {
+                t.is_word() && !t.cap && t.class == 0 && pa.word(c.end).ends_with('s')
+            }));
+    let closing_number = lone_quantifier
+        || (c.first > s_start
+            && pa.is_word_in(c.first - 1, &NUMBER_WORDS[1..])
+            && proportion(c.first - 1))
         || c.first > s_start + 1
             && ((pa.is_word_in(c.first - 1, &NUMBER_WORDS[1..])
                 && pa.has(c.first - 2, words::DETERMINER))

@@ -1586,6 +1586,16 @@ t!(
     ]
 );
 t!(
+    a_lone_quantifier_is_a_subject,
+    "Most said the ferry was late. Most forecast models show a storm.",
+    [(
+        Indirect,
+        "the ferry was late",
+        Some("Most"),
+        ReportedClause
+    )]
+);
+t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
     [(
