@@ -2655,9 +2655,19 @@ fn verb_cue(
             return None;
         }
         // An intransitive speech verb followed by a place, a time or a hearer said nothing
-        // there: `spoke at the convention`, `responded to the attack`.
+        // there: `spoke at the convention`, `responded to the attack`. With stance patterns
+        // on, what was responded to is the topic: `did not respond to [a request for
+        // comment]`.
+        let mut from = from;
         if intransitive_use(pa, lemma, from) {
-            return None;
+            let topic = config.patterns.is_enabled(PatternKind::Stance)
+                && (lemma == "respond" || lemma == "reply")
+                && pa.is_word_in(from, &["to"])
+                && from + 2 < end;
+            if !topic {
+                return None;
+            }
+            from += 1;
         }
         // `feel` reports a view only with a clause (`felt that …`, `felt he was right`,
         // `felt like …`), not a state (`felt tired`, `felt the cold`).
@@ -2673,7 +2683,6 @@ fn verb_cue(
         }
         // `speak` and `talk` tell their topic after `about` or `of`, nothing else (`spoke
         // over boos`, `As Lee spoke, the crowd …`).
-        let mut from = from;
         if lemma == "speak" || lemma == "talk" {
             if !pa.is_word_in(from, &["about", "of"]) || from + 1 >= end {
                 return None;

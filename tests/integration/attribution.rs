@@ -1588,10 +1588,15 @@ t!(
 t!(
     a_lone_quantifier_is_a_subject,
     "Most said the ferry was late. Most forecast models show a storm.",
+    [(Indirect, "the ferry was late", Some("Most"), ReportedClause)]
+);
+tb!(
+    what_was_responded_to_is_the_topic_with_stance_on,
+    "The port authority did not respond to a request for comment.",
     [(
         Indirect,
-        "the ferry was late",
-        Some("Most"),
+        ["a request for comment"],
+        Some("The port authority"),
         ReportedClause
     )]
 );
