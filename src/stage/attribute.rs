@@ -2633,7 +2633,13 @@ fn verb_cue(
             }
         }
         // `X said (that) …`
-        let from = content_start(pa, c.end, s_end, lemma);
+        let from = if refusal_topic(config, c.pattern) {
+            // With stance on, what was declined is the stance's content: `declined [to
+            // comment on the levy]`.
+            c.first + 1
+        } else {
+            content_start(pa, c.end, s_end, lemma)
+        };
         if from >= s_end {
             return None;
         }
@@ -2762,6 +2768,16 @@ fn object_stop(pa: &Para<'_>, cues: &[CueAt], from: usize, end: usize) -> usize 
         Some(k) => k,
         None => end,
     }
+}
+
+/// Whether `pattern` is a refusal to speak (`decline to comment`, `refuse to say`) whose
+/// infinitive is reported as what was declined: only with stance patterns on.
+fn refusal_topic(config: &Config, pattern: PatternId) -> bool {
+    config.patterns.is_enabled(PatternKind::Stance)
+        && config.patterns.pattern(pattern).is_some_and(|p| {
+            let words = p.words();
+            words.starts_with("decline to ") || words.starts_with("refuse to ")
+        })
 }
 
 /// Whether an intransitive speech verb is followed by a place, a time or a hearer at token

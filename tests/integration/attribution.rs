@@ -1600,6 +1600,16 @@ tb!(
         ReportedClause
     )]
 );
+tb!(
+    what_was_declined_is_the_content_with_stance_on,
+    "The mayor declined to comment on the levy.",
+    [(
+        Indirect,
+        ["to comment on the levy"],
+        Some("The mayor"),
+        ReportedClause
+    )]
+);
 t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
