@@ -3607,6 +3607,9 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
 /// the clause's own subject (`we think that is fair`, `said that has to change`).
 fn complementizer(pa: &Para<'_>, k: usize) -> bool {
     pa.is_word_in(k, &["that"])
+        // Opening a sentence before a comma it is a pronoun: `That, they say, will be
+        // easier` (not `insisted that, with the vote over, …`).
+        && !(pa.toks[k].cap && k + 1 < pa.toks.len() && pa.is_punct(k + 1, ","))
         && !(pa.toks.get(k + 1).is_some_and(|t| t.class & words::BE != 0)
             || pa.is_word_in(
                 k + 1,

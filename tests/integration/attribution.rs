@@ -1611,6 +1611,24 @@ tb!(
     )]
 );
 t!(
+    a_sentence_opening_that_before_a_parenthetical_is_a_pronoun,
+    "That, the pilots say, will be easier at high tide. Aides insist that, with the vote over, the port is safe.",
+    [
+        (
+            Indirect,
+            "That, the pilots say, will be easier at high tide",
+            Some("the pilots"),
+            TrailingUnmarked
+        ),
+        (
+            Indirect,
+            "with the vote over, the port is safe",
+            Some("Aides"),
+            ReportedClause
+        )
+    ]
+);
+t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
     [(
