@@ -1628,6 +1628,16 @@ t!(
         )
     ]
 );
+tb!(
+    an_appeal_to_a_hearer_after_with,
+    "The mayor pleaded with them to reject the levy.",
+    [(
+        Indirect,
+        ["them to reject the levy"],
+        Some("The mayor"),
+        ReportedClause
+    )]
+);
 t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
