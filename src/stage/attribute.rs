@@ -2390,9 +2390,11 @@ fn verb_cue(
     if is_in(RAISING_VERBS, lemma) {
         return None;
     }
-    // `see`, `view`, `regard` report a view only of something `as` something: `Democrats see
-    // Sanders as an agent of her decline` (not `saw a rally`).
+    // `see`, `view`, `regard` report a view only of something `as` something, or with a
+    // `that` clause: `Democrats see Sanders as an agent of her decline`, `voters saw that he
+    // could win` (not `saw a rally`).
     if is_in(VIEW_AS_VERBS, lemma)
+        && !pa.is_word_in(c.end, &["that"])
         && !(c.end..s_end.min(c.end + 12))
             .take_while(|&k| !pa.is_punct(k, ","))
             .any(|k| pa.is_word_in(k, &["as"]))

@@ -1638,6 +1638,16 @@ tb!(
         ReportedClause
     )]
 );
+tb!(
+    see_reports_a_view_with_a_that_clause,
+    "Dockers saw that the levy could pass. Dockers saw a rally.",
+    [(
+        Indirect,
+        ["the levy could pass"],
+        Some("Dockers"),
+        ReportedClause
+    )]
+);
 t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
