@@ -1841,13 +1841,16 @@ fn clause_end(pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize
             || pa.has(c.end, words::ADJUNCT)
             || pa.is_word_in(c.end, &["that"]);
         if !tail {
-            // `… while Sanders suggests …`: a new clause with its own speaker and cue ends
-            // this one at its conjunction.
+            // `… while Sanders suggests …`, `… after the mayor said …`: a new clause with
+            // its own speaker and cue ends this one at its conjunction (a `because` clause
+            // gives the reason and stays).
             if let Some(subject) = pa.subject_before(from, c.first) {
                 let m = pa
                     .toks
                     .partition_point(|t| t.span.start < subject.mention.start);
-                if m > from + 1 && pa.is_word_in(m - 1, &["while", "whereas", "as", "but"]) {
+                if m > from + 1
+                    && pa.is_word_in(m - 1, &["while", "whereas", "as", "but", "when", "after"])
+                {
                     return m - 1;
                 }
             }

@@ -1649,6 +1649,24 @@ tb!(
     )]
 );
 t!(
+    a_when_clause_with_its_own_attribution_ends_the_content,
+    "Okafor said the port would close when the mayor said fees would rise.",
+    [
+        (
+            Indirect,
+            "the port would close",
+            Some("Okafor"),
+            ReportedClause
+        ),
+        (
+            Indirect,
+            "fees would rise",
+            Some("the mayor"),
+            ReportedClause
+        )
+    ]
+);
+t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
     [(
