@@ -536,6 +536,20 @@ impl Para<'_> {
             let first = self.np_before(lo, open)?;
             return Some(self.source(first, end, None));
         }
+        // A share of a group named by a pronoun: `One of them has …`, `Most of us say …`.
+        if j > lo + 1
+            && self.is_word_in(j, &["them", "us", "those", "these"])
+            && self.is_word_in(j - 1, &["of"])
+            && (self.has(j - 2, words::DETERMINER)
+                || self.is_word_in(j - 2, &["none", "half", "neither", "either"]))
+        {
+            return Some(Source {
+                mention: self.span(j - 2, j + 1),
+                role: None,
+                pronoun: true,
+                adverbial: false,
+            });
+        }
         // A relative pronoun stands for the phrase before it: `Pardo, who said …`.
         // Likewise without a comma (`leaders who say …`), and a quantified one (`many of
         // whom say …`).

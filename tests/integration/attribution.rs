@@ -1667,6 +1667,16 @@ t!(
     ]
 );
 t!(
+    a_share_of_a_group_named_by_a_pronoun,
+    "Most of us say the port is safe.",
+    [(
+        Indirect,
+        "the port is safe",
+        Some("Most of us"),
+        ReportedClause
+    )]
+);
+t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
     [(
