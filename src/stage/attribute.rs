@@ -1559,7 +1559,9 @@ fn reported_sieves(
         // its source: `[The council] is expected [to pass the budget]`.
         if rule == Rule::Raising {
             if let Some(subject) = source.take() {
-                if subject.mention.end <= content.start {
+                if subject.mention.end <= content.start
+                    && !matches!(&pa.text[subject.mention], "which" | "who" | "that")
+                {
                     segments.insert(0, subject.mention);
                     span = span.cover(subject.mention);
                 }
