@@ -609,8 +609,9 @@ impl Para<'_> {
                 if t.quoted {
                     continue;
                 }
+                // A share in figures may stand in it too: `A third of voters, 33%, say`.
                 if t.kind == TokKind::Punct
-                    && !matches!(self.word(k), "," | "(" | ")" | "-" | "'" | "’" | ".")
+                    && !matches!(self.word(k), "," | "(" | ")" | "-" | "'" | "’" | "." | "%")
                 {
                     return None;
                 }

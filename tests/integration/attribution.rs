@@ -1677,6 +1677,16 @@ t!(
     )]
 );
 t!(
+    a_share_in_figures_in_an_apposition,
+    "A third of the pilots, 33%, say the channel is too shallow.",
+    [(
+        Indirect,
+        "the channel is too shallow",
+        Some("A third of the pilots"),
+        ReportedClause
+    )]
+);
+t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
     [(
