@@ -324,6 +324,33 @@ impl Para<'_> {
                     || self.is_word_in(i, NUMBER_WORDS));
             return share.then(|| i - 2);
         }
+        // A figure may be hedged: `About 4 in 10 voters`, `Only about half of them`.
+        if self.word(i).starts_with(|c: char| c.is_ascii_digit())
+            || self.is_word_in(i, NUMBER_WORDS)
+            || self.is_word_in(i, &["half", "third", "quarter", "two-thirds"])
+        {
+            let mut k = 0;
+            while k < 2
+                && i > lo
+                && self.is_word_in(
+                    i - 1,
+                    &[
+                        "about",
+                        "nearly",
+                        "almost",
+                        "roughly",
+                        "approximately",
+                        "around",
+                        "only",
+                        "just",
+                        "over",
+                    ],
+                )
+            {
+                i -= 1;
+                k += 1;
+            }
+        }
         Some(i)
     }
 

@@ -1686,6 +1686,16 @@ t!(
         ReportedClause
     )]
 );
+tb!(
+    a_hedged_figure_as_subject,
+    "Only about 4 in 10 pilots want the channel to be dredged.",
+    [(
+        Indirect,
+        ["the channel to be dredged"],
+        Some("Only about 4 in 10 pilots"),
+        ReportedClause
+    )]
+);
 t!(
     two_plural_groups_as_one_subject,
     "Small farmers and local traders say the new road has not helped them.",
