@@ -3088,14 +3088,18 @@ fn adjunct_only(pa: &Para<'_>, from: usize, end: usize) -> bool {
         && from + 1 < end
         && pa.has(from + 1, words::DETERMINER)
         && !pa.has(from + 1, words::STOP));
-    // `pleaded with them to reject …`: a hearer after `with`, then what they were asked.
-    let appeal = pa.is_word_in(from, &["with"])
-        && (from + 1..end.min(from + 6))
-            .take_while(|&k| pa.toks[k].is_word())
-            .any(|k| pa.is_word_in(k, &["to"]));
     preposition
-        && !appeal
+        && !appeal_with(pa, from, end)
         && !(from..end.min(from + REACH)).any(|k| pa.has(k, words::BE | words::AUX))
+}
+
+/// Whether `with` at token `k` names a hearer who is asked something, an infinitive
+/// following within a few words: `pleaded with them to reject …`.
+fn appeal_with(pa: &Para<'_>, k: usize, end: usize) -> bool {
+    pa.is_word_in(k, &["with"])
+        && (k + 1..end.min(k + 6))
+            .take_while(|&j| pa.toks[j].is_word())
+            .any(|j| pa.is_word_in(j, &["to"]))
 }
 
 /// Whether `span` is a short phrase that opens with a preposition and holds no verb
@@ -3645,12 +3649,9 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
     }
     // `pleaded with them to …`: the hearer after `with` opens what they were asked.
     if k + 2 < s_end
-        && pa.is_word_in(k, &["with"])
+        && appeal_with(pa, k, s_end)
         && (pa.is_word_in(k + 1, &["them", "him", "her", "us", "me", "you"])
             || pa.has(k + 1, words::DETERMINER))
-        && (k + 1..s_end.min(k + 6))
-            .take_while(|&j| pa.toks[j].is_word())
-            .any(|j| pa.is_word_in(j, &["to"]))
     {
         k += 1;
     }
