@@ -19,7 +19,7 @@
 use crate::parse::Config;
 use crate::stage::hash::FastMap;
 use crate::stage::token::{tokenize, Tok, TokKind};
-use crate::stage::{names, words};
+use crate::stage::{names, scratch, words};
 use crate::{
     Article, Mention, MentionKind, ParagraphId, PatternId, PatternKind, QuotationId, QuotationRole,
     Quote, QuoteKind, Rule, SentenceId, Span,
@@ -1080,7 +1080,7 @@ thread_local! {
 /// This thread's empty buffer for [`continuation_sieve`] (a new one when the thread is
 /// ending); give it back with [`put_here`].
 fn take_here() -> Vec<(usize, usize)> {
-    let mut here = HERE.try_with(std::cell::Cell::take).unwrap_or_default();
+    let mut here = scratch::take(&HERE);
     here.clear();
     here
 }
@@ -1088,16 +1088,15 @@ fn take_here() -> Vec<(usize, usize)> {
 /// Keeps `here` for the next [`take_here`] on this thread, unless a very long paragraph made
 /// it large.
 fn put_here(here: Vec<(usize, usize)>) {
-    if here.capacity() <= 1 << 14 {
-        let _ = HERE.try_with(|slot| slot.set(here));
-    }
+    let keep = here.capacity() <= 1 << 14;
+    scratch::put(&HERE, here, keep);
 }
 
 impl Scratch {
     /// This thread's scratch space, grown by earlier parses, or a new one when another
     /// caller has it (or the thread is ending). Give it back with [`put`](Self::put).
     fn take() -> Self {
-        SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default()
+        scratch::take(&SCRATCH)
     }
 
     /// Keeps `self` for the next [`take`](Self::take) on this thread, unless a very long
@@ -1124,11 +1123,7 @@ impl Scratch {
         ]
         .iter()
         .fold(0usize, |a, &b| a.saturating_add(b));
-        if total > KEEP {
-            return;
-        }
-        // Nothing to keep when the thread is ending.
-        let _ = SCRATCH.try_with(|slot| slot.set(self));
+        scratch::put(&SCRATCH, self, total <= KEEP);
     }
 }
 

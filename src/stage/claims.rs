@@ -14,6 +14,7 @@ use crate::parse::Config;
 use crate::pattern::{ascii_word_bytes, HIGH_BITS};
 use crate::stage::coref::paragraph_index;
 use crate::stage::names::{self, flag, lexicon_entries, Token};
+use crate::stage::scratch;
 use crate::{
     Article, Claim, Cue, MentionKind, Modality, PatternKind, Quote, QuoteId, Rule, Span, SpeakerId,
     SpeakerKind,
@@ -333,11 +334,10 @@ fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
     thread_local! {
         static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::default();
     }
-    let mut scratch = SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default();
-    let out = f(&mut scratch);
-    scratch.trim();
-    // Nothing to keep when the thread is ending.
-    let _ = SCRATCH.try_with(|slot| slot.set(scratch));
+    let mut buffers = scratch::take(&SCRATCH);
+    let out = f(&mut buffers);
+    buffers.trim();
+    scratch::put(&SCRATCH, buffers, true);
     out
 }
 

@@ -13,6 +13,7 @@
 //! 5. Entities with at least one quote become the article's speakers.
 
 use crate::stage::hash::{FastMap, FastSet};
+use crate::stage::scratch;
 
 use crate::stage::names::{self, Analysis, NameRun, Pronoun, Scratch};
 use crate::{
@@ -345,12 +346,10 @@ fn with_buffers<R>(f: impl FnOnce(&mut Buffers) -> R) -> R {
     thread_local! {
         static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::default();
     }
-    let mut buffers = BUFFERS.try_with(std::cell::Cell::take).unwrap_or_default();
+    let mut buffers = scratch::take(&BUFFERS);
     let out = f(&mut buffers);
-    if !buffers.is_large() {
-        // Nothing to keep when the thread is ending.
-        let _ = BUFFERS.try_with(|slot| slot.set(buffers));
-    }
+    let keep = !buffers.is_large();
+    scratch::put(&BUFFERS, buffers, keep);
     out
 }
 

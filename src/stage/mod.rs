@@ -7,6 +7,7 @@ pub(crate) mod coref;
 pub(crate) mod hash;
 pub(crate) mod names;
 pub(crate) mod quotation;
+pub(crate) mod scratch;
 pub(crate) mod sentence;
 pub(crate) mod structure;
 pub(crate) mod token;

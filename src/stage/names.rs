@@ -8,6 +8,7 @@
 
 use once_cell::sync::Lazy;
 
+use crate::stage::scratch;
 use crate::{Gender, MentionKind, Span};
 
 // ---------------------------------------------------------------------------------------
@@ -1408,22 +1409,18 @@ impl Scratch {
     /// This thread's scratch space, grown by earlier parses, or a new one when another
     /// caller has it (or the thread is ending). Give it back with [`put`](Self::put).
     pub(crate) fn take() -> Self {
-        SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default()
+        scratch::take(&SCRATCH)
     }
 
     /// Keeps `self` for the next [`take`](Self::take) on this thread, unless a very long
     /// text made it large (a thread then keeps at most a few hundred kilobytes).
     pub(crate) fn put(self) {
         const KEEP: usize = 1 << 14;
-        if self.tokens.capacity() > KEEP
-            || self.buf.capacity() > KEEP
-            || self.phrase.capacity() > KEEP
-            || self.run.capacity() > KEEP
-        {
-            return;
-        }
-        // Nothing to keep when the thread is ending.
-        let _ = SCRATCH.try_with(|slot| slot.set(self));
+        let keep = self.tokens.capacity() <= KEEP
+            && self.buf.capacity() <= KEEP
+            && self.phrase.capacity() <= KEEP
+            && self.run.capacity() <= KEEP;
+        scratch::put(&SCRATCH, self, keep);
     }
 }
 
