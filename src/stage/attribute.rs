@@ -498,6 +498,7 @@ impl Para<'_> {
             let adverb = (w.len() > 4 && w.ends_with("ly"))
                 || w.ends_with("n't")
                 || w.ends_with("n’t")
+                || is_in(&["best", "well"], w)
                 || (quantifier && skipped == 0 && is_in(&["all", "both", "each"], w));
             if !(self.toks[j].is_word() && !self.toks[j].cap && (self.has(j, words::AUX) || adverb))
             {
@@ -2364,6 +2365,16 @@ fn verb_cue(
     {
         return None;
     }
+    // A bare form before a preposition no verb takes right after it is a noun: `45 percent
+    // support among women`, `less support than Lee`; for a verb that takes its object
+    // directly, also before `for`, `from` or `in` (`bipartisan support for the levy`).
+    if matches!(c.kind, PatternKind::Belief | PatternKind::Stance)
+        && cue_word.eq_ignore_ascii_case(lemma)
+        && (pa.is_word_in(c.end, &["among", "than"])
+            || (is_in(DIRECT_OBJECT_NOUNS, lemma) && pa.is_word_in(c.end, &["for", "from", "in"])))
+    {
+        return None;
+    }
     let participle = cue_word.len() > 4 && ends_with_fold(cue_word, "ing");
     let after_comma = c.first > s_start
         && (pa.is_punct(c.first - 1, ",") || pa.toks[c.first - 1].kind == TokKind::Close);
@@ -3153,6 +3164,10 @@ fn states_a_reason(pa: &Para<'_>, content: Span) -> bool {
         })
 }
 
+/// Belief verbs that take their object directly and are nouns as often (`support`,
+/// `doubt`): a bare form before `for`, `from` or `in` is the noun.
+const DIRECT_OBJECT_NOUNS: &[&str] = &["support", "favor", "favour", "endorse", "trust", "doubt"];
+
 /// Verbs that report an impression of their subject's (`X appears to …`, `X seemed
 /// uneasy`), and adverbs of hearsay that do the same (`X reportedly left`).
 const RAISING_VERBS: &[&str] = &["appear", "seem", "reportedly", "allegedly"];
@@ -3231,6 +3246,17 @@ const PASSIVE_AS_VERBS: &[&str] = &[
     "praise", "criticize", "criticise", "dismiss", "cite", "mention",
 ];
 
+/// The prepositions after which a verb's passive says what its subject is held to have done
+/// or to be (`was accused of …`, `is blamed for …`, `is known for …`).
+fn passive_preposition(lemma: &str) -> Option<&'static [&'static str]> {
+    match lemma {
+        "accuse" => Some(&["of"]),
+        "blame" => Some(&["for"]),
+        "know" => Some(&["for", "as"]),
+        _ => None,
+    }
+}
+
 /// Speech verbs whose passive puts a request to its subject (`the mayor was asked to name …`).
 const PASSIVE_TO_VERBS: &[&str] = &["ask", "urge", "encourage", "press", "invite", "advise"];
 
@@ -3259,7 +3285,8 @@ fn raising(
         && (is_in(PASSIVE_RAISING_VERBS, lemma)
             || is_in(PASSIVE_AS_VERBS, lemma)
             || is_in(PASSIVE_TO_VERBS, lemma)
-            || is_in(words::HEARER_VERBS, lemma))
+            || is_in(words::HEARER_VERBS, lemma)
+            || passive_preposition(lemma).is_some())
         && !pa.word(c.first).ends_with("ing")
         && is_passive(pa, s_start, c.first);
     if !(active || passive) || c.end >= s_end {
@@ -3285,6 +3312,18 @@ fn raising(
         let end = clause_end(pa, cues, from + 1, s_end);
         return (end > from + 1).then(|| (pa.span(from + 1, end), None, Rule::Raising));
     }
+    // `was accused of …`, `is blamed for …`, `is known for …`: what the subject is held to
+    // have done or to be, after the preposition.
+    if passive && passive_preposition(lemma).is_some_and(|p| is_in(p, next)) && next != "as" {
+        let start = from + 1;
+        let end = clause_end(pa, cues, start, s_end);
+        if end <= start || !pa.toks[start].is_word() {
+            return None;
+        }
+        let end = object_end(pa, cues, start, end);
+        let subject = raising_subject(pa, s_start, c.first)?;
+        return Some((pa.span(start, end), Some(subject), Rule::Raising));
+    }
     let complement = if next == "to" {
         // `to` and a verb: `appears to have learned`, `is expected to rise`, `was asked to
         // name …`.
@@ -3295,7 +3334,7 @@ fn raising(
     } else if passive {
         // `is seen as a threat`, `was described as becoming serious`.
         next == "as"
-            && (is_in(&["see", "view", "regard", "consider"], lemma)
+            && (is_in(&["see", "view", "regard", "consider", "know"], lemma)
                 || is_in(PASSIVE_AS_VERBS, lemma))
     } else if extraposed_it && next == "that" {
         // `it appears that …`: what appears is the clause.
@@ -3439,7 +3478,7 @@ fn is_passive(pa: &Para<'_>, s_start: usize, cue: usize) -> bool {
                 || is_in(
                     &[
                         "not", "never", "also", "often", "first", "since", "long", "just", "still",
-                        "once", "later",
+                        "once", "later", "best", "well", "better",
                     ],
                     w,
                 )))

@@ -1899,3 +1899,23 @@ tb!(
         ReportedClause
     )]
 );
+tb!(
+    a_bare_cue_before_among_or_for_is_a_noun,
+    "Okafor drew 45 percent support among pilots. The plan won bipartisan support for the \
+     levy. Most pilots support the levy.",
+    [(Indirect, ["the levy"], Some("Most pilots"), ReportedClause)]
+);
+tb!(
+    a_passive_with_its_preposition_says_what_the_subject_is_held_to,
+    "Lee was accused of hiding the harbour report. The port is best known for its \
+     lighthouse. The pier was built in 1890.",
+    [
+        (
+            Indirect,
+            ["Lee", "hiding the harbour report"],
+            None,
+            Raising
+        ),
+        (Indirect, ["The port", "its lighthouse"], None, Raising)
+    ]
+);
