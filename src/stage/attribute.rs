@@ -224,6 +224,20 @@ impl Para<'_> {
         };
         while i > lo {
             let j = i - 1;
+            // A time after a participle that modifies the head: `A report released last
+            // year`, `emails released on Monday`.
+            if i < end
+                && j > lo + 1
+                && self.has(i, words::TIME)
+                && self.is_word_in(j, &["last", "this", "on", "earlier"])
+                && self.toks[j - 1].is_word()
+                && !self.toks[j - 1].cap
+                && self.word(j - 1).ends_with("ed")
+                && self.np_word(j - 2)
+            {
+                i = j - 1;
+                continue;
+            }
             if !self.np_word(j) && !cue_head(j) {
                 // A proportion: `Six in 10`, `one in five`.
                 let number = |k: usize| {
@@ -314,7 +328,8 @@ impl Para<'_> {
         let has_det = (i..end).any(|k| self.has(k, words::DETERMINER));
         let head = self.word(end - 1);
         let has_number = (i..end).any(|k| self.word(k).starts_with(|c: char| c.is_ascii_digit()));
-        if !(has_cap || has_det || has_number || (head.ends_with('s') && end - i <= 3)) {
+        let plural_head = (head.ends_with('s') || is_in(COLLECTIVE_NOUNS, head)) && end - i <= 3;
+        if !(has_cap || has_det || has_number || plural_head) {
             // A share after a comparative: `More than half`, `fewer than a third`.
             let share = end - i == 1
                 && i >= lo + 2
@@ -498,7 +513,7 @@ impl Para<'_> {
             let adverb = (w.len() > 4 && w.ends_with("ly"))
                 || w.ends_with("n't")
                 || w.ends_with("n’t")
-                || is_in(&["best", "well"], w)
+                || is_in(&["best", "well", "quite"], w)
                 || (quantifier && skipped == 0 && is_in(&["all", "both", "each"], w));
             if !(self.toks[j].is_word() && !self.toks[j].cap && (self.has(j, words::AUX) || adverb))
             {
@@ -3163,6 +3178,14 @@ fn states_a_reason(pa: &Para<'_>, content: Span) -> bool {
             !t.quoted && t.is_word() && pa.is_word_in(first + i, &["for", "of", "as", "that"])
         })
 }
+
+/// Nouns that name a group without a plural `-s`, and may stand bare as a subject (`But
+/// police fear …`).
+#[rustfmt::skip]
+const COLLECTIVE_NOUNS: &[&str] = &[
+    "police", "people", "staff", "clergy", "children", "men", "women", "personnel", "youth",
+    "management", "leadership",
+];
 
 /// Belief verbs that take their object directly and are nouns as often (`support`,
 /// `doubt`): a bare form before `for`, `from` or `in` is the noun.

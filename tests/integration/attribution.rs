@@ -1919,3 +1919,23 @@ tb!(
         (Indirect, ["The port", "its lighthouse"], None, Raising)
     ]
 );
+tb!(
+    a_bare_collective_noun_after_but_is_a_subject,
+    "But police fear that the harbour wall could fail.",
+    [(
+        Indirect,
+        ["the harbour wall could fail"],
+        Some("police"),
+        ReportedClause
+    )]
+);
+tb!(
+    a_participle_with_a_time_modifies_the_subject,
+    "A report released last year estimated that 4,000 boats used the port.",
+    [(
+        Indirect,
+        ["4,000 boats used the port"],
+        Some("A report released last year"),
+        ReportedClause
+    )]
+);
