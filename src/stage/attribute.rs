@@ -1908,6 +1908,15 @@ fn clause_end(pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize
                 {
                     return m - 1;
                 }
+                // The main clause after a subordinate one that holds this content: `In a
+                // year when Lee is talking about [the levy], Okafor said …`.
+                if m > from + 1 && pa.is_punct(m - 1, ",") {
+                    let (s_start, _) = pa.sentence_of(from);
+                    let lo = s_start.max(from.saturating_sub(REACH));
+                    if (lo..from).any(|k| pa.is_word_in(k, SUBORDINATORS)) {
+                        return m - 1;
+                    }
+                }
             }
             continue;
         }
@@ -2759,7 +2768,8 @@ fn verb_cue(
         }
         // `speak` and `talk` tell their topic after `about` or `of`, nothing else (`spoke
         // over boos`, `As Lee spoke, the crowd …`).
-        if lemma == "speak" || lemma == "talk" {
+        // A pattern that holds the preposition (`talk about`) has read it already.
+        if (lemma == "speak" || lemma == "talk") && !pa.is_word_in(c.end - 1, &["about", "of"]) {
             if !pa.is_word_in(from, &["about", "of"]) || from + 1 >= end {
                 return None;
             }

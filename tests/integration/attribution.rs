@@ -1939,3 +1939,21 @@ tb!(
         ReportedClause
     )]
 );
+tb!(
+    talk_about_reads_its_own_preposition,
+    "Okafor talked about the levy.",
+    [(Indirect, ["the levy"], Some("Okafor"), ReportedClause)]
+);
+tb!(
+    a_main_clause_after_a_subordinate_one_ends_its_content,
+    "In a week when Lee was talking about raising the levy, Okafor said the pilots were right.",
+    [
+        (Indirect, ["raising the levy"], Some("Lee"), ReportedClause),
+        (
+            Indirect,
+            ["the pilots were right"],
+            Some("Okafor"),
+            ReportedClause
+        )
+    ]
+);
