@@ -2716,6 +2716,9 @@ fn verb_cue(
             // With stance on, what was declined is the stance's content: `declined [to
             // comment on the levy]`.
             c.first + 1
+        } else if lemma == "speak" || lemma == "talk" {
+            // The topic is found after the cue below, past a hearer or a manner.
+            c.end
         } else {
             content_start(pa, c.end, s_end, lemma)
         };
@@ -2749,10 +2752,21 @@ fn verb_cue(
                 && (lemma == "respond" || lemma == "reply")
                 && pa.is_word_in(from, &["to"])
                 && from + 2 < end;
-            if !topic {
+            // `spoke to reporters about …`: the topic comes after the hearer.
+            let spoken_topic = (lemma == "speak" || lemma == "talk")
+                && topic_after_speaking(pa, from, end).is_some();
+            if !topic && !spoken_topic {
                 return None;
             }
-            from += 1;
+            if topic {
+                from += 1;
+            }
+        }
+        // `speak` and `talk` tell their topic after `about` or `of`, nothing else (`spoke
+        // over boos`, `As Lee spoke, the crowd …`).
+        // A pattern that holds the preposition (`talk about`) has read it already.
+        if (lemma == "speak" || lemma == "talk") && !pa.is_word_in(c.end - 1, &["about", "of"]) {
+            from = topic_after_speaking(pa, from, end)?;
         }
         // `feel` reports a view only with a clause (`felt that …`, `felt he was right`,
         // `felt like …`), not a state (`felt tired`, `felt the cold`).
@@ -2766,15 +2780,6 @@ fn verb_cue(
         if adjunct_only(pa, from, end) {
             return None;
         }
-        // `speak` and `talk` tell their topic after `about` or `of`, nothing else (`spoke
-        // over boos`, `As Lee spoke, the crowd …`).
-        // A pattern that holds the preposition (`talk about`) has read it already.
-        if (lemma == "speak" || lemma == "talk") && !pa.is_word_in(c.end - 1, &["about", "of"]) {
-            if !pa.is_word_in(from, &["about", "of"]) || from + 1 >= end {
-                return None;
-            }
-            from += 1;
-        }
         // Verbs that report speech only with a clause: `maintained that …`, not `maintained
         // an energetic pace`.
         if is_in(CLAUSE_ONLY, lemma)
@@ -2787,6 +2792,33 @@ fn verb_cue(
         return Some((pa.span(from, end), Some(source), Rule::ReportedClause));
     }
     None
+}
+
+/// Where the topic starts after `speak` or `talk`: after `about` or `of`, which may follow a
+/// hearer or a manner (`spoke [to reporters] about …`, `talked [at length] about …`); after
+/// `against` or `for` when the speaker spoke out (`spoke out against …`). Nothing else
+/// after these verbs is a topic (`spoke over boos`, `As Lee spoke, the crowd …`).
+fn topic_after_speaking(pa: &Para<'_>, from: usize, end: usize) -> Option<usize> {
+    let topic = |k: usize| {
+        (pa.is_word_in(k, &["about", "of"])
+            || (pa.is_word_in(k, &["against", "for"])
+                && pa.is_word_in(k.wrapping_sub(1), &["out"])))
+            && k + 1 < end
+    };
+    if topic(from) {
+        return Some(from + 1);
+    }
+    // A hearer (`to reporters`, `with the pilots' union`) or a manner (`at length`,
+    // `publicly`) before `about`: a few words, none of them punctuation or a cue.
+    let hearer = pa.is_word_in(from, &["to", "with", "at", "on", "in", "during"]);
+    let adverb = pa.word(from).ends_with("ly") && pa.toks[from].is_word();
+    if !(hearer || adverb) {
+        return None;
+    }
+    (from + 1..end.min(from + 6))
+        .take_while(|&k| pa.toks[k].is_word() && !pa.cue_start[k])
+        .find(|&k| pa.is_word_in(k, &["about"]) && k + 1 < end)
+        .map(|k| k + 1)
 }
 
 /// The end of an object that is no clause (`urged the party [to unite]`, `denied [the

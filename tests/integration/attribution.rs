@@ -1957,3 +1957,12 @@ tb!(
         )
     ]
 );
+tb!(
+    spoke_to_a_hearer_about_a_topic,
+    "Lee spoke to the pilots about the levy. Okafor spoke out against the port fee. Ruiz \
+     spoke at the harbour on Monday.",
+    [
+        (Indirect, ["the levy"], Some("Lee"), ReportedClause),
+        (Indirect, ["the port fee"], Some("Okafor"), ReportedClause)
+    ]
+);
