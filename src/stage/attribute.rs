@@ -2768,6 +2768,20 @@ fn verb_cue(
         if (lemma == "speak" || lemma == "talk") && !pa.is_word_in(c.end - 1, &["about", "of"]) {
             from = topic_after_speaking(pa, from, end)?;
         }
+        // `find` reports a finding with a clause (`found that …`, `found Lee leading`), or
+        // with an object when a study or the writer found it (`a survey found 90 percent
+        // support`, `I find his plan troubling`); not a person's finding of a thing (`found
+        // ways to …`, `couldn't find anyone`). Finding oneself somewhere stays a view
+        // (`Lee found herself defending the levy`).
+        if lemma == "find"
+            && !pa.is_word_in(from.saturating_sub(1), &["that"])
+            && !pa.is_word_in(from, &["that"])
+            && !clause_follows(pa, from, end)
+            && !(pa.word(from).ends_with("self") || pa.word(from).ends_with("selves"))
+            && !finder(pa, &source)
+        {
+            return None;
+        }
         // `feel` reports a view only with a clause (`felt that …`, `felt he was right`,
         // `felt like …`), not a state (`felt tired`, `felt the cold`).
         if lemma == "feel"
@@ -2793,6 +2807,29 @@ fn verb_cue(
     }
     None
 }
+
+/// Whether the subject of `find` reports findings with a bare object: a study or poll
+/// (`The survey found …`, `a review by the council finds …`) or the writer (`I find …`).
+fn finder(pa: &Para<'_>, source: &Source) -> bool {
+    let first = pa
+        .toks
+        .partition_point(|t| t.span.start < source.mention.start);
+    let end = pa
+        .toks
+        .partition_point(|t| t.span.end <= source.mention.end);
+    (source.pronoun && pa.is_word_in(first, &["i", "we"]))
+        || (first..end.min(first + 12)).any(|k| pa.is_word_in(k, FINDING_NOUNS))
+}
+
+/// Nouns of inquiries and their findings, whose subject `find` reports a finding of.
+#[rustfmt::skip]
+const FINDING_NOUNS: &[&str] = &[
+    "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "review",
+    "analysis", "inquiry", "investigation", "audit", "research", "probe", "data", "test", "tests",
+    "paper", "experiment", "census", "assessment", "evaluation", "examination", "court", "judge",
+    "jury", "panel", "commission", "committee", "researchers", "investigators", "auditors",
+    "inspector", "inspectors", "pollsters", "scientists",
+];
 
 /// Where the topic starts after `speak` or `talk`: after `about` or `of`, which may follow a
 /// hearer or a manner (`spoke [to reporters] about …`, `talked [at length] about …`); after

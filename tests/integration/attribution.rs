@@ -1966,3 +1966,22 @@ tb!(
         (Indirect, ["the port fee"], Some("Okafor"), ReportedClause)
     ]
 );
+tb!(
+    find_with_an_object_reports_a_study_not_a_person,
+    "Lee found ways to fund the harbour wall. A survey by the council found strong support \
+     for the levy. Okafor found that the wall had cracked.",
+    [
+        (
+            Indirect,
+            ["strong support for the levy"],
+            Some("A survey by the council"),
+            ReportedClause
+        ),
+        (
+            Indirect,
+            ["the wall had cracked"],
+            Some("Okafor"),
+            ReportedClause
+        )
+    ]
+);
