@@ -2777,7 +2777,8 @@ fn verb_cue(
             && !pa.is_word_in(from.saturating_sub(1), &["that"])
             && !pa.is_word_in(from, &["that"])
             && !clause_follows(pa, from, end)
-            && !(pa.word(from).ends_with("self") || pa.word(from).ends_with("selves"))
+            && !pa.word(from).ends_with("self")
+            && !pa.word(from).ends_with("selves")
             && !finder(pa, &source)
         {
             return None;
