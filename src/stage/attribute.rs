@@ -2403,6 +2403,28 @@ fn verb_cue(
     let after_comma = c.first > s_start
         && (pa.is_punct(c.first - 1, ",") || pa.toks[c.first - 1].kind == TokKind::Close);
 
+    // `Noting that the levy was legal, Okafor said …`: a participle that opens the sentence
+    // reports what the main clause's subject said, up to the comma that closes it.
+    // Not a participle of place or manner (`Speaking in Spanish, …`, `Addressing the
+    // crowd, …`), nor one that works as a preposition or a condition (`Regarding …`,
+    // `Considering …`, `Assuming …`).
+    if participle
+        && c.first == s_start
+        && pa.toks[c.first].cap
+        && !is_in(INTRANSITIVE, lemma)
+        && !is_in(&["address", "regard", "consider", "assume", "find"], lemma)
+    {
+        let from = content_start(pa, c.end, s_end, lemma);
+        if from >= s_end || intransitive_use(pa, lemma, from) || adjunct_only(pa, from, s_end) {
+            return None;
+        }
+        let comma = next_comma(pa, from, s_end);
+        if comma <= from || comma + 1 >= s_end {
+            return None;
+        }
+        let subject = pa.subject_after(comma + 1, s_end)?;
+        return Some((pa.span(from, comma), Some(subject), Rule::Participle));
+    }
     // `…, stating that …`: the subject is the main clause's, also for a second participle
     // (`…, mocking X and pointedly saying Y`).
     let second_participle = c.first > s_start + 2

@@ -1985,3 +1985,22 @@ tb!(
         )
     ]
 );
+t!(
+    a_participle_opening_the_sentence_is_the_main_subjects,
+    "Noting that only Lee voted for the levy, Okafor said the harbour would pay. Speaking in \
+     Spanish, Ruiz thanked the pilots.",
+    [
+        (
+            Indirect,
+            "only Lee voted for the levy",
+            Some("Okafor"),
+            Participle
+        ),
+        (
+            Indirect,
+            "the harbour would pay",
+            Some("Okafor"),
+            ReportedClause
+        )
+    ]
+);
