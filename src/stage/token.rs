@@ -3,8 +3,8 @@
 //! The attribution stage tokenises one sentence at a time into a reused buffer, so nothing is
 //! allocated per token.
 
-use crate::stage::sentence::{Abbreviations, Class};
 use crate::pattern::{ascii_word_bytes, HIGH_BITS};
+use crate::stage::sentence::{Abbreviations, Class};
 use crate::stage::{names, words};
 use crate::Span;
 
