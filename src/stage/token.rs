@@ -462,6 +462,69 @@ mod tests {
     }
 
     #[test]
+    fn short_and_long_words_get_the_classes_of_their_text() {
+        // Words of every length up to past eight bytes, followed by spaces, punctuation,
+        // joiners, non-ASCII characters and the end of the text (fewer than eight bytes
+        // left), in any case.
+        let text = "The said ALSO told,him no.1 a-b THEY'd whoever meanwhile; Yesterday\u{2019}s \
+                    of\u{e9} 3rd an\tat\nby Sen. they";
+        let mut toks = Vec::new();
+        tokenize(
+            text,
+            Span::new(0, text.len()),
+            Abbreviations::english(),
+            &[],
+            &[],
+            &mut toks,
+        );
+        let words: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| &text[t.span])
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "The",
+                "said",
+                "ALSO",
+                "told",
+                "him",
+                "no.1",
+                "a-b",
+                "THEY'd",
+                "whoever",
+                "meanwhile",
+                "Yesterday\u{2019}s",
+                "of\u{e9}",
+                "3rd",
+                "an",
+                "at",
+                "by",
+                "Sen.",
+                "they",
+            ]
+        );
+        for t in toks.iter().filter(|t| t.is_word()) {
+            assert_eq!(t.class, words::classes(&text[t.span]), "{}", &text[t.span]);
+        }
+        for w in [
+            "The",
+            "said",
+            "ALSO",
+            "told",
+            "him",
+            "an",
+            "at",
+            "by",
+            "they",
+            "meanwhile",
+        ] {
+            assert_ne!(words::classes(w), 0, "{w}");
+        }
+    }
+
+    #[test]
     fn quotation_marks_are_tokens_and_their_content_is_quoted() {
         let text = "\u{201c}We won,\u{201d} he said of the \"vote\".";
         let open = text.find('\u{201c}').unwrap_or(0);

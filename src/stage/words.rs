@@ -293,6 +293,38 @@ mod tests {
         assert_eq!(classes("Tha"), 0);
     }
 
+    /// The short-word key of `word` as the tokenizer makes it: its bytes packed
+    /// little-endian, each `| 0x20`.
+    fn key_of(word: &str) -> u64 {
+        let lower = word
+            .bytes()
+            .enumerate()
+            .fold(0u64, |k, (i, b)| k | u64::from(b | 0x20) << (8 * i));
+        short_key(lower, word.len())
+    }
+
+    #[test]
+    fn short_lookups_agree_with_the_full_table() {
+        let t = table();
+        for &(_, words) in CLASS_LISTS {
+            for w in words.iter().filter(|w| w.len() <= SHORT) {
+                for v in [w.to_string(), w.to_uppercase()] {
+                    if v.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                        assert_eq!(t.short(key_of(&v)), classes(&v), "{v}");
+                        assert_ne!(t.short(key_of(&v)), 0, "{v}");
+                    }
+                }
+            }
+        }
+        // Other words, prefixes and extensions of listed ones among them, have no classes.
+        for w in [
+            "th", "thee", "Peskov", "x", "saidx", "ta1k", "2", "a1", "aa", "whoo",
+        ] {
+            assert_eq!(t.short(key_of(w)), 0, "{w}");
+            assert_eq!(classes(w), 0, "{w}");
+        }
+    }
+
     #[test]
     fn every_listed_word_is_found_in_any_case() {
         for &(bit, words) in CLASS_LISTS {
