@@ -967,19 +967,20 @@ impl Compiled {
     #[inline(never)]
     fn longest_at(&self, text: &str, start: usize) -> Option<(Target, usize)> {
         let bytes = text.as_bytes();
+        let automaton = &self.automaton;
         let mut sid = self.start;
         let mut best = None;
-        for (i, &b) in bytes.iter().enumerate().skip(start) {
-            sid = self
-                .automaton
-                .next_state(Anchored::Yes, sid, self.fold[usize::from(b)]);
-            if self.automaton.is_special(sid) {
-                if self.automaton.is_dead(sid) {
+        let mut i = start;
+        while let Some(&b) = bytes.get(i) {
+            sid = automaton.next_state(Anchored::Yes, sid, self.fold[usize::from(b)]);
+            i += 1;
+            if automaton.is_special(sid) {
+                if automaton.is_dead(sid) {
                     break;
                 }
-                if let Some(t) = self.match_at(sid, i + 1 - start) {
-                    if !t.word_end || !word_char_at(text, i + 1) {
-                        best = Some((t, i + 1));
+                if let Some(t) = self.match_at(sid, i - start) {
+                    if !t.word_end || !word_char_at(text, i) {
+                        best = Some((t, i));
                     }
                 }
             }

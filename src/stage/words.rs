@@ -150,6 +150,63 @@ const LONGEST: usize = 16;
 pub(crate) struct Table {
     words: WordTable,
     first_letters: [u32; LONGEST + 1],
+    /// The words of at most [`SHORT`] bytes by their [`short_key`], open addressing with
+    /// linear probing; 0 marks a free slot.
+    short_keys: Box<[u64; SHORT_SLOTS]>,
+    /// The classes of the word in the same slot of `short_keys`.
+    short_classes: Box<[u16; SHORT_SLOTS]>,
+}
+
+/// The longest word [`Table::short`] looks up, in bytes: with its length it fits one `u64`.
+pub(crate) const SHORT: usize = 7;
+
+/// The slots of the short-word table: a power of two, about four times the short words, so
+/// that most lookups of other words end at the first slot.
+const SHORT_SLOTS: usize = 1 << 10;
+
+/// The key of a word of one to [`SHORT`] bytes: `lower`, its bytes lower-cased and packed
+/// little-endian (so its top byte is 0), with the length in the top byte.
+#[inline(always)]
+pub(crate) fn short_key(lower: u64, len: usize) -> u64 {
+    lower | (len as u64) << 56
+}
+
+/// The home slot of a short key.
+#[inline(always)]
+fn short_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHORT_SLOTS.trailing_zeros())) as usize
+}
+
+impl Table {
+    /// The classes of the short word with this [`short_key`]; 0 for any other word.
+    #[inline(always)]
+    pub(crate) fn short(&self, key: u64) -> u16 {
+        let mut i = short_slot(key);
+        loop {
+            let k = self.short_keys[i];
+            if k == key {
+                return self.short_classes[i];
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) % SHORT_SLOTS;
+        }
+    }
+
+    fn insert_short(&mut self, word: &str, classes: u16) {
+        let mut lower = 0u64;
+        for (k, &b) in word.as_bytes().iter().enumerate() {
+            lower |= u64::from(b) << (8 * k);
+        }
+        let key = short_key(lower, word.len());
+        let mut i = short_slot(key);
+        while self.short_keys[i] != 0 && self.short_keys[i] != key {
+            i = (i + 1) % SHORT_SLOTS;
+        }
+        self.short_keys[i] = key;
+        self.short_classes[i] |= classes;
+    }
 }
 
 /// Each class bit with the words that carry it.
@@ -172,12 +229,17 @@ static TABLE: Lazy<Table> = Lazy::new(|| {
     let mut table = Table {
         words: WordTable::default(),
         first_letters: [0; LONGEST + 1],
+        short_keys: Box::new([0; SHORT_SLOTS]),
+        short_classes: Box::new([0; SHORT_SLOTS]),
     };
     for &(bit, words) in CLASS_LISTS {
         for w in words {
             debug_assert!(w.len() <= LONGEST && w.starts_with(|c: char| c.is_ascii_lowercase()));
             table.words.insert(w, u32::from(bit));
             table.first_letters[w.len()] |= 1 << (w.as_bytes()[0] - b'a');
+            if w.len() <= SHORT {
+                table.insert_short(w, bit);
+            }
         }
     }
     table
@@ -229,6 +291,38 @@ mod tests {
         assert_ne!(classes("N'T") & AUX, 0);
         assert_ne!(classes("I") & PRONOUN, 0);
         assert_eq!(classes("Tha"), 0);
+    }
+
+    /// The short-word key of `word` as the tokenizer makes it: its bytes packed
+    /// little-endian, each `| 0x20`.
+    fn key_of(word: &str) -> u64 {
+        let lower = word
+            .bytes()
+            .enumerate()
+            .fold(0u64, |k, (i, b)| k | u64::from(b | 0x20) << (8 * i));
+        short_key(lower, word.len())
+    }
+
+    #[test]
+    fn short_lookups_agree_with_the_full_table() {
+        let t = table();
+        for &(_, words) in CLASS_LISTS {
+            for w in words.iter().filter(|w| w.len() <= SHORT) {
+                for v in [w.to_string(), w.to_uppercase()] {
+                    if v.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                        assert_eq!(t.short(key_of(&v)), classes(&v), "{v}");
+                        assert_ne!(t.short(key_of(&v)), 0, "{v}");
+                    }
+                }
+            }
+        }
+        // Other words, prefixes and extensions of listed ones among them, have no classes.
+        for w in [
+            "th", "thee", "Peskov", "x", "saidx", "ta1k", "2", "a1", "aa", "whoo",
+        ] {
+            assert_eq!(t.short(key_of(w)), 0, "{w}");
+            assert_eq!(classes(w), 0, "{w}");
+        }
     }
 
     #[test]
