@@ -2029,8 +2029,16 @@ fn relative_insert(text: &str, toks: &[Tok], k: usize) -> bool {
 /// before a second cue (`said X was ignorant and criticized him`).
 fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usize>) {
     out.clear();
+    let bytes = text.as_bytes();
     for (k, t) in toks.iter().enumerate() {
-        if t.quoted {
+        // Only a comma, a semicolon, a dash or `and`/`but` outside quotations may break (a
+        // cheap test on the token's first byte and classes before the full one).
+        let candidate = match t.kind {
+            TokKind::Punct => matches!(bytes[t.span.start], b',' | b';' | b'-' | 0xE2),
+            TokKind::Word => t.class & words::AND_BUT != 0,
+            _ => false,
+        };
+        if !candidate || t.quoted {
             continue;
         }
         let next = toks.get(k + 1).filter(|n| n.is_word() && !n.quoted);
@@ -4277,11 +4285,17 @@ fn guess_kind(text: &str, span: Span, pronoun: bool) -> MentionKind {
         return MentionKind::Pronoun;
     }
     let s = &text[span];
-    let caps = s
-        .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    let words = s.split_whitespace().count();
+    // Words (runs of non-whitespace) and those that open with a capital, in one pass.
+    let (mut words, mut caps, mut in_word) = (0usize, 0usize, false);
+    for c in s.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            caps += usize::from(c.is_uppercase());
+        }
+    }
     if caps > 0 && caps * 2 >= words {
         MentionKind::Name
     } else if s.ends_with('s') {

@@ -242,13 +242,17 @@ fn plain_run(
                 }
                 // What follows must end the word as [`word_end_from`] would: a space,
                 // punctuation that joins nothing (a comma joins digits only), or `stop`.
+                // A space after it is passed over here.
+                let mut after = e;
                 if e < stop {
-                    let next = bytes[e];
-                    if next >= 0x80
-                        || (JOINER[usize::from(next)]
-                            && !(next == b',' && !bytes[e - 1].is_ascii_digit()))
-                    {
-                        break;
+                    match AFTER_WORD[usize::from(bytes[e])] {
+                        SPACE => after = e + 1,
+                        OTHER => {}
+                        _ => {
+                            if !(bytes[e] == b',' && !bytes[e - 1].is_ascii_digit()) {
+                                break;
+                            }
+                        }
                     }
                 }
                 let len = e - at;
@@ -264,7 +268,7 @@ fn plain_run(
                     quoted: in_quote,
                     class,
                 });
-                at = e;
+                at = after;
             }
             _ => {
                 // Punctuation: not a mark (there is none before `run_end`).
@@ -460,6 +464,26 @@ static BYTE: [u8; 128] = {
             ALNUM
         } else {
             OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+/// What a byte after a word of ASCII letters and digits is to [`plain_run`]: [`SPACE`]
+/// (ASCII whitespace), [`OTHER`] (punctuation that cannot join the word to more), or
+/// [`ALNUM`] for any other byte (a joiner, a non-ASCII byte), which it leaves to the general
+/// path.
+static AFTER_WORD: [u8; 256] = {
+    let mut t = [ALNUM; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = if BYTE[b] == SPACE {
+            SPACE
+        } else if BYTE[b] == OTHER && !JOINER[b] {
+            OTHER
+        } else {
+            ALNUM
         };
         b += 1;
     }
