@@ -142,7 +142,9 @@ struct Draft {
 struct Para<'t> {
     text: &'t str,
     toks: &'t [Tok],
-    /// For each token, the index of the first token of its sentence and one past its last.
+    /// The sentences that have tokens, in order, as the index of their first token and one
+    /// past their last; together they cover the tokens from the first up to some point
+    /// (each token after it is taken as a sentence of its own that ends the paragraph).
     sent: &'t [(usize, usize)],
     /// For each token, whether a cue starts there.
     cue_start: &'t [bool],
@@ -169,8 +171,10 @@ impl Para<'_> {
         self.toks[i].kind == TokKind::Punct && self.word(i) == p
     }
 
+    /// The index of the first token of the sentence of token `i` and one past its last.
     fn sentence_of(&self, i: usize) -> (usize, usize) {
-        self.sent[i]
+        let k = self.sent.partition_point(|&(_, end)| end <= i);
+        self.sent.get(k).copied().unwrap_or((i, self.toks.len()))
     }
 
     /// Whether token `i` can be part of a noun phrase naming a speaker.
@@ -827,7 +831,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         .unwrap_or(0)
         .min(1 << 12);
     let mut toks = reuse(&mut scratch.toks, most);
-    let mut sent = reuse(&mut scratch.sent, most);
+    let mut sent = reuse(&mut scratch.sent, article.sentences.len());
     let mut cues: Vec<CueAt> = reuse(&mut scratch.cues, article.cues.len());
     let mut quos: Vec<QuoteAt> = reuse(&mut scratch.quos, n_quotations);
     let mut cue_start: Vec<bool> = reuse(&mut scratch.cue_start, most);
@@ -881,7 +885,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         if toks.is_empty() {
             continue;
         }
-        // Sentence extent of every token.
+        // The token extent of every sentence that has tokens.
         sent.clear();
         sent_ids.clear();
         let mut t = 0;
@@ -891,13 +895,10 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             // Token starts increase: the sentence's tokens are those before the first one
             // starting at or after its end.
             t += toks[t..].partition_point(|tok| tok.span.start < s.end);
-            // `sent` holds an entry for each token before `first`.
-            sent.resize(t, (first, t));
+            if t > first {
+                sent.push((first, t));
+            }
             sent_ids.push((first, sid));
-        }
-        while sent.len() < toks.len() {
-            let first = sent.len();
-            sent.push((first, toks.len()));
         }
 
         // In a title-case headline (`Sanders Says He Will Win`) a capitalised cue is a verb,
