@@ -60,7 +60,11 @@ fn confidence(rule: Rule) -> f32 {
 }
 
 fn is_in(list: &[&str], word: &str) -> bool {
-    let w = word.as_bytes();
+    is_in_bytes(list, word.as_bytes())
+}
+
+/// [`is_in`] for the bytes of a word.
+fn is_in_bytes(list: &[&str], w: &[u8]) -> bool {
     let Some(&first) = w.first() else {
         return list.iter().any(|x| x.is_empty());
     };
@@ -157,6 +161,13 @@ impl Para<'_> {
         &self.text[self.toks[i].span]
     }
 
+    /// The bytes of token `i` (cheaper to take than its text, which is checked for
+    /// character boundaries).
+    fn bytes(&self, i: usize) -> &[u8] {
+        let span = self.toks[i].span;
+        &self.text.as_bytes()[span.start..span.end]
+    }
+
     /// Whether token `i` is a word of one of these classes ([`words`]).
     fn has(&self, i: usize, classes: u16) -> bool {
         self.toks[i].class & classes != 0
@@ -164,11 +175,11 @@ impl Para<'_> {
 
     /// Whether token `i` is one of these words (false past the last token).
     fn is_word_in(&self, i: usize, list: &[&str]) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_word()) && is_in(list, self.word(i))
+        self.toks.get(i).is_some_and(|t| t.is_word()) && is_in_bytes(list, self.bytes(i))
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.toks[i].kind == TokKind::Punct && self.word(i) == p
+        self.toks[i].kind == TokKind::Punct && self.bytes(i) == p.as_bytes()
     }
 
     /// The index of the first token of the sentence of token `i` and one past its last.
