@@ -193,7 +193,7 @@ impl Para<'_> {
         let t = self.toks[i];
         // `42% say`: a percent sign after a number.
         if t.kind == TokKind::Punct
-            && self.word(i) == "%"
+            && self.bytes(i) == b"%"
             && i > 0
             && self.word(i - 1).starts_with(|c: char| c.is_ascii_digit())
         {
@@ -231,7 +231,7 @@ impl Para<'_> {
                 && self.toks[j].is_word()
                 && !self.toks[j].cap
                 && !self.toks[j].quoted
-                && self.word(j).len() > 3
+                && self.bytes(j).len() > 3
                 && self.word(j).ends_with('s')
                 && (self.has(j - 1, words::DETERMINER)
                     || self.is_possessive(j - 1)
@@ -247,7 +247,7 @@ impl Para<'_> {
                 && self.is_word_in(j, &["last", "this", "on", "earlier"])
                 && self.toks[j - 1].is_word()
                 && !self.toks[j - 1].cap
-                && self.word(j - 1).ends_with("ed")
+                && self.bytes(j - 1).ends_with(b"ed")
                 && self.np_word(j - 2)
             {
                 i = j - 1;
@@ -278,7 +278,7 @@ impl Para<'_> {
                 // Also two plural groups: `dock workers and ferry pilots say`.
                 if j > lo
                     && i < end
-                    && self.word(j) == "and"
+                    && self.bytes(j) == b"and"
                     && self.np_word(j - 1)
                     && (self.toks[j - 1].cap || self.word(j - 1).ends_with('s'))
                     && (self.toks[i].cap
@@ -309,7 +309,7 @@ impl Para<'_> {
                     continue;
                 }
                 if j > lo + 1
-                    && self.word(j - 1) == "and"
+                    && self.bytes(j - 1) == b"and"
                     && self.np_word(j - 2)
                     && (self.toks[j - 2].cap || self.word(j - 2).ends_with('s'))
                 {
@@ -401,7 +401,7 @@ impl Para<'_> {
             // So does one after the head of a determiner phrase: `The mayor resigned`.
             let verb_after_name = i > start
                 && !self.toks[i].cap
-                && (self.word(i).ends_with("ed") || self.has(i, words::PAST))
+                && (self.bytes(i).ends_with(b"ed") || self.has(i, words::PAST))
                 && !self.has(i - 1, words::DETERMINER)
                 && (self.toks[i - 1].cap
                     || self.word(i - 1).ends_with('s')
@@ -410,7 +410,7 @@ impl Para<'_> {
             // `Republicans privately defend their strategy`, `Sullivan put off deciding`.
             let verb_phrase = i > start
                 && !self.toks[i].cap
-                && ((self.word(i).len() > 4 && self.word(i).ends_with("ly"))
+                && ((self.bytes(i).len() > 4 && self.bytes(i).ends_with(b"ly"))
                     || (i + 1 < hi
                         && self.toks[i + 1].is_word()
                         && !self.toks[i + 1].cap
@@ -475,7 +475,7 @@ impl Para<'_> {
         self.cue_start[i]
             || matches!(self.toks[i].kind, TokKind::Open | TokKind::Close)
             || (self.toks[i].kind == TokKind::Punct
-                && matches!(self.word(i), "." | ";" | ":" | "?" | "!" | "(" | ")"))
+                && matches!(self.bytes(i), b"." | b";" | b":" | b"?" | b"!" | b"(" | b")"))
     }
 
     /// Whether a subject starting at token `first` opens its clause: at `lo`, after a
@@ -508,7 +508,7 @@ impl Para<'_> {
         let adjunct_start = |k: usize| {
             k < prev
                 && self.toks[k].is_word()
-                && (self.has(k, words::STOP | words::ADJUNCT) || self.word(k).ends_with("ly"))
+                && (self.has(k, words::STOP | words::ADJUNCT) || self.bytes(k).ends_with(b"ly"))
         };
         prev - lo <= 3 * REACH && (adjunct_start(seg) || adjunct_start(lo))
     }
@@ -673,7 +673,7 @@ impl Para<'_> {
                 {
                     return None;
                 }
-                if t.kind != TokKind::Punct || self.word(k) != "," || k + 1 >= j {
+                if t.kind != TokKind::Punct || self.bytes(k) != b"," || k + 1 >= j {
                     continue;
                 }
                 let Some(mut first) = self.np_before(lo, k) else {
@@ -698,7 +698,7 @@ impl Para<'_> {
                     let adverbial = (k + 1..j).all(|x| {
                         !self.toks[x].is_word()
                             || self.has(x, words::STOP | words::ADJUNCT)
-                            || self.word(x).ends_with("ly")
+                            || self.bytes(x).ends_with(b"ly")
                     }) || (!self.toks[k + 1].cap
                         && w.len() > 4
                         && (w.ends_with("ing") || w.ends_with("ly")))
@@ -1190,7 +1190,7 @@ fn direct_sieves(
             limit = limit.min(next);
         }
         let mut start = close + 1;
-        while start < limit && pa.toks[start].kind == TokKind::Punct && pa.word(start) != "." {
+        while start < limit && pa.toks[start].kind == TokKind::Punct && pa.bytes(start) != b"." {
             start += 1;
         }
         // `"Great!!!" Ann Lee wrote.` may have been split after the mark: the attribution is
@@ -1295,7 +1295,7 @@ fn direct_sieves(
                     pa.toks[k].kind == TokKind::Punct
                         || (pa.toks[k].is_word()
                             && (pa.has(k, words::ADJUNCT | words::DETERMINER)
-                                || pa.word(k).eq_ignore_ascii_case("that")
+                                || pa.bytes(k).eq_ignore_ascii_case(b"that")
                                 || !pa.toks[k].cap && k + 1 < open))
                 })
         });
@@ -1308,7 +1308,7 @@ fn direct_sieves(
                 // `she released a statement saying, "…"`: a participle's subject is the
                 // main clause's, not the object before it.
                 let opens = before.is_some_and(|s| clause_initial(pa, s_start, s.mention.start));
-                if pa.word(c.first).ends_with("ing") && !opens {
+                if pa.bytes(c.first).ends_with(b"ing") && !opens {
                     main_clause_subject(pa, s_start, c.first)
                         .or_else(|| sentence_subject(pa, s_start, c.first))
                 } else {
@@ -1373,7 +1373,7 @@ fn direct_sieves(
 /// pronoun or a number, and hold no quotation mark or sentence punctuation.
 fn whole_subject(pa: &Para<'_>, start: usize, cue: usize) -> Option<Source> {
     let mut end = cue;
-    while end > start + 1 && (pa.has(end - 1, words::AUX) || pa.word(end - 1).ends_with("ly")) {
+    while end > start + 1 && (pa.has(end - 1, words::AUX) || pa.bytes(end - 1).ends_with(b"ly")) {
         end -= 1;
     }
     if end <= start || end - start > 20 {
@@ -1742,14 +1742,14 @@ fn apposition(pa: &Para<'_>, comma: usize, s_end: usize) -> Option<Span> {
     let end = (comma + 1..hi)
         .find(|&k| pa.toks[k].kind != TokKind::Word && !matches!(pa.word(k), "'" | "’" | "-"))
         .unwrap_or(hi);
-    if end < s_end && !(pa.is_punct(end, ",") || matches!(pa.word(end), "." | "!" | "?")) {
+    if end < s_end && !(pa.is_punct(end, ",") || matches!(pa.bytes(end), b"." | b"!" | b"?")) {
         return None;
     }
     let clause = (comma + 1..end).find(|&k| pa.is_word_in(k, &["who", "which", "that"]));
     let verb = (comma + 2..clause.unwrap_or(end)).any(|k| {
         pa.cue_start[k]
             || pa.has(k, words::BE | words::AUX | words::PAST)
-            || (!pa.toks[k].cap && pa.word(k).len() > 4 && pa.word(k).ends_with("ed"))
+            || (!pa.toks[k].cap && pa.bytes(k).len() > 4 && pa.bytes(k).ends_with(b"ed"))
     });
     (!verb && end > comma + 2).then(|| pa.span(comma + 1, end))
 }
@@ -1874,10 +1874,10 @@ fn trim_content(pa: &Para<'_>, content: Span, one_word: bool) -> Option<Span> {
             // a linking adverb (`Nonetheless, he said`).
             || (pa.toks[first].cap
                 && !pa.toks[first].quoted
-                && pa.word(first).len() > 2
+                && pa.bytes(first).len() > 2
                 && (pa.is_word_in(first, &["that", "this"])
                     || (pa.toks[first].class & (words::STOP | words::AUX) == 0
-                        && !pa.word(first).ends_with("ly")
+                        && !pa.bytes(first).ends_with(b"ly")
                         && !pa.is_word_in(first, &["nonetheless", "also", "besides"])))));
     (words >= 2 || answer).then(|| pa.span(first, end))
 }
@@ -1902,7 +1902,7 @@ fn clause_end(pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize
         let tail = !matches!(
             c.kind,
             PatternKind::Speech | PatternKind::Belief | PatternKind::Stance
-        ) || pa.word(c.first).ends_with("ing")
+        ) || pa.bytes(c.first).ends_with(b"ing")
             || c.end >= s_end
             || pa.toks[c.end].kind == TokKind::Punct
             || pa.has(c.end, words::ADJUNCT)
@@ -2181,7 +2181,7 @@ fn source_cue(
     let mut np_end = c.end;
     while np_end < s_end.min(c.end + REACH)
         && !(pa.toks[np_end].kind != TokKind::Word
-            && pa.word(np_end) != "'"
+            && pa.bytes(np_end) != b"'"
             && pa.word(np_end) != "’")
     {
         np_end += 1;
@@ -2190,7 +2190,7 @@ fn source_cue(
     // the campaign`). With none (`…, according to.`, a link's text lost), the sentence
     // before is still attributed, to no one.
     if np_end == c.end {
-        let closes = np_end >= s_end || matches!(pa.word(np_end), "." | "!" | "?");
+        let closes = np_end >= s_end || matches!(pa.bytes(np_end), b"." | b"!" | b"?");
         let mut end = c.first;
         while end > s_start && pa.toks[end - 1].kind == TokKind::Punct {
             end -= 1;
@@ -2235,7 +2235,7 @@ fn source_cue(
 
 /// `…, as noted by X.` and `as X put it`.
 fn as_clause(pa: &Para<'_>, c: &CueAt, s_start: usize, s_end: usize) -> Found {
-    let ends_with_by = pa.word(c.end - 1).eq_ignore_ascii_case("by");
+    let ends_with_by = pa.bytes(c.end - 1).eq_ignore_ascii_case(b"by");
     let source = if ends_with_by {
         pa.subject_after(c.end, s_end)?
     } else {
@@ -2448,13 +2448,13 @@ fn verb_cue(
     // `…, stating that …`: the subject is the main clause's, also for a second participle
     // (`…, mocking X and pointedly saying Y`).
     let second_participle = c.first > s_start + 2
-        && pa.word(c.first - 1).ends_with("ly")
+        && pa.bytes(c.first - 1).ends_with(b"ly")
         && pa.is_word_in(c.first - 2, &["and"])
         && (s_start..c.first - 2).rev().take(REACH).any(|k| {
-            pa.cue_start[k] && pa.word(k).ends_with("ing") && pa.is_punct(k.saturating_sub(1), ",")
+            pa.cue_start[k] && pa.bytes(k).ends_with(b"ing") && pa.is_punct(k.saturating_sub(1), ",")
         });
     // An adverb may stand between: `after initially saying …`.
-    let before_participle = if c.first > s_start + 1 && pa.word(c.first - 1).ends_with("ly") {
+    let before_participle = if c.first > s_start + 1 && pa.bytes(c.first - 1).ends_with(b"ly") {
         c.first - 2
     } else {
         c.first.saturating_sub(1)
@@ -2470,7 +2470,7 @@ fn verb_cue(
             cue_word,
         )
         && !pa.is_word_in(c.first - 2, NOT_PURPOSE)
-        && !pa.word(c.first - 2).ends_with("ed")
+        && !pa.bytes(c.first - 2).ends_with(b"ed")
         && pa.toks[c.first - 2].kind == TokKind::Word;
     // A participle after a medium the subject put out tells what it said: `sent a tweet
     // saying …`, `issued a statement calling …`.
@@ -2569,8 +2569,8 @@ fn verb_cue(
         let comma = c.first - 1;
         if comma > s_start
             && pa.is_punct(comma, ",")
-            && (c.end >= s_end || matches!(pa.word(c.end), "." | "!" | "?"))
-            && matches!(pa.word(c.first), "said" | "says" | "wrote" | "writes")
+            && (c.end >= s_end || matches!(pa.bytes(c.end), b"." | b"!" | b"?"))
+            && matches!(pa.bytes(c.first), b"said" | b"says" | b"wrote" | b"writes")
         {
             return Some((pa.span(s_start, comma), None, Rule::TrailingUnmarked));
         }
@@ -2611,7 +2611,7 @@ fn verb_cue(
             return None;
         }
         let mut by = c.end;
-        if by < s_end && pa.word(by).ends_with("ly") && pa.toks[by].is_word() {
+        if by < s_end && pa.bytes(by).ends_with(b"ly") && pa.toks[by].is_word() {
             by += 1;
         }
         if !pa.is_word_in(by, &["by"]) {
@@ -2701,7 +2701,7 @@ fn verb_cue(
                                         "should", "may", "might", "must",
                                     ],
                                 )
-                                || (!t.cap && pa.word(k).len() > 4 && pa.word(k).ends_with("ed")))
+                                || (!t.cap && pa.bytes(k).len() > 4 && pa.bytes(k).ends_with(b"ed")))
                     });
                 if before_is_clause || after_paren >= s_end {
                     return Some((
@@ -2780,7 +2780,7 @@ fn verb_cue(
         if bound_relative
             && ((!is_in(RELATIVE_SPEECH, lemma) && c.kind != PatternKind::Belief)
                 || (from..end.min(from + 2 * REACH))
-                    .any(|k| pa.cue_start[k] && !pa.word(k).ends_with("ing")))
+                    .any(|k| pa.cue_start[k] && !pa.bytes(k).ends_with(b"ing")))
         {
             return None;
         }
@@ -2819,8 +2819,8 @@ fn verb_cue(
             && !pa.is_word_in(from.saturating_sub(1), &["that"])
             && !pa.is_word_in(from, &["that"])
             && !clause_follows(pa, from, end)
-            && !pa.word(from).ends_with("self")
-            && !pa.word(from).ends_with("selves")
+            && !pa.bytes(from).ends_with(b"self")
+            && !pa.bytes(from).ends_with(b"selves")
             && !finder(pa, &source)
         {
             return None;
@@ -2891,7 +2891,7 @@ fn topic_after_speaking(pa: &Para<'_>, from: usize, end: usize) -> Option<usize>
     // A hearer (`to reporters`, `with the pilots' union`) or a manner (`at length`,
     // `publicly`) before `about`: a few words, none of them punctuation or a cue.
     let hearer = pa.is_word_in(from, &["to", "with", "at", "on", "in", "during"]);
-    let adverb = pa.word(from).ends_with("ly") && pa.toks[from].is_word();
+    let adverb = pa.bytes(from).ends_with(b"ly") && pa.toks[from].is_word();
     if !(hearer || adverb) {
         return None;
     }
@@ -3156,7 +3156,7 @@ fn modifier_head(pa: &Para<'_>, s_start: usize, first: usize) -> Option<(usize, 
             return None;
         }
         // A participle opens a modifier too: `voters supporting the bill`.
-        let participle = t.is_word() && pa.word(k).len() > 5 && pa.word(k).ends_with("ing");
+        let participle = t.is_word() && pa.bytes(k).len() > 5 && pa.bytes(k).ends_with(b"ing");
         if t.quoted || t.cap || !(participle || pa.is_word_in(k, POSTMODIFIER_OPENERS)) {
             continue;
         }
@@ -3360,7 +3360,7 @@ fn clause_follows(pa: &Para<'_>, k: usize, s_end: usize) -> bool {
             })
             .any(|j| {
                 pa.has(j, words::BE | words::AUX | words::PAST)
-                    || (!pa.toks[j].cap && pa.word(j).len() > 4 && pa.word(j).ends_with("ed"))
+                    || (!pa.toks[j].cap && pa.bytes(j).len() > 4 && pa.bytes(j).ends_with(b"ed"))
             })
 }
 
@@ -3432,13 +3432,13 @@ fn raising(
             || is_in(PASSIVE_TO_VERBS, lemma)
             || is_in(words::HEARER_VERBS, lemma)
             || passive_preposition(lemma).is_some())
-        && !pa.word(c.first).ends_with("ing")
+        && !pa.bytes(c.first).ends_with(b"ing")
         && is_passive(pa, s_start, c.first);
     if !(active || passive) || c.end >= s_end {
         return None;
     }
     let mut from = c.end;
-    if pa.word(from).ends_with("ly") && pa.toks[from].is_word() {
+    if pa.bytes(from).ends_with(b"ly") && pa.toks[from].is_word() {
         from += 1;
     }
     if from >= s_end {
@@ -3558,7 +3558,7 @@ fn raising_subject(pa: &Para<'_>, s_start: usize, cue: usize) -> Option<Source> 
 /// the writer, Priebus said …`, `When Flynn was asked if …`. The question runs to the comma
 /// that closes it.
 fn asked_question(pa: &Para<'_>, c: &CueAt, lemma: &str, s_start: usize, s_end: usize) -> Found {
-    if lemma != "ask" || !pa.word(c.first).eq_ignore_ascii_case("asked") {
+    if lemma != "ask" || !pa.bytes(c.first).eq_ignore_ascii_case(b"asked") {
         return None;
     }
     let bare = c.first == s_start
