@@ -475,7 +475,10 @@ impl Para<'_> {
         self.cue_start[i]
             || matches!(self.toks[i].kind, TokKind::Open | TokKind::Close)
             || (self.toks[i].kind == TokKind::Punct
-                && matches!(self.bytes(i), b"." | b";" | b":" | b"?" | b"!" | b"(" | b")"))
+                && matches!(
+                    self.bytes(i),
+                    b"." | b";" | b":" | b"?" | b"!" | b"(" | b")"
+                ))
     }
 
     /// Whether a subject starting at token `first` opens its clause: at `lo`, after a
@@ -2451,7 +2454,9 @@ fn verb_cue(
         && pa.bytes(c.first - 1).ends_with(b"ly")
         && pa.is_word_in(c.first - 2, &["and"])
         && (s_start..c.first - 2).rev().take(REACH).any(|k| {
-            pa.cue_start[k] && pa.bytes(k).ends_with(b"ing") && pa.is_punct(k.saturating_sub(1), ",")
+            pa.cue_start[k]
+                && pa.bytes(k).ends_with(b"ing")
+                && pa.is_punct(k.saturating_sub(1), ",")
         });
     // An adverb may stand between: `after initially saying …`.
     let before_participle = if c.first > s_start + 1 && pa.bytes(c.first - 1).ends_with(b"ly") {
@@ -2701,7 +2706,9 @@ fn verb_cue(
                                         "should", "may", "might", "must",
                                     ],
                                 )
-                                || (!t.cap && pa.bytes(k).len() > 4 && pa.bytes(k).ends_with(b"ed")))
+                                || (!t.cap
+                                    && pa.bytes(k).len() > 4
+                                    && pa.bytes(k).ends_with(b"ed")))
                     });
                 if before_is_clause || after_paren >= s_end {
                     return Some((
