@@ -248,11 +248,11 @@ fn plain_run(
                     match AFTER_WORD[usize::from(bytes[e])] {
                         SPACE => after = e + 1,
                         OTHER => {}
-                        _ => {
-                            if !(bytes[e] == b',' && !bytes[e - 1].is_ascii_digit()) {
-                                break;
-                            }
-                        }
+                        // A comma after a letter ends the word; after a digit it may join
+                        // a number (`21,000`), and anything else may join or is not ASCII:
+                        // the general path reads those.
+                        _ if bytes[e] == b',' && !bytes[e - 1].is_ascii_digit() => {}
+                        _ => break,
                     }
                 }
                 let len = e - at;
@@ -654,6 +654,36 @@ mod tests {
         ] {
             assert_ne!(words::classes(w), 0, "{w}");
         }
+    }
+
+    #[test]
+    fn quoted_words_lie_wholly_inside_content_whose_edges_need_no_mark() {
+        // A quotation's content may start or end without a mark (a quote that goes on from
+        // the paragraph before, one left open), even inside a word: a word is quoted only
+        // when it lies wholly inside, and the edge does not split it.
+        let text = "alpha beta, gamma delta-epsilon zeta. eta theta uncharacteristically iota";
+        let at = |w: &str| text.find(w).unwrap_or(0);
+        let quoted = [
+            Span::new(at("beta") + 2, at("gamma") + 5),
+            Span::new(at("epsilon"), at(" eta ") + 2),
+            Span::new(at("uncharacteristically") + 10, text.len()),
+        ];
+        assert_eq!(
+            render(text, &[], &quoted),
+            [
+                "alpha/W",
+                "beta/W",
+                ",/Pq",
+                "gamma/Wq",
+                "delta-epsilon/W",
+                "zeta/Wq",
+                "./Pq",
+                "eta/W",
+                "theta/W",
+                "uncharacteristically/W",
+                "iota/Wq",
+            ]
+        );
     }
 
     #[test]
