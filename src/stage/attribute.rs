@@ -60,7 +60,11 @@ fn confidence(rule: Rule) -> f32 {
 }
 
 fn is_in(list: &[&str], word: &str) -> bool {
-    let w = word.as_bytes();
+    is_in_bytes(list, word.as_bytes())
+}
+
+/// [`is_in`] for the bytes of a word.
+fn is_in_bytes(list: &[&str], w: &[u8]) -> bool {
     let Some(&first) = w.first() else {
         return list.iter().any(|x| x.is_empty());
     };
@@ -142,7 +146,9 @@ struct Draft {
 struct Para<'t> {
     text: &'t str,
     toks: &'t [Tok],
-    /// For each token, the index of the first token of its sentence and one past its last.
+    /// The sentences that have tokens, in order, as the index of their first token and one
+    /// past their last; together they cover the tokens from the first up to some point
+    /// (each token after it is taken as a sentence of its own that ends the paragraph).
     sent: &'t [(usize, usize)],
     /// For each token, whether a cue starts there.
     cue_start: &'t [bool],
@@ -155,6 +161,13 @@ impl Para<'_> {
         &self.text[self.toks[i].span]
     }
 
+    /// The bytes of token `i` (cheaper to take than its text, which is checked for
+    /// character boundaries).
+    fn bytes(&self, i: usize) -> &[u8] {
+        let span = self.toks[i].span;
+        &self.text.as_bytes()[span.start..span.end]
+    }
+
     /// Whether token `i` is a word of one of these classes ([`words`]).
     fn has(&self, i: usize, classes: u16) -> bool {
         self.toks[i].class & classes != 0
@@ -162,15 +175,17 @@ impl Para<'_> {
 
     /// Whether token `i` is one of these words (false past the last token).
     fn is_word_in(&self, i: usize, list: &[&str]) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_word()) && is_in(list, self.word(i))
+        self.toks.get(i).is_some_and(|t| t.is_word()) && is_in_bytes(list, self.bytes(i))
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.toks[i].kind == TokKind::Punct && self.word(i) == p
+        self.toks[i].kind == TokKind::Punct && self.bytes(i) == p.as_bytes()
     }
 
+    /// The index of the first token of the sentence of token `i` and one past its last.
     fn sentence_of(&self, i: usize) -> (usize, usize) {
-        self.sent[i]
+        let k = self.sent.partition_point(|&(_, end)| end <= i);
+        self.sent.get(k).copied().unwrap_or((i, self.toks.len()))
     }
 
     /// Whether token `i` can be part of a noun phrase naming a speaker.
@@ -178,7 +193,7 @@ impl Para<'_> {
         let t = self.toks[i];
         // `42% say`: a percent sign after a number.
         if t.kind == TokKind::Punct
-            && self.word(i) == "%"
+            && self.bytes(i) == b"%"
             && i > 0
             && self.word(i - 1).starts_with(|c: char| c.is_ascii_digit())
         {
@@ -216,7 +231,7 @@ impl Para<'_> {
                 && self.toks[j].is_word()
                 && !self.toks[j].cap
                 && !self.toks[j].quoted
-                && self.word(j).len() > 3
+                && self.bytes(j).len() > 3
                 && self.word(j).ends_with('s')
                 && (self.has(j - 1, words::DETERMINER)
                     || self.is_possessive(j - 1)
@@ -232,7 +247,7 @@ impl Para<'_> {
                 && self.is_word_in(j, &["last", "this", "on", "earlier"])
                 && self.toks[j - 1].is_word()
                 && !self.toks[j - 1].cap
-                && self.word(j - 1).ends_with("ed")
+                && self.bytes(j - 1).ends_with(b"ed")
                 && self.np_word(j - 2)
             {
                 i = j - 1;
@@ -263,7 +278,7 @@ impl Para<'_> {
                 // Also two plural groups: `dock workers and ferry pilots say`.
                 if j > lo
                     && i < end
-                    && self.word(j) == "and"
+                    && self.bytes(j) == b"and"
                     && self.np_word(j - 1)
                     && (self.toks[j - 1].cap || self.word(j - 1).ends_with('s'))
                     && (self.toks[i].cap
@@ -294,7 +309,7 @@ impl Para<'_> {
                     continue;
                 }
                 if j > lo + 1
-                    && self.word(j - 1) == "and"
+                    && self.bytes(j - 1) == b"and"
                     && self.np_word(j - 2)
                     && (self.toks[j - 2].cap || self.word(j - 2).ends_with('s'))
                 {
@@ -386,7 +401,7 @@ impl Para<'_> {
             // So does one after the head of a determiner phrase: `The mayor resigned`.
             let verb_after_name = i > start
                 && !self.toks[i].cap
-                && (self.word(i).ends_with("ed") || self.has(i, words::PAST))
+                && (self.bytes(i).ends_with(b"ed") || self.has(i, words::PAST))
                 && !self.has(i - 1, words::DETERMINER)
                 && (self.toks[i - 1].cap
                     || self.word(i - 1).ends_with('s')
@@ -395,7 +410,7 @@ impl Para<'_> {
             // `Republicans privately defend their strategy`, `Sullivan put off deciding`.
             let verb_phrase = i > start
                 && !self.toks[i].cap
-                && ((self.word(i).len() > 4 && self.word(i).ends_with("ly"))
+                && ((self.bytes(i).len() > 4 && self.bytes(i).ends_with(b"ly"))
                     || (i + 1 < hi
                         && self.toks[i + 1].is_word()
                         && !self.toks[i + 1].cap
@@ -460,7 +475,10 @@ impl Para<'_> {
         self.cue_start[i]
             || matches!(self.toks[i].kind, TokKind::Open | TokKind::Close)
             || (self.toks[i].kind == TokKind::Punct
-                && matches!(self.word(i), "." | ";" | ":" | "?" | "!" | "(" | ")"))
+                && matches!(
+                    self.bytes(i),
+                    b"." | b";" | b":" | b"?" | b"!" | b"(" | b")"
+                ))
     }
 
     /// Whether a subject starting at token `first` opens its clause: at `lo`, after a
@@ -493,7 +511,7 @@ impl Para<'_> {
         let adjunct_start = |k: usize| {
             k < prev
                 && self.toks[k].is_word()
-                && (self.has(k, words::STOP | words::ADJUNCT) || self.word(k).ends_with("ly"))
+                && (self.has(k, words::STOP | words::ADJUNCT) || self.bytes(k).ends_with(b"ly"))
         };
         prev - lo <= 3 * REACH && (adjunct_start(seg) || adjunct_start(lo))
     }
@@ -658,7 +676,7 @@ impl Para<'_> {
                 {
                     return None;
                 }
-                if t.kind != TokKind::Punct || self.word(k) != "," || k + 1 >= j {
+                if t.kind != TokKind::Punct || self.bytes(k) != b"," || k + 1 >= j {
                     continue;
                 }
                 let Some(mut first) = self.np_before(lo, k) else {
@@ -683,7 +701,7 @@ impl Para<'_> {
                     let adverbial = (k + 1..j).all(|x| {
                         !self.toks[x].is_word()
                             || self.has(x, words::STOP | words::ADJUNCT)
-                            || self.word(x).ends_with("ly")
+                            || self.bytes(x).ends_with(b"ly")
                     }) || (!self.toks[k + 1].cap
                         && w.len() > 4
                         && (w.ends_with("ing") || w.ends_with("ly")))
@@ -827,7 +845,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         .unwrap_or(0)
         .min(1 << 12);
     let mut toks = reuse(&mut scratch.toks, most);
-    let mut sent = reuse(&mut scratch.sent, most);
+    let mut sent = reuse(&mut scratch.sent, article.sentences.len());
     let mut cues: Vec<CueAt> = reuse(&mut scratch.cues, article.cues.len());
     let mut quos: Vec<QuoteAt> = reuse(&mut scratch.quos, n_quotations);
     let mut cue_start: Vec<bool> = reuse(&mut scratch.cue_start, most);
@@ -881,7 +899,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         if toks.is_empty() {
             continue;
         }
-        // Sentence extent of every token.
+        // The token extent of every sentence that has tokens.
         sent.clear();
         sent_ids.clear();
         let mut t = 0;
@@ -891,13 +909,10 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             // Token starts increase: the sentence's tokens are those before the first one
             // starting at or after its end.
             t += toks[t..].partition_point(|tok| tok.span.start < s.end);
-            // `sent` holds an entry for each token before `first`.
-            sent.resize(t, (first, t));
+            if t > first {
+                sent.push((first, t));
+            }
             sent_ids.push((first, sid));
-        }
-        while sent.len() < toks.len() {
-            let first = sent.len();
-            sent.push((first, toks.len()));
         }
 
         // In a title-case headline (`Sanders Says He Will Win`) a capitalised cue is a verb,
@@ -1178,7 +1193,7 @@ fn direct_sieves(
             limit = limit.min(next);
         }
         let mut start = close + 1;
-        while start < limit && pa.toks[start].kind == TokKind::Punct && pa.word(start) != "." {
+        while start < limit && pa.toks[start].kind == TokKind::Punct && pa.bytes(start) != b"." {
             start += 1;
         }
         // `"Great!!!" Ann Lee wrote.` may have been split after the mark: the attribution is
@@ -1283,7 +1298,7 @@ fn direct_sieves(
                     pa.toks[k].kind == TokKind::Punct
                         || (pa.toks[k].is_word()
                             && (pa.has(k, words::ADJUNCT | words::DETERMINER)
-                                || pa.word(k).eq_ignore_ascii_case("that")
+                                || pa.bytes(k).eq_ignore_ascii_case(b"that")
                                 || !pa.toks[k].cap && k + 1 < open))
                 })
         });
@@ -1296,7 +1311,7 @@ fn direct_sieves(
                 // `she released a statement saying, "…"`: a participle's subject is the
                 // main clause's, not the object before it.
                 let opens = before.is_some_and(|s| clause_initial(pa, s_start, s.mention.start));
-                if pa.word(c.first).ends_with("ing") && !opens {
+                if pa.bytes(c.first).ends_with(b"ing") && !opens {
                     main_clause_subject(pa, s_start, c.first)
                         .or_else(|| sentence_subject(pa, s_start, c.first))
                 } else {
@@ -1361,7 +1376,7 @@ fn direct_sieves(
 /// pronoun or a number, and hold no quotation mark or sentence punctuation.
 fn whole_subject(pa: &Para<'_>, start: usize, cue: usize) -> Option<Source> {
     let mut end = cue;
-    while end > start + 1 && (pa.has(end - 1, words::AUX) || pa.word(end - 1).ends_with("ly")) {
+    while end > start + 1 && (pa.has(end - 1, words::AUX) || pa.bytes(end - 1).ends_with(b"ly")) {
         end -= 1;
     }
     if end <= start || end - start > 20 {
@@ -1730,14 +1745,14 @@ fn apposition(pa: &Para<'_>, comma: usize, s_end: usize) -> Option<Span> {
     let end = (comma + 1..hi)
         .find(|&k| pa.toks[k].kind != TokKind::Word && !matches!(pa.word(k), "'" | "’" | "-"))
         .unwrap_or(hi);
-    if end < s_end && !(pa.is_punct(end, ",") || matches!(pa.word(end), "." | "!" | "?")) {
+    if end < s_end && !(pa.is_punct(end, ",") || matches!(pa.bytes(end), b"." | b"!" | b"?")) {
         return None;
     }
     let clause = (comma + 1..end).find(|&k| pa.is_word_in(k, &["who", "which", "that"]));
     let verb = (comma + 2..clause.unwrap_or(end)).any(|k| {
         pa.cue_start[k]
             || pa.has(k, words::BE | words::AUX | words::PAST)
-            || (!pa.toks[k].cap && pa.word(k).len() > 4 && pa.word(k).ends_with("ed"))
+            || (!pa.toks[k].cap && pa.bytes(k).len() > 4 && pa.bytes(k).ends_with(b"ed"))
     });
     (!verb && end > comma + 2).then(|| pa.span(comma + 1, end))
 }
@@ -1862,10 +1877,10 @@ fn trim_content(pa: &Para<'_>, content: Span, one_word: bool) -> Option<Span> {
             // a linking adverb (`Nonetheless, he said`).
             || (pa.toks[first].cap
                 && !pa.toks[first].quoted
-                && pa.word(first).len() > 2
+                && pa.bytes(first).len() > 2
                 && (pa.is_word_in(first, &["that", "this"])
                     || (pa.toks[first].class & (words::STOP | words::AUX) == 0
-                        && !pa.word(first).ends_with("ly")
+                        && !pa.bytes(first).ends_with(b"ly")
                         && !pa.is_word_in(first, &["nonetheless", "also", "besides"])))));
     (words >= 2 || answer).then(|| pa.span(first, end))
 }
@@ -1890,7 +1905,7 @@ fn clause_end(pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize
         let tail = !matches!(
             c.kind,
             PatternKind::Speech | PatternKind::Belief | PatternKind::Stance
-        ) || pa.word(c.first).ends_with("ing")
+        ) || pa.bytes(c.first).ends_with(b"ing")
             || c.end >= s_end
             || pa.toks[c.end].kind == TokKind::Punct
             || pa.has(c.end, words::ADJUNCT)
@@ -2029,8 +2044,16 @@ fn relative_insert(text: &str, toks: &[Tok], k: usize) -> bool {
 /// before a second cue (`said X was ignorant and criticized him`).
 fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usize>) {
     out.clear();
+    let bytes = text.as_bytes();
     for (k, t) in toks.iter().enumerate() {
-        if t.quoted {
+        // Only a comma, a semicolon, a dash or `and`/`but` outside quotations may break (a
+        // cheap test on the token's first byte and classes before the full one).
+        let candidate = match t.kind {
+            TokKind::Punct => matches!(bytes[t.span.start], b',' | b';' | b'-' | 0xE2),
+            TokKind::Word => t.class & words::AND_BUT != 0,
+            _ => false,
+        };
+        if !candidate || t.quoted {
             continue;
         }
         let next = toks.get(k + 1).filter(|n| n.is_word() && !n.quoted);
@@ -2161,7 +2184,7 @@ fn source_cue(
     let mut np_end = c.end;
     while np_end < s_end.min(c.end + REACH)
         && !(pa.toks[np_end].kind != TokKind::Word
-            && pa.word(np_end) != "'"
+            && pa.bytes(np_end) != b"'"
             && pa.word(np_end) != "’")
     {
         np_end += 1;
@@ -2170,7 +2193,7 @@ fn source_cue(
     // the campaign`). With none (`…, according to.`, a link's text lost), the sentence
     // before is still attributed, to no one.
     if np_end == c.end {
-        let closes = np_end >= s_end || matches!(pa.word(np_end), "." | "!" | "?");
+        let closes = np_end >= s_end || matches!(pa.bytes(np_end), b"." | b"!" | b"?");
         let mut end = c.first;
         while end > s_start && pa.toks[end - 1].kind == TokKind::Punct {
             end -= 1;
@@ -2215,7 +2238,7 @@ fn source_cue(
 
 /// `…, as noted by X.` and `as X put it`.
 fn as_clause(pa: &Para<'_>, c: &CueAt, s_start: usize, s_end: usize) -> Found {
-    let ends_with_by = pa.word(c.end - 1).eq_ignore_ascii_case("by");
+    let ends_with_by = pa.bytes(c.end - 1).eq_ignore_ascii_case(b"by");
     let source = if ends_with_by {
         pa.subject_after(c.end, s_end)?
     } else {
@@ -2428,13 +2451,15 @@ fn verb_cue(
     // `…, stating that …`: the subject is the main clause's, also for a second participle
     // (`…, mocking X and pointedly saying Y`).
     let second_participle = c.first > s_start + 2
-        && pa.word(c.first - 1).ends_with("ly")
+        && pa.bytes(c.first - 1).ends_with(b"ly")
         && pa.is_word_in(c.first - 2, &["and"])
         && (s_start..c.first - 2).rev().take(REACH).any(|k| {
-            pa.cue_start[k] && pa.word(k).ends_with("ing") && pa.is_punct(k.saturating_sub(1), ",")
+            pa.cue_start[k]
+                && pa.bytes(k).ends_with(b"ing")
+                && pa.is_punct(k.saturating_sub(1), ",")
         });
     // An adverb may stand between: `after initially saying …`.
-    let before_participle = if c.first > s_start + 1 && pa.word(c.first - 1).ends_with("ly") {
+    let before_participle = if c.first > s_start + 1 && pa.bytes(c.first - 1).ends_with(b"ly") {
         c.first - 2
     } else {
         c.first.saturating_sub(1)
@@ -2450,7 +2475,7 @@ fn verb_cue(
             cue_word,
         )
         && !pa.is_word_in(c.first - 2, NOT_PURPOSE)
-        && !pa.word(c.first - 2).ends_with("ed")
+        && !pa.bytes(c.first - 2).ends_with(b"ed")
         && pa.toks[c.first - 2].kind == TokKind::Word;
     // A participle after a medium the subject put out tells what it said: `sent a tweet
     // saying …`, `issued a statement calling …`.
@@ -2549,8 +2574,8 @@ fn verb_cue(
         let comma = c.first - 1;
         if comma > s_start
             && pa.is_punct(comma, ",")
-            && (c.end >= s_end || matches!(pa.word(c.end), "." | "!" | "?"))
-            && matches!(pa.word(c.first), "said" | "says" | "wrote" | "writes")
+            && (c.end >= s_end || matches!(pa.bytes(c.end), b"." | b"!" | b"?"))
+            && matches!(pa.bytes(c.first), b"said" | b"says" | b"wrote" | b"writes")
         {
             return Some((pa.span(s_start, comma), None, Rule::TrailingUnmarked));
         }
@@ -2591,7 +2616,7 @@ fn verb_cue(
             return None;
         }
         let mut by = c.end;
-        if by < s_end && pa.word(by).ends_with("ly") && pa.toks[by].is_word() {
+        if by < s_end && pa.bytes(by).ends_with(b"ly") && pa.toks[by].is_word() {
             by += 1;
         }
         if !pa.is_word_in(by, &["by"]) {
@@ -2681,7 +2706,9 @@ fn verb_cue(
                                         "should", "may", "might", "must",
                                     ],
                                 )
-                                || (!t.cap && pa.word(k).len() > 4 && pa.word(k).ends_with("ed")))
+                                || (!t.cap
+                                    && pa.bytes(k).len() > 4
+                                    && pa.bytes(k).ends_with(b"ed")))
                     });
                 if before_is_clause || after_paren >= s_end {
                     return Some((
@@ -2760,7 +2787,7 @@ fn verb_cue(
         if bound_relative
             && ((!is_in(RELATIVE_SPEECH, lemma) && c.kind != PatternKind::Belief)
                 || (from..end.min(from + 2 * REACH))
-                    .any(|k| pa.cue_start[k] && !pa.word(k).ends_with("ing")))
+                    .any(|k| pa.cue_start[k] && !pa.bytes(k).ends_with(b"ing")))
         {
             return None;
         }
@@ -2799,8 +2826,8 @@ fn verb_cue(
             && !pa.is_word_in(from.saturating_sub(1), &["that"])
             && !pa.is_word_in(from, &["that"])
             && !clause_follows(pa, from, end)
-            && !pa.word(from).ends_with("self")
-            && !pa.word(from).ends_with("selves")
+            && !pa.bytes(from).ends_with(b"self")
+            && !pa.bytes(from).ends_with(b"selves")
             && !finder(pa, &source)
         {
             return None;
@@ -2871,7 +2898,7 @@ fn topic_after_speaking(pa: &Para<'_>, from: usize, end: usize) -> Option<usize>
     // A hearer (`to reporters`, `with the pilots' union`) or a manner (`at length`,
     // `publicly`) before `about`: a few words, none of them punctuation or a cue.
     let hearer = pa.is_word_in(from, &["to", "with", "at", "on", "in", "during"]);
-    let adverb = pa.word(from).ends_with("ly") && pa.toks[from].is_word();
+    let adverb = pa.bytes(from).ends_with(b"ly") && pa.toks[from].is_word();
     if !(hearer || adverb) {
         return None;
     }
@@ -3136,7 +3163,7 @@ fn modifier_head(pa: &Para<'_>, s_start: usize, first: usize) -> Option<(usize, 
             return None;
         }
         // A participle opens a modifier too: `voters supporting the bill`.
-        let participle = t.is_word() && pa.word(k).len() > 5 && pa.word(k).ends_with("ing");
+        let participle = t.is_word() && pa.bytes(k).len() > 5 && pa.bytes(k).ends_with(b"ing");
         if t.quoted || t.cap || !(participle || pa.is_word_in(k, POSTMODIFIER_OPENERS)) {
             continue;
         }
@@ -3340,7 +3367,7 @@ fn clause_follows(pa: &Para<'_>, k: usize, s_end: usize) -> bool {
             })
             .any(|j| {
                 pa.has(j, words::BE | words::AUX | words::PAST)
-                    || (!pa.toks[j].cap && pa.word(j).len() > 4 && pa.word(j).ends_with("ed"))
+                    || (!pa.toks[j].cap && pa.bytes(j).len() > 4 && pa.bytes(j).ends_with(b"ed"))
             })
 }
 
@@ -3412,13 +3439,13 @@ fn raising(
             || is_in(PASSIVE_TO_VERBS, lemma)
             || is_in(words::HEARER_VERBS, lemma)
             || passive_preposition(lemma).is_some())
-        && !pa.word(c.first).ends_with("ing")
+        && !pa.bytes(c.first).ends_with(b"ing")
         && is_passive(pa, s_start, c.first);
     if !(active || passive) || c.end >= s_end {
         return None;
     }
     let mut from = c.end;
-    if pa.word(from).ends_with("ly") && pa.toks[from].is_word() {
+    if pa.bytes(from).ends_with(b"ly") && pa.toks[from].is_word() {
         from += 1;
     }
     if from >= s_end {
@@ -3538,7 +3565,7 @@ fn raising_subject(pa: &Para<'_>, s_start: usize, cue: usize) -> Option<Source> 
 /// the writer, Priebus said …`, `When Flynn was asked if …`. The question runs to the comma
 /// that closes it.
 fn asked_question(pa: &Para<'_>, c: &CueAt, lemma: &str, s_start: usize, s_end: usize) -> Found {
-    if lemma != "ask" || !pa.word(c.first).eq_ignore_ascii_case("asked") {
+    if lemma != "ask" || !pa.bytes(c.first).eq_ignore_ascii_case(b"asked") {
         return None;
     }
     let bare = c.first == s_start
@@ -4277,11 +4304,17 @@ fn guess_kind(text: &str, span: Span, pronoun: bool) -> MentionKind {
         return MentionKind::Pronoun;
     }
     let s = &text[span];
-    let caps = s
-        .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    let words = s.split_whitespace().count();
+    // Words (runs of non-whitespace) and those that open with a capital, in one pass.
+    let (mut words, mut caps, mut in_word) = (0usize, 0usize, false);
+    for c in s.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            caps += usize::from(c.is_uppercase());
+        }
+    }
     if caps > 0 && caps * 2 >= words {
         MentionKind::Name
     } else if s.ends_with('s') {

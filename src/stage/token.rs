@@ -80,6 +80,27 @@ pub(crate) fn tokenize(
     let table = words::table();
     let mut at = span.start;
     while at < end_of {
+        // The run of plain ASCII words and punctuation from here, up to the next mark and
+        // the next edge of a quotation's content, in one tight loop; what it leaves (a mark,
+        // a word it cannot end alone, a non-ASCII character) is read below, one token.
+        while next_mark < at {
+            mi += 1;
+            next_mark = mark_start(mi);
+        }
+        while quote.end <= at {
+            qi += 1;
+            quote = quote_span(qi);
+        }
+        let stop = next_mark.min(end_of);
+        let (run_end, in_quote) = if quote.start <= at {
+            (stop.min(quote.end), true)
+        } else {
+            (stop.min(quote.start), false)
+        };
+        at = plain_run(text, at, run_end, stop, in_quote, table, out);
+        if at >= end_of {
+            break;
+        }
         let b = bytes[at];
         let (c, len) = if b < 0x80 {
             match BYTE[usize::from(b)] {
@@ -172,6 +193,97 @@ pub(crate) fn tokenize(
         });
         at = end;
     }
+}
+
+/// Appends the tokens of the plain text from `at` on (ASCII words that end at a space or at
+/// punctuation that cannot join them to more, and ASCII punctuation), as [`tokenize`] reads
+/// them, and returns where it stopped: at `run_end` (no mark before it, and all of
+/// `at..run_end` inside quotation content when `in_quote`, or all outside), or before the
+/// first token it leaves to the general path. `stop` (at least `run_end`) is where words stop
+/// (the next mark, or the end of the span).
+#[inline(never)]
+fn plain_run(
+    text: &str,
+    mut at: usize,
+    run_end: usize,
+    stop: usize,
+    in_quote: bool,
+    table: &words::Table,
+    out: &mut Vec<Tok>,
+) -> usize {
+    let bytes = text.as_bytes();
+    while at < run_end {
+        let b = bytes[at];
+        if b >= 0x80 {
+            break;
+        }
+        match BYTE[usize::from(b)] {
+            SPACE => at += 1,
+            ALNUM => {
+                // The end of its letters and digits, and for a short word its lower-cased
+                // bytes, packed.
+                let (e, short) = match bytes.get(at..at + 8).and_then(|c| c.try_into().ok()) {
+                    Some(chunk) => {
+                        let x = u64::from_le_bytes(chunk);
+                        let high = x & HIGH_BITS;
+                        let other = (!ascii_word_bytes(x & !high) | high) & HIGH_BITS;
+                        if other == 0 {
+                            (names::alnum_end(&bytes[..run_end], at + 8), 0)
+                        } else {
+                            let len = (other.trailing_zeros() / 8) as usize;
+                            let mask = (1u64 << (8 * len)) - 1;
+                            (at + len, (x | 0x2020_2020_2020_2020) & mask)
+                        }
+                    }
+                    None => (names::alnum_end(&bytes[..run_end], at + 1), 0),
+                };
+                if e > run_end {
+                    break;
+                }
+                // What follows must end the word as [`word_end_from`] would: a space,
+                // punctuation that joins nothing (a comma joins digits only), or `stop`.
+                // A space after it is passed over here.
+                let mut after = e;
+                if e < stop {
+                    match AFTER_WORD[usize::from(bytes[e])] {
+                        SPACE => after = e + 1,
+                        OTHER => {}
+                        // A comma after a letter ends the word; after a digit it may join
+                        // a number (`21,000`), and anything else may join or is not ASCII:
+                        // the general path reads those.
+                        _ if bytes[e] == b',' && !bytes[e - 1].is_ascii_digit() => {}
+                        _ => break,
+                    }
+                }
+                let len = e - at;
+                let class = if len <= words::SHORT && short != 0 {
+                    table.short(words::short_key(short, len))
+                } else {
+                    words::classes_in(table, &text[at..e])
+                };
+                out.push(Tok {
+                    span: Span::new(at, e),
+                    kind: TokKind::Word,
+                    cap: b.is_ascii_uppercase(),
+                    quoted: in_quote,
+                    class,
+                });
+                at = after;
+            }
+            _ => {
+                // Punctuation: not a mark (there is none before `run_end`).
+                out.push(Tok {
+                    span: Span::new(at, at + 1),
+                    kind: TokKind::Punct,
+                    cap: false,
+                    quoted: in_quote,
+                    class: 0,
+                });
+                at += 1;
+            }
+        }
+    }
+    at
 }
 
 /// No quotation content: it ends before every position, so it is never entered, and it is
@@ -358,6 +470,26 @@ static BYTE: [u8; 128] = {
     t
 };
 
+/// What a byte after a word of ASCII letters and digits is to [`plain_run`]: [`SPACE`]
+/// (ASCII whitespace), [`OTHER`] (punctuation that cannot join the word to more), or
+/// [`ALNUM`] for any other byte (a joiner, a non-ASCII byte), which it leaves to the general
+/// path.
+static AFTER_WORD: [u8; 256] = {
+    let mut t = [ALNUM; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = if BYTE[b] == SPACE {
+            SPACE
+        } else if BYTE[b] == OTHER && !JOINER[b] {
+            OTHER
+        } else {
+            ALNUM
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Whether a byte is an ASCII letter or digit, by table.
 static ASCII_ALNUM: [bool; 256] = {
     let mut t = [false; 256];
@@ -522,6 +654,36 @@ mod tests {
         ] {
             assert_ne!(words::classes(w), 0, "{w}");
         }
+    }
+
+    #[test]
+    fn quoted_words_lie_wholly_inside_content_whose_edges_need_no_mark() {
+        // A quotation's content may start or end without a mark (a quote that goes on from
+        // the paragraph before, one left open), even inside a word: a word is quoted only
+        // when it lies wholly inside, and the edge does not split it.
+        let text = "alpha beta, gamma delta-epsilon zeta. eta theta uncharacteristically iota";
+        let at = |w: &str| text.find(w).unwrap_or(0);
+        let quoted = [
+            Span::new(at("beta") + 2, at("gamma") + 5),
+            Span::new(at("epsilon"), at(" eta ") + 2),
+            Span::new(at("uncharacteristically") + 10, text.len()),
+        ];
+        assert_eq!(
+            render(text, &[], &quoted),
+            [
+                "alpha/W",
+                "beta/W",
+                ",/Pq",
+                "gamma/Wq",
+                "delta-epsilon/W",
+                "zeta/Wq",
+                "./Pq",
+                "eta/W",
+                "theta/W",
+                "uncharacteristically/W",
+                "iota/Wq",
+            ]
+        );
     }
 
     #[test]
