@@ -751,10 +751,287 @@ fn split_to_break(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>
     split_words(text, span, buf, out, Lookup::NoneToBreak);
 }
 
-/// [`split_words`] with [`Lookup::NearCapitals`].
+/// [`split_words`] with [`Lookup::NearCapitals`], for the name scan: words that can be in no
+/// name run are passed over in bulk. A word is read only when it or a neighbour holds a
+/// byte that may start an uppercase letter ([`upper_byte_from`]); the other words can
+/// neither be capitalised nor be looked up, so each would only end a run, as the break
+/// set on the token before them does. (Only while that token has no comma: a comma-ended
+/// name runs on over a suffix that is the next token, `King, Jr.`, so the words there
+/// are read one by one, as the other modes read them, to keep the tokens the same.)
 #[inline(never)]
 fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
-    split_words(text, span, buf, out, Lookup::NearCapitals);
+    use byte_class::{LOWER, SPACE, UPPER, WIDE};
+    let Some(slice) = text.get(span.range()) else {
+        return;
+    };
+    let bytes = slice.as_bytes();
+    let n = slice.len();
+    // The first byte from `pos` on that may begin an uppercase letter.
+    let mut upper_at = upper_byte_from(bytes, 0);
+    // About one word per six bytes of news text, of which a scan for names keeps a third
+    // or less: most spans then need no growing.
+    out.reserve(n / 16);
+    let mut pos = 0;
+    let mut prev_cap = false;
+    // Whether the word at `pos` is capitalised, when the word before looked ahead.
+    let mut next_cap: Option<(usize, bool)> = None;
+    while pos < n {
+        let b = bytes[pos];
+        let k = class_of(b);
+        if k & SPACE != 0 {
+            pos += 1;
+            continue;
+        }
+        if k & WIDE != 0 {
+            if let Some(w) = wide_space_at(slice, pos) {
+                pos += w;
+                continue;
+            }
+        }
+        if !prev_cap && !out.last().is_some_and(|t| t.has(flag::COMMA)) {
+            if upper_at < pos {
+                upper_at = upper_byte_from(bytes, pos);
+            }
+            let to = if upper_at == n {
+                n
+            } else {
+                word_before_start(bytes, pos, upper_at)
+            };
+            if to > pos {
+                // The words before `to` are all skipped: each only ends a run.
+                if let Some(prev) = out.last_mut() {
+                    prev.flags |= flag::BREAK;
+                }
+                if to == n {
+                    return;
+                }
+                pos = to;
+            }
+        }
+        let start = pos;
+        // Most of a word is ASCII letters and digits.
+        pos = alnum_end(bytes, pos);
+        // A word of ASCII letters and digits, perhaps with a comma after it (then `pos`
+        // has passed the letters, and so `start` is not a comma).
+        let mut comma = false;
+        let plain = if ends_word(bytes, pos) {
+            true
+        } else if pos > start && bytes[pos] == b',' && ends_word(bytes, pos + 1) {
+            comma = true;
+            true
+        } else {
+            false
+        };
+        let core_end = pos;
+        let mut ascii = true;
+        if comma {
+            pos += 1;
+        } else if !plain {
+            while pos < n {
+                let k = class_of(bytes[pos]);
+                if k & (SPACE | WIDE) == 0 {
+                    pos += 1;
+                } else if k & SPACE != 0 || wide_space_at(slice, pos).is_some() {
+                    break;
+                } else {
+                    ascii = false;
+                    pos += utf8_len(bytes[pos]);
+                }
+            }
+        }
+        let cap = match next_cap {
+            Some((at, cap)) if at == start => cap,
+            _ => capital_at(slice, start),
+        };
+        let look = cap || prev_cap || {
+            let mut next = pos;
+            while next < n {
+                match space_at(slice, next) {
+                    Some(w) => next += w,
+                    None => break,
+                }
+            }
+            let c = next < n && capital_at(slice, next);
+            next_cap = Some((next, c));
+            c
+        };
+        prev_cap = cap;
+        // `al-Assad`, `d'Estaing`: a lowercase particle glued to a name (a plain word has
+        // neither hyphen nor apostrophe).
+        let glued = || {
+            !ascii
+                || (!plain
+                    && bytes[start..pos]
+                        .iter()
+                        .take(5)
+                        .any(|&b| b == b'-' || b == b'\''))
+        };
+        if !look && !glued() {
+            // No name word, nor next to one: it only ends a run.
+            if let Some(prev) = out.last_mut() {
+                prev.flags |= flag::BREAK;
+            }
+            continue;
+        }
+        if plain {
+            let core = &bytes[start..core_end];
+            let mut flags = if comma { flag::COMMA } else { 0 };
+            if class_of(core[0]) & UPPER != 0 {
+                flags |= flag::CAP | flag::NAME;
+                // All capitals: two letters or more, none small (most capitalised words
+                // show a small letter second).
+                if core.len() >= 2 && class_of(core[1]) & LOWER == 0 {
+                    let mut letters = 0usize;
+                    let mut small = false;
+                    for &x in core {
+                        let k = class_of(x);
+                        letters += usize::from(k & (UPPER | LOWER) != 0);
+                        small |= k & LOWER != 0;
+                    }
+                    if letters >= 2 && !small {
+                        flags |= flag::ALLCAPS;
+                    }
+                }
+            }
+            let class = if look {
+                flags |= flag::LOOKED;
+                word_classes(&slice[start..core_end], buf)
+            } else {
+                0
+            };
+            out.push(Token {
+                span: Span::new(span.start + start, span.start + core_end),
+                class,
+                flags,
+                extra: 0,
+            });
+            // The ASCII space that ended the word (see `ends_word`).
+            pos += 1;
+        } else if ascii {
+            push_ascii(span.start + start, &slice[start..pos], buf, out, look);
+        } else {
+            push_word(span.start + start, &slice[start..pos], buf, out, look);
+        }
+    }
+}
+
+/// The top bit of each byte of `x` set where the byte may begin an uppercase letter: an
+/// ASCII capital, or the first byte of a character above U+00BF (see [`upper_byte_from`]).
+#[inline(always)]
+fn upper_bytes(x: u64) -> u64 {
+    let high = x & (ONES * 0x80);
+    let low = x & !high;
+    (bytes_in(low, b'A', b'Z') & !high) | (bytes_in(low, 0x43, 0x7F) & high)
+}
+
+/// The first byte at or after `pos` of `bytes` (`bytes.len()` when there is none) that may
+/// begin an uppercase letter: an ASCII capital, or the first byte of a character from
+/// U+00C0 on outside U+2000 to U+20FF (punctuation, super- and subscripts, currency signs
+/// and combining marks, none of them uppercase; a test checks every character). Read
+/// eight bytes at a time while there are eight.
+#[inline]
+fn upper_byte_from(bytes: &[u8], mut pos: usize) -> usize {
+    loop {
+        while let Some(b) = bytes.get(pos..pos + 8) {
+            let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+            let found = upper_bytes(x);
+            if found != 0 {
+                pos += (found.trailing_zeros() / 8) as usize;
+                break;
+            }
+            pos += 8;
+        }
+        while pos < bytes.len() && !is_upper_byte(bytes[pos]) {
+            pos += 1;
+        }
+        // U+2000 to U+20FF: `’`, `“`, `—` and the like.
+        if pos < bytes.len() && bytes[pos] == 0xE2 && bytes.get(pos + 1).is_some_and(|&b| b <= 0x83)
+        {
+            pos += 3;
+            continue;
+        }
+        return pos.min(bytes.len());
+    }
+}
+
+/// Whether `b` is a byte [`upper_bytes`] marks.
+#[inline(always)]
+fn is_upper_byte(b: u8) -> bool {
+    b.is_ascii_uppercase() || b >= 0xC3
+}
+
+/// Where the word ending at `k` of `bytes` starts: just after the last whitespace (ASCII or
+/// not) before `k`, or `lo` when there is none from `lo` on (`lo` is a character boundary).
+/// Read eight bytes at a time, backwards, while there are eight and no byte above ASCII.
+#[inline]
+fn word_start_back(bytes: &[u8], lo: usize, mut k: usize) -> usize {
+    loop {
+        while k >= lo + 8 {
+            let b = &bytes[k - 8..k];
+            let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+            let high = x & (ONES * 0x80);
+            let found = (space_bytes(x & !high) & !high) | high;
+            if found != 0 {
+                // The highest byte found, read below.
+                k = k - 8 + (63 - found.leading_zeros() as usize) / 8 + 1;
+                break;
+            }
+            k -= 8;
+        }
+        if k <= lo {
+            return lo;
+        }
+        let b = bytes[k - 1];
+        if b < 0x80 {
+            if class_of(b) & byte_class::SPACE != 0 {
+                return k;
+            }
+        } else if wide_space_len_before(bytes, lo, k) > 0 {
+            return k;
+        }
+        k -= 1;
+    }
+}
+
+/// The length of the non-ASCII whitespace character that ends at `k` of `bytes` (0 when
+/// none does), not looking before `lo`.
+#[inline]
+fn wide_space_len_before(bytes: &[u8], lo: usize, k: usize) -> usize {
+    // Every such character ends with one of these bytes; `’`, `“`, `”` and the dashes
+    // do not.
+    if !matches!(bytes[k - 1], 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF) {
+        return 0;
+    }
+    for len in [2, 3] {
+        if k >= lo + len {
+            if let Ok(s) = std::str::from_utf8(&bytes[k - len..k]) {
+                if wide_space_at(s, 0) == Some(len) {
+                    return len;
+                }
+            }
+        }
+    }
+    0
+}
+
+/// Where the word before the one holding byte `j` of `bytes` starts, not looking before
+/// the word start `lo`: `lo` when the word holding `j`, or the one before it, starts
+/// there.
+#[inline]
+fn word_before_start(bytes: &[u8], lo: usize, j: usize) -> usize {
+    let mut k = word_start_back(bytes, lo, j);
+    // Back over the whitespace before that word.
+    while k > lo {
+        if class_of(bytes[k - 1]) & byte_class::SPACE != 0 {
+            k -= 1;
+            continue;
+        }
+        match wide_space_len_before(bytes, lo, k) {
+            0 => break,
+            w => k -= w,
+        }
+    }
+    word_start_back(bytes, lo, k)
 }
 
 /// [`tokenize_with`] in one mode.
@@ -3068,6 +3345,23 @@ mod tests {
     }
 
     #[test]
+    fn every_uppercase_letter_begins_with_an_upper_byte() {
+        let mut b = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut b);
+            let first = upper_byte_from(s.as_bytes(), 0) == 0;
+            if c.is_uppercase() {
+                assert!(first, "{c:?}");
+            }
+            // Within a longer text too, where the eight-byte test reads it.
+            let long = format!("abcdefghij{c}klmnopqrstuvwxyz");
+            let at = upper_byte_from(long.as_bytes(), 0);
+            assert_eq!(at == 10, first, "{c:?}");
+            assert!(at == 10 || at == long.len(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn is_alnum_is_is_alphanumeric() {
         for c in (0..=0x2FFF).filter_map(char::from_u32) {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
@@ -3194,13 +3488,54 @@ mod tests {
         }
     }
 
-    /// Every mode of the word splitter.
-    const MODES: [Lookup; 4] = [
-        Lookup::All,
-        Lookup::None,
-        Lookup::NoneToBreak,
-        Lookup::NearCapitals,
-    ];
+    /// The modes of the word splitter that make the tokens of the [`reference`] one
+    /// ([`Lookup::NearCapitals`] passes over words that could only end a name run, so
+    /// only the runs it finds are compared: [`runs_agree`]).
+    const MODES: [Lookup; 3] = [Lookup::All, Lookup::None, Lookup::NoneToBreak];
+
+    /// The name runs of `text[span]` as the scan found them with the tokens of the
+    /// [`reference`] splitter.
+    fn reference_runs(text: &str, span: Span) -> Vec<NameRun> {
+        let mut tokens = Vec::new();
+        let (mut buf, mut phrase) = (String::new(), String::new());
+        reference::tokenize_with(text, span, &mut buf, &mut tokens, Lookup::NearCapitals);
+        let mut out = Vec::new();
+        let mut run: Vec<Token> = Vec::new();
+        for i in 0..tokens.len() {
+            let t = tokens[i];
+            let candidate = (t.has(flag::NAME) && !t.is(class::STOP))
+                || t.is(class::TITLE | class::HONORIFIC)
+                || (t.is(class::PARTICLE) && !run.is_empty());
+            if candidate && (run.is_empty() || !t.has(flag::OPEN)) {
+                run.push(t);
+                if t.has(flag::COMMA | flag::BREAK)
+                    && !(t.has(flag::COMMA)
+                        && tokens
+                            .get(i + 1)
+                            .is_some_and(|n| n.is(class::SUFFIX) && n.has(flag::CAP)))
+                {
+                    flush_run(text, &run, &mut phrase, &mut out);
+                    run.clear();
+                }
+            } else {
+                if !run.is_empty() {
+                    flush_run(text, &run, &mut phrase, &mut out);
+                    run.clear();
+                }
+                if candidate {
+                    run.push(t);
+                }
+            }
+        }
+        flush_run(text, &run, &mut phrase, &mut out);
+        out
+    }
+
+    /// Checks that the name scan finds in `text[span]` the runs of [`reference_runs`].
+    fn runs_agree(text: &str, span: Span) {
+        let new = scan_names(text, [span]);
+        assert_eq!(new, reference_runs(text, span), "{text:?} {span:?}");
+    }
 
     /// The tokens of `text[span]` by the splitter and by the [`reference`] one, after a
     /// token that stands before the span (which a skipped or punctuation-only word marks
@@ -3338,6 +3673,33 @@ mod tests {
         "",
     ];
 
+    /// Words that are neither capitalised nor next to anything but spaces, and a few
+    /// that hold a capital or a mark late.
+    const PLAIN: &[&str] = &[
+        "the",
+        "of",
+        "said",
+        "don’t",
+        "it's",
+        "long-term",
+        "well-known",
+        "€5",
+        "naïve",
+        "iPhone",
+        "eBay",
+        "x-Ray",
+        "and",
+        "King,",
+        "Jr.",
+        "III",
+        "ℂ",
+        "Ⅳ",
+        "Ｑ",
+        "ⓐ",
+        "—",
+        "2020",
+    ];
+
     /// A small deterministic generator (xorshift).
     struct Rng(u64);
 
@@ -3382,6 +3744,32 @@ mod tests {
                 let (new, old) = both(&text, span, lookup);
                 assert_eq!(new, old, "{lookup:?} {text:?} {span:?}");
             }
+            runs_agree(&text, span);
+        }
+    }
+
+    #[test]
+    fn the_name_scan_finds_the_runs_of_the_reference_splitter() {
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let mut text = String::new();
+        for _ in 0..30_000 {
+            text.clear();
+            for _ in 0..1 + rng.below(40) {
+                // Mostly small words, as between names in news text.
+                let piece = match rng.below(3) {
+                    0 => PIECES[rng.below(PIECES.len())],
+                    _ => PLAIN[rng.below(PLAIN.len())],
+                };
+                text.push_str(piece);
+                text.push_str(match rng.below(10) {
+                    0 => "",
+                    1 => "  ",
+                    2 => "\u{a0}",
+                    3 => ", ",
+                    _ => " ",
+                });
+            }
+            runs_agree(&text, Span::new(0, text.len()));
         }
     }
 
@@ -3411,6 +3799,7 @@ mod tests {
                     let (new, old) = both(text, span, lookup);
                     assert_eq!(new, old, "{lookup:?} {:?}", &text[span]);
                 }
+                runs_agree(text, span);
             }
         }
     }
