@@ -565,35 +565,27 @@ mod byte_class {
     pub(super) const WIDE: u8 = 1 << 4;
     /// An ASCII opening mark: `"`, `(`, `[`, `{`.
     pub(super) const OPEN: u8 = 1 << 5;
-    /// A byte that can make a word capitalised ([`capital_at`](super::capital_at)) or
-    /// glued to a name (a particle such as `al-`), or that can be (part of) whitespace
-    /// other than ASCII whitespace: ASCII capitals, opening marks, hyphens, apostrophes
-    /// and every byte of a non-ASCII character. A word with none of them is neither, and
-    /// nor is the space after it.
-    pub(super) const NAME: u8 = 1 << 6;
     /// An ASCII letter or digit.
     pub(super) const ALNUM: u8 = UPPER | LOWER | DIGIT;
 }
 
 /// The [`byte_class`] flags of every byte.
 static CLASS: [u8; 256] = {
-    use byte_class::{DIGIT, LOWER, NAME, OPEN, SPACE, UPPER, WIDE};
-    let mut t = [WIDE | NAME; 256];
+    use byte_class::{DIGIT, LOWER, OPEN, SPACE, UPPER, WIDE};
+    let mut t = [WIDE; 256];
     let mut b = 0;
     while b < 0x80 {
         let c = b as u8;
         t[b] = if c.is_ascii_whitespace() {
             SPACE
         } else if c.is_ascii_uppercase() {
-            UPPER | NAME
+            UPPER
         } else if c.is_ascii_lowercase() {
             LOWER
         } else if c.is_ascii_digit() {
             DIGIT
         } else if matches!(c, b'"' | b'(' | b'[' | b'{') {
-            OPEN | NAME
-        } else if matches!(c, b'-' | b'\'') {
-            NAME
+            OPEN
         } else {
             0
         };
@@ -675,37 +667,6 @@ fn non_alnum(x: u64) -> u64 {
     (!alnum | high) & (ONES * 0x80)
 }
 
-/// The top bit of each byte of `x` set where the byte is a [`byte_class::NAME`] byte.
-#[inline(always)]
-fn name_bytes(x: u64) -> u64 {
-    let high = x & (ONES * 0x80);
-    let low = x & !high;
-    // Capitals and `[`; `'` and `(`; `"`, `-` and `{`.
-    high | bytes_in(low, b'A', b'[')
-        | bytes_in(low, b'\'', b'(')
-        | bytes_in(low, b'"', b'"')
-        | bytes_in(low, b'-', b'-')
-        | bytes_in(low, b'{', b'{')
-}
-
-/// The first [`byte_class::NAME`] byte at or after `pos` of `bytes` (`bytes.len()` when
-/// there is none), read eight bytes at a time while there are eight.
-#[inline(always)]
-fn name_byte_from(bytes: &[u8], mut pos: usize) -> usize {
-    while let Some(b) = bytes.get(pos..pos + 8) {
-        let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-        let found = name_bytes(x);
-        if found != 0 {
-            return pos + (found.trailing_zeros() / 8) as usize;
-        }
-        pos += 8;
-    }
-    while pos < bytes.len() && class_of(bytes[pos]) & byte_class::NAME == 0 {
-        pos += 1;
-    }
-    pos
-}
-
 /// The end of the run of ASCII letters and digits at `pos` of `bytes`, read eight bytes
 /// at a time while there are eight.
 #[inline(always)]
@@ -780,6 +741,7 @@ fn split_to_break(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>
 #[inline(never)]
 fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
     use byte_class::{LOWER, SPACE, UPPER, WIDE};
+    use class::{HONORIFIC, PARTICLE, STOP, SUFFIX, TITLE};
     let Some(slice) = text.get(span.range()) else {
         return;
     };
@@ -789,22 +751,18 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
     // where the word before the word that holds it starts (`n` when there is none): a
     // word from that point on that starts before `keep_from` is skipped (when the rules
     // above let it be), and no word up to `upper_at` is.
-    let mut upper_at = upper_byte_from(bytes, 0);
-    let mut keep_from = if upper_at == n {
-        n
-    } else {
-        word_before_start(bytes, 0, upper_at)
-    };
+    let (mut upper_at, mut keep_from) = upper_and_keep_from(bytes, 0);
     // About one word per six bytes of news text, of which a scan for names keeps a third
     // or less: most spans then need no growing.
     out.reserve(n / 16);
     let mut pos = 0;
     let mut prev_cap = false;
-    // Whether the word at `pos` is capitalised, when the word before looked ahead.
-    let mut next_cap: Option<(usize, bool)> = None;
+    // Whether the word at `known_at` is capitalised, when the word before looked ahead.
+    let (mut known_at, mut known_cap) = (usize::MAX, false);
+    // Whether a break on the last token ends its run ([`breaks_alone`]).
+    let mut alone = out.last().map_or(true, breaks_alone);
     while pos < n {
-        let b = bytes[pos];
-        let k = class_of(b);
+        let k = class_of(bytes[pos]);
         if k & SPACE != 0 {
             pos += 1;
             continue;
@@ -815,7 +773,7 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
                 continue;
             }
         }
-        if !prev_cap && out.last().map_or(true, breaks_alone) {
+        if !prev_cap && alone {
             if pos > upper_at {
                 (upper_at, keep_from) = upper_and_keep_from(bytes, pos);
             }
@@ -831,24 +789,28 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
             }
         }
         let start = pos;
-        // Most of a word is ASCII letters and digits.
-        pos = alnum_end(bytes, pos);
-        // A word of ASCII letters and digits, perhaps with a comma after it (then `pos`
-        // has passed the letters, and so `start` is not a comma).
-        let mut comma = false;
-        let plain = if ends_word(bytes, pos) {
-            true
-        } else if pos > start && bytes[pos] == b',' && ends_word(bytes, pos + 1) {
-            comma = true;
-            true
+        let cap = if known_at == start {
+            known_cap
         } else {
-            false
+            capital_at(slice, start)
         };
-        let core_end = pos;
-        let mut ascii = true;
-        if comma {
-            pos += 1;
-        } else if !plain {
+        // Most of a word is ASCII letters and digits.
+        let core_end = alnum_end(bytes, start);
+        // A word of ASCII letters and digits, perhaps with a comma after it (then
+        // `core_end` has passed the letters, and so `start` is not a comma).
+        let mut comma = false;
+        let plain = match bytes.get(core_end) {
+            None => true,
+            Some(&b) if class_of(b) & SPACE != 0 => true,
+            Some(&b',') if core_end > start && ends_word(bytes, core_end + 1) => {
+                comma = true;
+                true
+            }
+            _ => false,
+        };
+        if !plain {
+            pos = core_end;
+            let mut ascii = true;
             while pos < n {
                 let k = class_of(bytes[pos]);
                 if k & (SPACE | WIDE) == 0 {
@@ -860,126 +822,139 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
                     pos += utf8_len(bytes[pos]);
                 }
             }
-        }
-        let cap = match next_cap {
-            Some((at, cap)) if at == start => cap,
-            _ => capital_at(slice, start),
-        };
-        // Whether the next word is capitalised, found when needed.
-        let mut look_ahead = || {
-            let mut next = pos;
-            while next < n {
-                match space_at(slice, next) {
-                    Some(w) => next += w,
-                    None => break,
-                }
-            }
-            let c = next < n && capital_at(slice, next);
-            next_cap = Some((next, c));
-            (next, c)
-        };
-        let near = cap || prev_cap || look_ahead().1;
-        let mut look = near;
-        if plain && !cap && prev_cap && !comma {
-            // A small word after a capitalised one (`Putin said`): its classes matter only
-            // when a run can go on past it, so when the next word is capitalised or read
-            // (a skipped word would end the run, and the word then ends it as a trailing
-            // word that is not a name word, whatever its classes).
-            let (next, c) = look_ahead();
-            let lone = !c && {
-                if next < n && next > upper_at {
-                    (upper_at, keep_from) = upper_and_keep_from(bytes, next);
-                }
-                next >= n || keep_from > next
+            let near = cap || prev_cap || {
+                let next = next_word_start(slice, pos);
+                known_at = next;
+                known_cap = next < n && capital_at(slice, next);
+                known_cap
             };
-            look = !lone;
-        }
-        prev_cap = cap;
-        // `al-Assad`, `d'Estaing`: a lowercase particle glued to a name (a plain word has
-        // neither hyphen nor apostrophe).
-        let glued = || {
-            !ascii
-                || (!plain
-                    && bytes[start..pos]
+            prev_cap = cap;
+            // `al-Assad`, `d'Estaing`: a lowercase particle glued to a name.
+            let glued = || {
+                !ascii
+                    || bytes[start..pos]
                         .iter()
                         .take(5)
-                        .any(|&b| b == b'-' || b == b'\''))
-        };
-        if plain {
-            if !near {
+                        .any(|&b| b == b'-' || b == b'\'')
+            };
+            if !near && !glued() {
                 // No name word, nor next to one: it only ends a run.
                 if let Some(prev) = out.last_mut() {
                     prev.flags |= flag::BREAK;
                 }
                 continue;
             }
-            let core = &bytes[start..core_end];
-            let mut flags = if comma { flag::COMMA } else { 0 };
-            if class_of(core[0]) & UPPER != 0 {
-                flags |= flag::CAP | flag::NAME;
-                // All capitals: two letters or more, none small (most capitalised words
-                // show a small letter second).
-                if core.len() >= 2 && class_of(core[1]) & LOWER == 0 {
-                    let mut letters = 0usize;
-                    let mut small = false;
-                    for &x in core {
-                        let k = class_of(x);
-                        letters += usize::from(k & (UPPER | LOWER) != 0);
-                        small |= k & LOWER != 0;
-                    }
-                    if letters >= 2 && !small {
-                        flags |= flag::ALLCAPS;
-                    }
-                }
-            }
-            let class = if look {
-                flags |= flag::LOOKED;
-                word_classes_of(&slice[start..core_end], buf, flags & flag::NAME != 0)
+            let len = out.len();
+            if ascii {
+                push_ascii(
+                    span.start + start,
+                    &slice[start..pos],
+                    buf,
+                    out,
+                    near,
+                    false,
+                );
             } else {
-                0
-            };
-            out.push(Token {
-                span: Span::new(span.start + start, span.start + core_end),
-                class,
-                flags,
-                extra: 0,
-            });
-            drop_if_apart(out);
-            // The ASCII space that ended the word (see `ends_word`).
-            pos += 1;
+                push_word(
+                    span.start + start,
+                    &slice[start..pos],
+                    buf,
+                    out,
+                    near,
+                    false,
+                );
+            }
+            if out.len() > len {
+                drop_if_apart(out);
+            }
+            alone = out.last().map_or(true, breaks_alone);
             continue;
         }
-        if !near && !glued() {
+        let next = next_word_start(slice, core_end + usize::from(comma));
+        let mut near = cap || prev_cap;
+        let mut look = near;
+        if !cap && (!prev_cap || !comma) {
+            known_at = next;
+            known_cap = next < n && capital_at(slice, next);
+            if !prev_cap {
+                near = known_cap;
+                look = known_cap;
+            } else if !known_cap {
+                // A small word after a capitalised one (`Putin said`): its classes
+                // matter only when a run can go on past it, so when the next word is
+                // capitalised or read (a skipped word would end the run, and the word
+                // then ends it as a trailing word that is not a name word, whatever its
+                // classes).
+                if next < n && next > upper_at {
+                    (upper_at, keep_from) = upper_and_keep_from(bytes, next);
+                }
+                look = next < n && keep_from <= next;
+            }
+        }
+        prev_cap = cap;
+        pos = next;
+        if !near {
             // No name word, nor next to one: it only ends a run.
             if let Some(prev) = out.last_mut() {
                 prev.flags |= flag::BREAK;
             }
             continue;
         }
-        let len = out.len();
-        if ascii {
-            push_ascii(
-                span.start + start,
-                &slice[start..pos],
-                buf,
-                out,
-                look,
-                false,
-            );
-        } else {
-            push_word(
-                span.start + start,
-                &slice[start..pos],
-                buf,
-                out,
-                look,
-                false,
-            );
+        let mut flags = if comma { flag::COMMA } else { 0 };
+        if cap {
+            let core = &bytes[start..core_end];
+            flags |= flag::CAP | flag::NAME;
+            // All capitals: two letters or more, none small (most capitalised words show
+            // a small letter second).
+            if core.len() >= 2 && class_of(core[1]) & LOWER == 0 {
+                let mut letters = 0usize;
+                let mut small = false;
+                for &x in core {
+                    let k = class_of(x);
+                    letters += usize::from(k & (UPPER | LOWER) != 0);
+                    small |= k & LOWER != 0;
+                }
+                if letters >= 2 && !small {
+                    flags |= flag::ALLCAPS;
+                }
+            }
         }
-        if out.len() > len {
-            drop_if_apart(out);
+        let class = if look {
+            flags |= flag::LOOKED;
+            word_classes_of(&slice[start..core_end], buf, cap)
+        } else {
+            0
+        };
+        // As `drop_if_apart` does, without making the token.
+        let part = (cap && class & STOP == 0)
+            || class & (TITLE | HONORIFIC | PARTICLE) != 0
+            || (cap && class & SUFFIX != 0);
+        if !part && alone {
+            if let Some(prev) = out.last_mut() {
+                prev.flags |= flag::BREAK;
+            }
+            continue;
+        }
+        out.push(Token {
+            span: Span::new(span.start + start, span.start + core_end),
+            class,
+            flags,
+            extra: 0,
+        });
+        alone = !comma;
+    }
+}
+
+/// Where the next word starts at or after `pos` of `s`: past the whitespace there.
+#[inline(always)]
+fn next_word_start(s: &str, mut pos: usize) -> usize {
+    while pos < s.len() {
+        match space_at(s, pos) {
+            Some(w) => pos += w,
+            None => break,
         }
     }
+    pos
 }
 
 /// For the name scan: drops the token just made when it can be no part of a run (it is
@@ -1043,6 +1018,16 @@ fn maybe_upper_bytes(x: u64) -> u64 {
 fn upper_byte_from(bytes: &[u8], mut pos: usize) -> usize {
     let n = bytes.len();
     loop {
+        // Sixteen bytes a step while there are sixteen, then eight.
+        let mut chunks = bytes.get(pos..).unwrap_or_default().chunks_exact(16);
+        for c in &mut chunks {
+            let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            let y = u64::from_le_bytes([c[8], c[9], c[10], c[11], c[12], c[13], c[14], c[15]]);
+            if maybe_upper_bytes(x) | maybe_upper_bytes(y) != 0 {
+                break;
+            }
+            pos += 16;
+        }
         while let Some(b) = bytes.get(pos..pos + 8) {
             let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
             let found = maybe_upper_bytes(x);
@@ -1153,25 +1138,19 @@ fn word_before_start(bytes: &[u8], lo: usize, j: usize) -> usize {
     word_start_back(bytes, lo, k)
 }
 
-/// [`tokenize_with`] in one mode.
+/// [`tokenize_with`] in one mode other than [`Lookup::NearCapitals`] (which has its own
+/// splitter, [`split_near_capitals`]).
 #[inline(always)]
 fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, lookup: Lookup) {
-    use byte_class::{LOWER, NAME, SPACE, UPPER, WIDE};
+    use byte_class::{LOWER, SPACE, UPPER, WIDE};
     let Some(slice) = text.get(span.range()) else {
         return;
     };
     let bytes = slice.as_bytes();
     let n = slice.len();
-    let near_capitals = lookup == Lookup::NearCapitals;
-    // About one word per six bytes of news text, of which a scan for names keeps a third
-    // or less: most spans then need no growing.
-    out.reserve(n / if near_capitals { 16 } else { 6 });
+    // About one word per six bytes of news text: most spans then need no growing.
+    out.reserve(n / 6);
     let mut pos = 0;
-    let mut prev_cap = false;
-    // Whether the word at `pos` is capitalised, when the word before looked ahead.
-    let mut next_cap: Option<(usize, bool)> = None;
-    // The first byte from here on that may make a word a name word ([`byte_class::NAME`]).
-    let mut name_byte_at = 0;
     while pos < n {
         let b = bytes[pos];
         let k = class_of(b);
@@ -1182,16 +1161,6 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
         if k & WIDE != 0 {
             if let Some(w) = wide_space_at(slice, pos) {
                 pos += w;
-                continue;
-            }
-        }
-        if near_capitals && !prev_cap && k & NAME == 0 {
-            if let Some(to) = plain_words_end(bytes, pos, &mut name_byte_at) {
-                // The words before `to` are all skipped: each only ends a run.
-                if let Some(prev) = out.last_mut() {
-                    prev.flags |= flag::BREAK;
-                }
-                pos = to;
                 continue;
             }
         }
@@ -1227,45 +1196,8 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
             }
         }
         let look = match lookup {
-            Lookup::All => true,
+            Lookup::All | Lookup::NearCapitals => true,
             Lookup::None | Lookup::NoneToBreak => false,
-            Lookup::NearCapitals => {
-                let cap = match next_cap {
-                    Some((at, cap)) if at == start => cap,
-                    _ => capital_at(slice, start),
-                };
-                let near = cap || prev_cap || {
-                    let mut next = pos;
-                    while next < n {
-                        match space_at(slice, next) {
-                            Some(w) => next += w,
-                            None => break,
-                        }
-                    }
-                    let c = next < n && capital_at(slice, next);
-                    next_cap = Some((next, c));
-                    c
-                };
-                prev_cap = cap;
-                // `al-Assad`, `d'Estaing`: a lowercase particle glued to a name (a plain
-                // word has neither hyphen nor apostrophe).
-                let glued = || {
-                    !ascii
-                        || (!plain
-                            && bytes[start..pos]
-                                .iter()
-                                .take(5)
-                                .any(|&b| b == b'-' || b == b'\''))
-                };
-                if !near && !glued() {
-                    // No name word, nor next to one: it only ends a run.
-                    if let Some(prev) = out.last_mut() {
-                        prev.flags |= flag::BREAK;
-                    }
-                    continue;
-                }
-                near
-            }
         };
         if plain {
             let core = &bytes[start..core_end];
@@ -1317,61 +1249,12 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
     }
 }
 
-/// For [`Lookup::NearCapitals`], at the start `pos` of a word when the word before it is
-/// not capitalised: where the run of words that are all skipped ends (the start of the
-/// last word before the first [`byte_class::NAME`] byte, which is read normally since the
-/// word after it may be capitalised), or `None` when there are no such words. A word is
-/// skipped when it is neither capitalised nor glued, and neither neighbour is capitalised;
-/// words made of other bytes, whose neighbours are too, are such words. `name_byte_at`
-/// caches the next name byte at or after `pos`.
-#[inline]
-fn plain_words_end(bytes: &[u8], pos: usize, name_byte_at: &mut usize) -> Option<usize> {
-    let n = bytes.len();
-    if *name_byte_at < pos {
-        *name_byte_at = name_byte_from(bytes, pos);
-    }
-    let j = *name_byte_at;
-    if j == n {
-        // Every word left is skipped.
-        return Some(n);
-    }
-    // Back from the word holding the name byte, over the space before it, to the start of
-    // the word before it (all of it ASCII, whitespace included).
-    let mut k = word_start_before(bytes, pos, j);
-    while k > pos && class_of(bytes[k - 1]) & byte_class::SPACE != 0 {
-        k -= 1;
-    }
-    let k = word_start_before(bytes, pos, k);
-    (k > pos).then_some(k)
-}
-
 /// The top bit of each byte of `x` set where the byte is ASCII whitespace (`x` must have no
 /// top bit set).
 #[inline(always)]
 fn space_bytes(x: u64) -> u64 {
     // Tab and line feed; form feed and carriage return; the space.
     bytes_in(x, b'\t', b'\n') | bytes_in(x, 0x0C, b'\r') | bytes_in(x, b' ', b' ')
-}
-
-/// Where the word ending at `k` of `bytes` starts: just after the last ASCII whitespace
-/// before `k`, or `lo` when there is none from `lo` on. The bytes of `lo..k` must be ASCII;
-/// read eight bytes at a time, backwards, while there are eight.
-#[inline(always)]
-fn word_start_before(bytes: &[u8], lo: usize, mut k: usize) -> usize {
-    while k >= lo + 8 {
-        let b = &bytes[k - 8..k];
-        let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-        let found = space_bytes(x);
-        if found != 0 {
-            // The highest byte found is the last whitespace.
-            return k - 8 + (63 - found.leading_zeros() as usize) / 8 + 1;
-        }
-        k -= 8;
-    }
-    while k > lo && class_of(bytes[k - 1]) & byte_class::SPACE == 0 {
-        k -= 1;
-    }
-    k
 }
 
 /// The length of the UTF-8 character whose first byte (not ASCII) is `b`.
@@ -2428,12 +2311,12 @@ pub(crate) fn scan_names_into(
                             .get(i + 1)
                             .is_some_and(|n| n.is(class::SUFFIX) && n.has(flag::CAP)))
                 {
-                    flush_run(text, &run, &mut scratch.phrase, out);
+                    flush_if_named(text, &run, &mut scratch.phrase, out);
                     run.clear();
                 }
             } else {
                 if !run.is_empty() {
-                    flush_run(text, &run, &mut scratch.phrase, out);
+                    flush_if_named(text, &run, &mut scratch.phrase, out);
                     run.clear();
                 }
                 if candidate {
@@ -2441,9 +2324,17 @@ pub(crate) fn scan_names_into(
                 }
             }
         }
-        flush_run(text, &run, &mut scratch.phrase, out);
+        flush_if_named(text, &run, &mut scratch.phrase, out);
     }
     scratch.run = run;
+}
+
+/// [`flush_run`] for a run that holds a name word (any other makes nothing).
+#[inline(always)]
+fn flush_if_named(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<NameRun>) {
+    if run.iter().any(|t| t.has(flag::NAME)) {
+        flush_run(text, run, phrase, out);
+    }
 }
 
 fn flush_run(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<NameRun>) {
@@ -3529,28 +3420,34 @@ mod tests {
                 );
             }
         }
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut w = [b'a'; 8];
+        // (`E2` is read with the byte after it: the test on every character checks it.)
+        for b in (0..=255u8).filter(|&b| b != 0xE2) {
+            for at in 0..16 {
+                let mut w = [b'a'; 17];
                 w[at] = b;
-                let name = CLASS[usize::from(b)] & byte_class::NAME != 0;
-                assert_eq!(name_byte_from(&w, 0), if name { at } else { 8 }, "{b:#x}");
-                let mut w = [b'A'; 9];
+                let upper = b.is_ascii_uppercase() || b >= 0xC3;
+                assert_eq!(
+                    upper_byte_from(&w, 0),
+                    if upper { at } else { 17 },
+                    "{b:#x}"
+                );
+                let mut w = [b'A'; 17];
                 w[..at + 1].fill(b);
                 assert_eq!(
-                    name_byte_from(&w, 0),
-                    if name { 0 } else { at + 1 },
+                    upper_byte_from(&w, 0),
+                    if upper { 0 } else { at + 1 },
                     "{b:#x}"
                 );
             }
         }
-        // Backwards to a word's start: every ASCII byte, at every place of a long word.
+        // Backwards to a word's start: every ASCII byte, at every place of a long word,
+        // and the whitespace above ASCII.
         for b in 0..0x80u8 {
             for at in 0..12 {
                 let mut w = [b'a'; 12];
                 w[at] = b;
                 let want = if b.is_ascii_whitespace() { at + 1 } else { 0 };
-                assert_eq!(word_start_before(&w, 0, 12), want, "{b:#x} at {at}");
+                assert_eq!(word_start_back(&w, 0, 12), want, "{b:#x} at {at}");
                 for lo in 0..12 {
                     let want = if b.is_ascii_whitespace() && at >= lo {
                         at + 1
@@ -3558,15 +3455,23 @@ mod tests {
                         lo
                     };
                     assert_eq!(
-                        word_start_before(&w, lo, 12),
+                        word_start_back(&w, lo, 12),
                         want,
                         "{b:#x} at {at} from {lo}"
                     );
                 }
             }
         }
-        assert_eq!(word_start_before(b"ab cd\tef", 0, 8), 6);
-        assert_eq!(word_start_before(b"", 0, 0), 0);
+        assert_eq!(word_start_back(b"ab cd\tef", 0, 8), 6);
+        for space in ["\u{a0}", "\u{2009}", "\u{3000}", "\u{85}"] {
+            let w = format!("ab’{space}cdefghijkl");
+            let k = w.len();
+            assert_eq!(word_start_back(w.as_bytes(), 0, k), k - 10, "{space:?}");
+            assert_eq!(word_before_start(w.as_bytes(), 0, k - 1), 0, "{space:?}");
+        }
+        // `’` ends no space.
+        assert_eq!(word_start_back("ab’cdefghijkl".as_bytes(), 0, 15), 0);
+        assert_eq!(word_start_back(b"", 0, 0), 0);
         assert_eq!(alnum_end(b"", 0), 0);
         assert_eq!(alnum_end(b"abcdefghijk lm", 0), 11);
         assert_eq!(alnum_end(b"abcdefghijklmnop", 3), 16);
