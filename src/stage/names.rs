@@ -1062,7 +1062,7 @@ fn is_upper_byte(b: u8) -> bool {
 /// Where the word ending at `k` of `bytes` starts: just after the last whitespace (ASCII or
 /// not) before `k`, or `lo` when there is none from `lo` on (`lo` is a character boundary).
 /// Read eight bytes at a time, backwards, while there are eight and no byte above ASCII.
-#[inline]
+#[inline(always)]
 fn word_start_back(bytes: &[u8], lo: usize, mut k: usize) -> usize {
     loop {
         while k >= lo + 8 {
@@ -1582,9 +1582,29 @@ fn is_ascii_abbreviation(core: &str, buf: &mut String) -> bool {
         [] => false,
         [c] if c.is_ascii_uppercase() => true,
         _ if body.contains(&b'.') => true,
-        _ => classes_fold(core, buf) != 0 || (core.len() <= 5 && is_month_abbreviation(core)),
+        // Only an entry that ends with a period can be the word, and none is longer than
+        // the longest of them.
+        _ => {
+            (core.len() <= *DOTTED_LONGEST && classes_fold(core, buf) != 0)
+                || (core.len() <= 5 && is_month_abbreviation(core))
+        }
     }
 }
+
+/// The length of the longest entry of [`LEXICON`] that ends with a period.
+static DOTTED_LONGEST: Lazy<usize> = Lazy::new(|| {
+    files()
+        .into_iter()
+        .flat_map(|(file, src)| {
+            lexicon_entries(src)
+                .filter(move |&(section, _)| section_class(file, section).is_some())
+                .map(|(_, entry)| entry)
+        })
+        .filter(|entry| entry.ends_with('.'))
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
+});
 
 fn is_month_abbreviation(core: &str) -> bool {
     matches!(
