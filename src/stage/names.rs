@@ -546,8 +546,12 @@ enum Lookup {
     /// No word, and the words stop once one that a comma or a break follows has its flags
     /// settled: the first such token, and one more, are the last ones appended.
     NoneToBreak,
-    /// Capitalised words and the words next to one (enough to find names with their
-    /// titles and particles); other words get no classes.
+    /// For the name scan ([`scan_names`]): capitalised words and the words next to one
+    /// (enough to find names with their titles and particles) are looked up, and only the
+    /// tokens that can be part of a name run are made; a word that can be no part of one
+    /// marks the token before it with a break instead, or is a token without classes
+    /// (see [`split_near_capitals`]). The runs found are those of the tokens of every
+    /// word, a test checks.
     NearCapitals,
 }
 
@@ -728,16 +732,20 @@ fn split_to_break(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>
     split_words(text, span, buf, out, Lookup::NoneToBreak);
 }
 
-/// [`split_words`] with [`Lookup::NearCapitals`], for the name scan: words that can be in no
-/// name run are passed over in bulk. A word is read only when it or a neighbour holds a
-/// byte that may begin an uppercase letter ([`upper_byte_from`]); the other words can
-/// neither be capitalised nor be looked up, so each would only end a run, as the break
-/// set on the token before them does. (Only when [`breaks_alone`] says so of that token;
-/// otherwise the words there are read one by one, as the other modes read them.)
+/// The splitter for [`Lookup::NearCapitals`] (the name scan). It makes the tokens a run of
+/// names can hold, and ends runs where the words between would:
+/// - Words that can be in no run are passed over in bulk. A word is read only when it or
+///   a neighbour holds a byte that may begin an uppercase letter ([`upper_byte_from`]);
+///   the other words can neither be capitalised nor be looked up, so each would only end
+///   a run, as the break set on the token before them does.
+/// - A word read that can be no part of a run (a small word that is no title, a
+///   capitalised stop word) makes no token either: it too is a break on the token before.
+/// - A small word after a capitalised one is looked up only when a run can go on past it
+///   (see `look` below), and the plural of a title is looked for only for a name word:
+///   the classes of another word matter only when they make it part of a run.
 ///
-/// A small word after a capitalised one is looked up only when a run can go on past it
-/// (see `lone`), and the plural of a title is looked for only for a name word: the
-/// classes of another word matter only when they make it part of a run.
+/// A break stands for the words only when [`breaks_alone`] says so of the token before
+/// them; otherwise every word there is read and made a token, as in the other modes.
 #[inline(never)]
 fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
     use byte_class::{LOWER, SPACE, UPPER, WIDE};
