@@ -748,7 +748,7 @@ fn split_to_break(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>
 /// them; otherwise every word there is read and made a token, as in the other modes.
 #[inline(never)]
 fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
-    use byte_class::{LOWER, SPACE, UPPER, WIDE};
+    use byte_class::{ALNUM, LOWER, SPACE, UPPER, WIDE};
     use class::{HONORIFIC, PARTICLE, STOP, SUFFIX, TITLE};
     let Some(slice) = text.get(span.range()) else {
         return;
@@ -802,16 +802,30 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
         } else {
             capital_at(slice, start)
         };
-        // Most of a word is ASCII letters and digits.
-        let core_end = alnum_end(bytes, start);
-        // A word of ASCII letters and digits, perhaps with a comma after it (then
-        // `core_end` has passed the letters, and so `start` is not a comma).
+        // Most of a word is ASCII letters and digits, and most words here are short: read
+        // by bytes.
+        let mut core_end = start;
+        while core_end < n && class_of(bytes[core_end]) & ALNUM != 0 {
+            core_end += 1;
+        }
+        // A word of ASCII letters and digits, perhaps with a comma after it or a mark that
+        // ends a phrase (then `core_end` has passed the letters, and so `start` is not a
+        // mark): read here as `push_ascii` reads it.
         let mut comma = false;
+        let mut stop = false;
         let plain = match bytes.get(core_end) {
             None => true,
             Some(&b) if class_of(b) & SPACE != 0 => true,
             Some(&b',') if core_end > start && ends_word(bytes, core_end + 1) => {
                 comma = true;
+                true
+            }
+            Some(&b @ (b'.' | b':' | b';' | b'?' | b'!' | b')' | b'"'))
+                if core_end > start
+                    && ends_word(bytes, core_end + 1)
+                    && !(b == b'.' && is_ascii_abbreviation(&slice[start..=core_end], buf)) =>
+            {
+                stop = true;
                 true
             }
             _ => false,
@@ -878,10 +892,26 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
             alone = out.last().map_or(true, breaks_alone);
             continue;
         }
-        let next = next_word_start(slice, core_end + usize::from(comma));
+        // Past the ASCII whitespace that ends the word: most often one space, then the next
+        // word.
+        let after = core_end + usize::from(comma || stop);
+        let next = if after + 1 < n && class_of(bytes[after + 1]) & (SPACE | WIDE) == 0 {
+            after + 1
+        } else {
+            next_word_start(slice, after)
+        };
         let mut near = cap || prev_cap;
         let mut look = near;
-        if !cap && (!prev_cap || !comma) {
+        if !cap && stop {
+            // A word that is not a name word, with a break after it: it ends a run as a
+            // trailing word whatever its classes.
+            look = false;
+            if !prev_cap {
+                known_at = next;
+                known_cap = next < n && capital_at(slice, next);
+                near = known_cap;
+            }
+        } else if !cap && (!prev_cap || !comma) {
             known_at = next;
             known_cap = next < n && capital_at(slice, next);
             if !prev_cap {
@@ -908,7 +938,13 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
             }
             continue;
         }
-        let mut flags = if comma { flag::COMMA } else { 0 };
+        let mut flags = if comma {
+            flag::COMMA
+        } else if stop {
+            flag::BREAK
+        } else {
+            0
+        };
         if cap {
             let core = &bytes[start..core_end];
             flags |= flag::CAP | flag::NAME;
