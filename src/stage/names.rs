@@ -1034,7 +1034,7 @@ fn breaks_alone(t: &Token) -> bool {
 
 /// [`upper_byte_from`] `pos`, and where the word before the word that holds that byte
 /// starts ([`word_before_start`]; `bytes.len()` when there is no such byte).
-#[inline]
+#[inline(always)]
 fn upper_and_keep_from(bytes: &[u8], pos: usize) -> (usize, usize) {
     let upper_at = upper_byte_from(bytes, pos);
     if upper_at == bytes.len() {
@@ -1058,7 +1058,7 @@ fn maybe_upper_bytes(x: u64) -> u64 {
 /// U+00C0 on outside U+2000 to U+20FF (punctuation, super- and subscripts, currency signs
 /// and combining marks, none of them uppercase; a test checks every character). Read
 /// eight bytes at a time while there are eight.
-#[inline]
+#[inline(always)]
 fn upper_byte_from(bytes: &[u8], mut pos: usize) -> usize {
     let n = bytes.len();
     loop {
@@ -1138,13 +1138,19 @@ fn word_start_back(bytes: &[u8], lo: usize, mut k: usize) -> usize {
 
 /// The length of the non-ASCII whitespace character that ends at `k` of `bytes` (0 when
 /// none does), not looking before `lo`.
-#[inline]
+#[inline(always)]
 fn wide_space_len_before(bytes: &[u8], lo: usize, k: usize) -> usize {
     // Every such character ends with one of these bytes; `’`, `“`, `”` and the dashes
     // do not.
     if !matches!(bytes[k - 1], 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF) {
         return 0;
     }
+    wide_space_len_ending(bytes, lo, k)
+}
+
+/// [`wide_space_len_before`] once the last byte may end such a character.
+#[inline(never)]
+fn wide_space_len_ending(bytes: &[u8], lo: usize, k: usize) -> usize {
     for len in [2, 3] {
         if k >= lo + len {
             if let Ok(s) = std::str::from_utf8(&bytes[k - len..k]) {
@@ -1160,7 +1166,7 @@ fn wide_space_len_before(bytes: &[u8], lo: usize, k: usize) -> usize {
 /// Where the word before the one holding byte `j` of `bytes` starts, not looking before
 /// the word start `lo`: `lo` when the word holding `j`, or the one before it, starts
 /// there.
-#[inline]
+#[inline(always)]
 fn word_before_start(bytes: &[u8], lo: usize, j: usize) -> usize {
     // Most often a capital opens its word.
     let mut k = if j > lo && class_of(bytes[j - 1]) & byte_class::SPACE != 0 {
@@ -1619,6 +1625,7 @@ fn is_abbreviation(core: &str, buf: &mut String) -> bool {
 }
 
 /// [`is_abbreviation`] for an ASCII word, without decoding it.
+#[inline]
 fn is_ascii_abbreviation(core: &str, buf: &mut String) -> bool {
     let b = core.as_bytes();
     let body = &b[..b.len().saturating_sub(1)];
