@@ -1192,7 +1192,7 @@ fn word_before_start(bytes: &[u8], lo: usize, j: usize) -> usize {
 /// splitter, [`split_near_capitals`]).
 #[inline(always)]
 fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, lookup: Lookup) {
-    use byte_class::{LOWER, SPACE, UPPER, WIDE};
+    use byte_class::{ALNUM, LOWER, SPACE, UPPER, WIDE};
     let Some(slice) = text.get(span.range()) else {
         return;
     };
@@ -1215,8 +1215,11 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
             }
         }
         let start = pos;
-        // Most of a word is ASCII letters and digits.
-        pos = alnum_end(bytes, pos);
+        // Most of a word is ASCII letters and digits, and most words are short: read by
+        // bytes.
+        while pos < n && class_of(bytes[pos]) & ALNUM != 0 {
+            pos += 1;
+        }
         // A word of ASCII letters and digits, perhaps with a comma after it (then `pos`
         // has passed the letters, and so `start` is not a comma).
         let mut comma = false;
