@@ -371,6 +371,22 @@ static LEXICON: Lazy<WordTable> = Lazy::new(|| {
     map
 });
 
+/// The first words of the phrases of [`LEXICON`] (entries of two words or more): a phrase
+/// whose first word is not one of them is no entry, and needs no lookup.
+static PHRASE_STARTS: Lazy<WordTable> = Lazy::new(|| {
+    let mut map = WordTable::default();
+    for (file, src) in files() {
+        for (section, entry) in lexicon_entries(src) {
+            if let (Some(_), Some((first, _))) =
+                (section_class(file, section), entry.split_once(' '))
+            {
+                map.insert(first, 1);
+            }
+        }
+    }
+    map
+});
+
 /// The classes of a lowercase word or phrase.
 #[inline]
 pub(crate) fn classes_of(lower: &str) -> u32 {
@@ -530,8 +546,12 @@ enum Lookup {
     /// No word, and the words stop once one that a comma or a break follows has its flags
     /// settled: the first such token, and one more, are the last ones appended.
     NoneToBreak,
-    /// Capitalised words and the words next to one (enough to find names with their
-    /// titles and particles); other words get no classes.
+    /// For the name scan ([`scan_names`]): capitalised words and the words next to one
+    /// (enough to find names with their titles and particles) are looked up, and only the
+    /// tokens that can be part of a name run are made; a word that can be no part of one
+    /// marks the token before it with a break instead, or is a token without classes
+    /// (see [`split_near_capitals`]). The runs found are those of the tokens of every
+    /// word, a test checks.
     NearCapitals,
 }
 
@@ -549,35 +569,27 @@ mod byte_class {
     pub(super) const WIDE: u8 = 1 << 4;
     /// An ASCII opening mark: `"`, `(`, `[`, `{`.
     pub(super) const OPEN: u8 = 1 << 5;
-    /// A byte that can make a word capitalised ([`capital_at`](super::capital_at)) or
-    /// glued to a name (a particle such as `al-`), or that can be (part of) whitespace
-    /// other than ASCII whitespace: ASCII capitals, opening marks, hyphens, apostrophes
-    /// and every byte of a non-ASCII character. A word with none of them is neither, and
-    /// nor is the space after it.
-    pub(super) const NAME: u8 = 1 << 6;
     /// An ASCII letter or digit.
     pub(super) const ALNUM: u8 = UPPER | LOWER | DIGIT;
 }
 
 /// The [`byte_class`] flags of every byte.
 static CLASS: [u8; 256] = {
-    use byte_class::{DIGIT, LOWER, NAME, OPEN, SPACE, UPPER, WIDE};
-    let mut t = [WIDE | NAME; 256];
+    use byte_class::{DIGIT, LOWER, OPEN, SPACE, UPPER, WIDE};
+    let mut t = [WIDE; 256];
     let mut b = 0;
     while b < 0x80 {
         let c = b as u8;
         t[b] = if c.is_ascii_whitespace() {
             SPACE
         } else if c.is_ascii_uppercase() {
-            UPPER | NAME
+            UPPER
         } else if c.is_ascii_lowercase() {
             LOWER
         } else if c.is_ascii_digit() {
             DIGIT
         } else if matches!(c, b'"' | b'(' | b'[' | b'{') {
-            OPEN | NAME
-        } else if matches!(c, b'-' | b'\'') {
-            NAME
+            OPEN
         } else {
             0
         };
@@ -659,37 +671,6 @@ fn non_alnum(x: u64) -> u64 {
     (!alnum | high) & (ONES * 0x80)
 }
 
-/// The top bit of each byte of `x` set where the byte is a [`byte_class::NAME`] byte.
-#[inline(always)]
-fn name_bytes(x: u64) -> u64 {
-    let high = x & (ONES * 0x80);
-    let low = x & !high;
-    // Capitals and `[`; `'` and `(`; `"`, `-` and `{`.
-    high | bytes_in(low, b'A', b'[')
-        | bytes_in(low, b'\'', b'(')
-        | bytes_in(low, b'"', b'"')
-        | bytes_in(low, b'-', b'-')
-        | bytes_in(low, b'{', b'{')
-}
-
-/// The first [`byte_class::NAME`] byte at or after `pos` of `bytes` (`bytes.len()` when
-/// there is none), read eight bytes at a time while there are eight.
-#[inline(always)]
-fn name_byte_from(bytes: &[u8], mut pos: usize) -> usize {
-    while let Some(b) = bytes.get(pos..pos + 8) {
-        let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-        let found = name_bytes(x);
-        if found != 0 {
-            return pos + (found.trailing_zeros() / 8) as usize;
-        }
-        pos += 8;
-    }
-    while pos < bytes.len() && class_of(bytes[pos]) & byte_class::NAME == 0 {
-        pos += 1;
-    }
-    pos
-}
-
 /// The end of the run of ASCII letters and digits at `pos` of `bytes`, read eight bytes
 /// at a time while there are eight.
 #[inline(always)]
@@ -751,31 +732,475 @@ fn split_to_break(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>
     split_words(text, span, buf, out, Lookup::NoneToBreak);
 }
 
-/// [`split_words`] with [`Lookup::NearCapitals`].
+/// The splitter for [`Lookup::NearCapitals`] (the name scan). It makes the tokens a run of
+/// names can hold, and ends runs where the words between would:
+/// - Words that can be in no run are passed over in bulk. A word is read only when it or
+///   a neighbour holds a byte that may begin an uppercase letter ([`upper_byte_from`]);
+///   the other words can neither be capitalised nor be looked up, so each would only end
+///   a run, as the break set on the token before them does.
+/// - A word read that can be no part of a run (a small word that is no title, a
+///   capitalised stop word) makes no token either: it too is a break on the token before.
+/// - A small word after a capitalised one is looked up only when a run can go on past it
+///   (see `look` below), and the plural of a title is looked for only for a name word:
+///   the classes of another word matter only when they make it part of a run.
+///
+/// A break stands for the words only when [`breaks_alone`] says so of the token before
+/// them; otherwise every word there is read and made a token, as in the other modes.
 #[inline(never)]
 fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
-    split_words(text, span, buf, out, Lookup::NearCapitals);
-}
-
-/// [`tokenize_with`] in one mode.
-#[inline(always)]
-fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, lookup: Lookup) {
-    use byte_class::{LOWER, NAME, SPACE, UPPER, WIDE};
+    use byte_class::{ALNUM, LOWER, SPACE, UPPER, WIDE};
+    use class::{HONORIFIC, PARTICLE, STOP, SUFFIX, TITLE};
     let Some(slice) = text.get(span.range()) else {
         return;
     };
     let bytes = slice.as_bytes();
     let n = slice.len();
-    let near_capitals = lookup == Lookup::NearCapitals;
+    // The first byte from a point read before on that may begin an uppercase letter, and
+    // where the word before the word that holds it starts (`n` when there is none): a
+    // word from that point on that starts before `keep_from` is skipped (when the rules
+    // above let it be), and no word up to `upper_at` is.
+    let (mut upper_at, mut keep_from) = upper_and_keep_from(bytes, 0);
     // About one word per six bytes of news text, of which a scan for names keeps a third
     // or less: most spans then need no growing.
-    out.reserve(n / if near_capitals { 16 } else { 6 });
+    out.reserve(n / 16);
     let mut pos = 0;
     let mut prev_cap = false;
-    // Whether the word at `pos` is capitalised, when the word before looked ahead.
-    let mut next_cap: Option<(usize, bool)> = None;
-    // The first byte from here on that may make a word a name word ([`byte_class::NAME`]).
-    let mut name_byte_at = 0;
+    // Whether the word at `known_at` is capitalised, when the word before looked ahead.
+    let (mut known_at, mut known_cap) = (usize::MAX, false);
+    // Whether a break on the last token ends its run ([`breaks_alone`]).
+    let mut alone = out.last().map_or(true, breaks_alone);
+    while pos < n {
+        let k = class_of(bytes[pos]);
+        if k & SPACE != 0 {
+            pos += 1;
+            continue;
+        }
+        if k & WIDE != 0 {
+            if let Some(w) = wide_space_at(slice, pos) {
+                pos += w;
+                continue;
+            }
+        }
+        if !prev_cap && alone {
+            if pos > upper_at {
+                (upper_at, keep_from) = upper_and_keep_from(bytes, pos);
+            }
+            if keep_from > pos {
+                // The words before `keep_from` are all skipped: each only ends a run.
+                if let Some(prev) = out.last_mut() {
+                    prev.flags |= flag::BREAK;
+                }
+                if keep_from >= n {
+                    return;
+                }
+                pos = keep_from;
+            }
+        }
+        let start = pos;
+        let cap = if known_at == start {
+            known_cap
+        } else {
+            capital_at(slice, start)
+        };
+        // Most of a word is ASCII letters and digits, and most words here are short: read
+        // by bytes.
+        let mut core_end = start;
+        while core_end < n && class_of(bytes[core_end]) & ALNUM != 0 {
+            core_end += 1;
+        }
+        // A word of ASCII letters and digits, perhaps with a comma after it or a mark that
+        // ends a phrase (then `core_end` has passed the letters, and so `start` is not a
+        // mark): read here as `push_ascii` reads it.
+        let mut comma = false;
+        let mut stop = false;
+        let plain = match bytes.get(core_end) {
+            None => true,
+            Some(&b) if class_of(b) & SPACE != 0 => true,
+            Some(&b',') if core_end > start && ends_word(bytes, core_end + 1) => {
+                comma = true;
+                true
+            }
+            Some(&b @ (b'.' | b':' | b';' | b'?' | b'!' | b')' | b'"'))
+                if core_end > start
+                    && ends_word(bytes, core_end + 1)
+                    && !(b == b'.' && is_ascii_abbreviation(&slice[start..=core_end], buf)) =>
+            {
+                stop = true;
+                true
+            }
+            _ => false,
+        };
+        if !plain {
+            pos = core_end;
+            let mut ascii = true;
+            while pos < n {
+                let k = class_of(bytes[pos]);
+                if k & (SPACE | WIDE) == 0 {
+                    pos += 1;
+                } else if k & SPACE != 0 || wide_space_at(slice, pos).is_some() {
+                    break;
+                } else {
+                    ascii = false;
+                    pos += utf8_len(bytes[pos]);
+                }
+            }
+            let near = cap || prev_cap || {
+                let next = next_word_start(slice, pos);
+                known_at = next;
+                known_cap = next < n && capital_at(slice, next);
+                known_cap
+            };
+            prev_cap = cap;
+            // `al-Assad`, `d'Estaing`: a lowercase particle glued to a name.
+            let glued = || {
+                !ascii
+                    || bytes[start..pos]
+                        .iter()
+                        .take(5)
+                        .any(|&b| b == b'-' || b == b'\'')
+            };
+            if !near && !glued() {
+                // No name word, nor next to one: it only ends a run.
+                if let Some(prev) = out.last_mut() {
+                    prev.flags |= flag::BREAK;
+                }
+                continue;
+            }
+            let len = out.len();
+            if ascii {
+                push_ascii(
+                    span.start + start,
+                    &slice[start..pos],
+                    buf,
+                    out,
+                    near,
+                    false,
+                );
+            } else {
+                push_word(
+                    span.start + start,
+                    &slice[start..pos],
+                    buf,
+                    out,
+                    near,
+                    false,
+                );
+            }
+            if out.len() > len {
+                drop_if_apart(out);
+            }
+            alone = out.last().map_or(true, breaks_alone);
+            continue;
+        }
+        // Past the ASCII whitespace that ends the word: most often one space, then the next
+        // word.
+        let after = core_end + usize::from(comma || stop);
+        let next = if after + 1 < n && class_of(bytes[after + 1]) & (SPACE | WIDE) == 0 {
+            after + 1
+        } else {
+            next_word_start(slice, after)
+        };
+        let mut near = cap || prev_cap;
+        let mut look = near;
+        if !cap && stop {
+            // A word that is not a name word, with a break after it: it ends a run as a
+            // trailing word whatever its classes.
+            look = false;
+            if !prev_cap {
+                known_at = next;
+                known_cap = next < n && capital_at(slice, next);
+                near = known_cap;
+            }
+        } else if !cap && (!prev_cap || !comma) {
+            known_at = next;
+            known_cap = next < n && capital_at(slice, next);
+            if !prev_cap {
+                near = known_cap;
+                look = known_cap;
+            } else if !known_cap {
+                // A small word after a capitalised one (`Putin said`): its classes
+                // matter only when a run can go on past it, so when the next word is
+                // capitalised or read (a skipped word would end the run, and the word
+                // then ends it as a trailing word that is not a name word, whatever its
+                // classes).
+                if next < n && next > upper_at {
+                    (upper_at, keep_from) = upper_and_keep_from(bytes, next);
+                }
+                look = next < n && keep_from <= next;
+            }
+        }
+        prev_cap = cap;
+        pos = next;
+        if !near {
+            // No name word, nor next to one: it only ends a run.
+            if let Some(prev) = out.last_mut() {
+                prev.flags |= flag::BREAK;
+            }
+            continue;
+        }
+        let mut flags = if comma {
+            flag::COMMA
+        } else if stop {
+            flag::BREAK
+        } else {
+            0
+        };
+        if cap {
+            let core = &bytes[start..core_end];
+            flags |= flag::CAP | flag::NAME;
+            // All capitals: two letters or more, none small (most capitalised words show
+            // a small letter second).
+            if core.len() >= 2 && class_of(core[1]) & LOWER == 0 {
+                let mut letters = 0usize;
+                let mut small = false;
+                for &x in core {
+                    let k = class_of(x);
+                    letters += usize::from(k & (UPPER | LOWER) != 0);
+                    small |= k & LOWER != 0;
+                }
+                if letters >= 2 && !small {
+                    flags |= flag::ALLCAPS;
+                }
+            }
+        }
+        let class = if look {
+            flags |= flag::LOOKED;
+            word_classes_of(&slice[start..core_end], buf, cap)
+        } else {
+            0
+        };
+        // As `drop_if_apart` does, without making the token.
+        let part = (cap && class & STOP == 0)
+            || class & (TITLE | HONORIFIC | PARTICLE) != 0
+            || (cap && class & SUFFIX != 0);
+        if !part && alone {
+            if let Some(prev) = out.last_mut() {
+                prev.flags |= flag::BREAK;
+            }
+            continue;
+        }
+        out.push(Token {
+            span: Span::new(span.start + start, span.start + core_end),
+            class,
+            flags,
+            extra: 0,
+        });
+        alone = !comma;
+    }
+}
+
+/// Where the next word starts at or after `pos` of `s`: past the whitespace there.
+#[inline(always)]
+fn next_word_start(s: &str, mut pos: usize) -> usize {
+    while pos < s.len() {
+        match space_at(s, pos) {
+            Some(w) => pos += w,
+            None => break,
+        }
+    }
+    pos
+}
+
+/// For the name scan: drops the token just made when it can be no part of a run (it is
+/// neither a name word nor a title, honorific, particle or capitalised suffix), marking
+/// the token before it with a break instead, when that ends a run there just as well
+/// ([`breaks_alone`]).
+#[inline(always)]
+fn drop_if_apart(out: &mut Vec<Token>) {
+    use class::{HONORIFIC, PARTICLE, STOP, SUFFIX, TITLE};
+    let [.., before, t] = out.as_slice() else {
+        return;
+    };
+    let part = (t.has(flag::NAME) && !t.is(STOP))
+        || t.is(TITLE | HONORIFIC | PARTICLE)
+        || (t.is(SUFFIX) && t.has(flag::CAP));
+    if !part && breaks_alone(before) {
+        out.pop();
+        if let Some(before) = out.last_mut() {
+            before.flags |= flag::BREAK;
+        }
+    }
+}
+
+/// Whether a break on `t`, the last token so far, ends the name run there just as a token
+/// that can be no part of a run would, placed after it. Not so when `t` has a comma (a
+/// comma-ended name runs on over a suffix that is the next token, `King, Jr.`) or an
+/// opening mark (a name word after an opening mark starts a new run, which its break
+/// does not end).
+#[inline(always)]
+fn breaks_alone(t: &Token) -> bool {
+    !t.has(flag::COMMA | flag::OPEN)
+}
+
+/// [`upper_byte_from`] `pos`, and where the word before the word that holds that byte
+/// starts ([`word_before_start`]; `bytes.len()` when there is no such byte).
+#[inline(always)]
+fn upper_and_keep_from(bytes: &[u8], pos: usize) -> (usize, usize) {
+    let upper_at = upper_byte_from(bytes, pos);
+    if upper_at == bytes.len() {
+        (upper_at, upper_at)
+    } else {
+        (upper_at, word_before_start(bytes, pos, upper_at))
+    }
+}
+
+/// The top bit of each byte of `x` set where the byte may begin an uppercase letter, and
+/// for a few other bytes: where bit 6 is set and bit 5 is clear or bit 7 set, so every
+/// ASCII capital and every byte that begins a character above U+00BF, and also `@`, `[`
+/// to `_` and the first bytes of U+0000 to U+00BF. [`upper_byte_from`] sorts them out.
+#[inline(always)]
+fn maybe_upper_bytes(x: u64) -> u64 {
+    (x & (!(x << 1) | (x >> 1)) & (ONES * 0x40)) << 1
+}
+
+/// The first byte at or after `pos` of `bytes` (`bytes.len()` when there is none) that may
+/// begin an uppercase letter: an ASCII capital, or the first byte of a character from
+/// U+00C0 on outside U+2000 to U+20FF (punctuation, super- and subscripts, currency signs
+/// and combining marks, none of them uppercase; a test checks every character). Read
+/// eight bytes at a time while there are eight.
+#[inline(always)]
+fn upper_byte_from(bytes: &[u8], mut pos: usize) -> usize {
+    let n = bytes.len();
+    loop {
+        // Sixteen bytes a step while there are sixteen, then eight.
+        let mut chunks = bytes.get(pos..).unwrap_or_default().chunks_exact(16);
+        for c in &mut chunks {
+            let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            let y = u64::from_le_bytes([c[8], c[9], c[10], c[11], c[12], c[13], c[14], c[15]]);
+            if maybe_upper_bytes(x) | maybe_upper_bytes(y) != 0 {
+                break;
+            }
+            pos += 16;
+        }
+        while let Some(b) = bytes.get(pos..pos + 8) {
+            let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+            let found = maybe_upper_bytes(x);
+            if found != 0 {
+                pos += (found.trailing_zeros() / 8) as usize;
+                break;
+            }
+            pos += 8;
+        }
+        while pos < n && maybe_upper_bytes(u64::from(bytes[pos])) == 0 {
+            pos += 1;
+        }
+        if pos >= n {
+            return n;
+        }
+        let b = bytes[pos];
+        // U+2000 to U+20FF: `’`, `“`, `—` and the like.
+        let punctuation = b == 0xE2 && bytes.get(pos + 1).is_some_and(|&c| c <= 0x83);
+        if is_upper_byte(b) && !punctuation {
+            return pos;
+        }
+        pos += 1;
+    }
+}
+
+/// Whether `b` is an ASCII capital or a byte that begins a character above U+00BF.
+#[inline(always)]
+fn is_upper_byte(b: u8) -> bool {
+    b.is_ascii_uppercase() || b >= 0xC3
+}
+
+/// Where the word ending at `k` of `bytes` starts: just after the last whitespace (ASCII or
+/// not) before `k`, or `lo` when there is none from `lo` on (`lo` is a character boundary).
+/// Read eight bytes at a time, backwards, while there are eight and no byte above ASCII.
+#[inline(always)]
+fn word_start_back(bytes: &[u8], lo: usize, mut k: usize) -> usize {
+    loop {
+        while k >= lo + 8 {
+            let b = &bytes[k - 8..k];
+            let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+            let high = x & (ONES * 0x80);
+            let found = (space_bytes(x & !high) & !high) | high;
+            if found != 0 {
+                // The highest byte found, read below.
+                k = k - 8 + (63 - found.leading_zeros() as usize) / 8 + 1;
+                break;
+            }
+            k -= 8;
+        }
+        if k <= lo {
+            return lo;
+        }
+        let b = bytes[k - 1];
+        if b < 0x80 {
+            if class_of(b) & byte_class::SPACE != 0 {
+                return k;
+            }
+        } else if wide_space_len_before(bytes, lo, k) > 0 {
+            return k;
+        }
+        k -= 1;
+    }
+}
+
+/// The length of the non-ASCII whitespace character that ends at `k` of `bytes` (0 when
+/// none does), not looking before `lo`.
+#[inline(always)]
+fn wide_space_len_before(bytes: &[u8], lo: usize, k: usize) -> usize {
+    // Every such character ends with one of these bytes; `’`, `“`, `”` and the dashes
+    // do not.
+    if !matches!(bytes[k - 1], 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF) {
+        return 0;
+    }
+    wide_space_len_ending(bytes, lo, k)
+}
+
+/// [`wide_space_len_before`] once the last byte may end such a character.
+#[inline(never)]
+fn wide_space_len_ending(bytes: &[u8], lo: usize, k: usize) -> usize {
+    for len in [2, 3] {
+        if k >= lo + len {
+            if let Ok(s) = std::str::from_utf8(&bytes[k - len..k]) {
+                if wide_space_at(s, 0) == Some(len) {
+                    return len;
+                }
+            }
+        }
+    }
+    0
+}
+
+/// Where the word before the one holding byte `j` of `bytes` starts, not looking before
+/// the word start `lo`: `lo` when the word holding `j`, or the one before it, starts
+/// there.
+#[inline(always)]
+fn word_before_start(bytes: &[u8], lo: usize, j: usize) -> usize {
+    // Most often a capital opens its word.
+    let mut k = if j > lo && class_of(bytes[j - 1]) & byte_class::SPACE != 0 {
+        j
+    } else {
+        word_start_back(bytes, lo, j)
+    };
+    // Back over the whitespace before that word.
+    while k > lo {
+        if class_of(bytes[k - 1]) & byte_class::SPACE != 0 {
+            k -= 1;
+            continue;
+        }
+        match wide_space_len_before(bytes, lo, k) {
+            0 => break,
+            w => k -= w,
+        }
+    }
+    word_start_back(bytes, lo, k)
+}
+
+/// [`tokenize_with`] in one mode other than [`Lookup::NearCapitals`] (which has its own
+/// splitter, [`split_near_capitals`]).
+#[inline(always)]
+fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, lookup: Lookup) {
+    use byte_class::{ALNUM, LOWER, SPACE, UPPER, WIDE};
+    let Some(slice) = text.get(span.range()) else {
+        return;
+    };
+    let bytes = slice.as_bytes();
+    let n = slice.len();
+    // About one word per six bytes of news text: most spans then need no growing.
+    out.reserve(n / 6);
+    let mut pos = 0;
     while pos < n {
         let b = bytes[pos];
         let k = class_of(b);
@@ -789,19 +1214,12 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
                 continue;
             }
         }
-        if near_capitals && !prev_cap && k & NAME == 0 {
-            if let Some(to) = plain_words_end(bytes, pos, &mut name_byte_at) {
-                // The words before `to` are all skipped: each only ends a run.
-                if let Some(prev) = out.last_mut() {
-                    prev.flags |= flag::BREAK;
-                }
-                pos = to;
-                continue;
-            }
-        }
         let start = pos;
-        // Most of a word is ASCII letters and digits.
-        pos = alnum_end(bytes, pos);
+        // Most of a word is ASCII letters and digits, and most words are short: read by
+        // bytes.
+        while pos < n && class_of(bytes[pos]) & ALNUM != 0 {
+            pos += 1;
+        }
         // A word of ASCII letters and digits, perhaps with a comma after it (then `pos`
         // has passed the letters, and so `start` is not a comma).
         let mut comma = false;
@@ -831,45 +1249,8 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
             }
         }
         let look = match lookup {
-            Lookup::All => true,
+            Lookup::All | Lookup::NearCapitals => true,
             Lookup::None | Lookup::NoneToBreak => false,
-            Lookup::NearCapitals => {
-                let cap = match next_cap {
-                    Some((at, cap)) if at == start => cap,
-                    _ => capital_at(slice, start),
-                };
-                let near = cap || prev_cap || {
-                    let mut next = pos;
-                    while next < n {
-                        match space_at(slice, next) {
-                            Some(w) => next += w,
-                            None => break,
-                        }
-                    }
-                    let c = next < n && capital_at(slice, next);
-                    next_cap = Some((next, c));
-                    c
-                };
-                prev_cap = cap;
-                // `al-Assad`, `d'Estaing`: a lowercase particle glued to a name (a plain
-                // word has neither hyphen nor apostrophe).
-                let glued = || {
-                    !ascii
-                        || (!plain
-                            && bytes[start..pos]
-                                .iter()
-                                .take(5)
-                                .any(|&b| b == b'-' || b == b'\''))
-                };
-                if !near && !glued() {
-                    // No name word, nor next to one: it only ends a run.
-                    if let Some(prev) = out.last_mut() {
-                        prev.flags |= flag::BREAK;
-                    }
-                    continue;
-                }
-                near
-            }
         };
         if plain {
             let core = &bytes[start..core_end];
@@ -906,9 +1287,9 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
             // The ASCII space that ended the word (see `ends_word`).
             pos += 1;
         } else if ascii {
-            push_ascii(span.start + start, &slice[start..pos], buf, out, look);
+            push_ascii(span.start + start, &slice[start..pos], buf, out, look, true);
         } else {
-            push_word(span.start + start, &slice[start..pos], buf, out, look);
+            push_word(span.start + start, &slice[start..pos], buf, out, look, true);
         }
         // A token's flags are settled once the next token is made (only the punctuation
         // between them can add to them).
@@ -921,61 +1302,12 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
     }
 }
 
-/// For [`Lookup::NearCapitals`], at the start `pos` of a word when the word before it is
-/// not capitalised: where the run of words that are all skipped ends (the start of the
-/// last word before the first [`byte_class::NAME`] byte, which is read normally since the
-/// word after it may be capitalised), or `None` when there are no such words. A word is
-/// skipped when it is neither capitalised nor glued, and neither neighbour is capitalised;
-/// words made of other bytes, whose neighbours are too, are such words. `name_byte_at`
-/// caches the next name byte at or after `pos`.
-#[inline]
-fn plain_words_end(bytes: &[u8], pos: usize, name_byte_at: &mut usize) -> Option<usize> {
-    let n = bytes.len();
-    if *name_byte_at < pos {
-        *name_byte_at = name_byte_from(bytes, pos);
-    }
-    let j = *name_byte_at;
-    if j == n {
-        // Every word left is skipped.
-        return Some(n);
-    }
-    // Back from the word holding the name byte, over the space before it, to the start of
-    // the word before it (all of it ASCII, whitespace included).
-    let mut k = word_start_before(bytes, pos, j);
-    while k > pos && class_of(bytes[k - 1]) & byte_class::SPACE != 0 {
-        k -= 1;
-    }
-    let k = word_start_before(bytes, pos, k);
-    (k > pos).then_some(k)
-}
-
 /// The top bit of each byte of `x` set where the byte is ASCII whitespace (`x` must have no
 /// top bit set).
 #[inline(always)]
 fn space_bytes(x: u64) -> u64 {
     // Tab and line feed; form feed and carriage return; the space.
     bytes_in(x, b'\t', b'\n') | bytes_in(x, 0x0C, b'\r') | bytes_in(x, b' ', b' ')
-}
-
-/// Where the word ending at `k` of `bytes` starts: just after the last ASCII whitespace
-/// before `k`, or `lo` when there is none from `lo` on. The bytes of `lo..k` must be ASCII;
-/// read eight bytes at a time, backwards, while there are eight.
-#[inline(always)]
-fn word_start_before(bytes: &[u8], lo: usize, mut k: usize) -> usize {
-    while k >= lo + 8 {
-        let b = &bytes[k - 8..k];
-        let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-        let found = space_bytes(x);
-        if found != 0 {
-            // The highest byte found is the last whitespace.
-            return k - 8 + (63 - found.leading_zeros() as usize) / 8 + 1;
-        }
-        k -= 8;
-    }
-    while k > lo && class_of(bytes[k - 1]) & byte_class::SPACE == 0 {
-        k -= 1;
-    }
-    k
 }
 
 /// The length of the UTF-8 character whose first byte (not ASCII) is `b`.
@@ -989,7 +1321,14 @@ fn utf8_len(b: u8) -> usize {
 }
 
 /// [`push_word`] for a word of ASCII bytes: the same token, read by bytes.
-fn push_ascii(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, look: bool) {
+fn push_ascii(
+    base: usize,
+    word: &str,
+    buf: &mut String,
+    out: &mut Vec<Token>,
+    look: bool,
+    all_plurals: bool,
+) {
     use byte_class::{ALNUM, LOWER, OPEN, UPPER};
     let b = word.as_bytes();
     let mut flags = 0u16;
@@ -1048,9 +1387,11 @@ fn push_ascii(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, l
     let sb = stem.as_bytes();
     if sb.first().is_some_and(|&x| class_of(x) & UPPER != 0) {
         flags |= flag::CAP | flag::NAME;
+        // A small letter second: neither all capitals nor an initial.
+        let small_second = sb.len() >= 2 && class_of(sb[1]) & LOWER != 0;
         let mut letters = 0usize;
         let mut upper = 0usize;
-        for &x in sb {
+        for &x in if small_second { &[] } else { sb } {
             let k = class_of(x);
             letters += usize::from(k & (UPPER | LOWER) != 0);
             upper += usize::from(k & UPPER != 0);
@@ -1066,7 +1407,7 @@ fn push_ascii(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, l
     }
     let class = if look {
         flags |= flag::LOOKED;
-        word_classes(stem, buf)
+        word_classes_of(stem, buf, all_plurals || flags & flag::NAME != 0)
     } else {
         0
     };
@@ -1092,7 +1433,14 @@ fn is_alnum(c: char) -> bool {
 /// Makes the token of a word with a non-ASCII character (see [`Token`]), read by
 /// characters, and appends it to `out`; a word of punctuation only adds a break to the
 /// token before it instead.
-fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, look: bool) {
+fn push_word(
+    base: usize,
+    word: &str,
+    buf: &mut String,
+    out: &mut Vec<Token>,
+    look: bool,
+    all_plurals: bool,
+) {
     let mut flags = 0u16;
     // Leading punctuation.
     let mut s = 0;
@@ -1185,7 +1533,7 @@ fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, lo
     }
     let class = if look {
         flags |= flag::LOOKED;
-        word_classes(stem, buf)
+        word_classes_of(stem, buf, all_plurals || flags & flag::NAME != 0)
     } else {
         0
     };
@@ -1201,6 +1549,12 @@ fn push_word(base: usize, word: &str, buf: &mut String, out: &mut Vec<Token>, lo
 /// a group word.
 #[inline]
 fn word_classes(stem: &str, buf: &mut String) -> u32 {
+    word_classes_of(stem, buf, true)
+}
+
+/// [`word_classes`], looking for a title's plural only when `plural` is set.
+#[inline(always)]
+fn word_classes_of(stem: &str, buf: &mut String, plural: bool) -> u32 {
     let lexicon = &*LEXICON;
     // No entry is longer than the longest one.
     if stem.len() > lexicon.longest() {
@@ -1209,7 +1563,7 @@ fn word_classes(stem: &str, buf: &mut String) -> u32 {
     let b = stem.as_bytes();
     if let Some(class) = lexicon.get_short(b) {
         // A short ASCII word, and its singular shorter still.
-        if class == 0 && b.len() > 3 && b[b.len() - 1] | 0x20 == b's' {
+        if plural && class == 0 && b.len() > 3 && b[b.len() - 1] | 0x20 == b's' {
             let singular = lexicon.get_short(&b[..b.len() - 1]).unwrap_or(0);
             if singular & class::TITLE != 0 {
                 return class::GROUP;
@@ -1220,7 +1574,7 @@ fn word_classes(stem: &str, buf: &mut String) -> u32 {
     if stem.is_ascii() {
         let class = LEXICON.get_fold(stem, buf);
         let b = stem.as_bytes();
-        if class == 0 && b.len() > 3 && b[b.len() - 1] | 0x20 == b's' {
+        if plural && class == 0 && b.len() > 3 && b[b.len() - 1] | 0x20 == b's' {
             let singular = &stem[..b.len() - 1];
             if LEXICON.get_fold(singular, buf) & class::TITLE != 0 {
                 return class::GROUP;
@@ -1229,7 +1583,7 @@ fn word_classes(stem: &str, buf: &mut String) -> u32 {
         return class;
     }
     let mut class = classes_of(lower(stem, buf));
-    if class == 0 && buf.len() > 3 && buf.ends_with('s') {
+    if plural && class == 0 && buf.len() > 3 && buf.ends_with('s') {
         let singular = &buf[..buf.len() - 1];
         if classes_of(singular) & class::TITLE != 0 {
             class |= class::GROUP;
@@ -1274,6 +1628,7 @@ fn is_abbreviation(core: &str, buf: &mut String) -> bool {
 }
 
 /// [`is_abbreviation`] for an ASCII word, without decoding it.
+#[inline]
 fn is_ascii_abbreviation(core: &str, buf: &mut String) -> bool {
     let b = core.as_bytes();
     let body = &b[..b.len().saturating_sub(1)];
@@ -1281,9 +1636,29 @@ fn is_ascii_abbreviation(core: &str, buf: &mut String) -> bool {
         [] => false,
         [c] if c.is_ascii_uppercase() => true,
         _ if body.contains(&b'.') => true,
-        _ => classes_fold(core, buf) != 0 || (core.len() <= 5 && is_month_abbreviation(core)),
+        // Only an entry that ends with a period can be the word, and none is longer than
+        // the longest of them.
+        _ => {
+            (core.len() <= *DOTTED_LONGEST && classes_fold(core, buf) != 0)
+                || (core.len() <= 5 && is_month_abbreviation(core))
+        }
     }
 }
+
+/// The length of the longest entry of [`LEXICON`] that ends with a period.
+static DOTTED_LONGEST: Lazy<usize> = Lazy::new(|| {
+    files()
+        .into_iter()
+        .flat_map(|(file, src)| {
+            lexicon_entries(src)
+                .filter(move |&(section, _)| section_class(file, section).is_some())
+                .map(|(_, entry)| entry)
+        })
+        .filter(|entry| entry.ends_with('.'))
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
+});
 
 fn is_month_abbreviation(core: &str) -> bool {
     matches!(
@@ -1636,6 +2011,11 @@ fn organisation_name(text: &str, chunk: &[Token], phrase: &mut String) -> Option
 /// text holds exactly that (one space between words, no possessive), it is looked up in
 /// place; otherwise the lowercase phrase is written into `phrase` first.
 fn phrase_classes(text: &str, tail: &[Token], phrase: &mut String) -> u32 {
+    if let [first, _, ..] = tail {
+        if PHRASE_STARTS.get_fold(first.stem(text), phrase) == 0 {
+            return 0;
+        }
+    }
     let bytes = text.as_bytes();
     let in_place = tail.iter().all(|t| !t.has(flag::POSSESSIVE))
         && tail
@@ -2005,12 +2385,12 @@ pub(crate) fn scan_names_into(
                             .get(i + 1)
                             .is_some_and(|n| n.is(class::SUFFIX) && n.has(flag::CAP)))
                 {
-                    flush_run(text, &run, &mut scratch.phrase, out);
+                    flush_if_named(text, &run, &mut scratch.phrase, out);
                     run.clear();
                 }
             } else {
                 if !run.is_empty() {
-                    flush_run(text, &run, &mut scratch.phrase, out);
+                    flush_if_named(text, &run, &mut scratch.phrase, out);
                     run.clear();
                 }
                 if candidate {
@@ -2018,9 +2398,17 @@ pub(crate) fn scan_names_into(
                 }
             }
         }
-        flush_run(text, &run, &mut scratch.phrase, out);
+        flush_if_named(text, &run, &mut scratch.phrase, out);
     }
     scratch.run = run;
+}
+
+/// [`flush_run`] for a run that holds a name word (any other makes nothing).
+#[inline(always)]
+fn flush_if_named(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<NameRun>) {
+    if run.iter().any(|t| t.has(flag::NAME)) {
+        flush_run(text, run, phrase, out);
+    }
 }
 
 fn flush_run(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<NameRun>) {
@@ -3068,6 +3456,23 @@ mod tests {
     }
 
     #[test]
+    fn every_uppercase_letter_begins_with_an_upper_byte() {
+        let mut b = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut b);
+            let first = upper_byte_from(s.as_bytes(), 0) == 0;
+            if c.is_uppercase() {
+                assert!(first, "{c:?}");
+            }
+            // Within a longer text too, where the eight-byte test reads it.
+            let long = format!("abcdefghij{c}klmnopqrstuvwxyz");
+            let at = upper_byte_from(long.as_bytes(), 0);
+            assert_eq!(at == 10, first, "{c:?}");
+            assert!(at == 10 || at == long.len(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn is_alnum_is_is_alphanumeric() {
         for c in (0..=0x2FFF).filter_map(char::from_u32) {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
@@ -3089,28 +3494,34 @@ mod tests {
                 );
             }
         }
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut w = [b'a'; 8];
+        // (`E2` is read with the byte after it: the test on every character checks it.)
+        for b in (0..=255u8).filter(|&b| b != 0xE2) {
+            for at in 0..16 {
+                let mut w = [b'a'; 17];
                 w[at] = b;
-                let name = CLASS[usize::from(b)] & byte_class::NAME != 0;
-                assert_eq!(name_byte_from(&w, 0), if name { at } else { 8 }, "{b:#x}");
-                let mut w = [b'A'; 9];
+                let upper = b.is_ascii_uppercase() || b >= 0xC3;
+                assert_eq!(
+                    upper_byte_from(&w, 0),
+                    if upper { at } else { 17 },
+                    "{b:#x}"
+                );
+                let mut w = [b'A'; 17];
                 w[..at + 1].fill(b);
                 assert_eq!(
-                    name_byte_from(&w, 0),
-                    if name { 0 } else { at + 1 },
+                    upper_byte_from(&w, 0),
+                    if upper { 0 } else { at + 1 },
                     "{b:#x}"
                 );
             }
         }
-        // Backwards to a word's start: every ASCII byte, at every place of a long word.
+        // Backwards to a word's start: every ASCII byte, at every place of a long word,
+        // and the whitespace above ASCII.
         for b in 0..0x80u8 {
             for at in 0..12 {
                 let mut w = [b'a'; 12];
                 w[at] = b;
                 let want = if b.is_ascii_whitespace() { at + 1 } else { 0 };
-                assert_eq!(word_start_before(&w, 0, 12), want, "{b:#x} at {at}");
+                assert_eq!(word_start_back(&w, 0, 12), want, "{b:#x} at {at}");
                 for lo in 0..12 {
                     let want = if b.is_ascii_whitespace() && at >= lo {
                         at + 1
@@ -3118,15 +3529,23 @@ mod tests {
                         lo
                     };
                     assert_eq!(
-                        word_start_before(&w, lo, 12),
+                        word_start_back(&w, lo, 12),
                         want,
                         "{b:#x} at {at} from {lo}"
                     );
                 }
             }
         }
-        assert_eq!(word_start_before(b"ab cd\tef", 0, 8), 6);
-        assert_eq!(word_start_before(b"", 0, 0), 0);
+        assert_eq!(word_start_back(b"ab cd\tef", 0, 8), 6);
+        for space in ["\u{a0}", "\u{2009}", "\u{3000}", "\u{85}"] {
+            let w = format!("ab’{space}cdefghijkl");
+            let k = w.len();
+            assert_eq!(word_start_back(w.as_bytes(), 0, k), k - 10, "{space:?}");
+            assert_eq!(word_before_start(w.as_bytes(), 0, k - 1), 0, "{space:?}");
+        }
+        // `’` ends no space.
+        assert_eq!(word_start_back("ab’cdefghijkl".as_bytes(), 0, 15), 0);
+        assert_eq!(word_start_back(b"", 0, 0), 0);
         assert_eq!(alnum_end(b"", 0), 0);
         assert_eq!(alnum_end(b"abcdefghijk lm", 0), 11);
         assert_eq!(alnum_end(b"abcdefghijklmnop", 3), 16);
@@ -3194,13 +3613,54 @@ mod tests {
         }
     }
 
-    /// Every mode of the word splitter.
-    const MODES: [Lookup; 4] = [
-        Lookup::All,
-        Lookup::None,
-        Lookup::NoneToBreak,
-        Lookup::NearCapitals,
-    ];
+    /// The modes of the word splitter that make the tokens of the [`reference`] one
+    /// ([`Lookup::NearCapitals`] passes over words that could only end a name run, so
+    /// only the runs it finds are compared: [`runs_agree`]).
+    const MODES: [Lookup; 3] = [Lookup::All, Lookup::None, Lookup::NoneToBreak];
+
+    /// The name runs of `text[span]` as the scan found them with the tokens of the
+    /// [`reference`] splitter.
+    fn reference_runs(text: &str, span: Span) -> Vec<NameRun> {
+        let mut tokens = Vec::new();
+        let (mut buf, mut phrase) = (String::new(), String::new());
+        reference::tokenize_with(text, span, &mut buf, &mut tokens, Lookup::NearCapitals);
+        let mut out = Vec::new();
+        let mut run: Vec<Token> = Vec::new();
+        for i in 0..tokens.len() {
+            let t = tokens[i];
+            let candidate = (t.has(flag::NAME) && !t.is(class::STOP))
+                || t.is(class::TITLE | class::HONORIFIC)
+                || (t.is(class::PARTICLE) && !run.is_empty());
+            if candidate && (run.is_empty() || !t.has(flag::OPEN)) {
+                run.push(t);
+                if t.has(flag::COMMA | flag::BREAK)
+                    && !(t.has(flag::COMMA)
+                        && tokens
+                            .get(i + 1)
+                            .is_some_and(|n| n.is(class::SUFFIX) && n.has(flag::CAP)))
+                {
+                    flush_run(text, &run, &mut phrase, &mut out);
+                    run.clear();
+                }
+            } else {
+                if !run.is_empty() {
+                    flush_run(text, &run, &mut phrase, &mut out);
+                    run.clear();
+                }
+                if candidate {
+                    run.push(t);
+                }
+            }
+        }
+        flush_run(text, &run, &mut phrase, &mut out);
+        out
+    }
+
+    /// Checks that the name scan finds in `text[span]` the runs of [`reference_runs`].
+    fn runs_agree(text: &str, span: Span) {
+        let new = scan_names(text, [span]);
+        assert_eq!(new, reference_runs(text, span), "{text:?} {span:?}");
+    }
 
     /// The tokens of `text[span]` by the splitter and by the [`reference`] one, after a
     /// token that stands before the span (which a skipped or punctuation-only word marks
@@ -3338,6 +3798,38 @@ mod tests {
         "",
     ];
 
+    /// Words that are neither capitalised nor next to anything but spaces, and a few
+    /// that hold a capital or a mark late.
+    const PLAIN: &[&str] = &[
+        "the",
+        "of",
+        "said",
+        "don’t",
+        "it's",
+        "long-term",
+        "well-known",
+        "€5",
+        "naïve",
+        "iPhone",
+        "eBay",
+        "x-Ray",
+        "and",
+        "King,",
+        "Jr.",
+        "III",
+        "ℂ",
+        "Ⅳ",
+        "Ｑ",
+        "ⓐ",
+        "—",
+        "2020",
+        "(Putin",
+        "“Peskov",
+        "{d'Estaing",
+        "spokesman",
+        "de",
+    ];
+
     /// A small deterministic generator (xorshift).
     struct Rng(u64);
 
@@ -3382,6 +3874,32 @@ mod tests {
                 let (new, old) = both(&text, span, lookup);
                 assert_eq!(new, old, "{lookup:?} {text:?} {span:?}");
             }
+            runs_agree(&text, span);
+        }
+    }
+
+    #[test]
+    fn the_name_scan_finds_the_runs_of_the_reference_splitter() {
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let mut text = String::new();
+        for _ in 0..60_000 {
+            text.clear();
+            for _ in 0..1 + rng.below(40) {
+                // Mostly small words, as between names in news text.
+                let piece = match rng.below(3) {
+                    0 => PIECES[rng.below(PIECES.len())],
+                    _ => PLAIN[rng.below(PLAIN.len())],
+                };
+                text.push_str(piece);
+                text.push_str(match rng.below(10) {
+                    0 => "",
+                    1 => "  ",
+                    2 => "\u{a0}",
+                    3 => ", ",
+                    _ => " ",
+                });
+            }
+            runs_agree(&text, Span::new(0, text.len()));
         }
     }
 
@@ -3411,6 +3929,7 @@ mod tests {
                     let (new, old) = both(text, span, lookup);
                     assert_eq!(new, old, "{lookup:?} {:?}", &text[span]);
                 }
+                runs_agree(text, span);
             }
         }
     }
