@@ -238,7 +238,19 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
 /// mention-lexicon classes the window reads.
 fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
     let lexicon = &*LEXICON;
+    let bytes = text.as_bytes();
     for t in tokens {
+        // An ASCII word of eight bytes or fewer without a possessive (most words) is its own
+        // stem, and all its classes are its own.
+        if !t.has(flag::POSSESSIVE) {
+            if let Some(c) = bytes
+                .get(t.span.range())
+                .and_then(|w| lexicon.words.get_short(w))
+            {
+                t.extra = c;
+                continue;
+            }
+        }
         let whole = &text[t.span];
         let stem = t.stem_of(whole);
         let c = lexicon.words.get_fold(stem, buf);
@@ -261,6 +273,9 @@ fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
 /// The modality a cue's words signal, for cues whose pattern gives none: the first word with
 /// a listed beginning decides; anything else is an assertion.
 pub(crate) fn modality_of_words(words: &str) -> Modality {
+    if words.is_ascii() {
+        return modality_of_ascii_words(words.as_bytes());
+    }
     for word in words.split(|c: char| !c.is_alphanumeric() && c != '\'') {
         if word.is_empty() {
             continue;
@@ -271,6 +286,25 @@ pub(crate) fn modality_of_words(words: &str) -> Modality {
         };
         let by_first = &LEXICON.modality[usize::from(word.as_bytes()[0].to_ascii_lowercase())];
         if let Some(&(_, m)) = by_first.iter().find(|(p, _)| starts(p)) {
+            return m;
+        }
+    }
+    Modality::Assertion
+}
+
+/// [`modality_of_words`] for ASCII words, read by bytes.
+fn modality_of_ascii_words(words: &[u8]) -> Modality {
+    let by_first = &LEXICON.modality;
+    for word in words.split(|&b| !b.is_ascii_alphanumeric() && b != b'\'') {
+        let Some(&first) = word.first() else {
+            continue;
+        };
+        let starts = |p: &str| {
+            word.get(..p.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+        };
+        let list = &by_first[usize::from(first.to_ascii_lowercase())];
+        if let Some(&(_, m)) = list.iter().find(|(p, _)| starts(p)) {
             return m;
         }
     }
@@ -362,6 +396,10 @@ fn run_with(config: &Config, article: &mut Article<'_>, scratch: &mut Scratch) {
 
     tokens.clear();
     let mut cached: Option<usize> = None;
+    // The span `tokens` cover (the whole of it is split into words), and the union of
+    // their classes.
+    let mut covered: Option<Span> = None;
+    let mut classes = 0;
     // The claims in the order of their attributions, then moved into quote order.
     let mut claims: Vec<Claim> = Vec::with_capacity(order.len());
     for &k in order.iter() {
@@ -371,20 +409,28 @@ fn run_with(config: &Config, article: &mut Article<'_>, scratch: &mut Scratch) {
         let s = sentence_index(article, at);
         if cached != Some(s) {
             tokens.clear();
+            covered = None;
             if let Some(sentence) = article.sentences.get(s) {
                 // The words' classes, of both lexicons, come from `fill_classes`.
                 names::tokenize_plain(text, sentence.span, &mut buffers.buf, tokens);
                 fill_classes(text, tokens, &mut buffers.buf);
+                covered = Some(sentence.span);
             }
+            classes = tokens.iter().fold(0, |a, t| a | t.extra);
             cached = Some(s);
         }
+        let words = Words {
+            tokens,
+            covered,
+            classes,
+        };
         claims.push(build(
             config,
             text,
             &article.cues,
             quote,
             q,
-            tokens,
+            &words,
             buffers,
         ));
     }
@@ -409,6 +455,16 @@ fn into_quote_order(claims: &mut [Claim], order: &mut [usize]) {
             order.swap(i, j);
         }
     }
+}
+
+/// The words of the sentence a claim's attribution is in.
+struct Words<'w> {
+    /// The words of the whole of `covered`, with their classes ([`fill_classes`]).
+    tokens: &'w [Token],
+    /// The span split into `tokens` (none when there is no sentence).
+    covered: Option<Span>,
+    /// The union of the tokens' classes.
+    classes: u32,
 }
 
 /// Reusable buffers: a lowercase word, the words of a quote's content, the source cues of
@@ -445,9 +501,10 @@ fn build(
     cues: &[Cue],
     quote: &Quote,
     q: usize,
-    tokens: &[Token],
+    words: &Words<'_>,
     scratch: &mut Buffers,
 ) -> Claim {
+    let tokens = words.tokens;
     let Buffers {
         buf,
         content: content_tokens,
@@ -468,7 +525,7 @@ fn build(
         content: quote.content,
         quotes: vec![QuoteId::from_index(q)],
         modality,
-        hedged: hedged(text, quote, buf, content_tokens),
+        hedged: hedged(text, quote, words, buf, content_tokens),
         negated: modality == Modality::Denial,
         relay: None,
         medium: None,
@@ -492,7 +549,8 @@ fn build(
         starts_sentence: lo == 0,
         cue,
         quoted: &quote.segments,
-        classes: window_tokens.iter().fold(0, |a, t| a | t.extra),
+        // The sentence's classes hold the window's: a scan they allow may find nothing.
+        classes: words.classes,
         cue_first: {
             let first = text[cue].split_whitespace().next().unwrap_or("");
             LEXICON.words.get_fold(first, buf)
@@ -520,26 +578,79 @@ fn build(
 
 /// Whether the content holds a hedge word (`could`, `likely`); a capitalised `May` is the
 /// month.
-fn hedged(text: &str, quote: &Quote, buf: &mut String, tokens: &mut Vec<Token>) -> bool {
+fn hedged(
+    text: &str,
+    quote: &Quote,
+    words: &Words<'_>,
+    buf: &mut String,
+    tokens: &mut Vec<Token>,
+) -> bool {
     let spans = if quote.segments.is_empty() {
         std::slice::from_ref(&quote.content)
     } else {
         &quote.segments[..]
     };
-    if !spans
+    spans
         .iter()
-        .any(|s| text.get(s.range()).is_some_and(|s| may_hold_hedge(s, buf)))
+        .any(|&s| span_hedged(text, s, words, buf, tokens))
+}
+
+/// Whether a word of `text[span]`, split into words by itself, is a hedge word. The words
+/// of a sentence are those of its whitespace-separated pieces, each made from its own bytes:
+/// the pieces of `span` wholly inside it and inside the sentence's covered span are read
+/// from the sentence's words (their classes are already looked up); only the pieces at its
+/// ends, which `span` may cut, are split again.
+fn span_hedged(
+    text: &str,
+    span: Span,
+    words: &Words<'_>,
+    buf: &mut String,
+    tokens: &mut Vec<Token>,
+) -> bool {
+    let Some(s) = text.get(span.range()) else {
+        return false;
+    };
+    let inner = words.covered.filter(|c| c.contains(span)).and_then(|_| {
+        let first = s.find(is_word_space)?;
+        let last = s.rfind(is_word_space)?;
+        let last = last + s[last..].chars().next().map_or(0, char::len_utf8);
+        Some((span.start + first, span.start + last))
+    });
+    let Some((a, b)) = inner else {
+        return split_hedged(text, span, buf, tokens);
+    };
+    let from = words.tokens.partition_point(|t| t.span.start < a);
+    let inside = words.tokens[from..]
+        .iter()
+        .take_while(|t| t.span.start < b)
+        .any(|t| is_hedge(text, t));
+    inside
+        || split_hedged(text, Span::new(span.start, a), buf, tokens)
+        || split_hedged(text, Span::new(b, span.end), buf, tokens)
+}
+
+/// Whether the word splitter ([`names::tokenize_plain`]) separates words at `c`: all
+/// whitespace but the vertical tab.
+fn is_word_space(c: char) -> bool {
+    c.is_whitespace() && c != '\u{b}'
+}
+
+/// Whether a token whose classes are filled is a hedge word (not the month `May`).
+fn is_hedge(text: &str, t: &Token) -> bool {
+    t.extra & class::HEDGE != 0 && !(t.has(flag::CAP) && &text[t.span] == "May")
+}
+
+/// [`span_hedged`] for a span split into words here.
+fn split_hedged(text: &str, span: Span, buf: &mut String, tokens: &mut Vec<Token>) -> bool {
+    if !text
+        .get(span.range())
+        .is_some_and(|s| may_hold_hedge(s, buf))
     {
         return false;
     }
     tokens.clear();
     // Only the words are read, not their name-lexicon classes.
-    for s in &quote.segments {
-        names::tokenize_plain(text, *s, buf, tokens);
-    }
-    if quote.segments.is_empty() {
-        names::tokenize_plain(text, quote.content, buf, tokens);
-    }
+    names::tokenize_plain(text, span, buf, tokens);
     tokens.iter().any(|t| {
         let hedge = LEXICON.words.get_fold(t.stem(text), buf) & class::HEDGE != 0;
         hedge && !(t.has(flag::CAP) && &text[t.span] == "May")
@@ -683,10 +794,12 @@ impl Window<'_> {
         let c = self.at_cue();
         (c.saturating_sub(2)..c).any(|i| {
             let t = &self.tokens[i];
-            let w = &self.text[t.span];
-            self.outside(t)
-                && !t.has(flag::COMMA | flag::BREAK)
-                && (t.extra & class::NEGATION != 0 || w.ends_with("n't") || w.ends_with("n’t"))
+            let w = &self.text.as_bytes()[t.span.range()];
+            !t.has(flag::COMMA | flag::BREAK)
+                && (t.extra & class::NEGATION != 0
+                    || w.ends_with(b"n't")
+                    || w.ends_with("n’t".as_bytes()))
+                && self.outside(t)
         })
     }
 
@@ -1158,12 +1271,14 @@ fn inherit_from_continued(
 /// Words one of which every evidence phrase holds, in lowercase (a test checks it).
 const EVIDENCE_WORDS: [&[u8]; 5] = [b"evidence", b"proof", b"disput", b"debunk", b"disprov"];
 
-/// Searchers for [`EVIDENCE_WORDS`], built once.
-static EVIDENCE_FINDERS: Lazy<Vec<memchr::memmem::Finder<'static>>> = Lazy::new(|| {
-    EVIDENCE_WORDS
-        .iter()
-        .map(|w| memchr::memmem::Finder::new(w).into_owned())
-        .collect()
+/// One searcher for all of [`EVIDENCE_WORDS`], built once. No word holds another, and
+/// none ends the way another begins, so one pass finds an occurrence wherever a search for
+/// each word alone would (a test checks it).
+static EVIDENCE_FINDER: Lazy<AhoCorasick> = Lazy::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(EVIDENCE_WORDS)
+        .expect("the evidence words build (tested)")
 });
 
 /// Attaches every sentence that comments on a claim's support to the claim it refers to.
@@ -1182,10 +1297,8 @@ fn attach_evidence(article: &Article<'_>, claims: &mut [Claim], scratch: &mut Sc
     let bytes = text.as_bytes();
     // Sentences with an evidence word (every phrase holds one), then the phrases in them.
     candidates.clear();
-    for finder in EVIDENCE_FINDERS.iter() {
-        for at in finder.find_iter(bytes) {
-            candidates.push(sentence_index(article, at));
-        }
+    for m in EVIDENCE_FINDER.find_iter(bytes) {
+        candidates.push(sentence_index(article, m.start()));
     }
     candidates.sort_unstable();
     candidates.dedup();
@@ -1550,6 +1663,46 @@ mod tests {
                     "{entry:?} holds none of the evidence words"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn evidence_words_neither_hold_nor_overlap_each_other() {
+        // One non-overlapping pass for all the words then finds every place a word occurs
+        // in (up to a word's overlap with itself, which a search for it alone skips too).
+        for (i, a) in EVIDENCE_WORDS.iter().enumerate() {
+            for (j, b) in EVIDENCE_WORDS.iter().enumerate() {
+                if i == j {
+                    continue;
+                }
+                assert!(memchr::memmem::find(a, b).is_none(), "{a:?} holds {b:?}");
+                for k in 1..a.len().min(b.len()) {
+                    assert_ne!(&a[a.len() - k..], &b[..k], "{a:?} ends as {b:?} begins");
+                }
+            }
+        }
+        let text = "evidencevidence, disproof, debunked; proof: DISPUTE disputed";
+        let one: Vec<usize> = EVIDENCE_FINDER.find_iter(text).map(|m| m.start()).collect();
+        let mut each: Vec<usize> = EVIDENCE_WORDS
+            .iter()
+            .flat_map(|w| memchr::memmem::find_iter(text.as_bytes(), w))
+            .collect();
+        each.sort_unstable();
+        assert_eq!(one, each);
+    }
+
+    #[test]
+    fn modality_of_ascii_and_other_words_agree() {
+        for cue in [
+            "said",
+            "Denied",
+            "has   warned",
+            "n'a pas",
+            "x-predicts",
+            "ASKED why",
+        ] {
+            let wide = format!("{cue} é");
+            assert_eq!(modality_of_words(cue), modality_of_words(&wide), "{cue}");
         }
     }
 
