@@ -27,6 +27,9 @@ const PHRASE_WORDS: usize = 6;
 /// How many words may stand between the cue and its medium or time (`said on Wednesday`,
 /// `said at a briefing`); farther ones must open the sentence or stand between commas.
 const NEAR: usize = 8;
+/// From how many bytes on a span is searched for hedge words by their letters rather than
+/// read run by run.
+const LONG_SPAN: usize = 64;
 /// How many claims an evidence note looks through for the one it comments on.
 const CLAIM_REACH: usize = 64;
 
@@ -136,6 +139,9 @@ struct Lexicon {
     hedge_first: Vec<u128>,
     /// Every first letter of [`hedge_first`](Self::hedge_first).
     hedge_initials: u128,
+    /// The hedge words, found anywhere (also inside longer words) in text whose ASCII
+    /// letters are lowercased ([`may_hold_hedge_long`]).
+    hedges: AhoCorasick,
 }
 
 fn section_class(section: &str) -> Option<u32> {
@@ -182,8 +188,10 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut words = names::WordTable::default();
     let mut evidence = Vec::new();
     let mut hedge_first: Vec<u128> = Vec::new();
+    let mut hedges = Vec::new();
     for (section, entry) in lexicon_entries(CLAIMS) {
         if section == "hedge" {
+            hedges.push(entry);
             // Hedge words are ASCII (tested).
             let n = entry.len();
             if hedge_first.len() <= n {
@@ -225,10 +233,15 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         .kind(Some(AhoCorasickKind::DFA))
         .build(&evidence)
         .expect("the evidence phrases build (tested)");
+    let hedges = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(&hedges)
+        .expect("the hedge words build (tested)");
     Lexicon {
         modality,
         words,
         evidence,
+        hedges,
         hedge_initials: hedge_first.iter().fold(0, |a, &m| a | m),
         hedge_first,
     }
@@ -243,12 +256,11 @@ fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
         // An ASCII word of eight bytes or fewer without a possessive (most words) is its own
         // stem, and all its classes are its own.
         if !t.has(flag::POSSESSIVE) {
-            if let Some(c) = bytes
-                .get(t.span.range())
-                .and_then(|w| lexicon.words.get_short(w))
-            {
-                t.extra = c;
-                continue;
+            if let Some(w) = bytes.get(t.span.range()) {
+                if let Some(c) = lexicon.words.get_short(w) {
+                    t.extra = c;
+                    continue;
+                }
             }
         }
         let whole = &text[t.span];
@@ -356,6 +368,7 @@ impl Scratch {
             || self.buffers.content.capacity() > KEEP
             || self.buffers.sources.capacity() > KEEP
             || self.buffers.buf.capacity() > KEEP
+            || self.buffers.lowered.capacity() > KEEP
         {
             *self = Self::default();
         }
@@ -468,12 +481,14 @@ struct Words<'w> {
 }
 
 /// Reusable buffers: a lowercase word, the words of a quote's content, the source cues of
-/// a window.
+/// a window, a long content's lowered bytes.
 #[derive(Debug, Default)]
 struct Buffers {
     buf: String,
     content: Vec<Token>,
     sources: Vec<Span>,
+    /// A long span's bytes, lowered ([`may_hold_hedge_long`]).
+    lowered: Vec<u8>,
 }
 
 /// Whether a quote is attributed (has a speaker mention or a cue and was not left
@@ -509,6 +524,7 @@ fn build(
         buf,
         content: content_tokens,
         sources,
+        lowered,
     } = scratch;
     let cue = quote.cue;
     let pattern = quote.pattern.and_then(|id| config.patterns.pattern(id));
@@ -525,7 +541,7 @@ fn build(
         content: quote.content,
         quotes: vec![QuoteId::from_index(q)],
         modality,
-        hedged: hedged(text, quote, words, buf, content_tokens),
+        hedged: hedged(text, quote, words, buf, lowered, content_tokens),
         negated: modality == Modality::Denial,
         relay: None,
         medium: None,
@@ -583,6 +599,7 @@ fn hedged(
     quote: &Quote,
     words: &Words<'_>,
     buf: &mut String,
+    lowered: &mut Vec<u8>,
     tokens: &mut Vec<Token>,
 ) -> bool {
     let spans = if quote.segments.is_empty() {
@@ -592,32 +609,37 @@ fn hedged(
     };
     spans
         .iter()
-        .any(|&s| span_hedged(text, s, words, buf, tokens))
+        .any(|&s| span_hedged(text, s, words, buf, lowered, tokens))
 }
 
 /// Whether a word of `text[span]`, split into words by itself, is a hedge word. The words
-/// of a sentence are those of its whitespace-separated pieces, each made from its own bytes:
-/// the pieces of `span` wholly inside it and inside the sentence's covered span are read
-/// from the sentence's words (their classes are already looked up); only the pieces at its
-/// ends, which `span` may cut, are split again.
+/// of a span are those of its whitespace-separated pieces, each made from its own bytes:
+/// the pieces wholly inside both `span` and the sentence's covered span are read from the
+/// sentence's words (their classes are already looked up); only the rest, whose ends
+/// `span` or the sentence may cut, is split again.
 fn span_hedged(
     text: &str,
     span: Span,
     words: &Words<'_>,
     buf: &mut String,
+    lowered: &mut Vec<u8>,
     tokens: &mut Vec<Token>,
 ) -> bool {
-    let Some(s) = text.get(span.range()) else {
+    if text.get(span.range()).is_none() {
         return false;
-    };
-    let inner = words.covered.filter(|c| c.contains(span)).and_then(|_| {
+    }
+    // The whole pieces of `span` inside the covered span: from the first whitespace of
+    // their overlap to the end of its last.
+    let inner = words.covered.and_then(|c| {
+        let (from, to) = (span.start.max(c.start), span.end.min(c.end));
+        let s = text.get(from..to)?;
         let first = s.find(is_word_space)?;
         let last = s.rfind(is_word_space)?;
         let last = last + s[last..].chars().next().map_or(0, char::len_utf8);
-        Some((span.start + first, span.start + last))
+        Some((from + first, from + last))
     });
     let Some((a, b)) = inner else {
-        return split_hedged(text, span, buf, tokens);
+        return split_hedged(text, span, buf, lowered, tokens);
     };
     let from = words.tokens.partition_point(|t| t.span.start < a);
     let inside = words.tokens[from..]
@@ -625,8 +647,8 @@ fn span_hedged(
         .take_while(|t| t.span.start < b)
         .any(|t| is_hedge(text, t));
     inside
-        || split_hedged(text, Span::new(span.start, a), buf, tokens)
-        || split_hedged(text, Span::new(b, span.end), buf, tokens)
+        || split_hedged(text, Span::new(span.start, a), buf, lowered, tokens)
+        || split_hedged(text, Span::new(b, span.end), buf, lowered, tokens)
 }
 
 /// Whether the word splitter ([`names::tokenize_plain`]) separates words at `c`: all
@@ -641,10 +663,16 @@ fn is_hedge(text: &str, t: &Token) -> bool {
 }
 
 /// [`span_hedged`] for a span split into words here.
-fn split_hedged(text: &str, span: Span, buf: &mut String, tokens: &mut Vec<Token>) -> bool {
+fn split_hedged(
+    text: &str,
+    span: Span,
+    buf: &mut String,
+    lowered: &mut Vec<u8>,
+    tokens: &mut Vec<Token>,
+) -> bool {
     if !text
         .get(span.range())
-        .is_some_and(|s| may_hold_hedge(s, buf))
+        .is_some_and(|s| may_hold_hedge_long(s, buf, lowered))
     {
         return false;
     }
@@ -714,6 +742,29 @@ fn may_hold_hedge(s: &str, buf: &mut String) -> bool {
         i = end;
     }
     s.contains('\u{212A}')
+}
+
+/// [`may_hold_hedge`] for a long span, with a buffer for its lowered bytes: the hedge
+/// words are searched for all at once, in a copy of `s` with every byte's `0x20` bit set
+/// (which lowercases ASCII capitals and turns no other byte into a letter).
+fn may_hold_hedge_long(s: &str, buf: &mut String, lowered: &mut Vec<u8>) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.len() < LONG_SPAN {
+        return may_hold_hedge(s, buf);
+    }
+    let lexicon = &*LEXICON;
+    lowered.clear();
+    lowered.extend(bytes.iter().map(|&b| b | 0x20));
+    // A hedge word's run holds it, lowered; a match holds letters only, so none reaches
+    // over the byte before a run, and every run's start is a match's start.
+    let run_start = |i: usize| i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+    lexicon.hedges.find_iter(&lowered[..]).any(|m| {
+        let start = m.start();
+        run_start(start) && {
+            let end = names::alnum_end(bytes, start);
+            lexicon.words.get_fold(&s[start..end], buf) & class::HEDGE != 0
+        }
+    }) || s.contains('\u{212A}')
 }
 
 /// Words around a cue.
@@ -1625,6 +1676,7 @@ mod tests {
                 .any(|w| LEXICON.words.get_fold(w, buf) & class::HEDGE != 0)
         }
         let mut buf = String::new();
+        let mut lowered = Vec::new();
         for word in [
             "could", "Perhaps", "UNLIKELY", "may", "mayor", "4may", "might5", "xcould",
         ] {
@@ -1637,9 +1689,24 @@ mod tests {
                         " x".repeat(pad)
                     );
                     assert_eq!(may_hold_hedge(&s, &mut buf), runs(&s, &mut buf), "{s}");
+                    // Long enough for the search by letters, with the word near either end
+                    // or in the middle.
+                    for long in [
+                        format!("{s}{}", " the mayor".repeat(8)),
+                        format!("{}{s}", "ok, Mmay. ".repeat(8)),
+                        format!("{}{s}{}", "ÉCOULD ".repeat(5), " ".repeat(40)),
+                    ] {
+                        let found = may_hold_hedge_long(&long, &mut buf, &mut lowered);
+                        assert_eq!(found, runs(&long, &mut buf), "{long}");
+                    }
                 }
             }
         }
+        assert!(may_hold_hedge_long(
+            &format!("{}li\u{212A}ely", "a ".repeat(40)),
+            &mut buf,
+            &mut lowered
+        ));
     }
 
     #[test]
