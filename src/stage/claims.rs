@@ -628,15 +628,30 @@ fn span_hedged(
     if text.get(span.range()).is_none() {
         return false;
     }
-    // The whole pieces of `span` inside the covered span: from the first whitespace of
-    // their overlap to the end of its last.
+    // The whole pieces of `span` inside the covered span: their overlap, less a piece
+    // either of them cuts at its ends (up to the first whitespace, from the end of the
+    // last).
     let inner = words.covered.and_then(|c| {
         let (from, to) = (span.start.max(c.start), span.end.min(c.end));
         let s = text.get(from..to)?;
-        let first = s.find(is_word_space)?;
-        let last = s.rfind(is_word_space)?;
-        let last = last + s[last..].chars().next().map_or(0, char::len_utf8);
-        Some((from + first, from + last))
+        // Both split a piece at `from` alike when both start there and it is the covered
+        // span's start or follows whitespace; at `to` likewise.
+        let starts_whole = from == span.start
+            && (from == c.start || text[..from].chars().next_back().is_some_and(is_word_space));
+        let ends_whole =
+            to == span.end && (to == c.end || text[to..].chars().next().is_some_and(is_word_space));
+        let a = if starts_whole {
+            from
+        } else {
+            from + s.find(is_word_space)?
+        };
+        let b = if ends_whole {
+            to
+        } else {
+            let last = s.rfind(is_word_space)?;
+            from + last + s[last..].chars().next().map_or(0, char::len_utf8)
+        };
+        Some((a, b))
     });
     let Some((a, b)) = inner else {
         return split_hedged(text, span, buf, lowered, tokens);
@@ -670,6 +685,11 @@ fn split_hedged(
     lowered: &mut Vec<u8>,
     tokens: &mut Vec<Token>,
 ) -> bool {
+    // A hedge word is ASCII and three letters or more (tested), and only the Kelvin sign,
+    // of three bytes, lowercases to fewer bytes: a shorter span holds none.
+    if span.len() < 3 {
+        return false;
+    }
     if !text
         .get(span.range())
         .is_some_and(|s| may_hold_hedge_long(s, buf, lowered))
@@ -1731,6 +1751,44 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn hedges_read_from_the_sentence_are_those_of_the_span_alone() {
+        let (mut buf, mut lowered, mut tokens, mut sentence) =
+            (String::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut hedged = 0;
+        for s in [
+            "He said it could\u{a0}rain, “maybe” not; MAY be likely.",
+            "x,could  ‘Perhaps’ mayor’s li\u{212A}ely U.S. might-be (probably) May",
+            "couldn't  unlikely\u{b}may possibly.",
+        ] {
+            let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+            for (ci, &c0) in bounds.iter().enumerate().step_by(3) {
+                for &c1 in bounds[ci..].iter().step_by(5) {
+                    let covered = Span::new(c0, c1);
+                    sentence.clear();
+                    names::tokenize_plain(s, covered, &mut buf, &mut sentence);
+                    fill_classes(s, &mut sentence, &mut buf);
+                    let words = Words {
+                        tokens: &sentence,
+                        covered: Some(covered),
+                        classes: 0,
+                    };
+                    for (i, &a) in bounds.iter().enumerate() {
+                        for &b in &bounds[i..] {
+                            let span = Span::new(a, b);
+                            let alone = split_hedged(s, span, &mut buf, &mut lowered, &mut tokens);
+                            let read =
+                                span_hedged(s, span, &words, &mut buf, &mut lowered, &mut tokens);
+                            assert_eq!(read, alone, "{s:?} {span:?} in {covered:?}");
+                            hedged += usize::from(alone);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(hedged > 1000);
     }
 
     #[test]
