@@ -123,6 +123,17 @@ mod word {
     ];
 }
 
+/// The classes of the words a window's scans for a relay, a medium or a time start at.
+const MARKED: u32 = word::CITING
+    | word::REPORTED
+    | word::ON
+    | word::IN
+    | word::AT
+    | class::WEEKDAY
+    | class::MONTH
+    | class::TIME_WORD
+    | class::TIME_MOD;
+
 const CLAIMS: &str = include_str!("../lexicon/en/claims.txt");
 
 #[derive(Debug)]
@@ -340,8 +351,10 @@ struct Scratch {
     quotes: Vec<usize>,
     /// Their positions in `quotes`, in the order of their attributions.
     order: Vec<usize>,
-    /// The words of the sentence being read.
+    /// The words of the sentence being read, and the indices of those of [`MARKED`]
+    /// classes.
     tokens: Vec<Token>,
+    marks: Vec<usize>,
     /// Buffers for [`build`].
     buffers: Buffers,
     /// Sentences that may hold an evidence phrase, then those that do.
@@ -361,6 +374,7 @@ impl Scratch {
     fn trim(&mut self) {
         const KEEP: usize = 1 << 12;
         if self.tokens.capacity() > KEEP
+            || self.marks.capacity() > KEEP
             || self.quotes.capacity() > KEEP
             || self.candidates.capacity() > KEEP
             || self.mentions.capacity() > KEEP
@@ -397,6 +411,7 @@ fn run_with(config: &Config, article: &mut Article<'_>, scratch: &mut Scratch) {
         quotes,
         order,
         tokens,
+        marks,
         buffers,
         last,
         ..
@@ -409,10 +424,8 @@ fn run_with(config: &Config, article: &mut Article<'_>, scratch: &mut Scratch) {
 
     tokens.clear();
     let mut cached: Option<usize> = None;
-    // The span `tokens` cover (the whole of it is split into words), and the union of
-    // their classes.
+    // The span `tokens` cover (the whole of it is split into words).
     let mut covered: Option<Span> = None;
-    let mut classes = 0;
     // The claims in the order of their attributions, then moved into quote order.
     let mut claims: Vec<Claim> = Vec::with_capacity(order.len());
     for &k in order.iter() {
@@ -429,13 +442,14 @@ fn run_with(config: &Config, article: &mut Article<'_>, scratch: &mut Scratch) {
                 fill_classes(text, tokens, &mut buffers.buf);
                 covered = Some(sentence.span);
             }
-            classes = tokens.iter().fold(0, |a, t| a | t.extra);
+            marks.clear();
+            marks.extend((0..tokens.len()).filter(|&i| tokens[i].extra & MARKED != 0));
             cached = Some(s);
         }
         let words = Words {
             tokens,
             covered,
-            classes,
+            marks,
         };
         claims.push(build(
             config,
@@ -476,8 +490,8 @@ struct Words<'w> {
     tokens: &'w [Token],
     /// The span split into `tokens` (none when there is no sentence).
     covered: Option<Span>,
-    /// The union of the tokens' classes.
-    classes: u32,
+    /// The indices of the tokens of [`MARKED`] classes, in order.
+    marks: &'w [usize],
 }
 
 /// Reusable buffers: a lowercase word, the words of a quote's content, the source cues of
@@ -565,8 +579,12 @@ fn build(
         starts_sentence: lo == 0,
         cue,
         quoted: &quote.segments,
-        // The sentence's classes hold the window's: a scan they allow may find nothing.
-        classes: words.classes,
+        marks: {
+            let from = words.marks.partition_point(|&m| m < lo);
+            let to = words.marks.partition_point(|&m| m < hi);
+            &words.marks[from..to]
+        },
+        lo,
         cue_first: {
             let first = text[cue].split_whitespace().next().unwrap_or("");
             LEXICON.words.get_fold(first, buf)
@@ -796,14 +814,24 @@ struct Window<'w> {
     cue: Span,
     /// The quote's segments: its own words are no circumstance.
     quoted: &'w [Span],
-    /// The classes of any token (the union of their `extra` bits): a scan for words of
-    /// classes no token has finds nothing.
-    classes: u32,
+    /// The indices in the sentence of the window's tokens a scan may start at ([`MARKED`]),
+    /// and the sentence index of the window's first token.
+    marks: &'w [usize],
+    lo: usize,
     /// The claim-lexicon classes of the cue's first word.
     cue_first: u32,
 }
 
 impl Window<'_> {
+    /// The indices of the window's tokens with any of the classes `bits` (of [`MARKED`]),
+    /// in order.
+    fn marked(&self, bits: u32) -> impl Iterator<Item = usize> + '_ {
+        self.marks
+            .iter()
+            .map(move |&m| m - self.lo)
+            .filter(move |&i| self.tokens[i].extra & bits != 0)
+    }
+
     /// Whether a token is outside the quote's segments.
     #[inline]
     fn outside(&self, t: &Token) -> bool {
@@ -929,12 +957,7 @@ impl Window<'_> {
         }
         // Only a `citing` or `reported` word starts a relay below.
         let relay_words = word::CITING | word::REPORTED;
-        let scan = if self.classes & relay_words == 0 {
-            0
-        } else {
-            self.tokens.len()
-        };
-        for i in 0..scan {
+        for i in self.marked(relay_words) {
             if !self.word_is(i, relay_words) || !self.outside(&self.tokens[i]) {
                 continue;
             }
@@ -973,7 +996,6 @@ impl Window<'_> {
     /// conference`, `told reporters`.
     fn medium(&self, buf: &mut String) -> Option<Span> {
         let mut best: Option<Span> = None;
-        let n = self.tokens.len();
         let mut consider = |span: Span| match best {
             _ if !self.near_cue(span) => {}
             // The longer of two overlapping phrases, else the one nearer the cue.
@@ -987,12 +1009,7 @@ impl Window<'_> {
         };
         // Only `on`, `in` or `at` opens a medium below.
         let medium_words = word::ON | word::IN | word::AT;
-        let scan = if self.classes & medium_words == 0 {
-            0
-        } else {
-            n
-        };
-        for i in 0..scan {
+        for i in self.marked(medium_words) {
             let t = &self.tokens[i];
             if !self.word_is(i, medium_words)
                 || !self.outside(t)
@@ -1189,12 +1206,11 @@ impl Window<'_> {
         let time_words =
             class::WEEKDAY | class::MONTH | class::TIME_WORD | class::TIME_MOD | word::IN;
         let n = self.tokens.len();
-        let scan = if self.classes & time_words == 0 { 0 } else { n };
-        let mut i = 0;
-        while i < scan {
+        // The first token not read yet: an expression found is skipped whole.
+        let mut next = 0;
+        for i in self.marked(time_words) {
             let t = &self.tokens[i];
-            if t.extra & time_words == 0 || !self.outside(t) {
-                i += 1;
+            if i < next || !self.outside(t) {
                 continue;
             }
             let c = t.extra;
@@ -1258,9 +1274,7 @@ impl Window<'_> {
                 {
                     best = Some(span);
                 }
-                i = e + 1;
-            } else {
-                i += 1;
+                next = e + 1;
             }
         }
         best
@@ -1773,7 +1787,7 @@ mod tests {
                     let words = Words {
                         tokens: &sentence,
                         covered: Some(covered),
-                        classes: 0,
+                        marks: &[],
                     };
                     for (i, &a) in bounds.iter().enumerate() {
                         for &b in &bounds[i..] {
