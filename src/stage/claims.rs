@@ -503,6 +503,45 @@ struct Buffers {
     sources: Vec<Span>,
     /// A long span's bytes, lowered ([`may_hold_hedge_long`]).
     lowered: Vec<u8>,
+    /// What [`cue_words`] found for recent cues.
+    memo: Vec<(u128, Modality, u32)>,
+}
+
+/// How many cues [`cue_words`] remembers (a power of two).
+const MEMO: usize = 64;
+
+/// What a cue's words say ([`modality_of_words`]), and the claim-lexicon classes of its
+/// first word; remembered in `memo` for a cue of 15 bytes or fewer (most are one word:
+/// `said`), by its bytes.
+fn cue_words(
+    cue: &str,
+    memo: &mut Vec<(u128, Modality, u32)>,
+    buf: &mut String,
+) -> (Modality, u32) {
+    let compute = |buf: &mut String| {
+        let first = cue.split_whitespace().next().unwrap_or("");
+        (modality_of_words(cue), LEXICON.words.get_fold(first, buf))
+    };
+    let bytes = cue.as_bytes();
+    if bytes.is_empty() || bytes.len() > 15 {
+        return compute(buf);
+    }
+    // The bytes and the length: never 0, and different for different cues.
+    let mut packed = [0u8; 16];
+    packed[..bytes.len()].copy_from_slice(bytes);
+    packed[15] = bytes.len() as u8;
+    let key = u128::from_le_bytes(packed);
+    if memo.len() != MEMO {
+        memo.clear();
+        memo.resize(MEMO, (0, Modality::Assertion, 0));
+    }
+    let mixed = ((key as u64) ^ ((key >> 64) as u64)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let slot = &mut memo[(mixed >> (64 - MEMO.trailing_zeros())) as usize];
+    if slot.0 != key {
+        let (modality, first) = compute(buf);
+        *slot = (key, modality, first);
+    }
+    (slot.1, slot.2)
 }
 
 /// Whether a quote is attributed (has a speaker mention or a cue and was not left
@@ -539,14 +578,19 @@ fn build(
         content: content_tokens,
         sources,
         lowered,
+        memo,
     } = scratch;
     let cue = quote.cue;
     let pattern = quote.pattern.and_then(|id| config.patterns.pattern(id));
+    let (words_modality, cue_first) = match cue {
+        Some(c) => cue_words(&text[c], memo, buf),
+        None => (modality_of_words(""), 0),
+    };
     // The pattern's modality decides; a plain assertion (or a cue with no pattern, such as
     // a colon) is checked against the cue's words.
     let modality = match pattern.map(crate::Pattern::modality) {
         Some(m) if m != Modality::Assertion => m,
-        _ => modality_of_words(cue.map_or("", |c| &text[c])),
+        _ => words_modality,
     };
     let mut claim = Claim {
         speaker: quote.speaker,
@@ -585,10 +629,7 @@ fn build(
             &words.marks[from..to]
         },
         lo,
-        cue_first: {
-            let first = text[cue].split_whitespace().next().unwrap_or("");
-            LEXICON.words.get_fold(first, buf)
-        },
+        cue_first,
     };
     claim.negated |= window.negated();
     let (from, to) = (window.tokens.first(), window.tokens.last());
@@ -1842,6 +1883,40 @@ mod tests {
         ] {
             let wide = format!("{cue} é");
             assert_eq!(modality_of_words(cue), modality_of_words(&wide), "{cue}");
+        }
+    }
+
+    #[test]
+    fn cue_words_remembered_are_the_cue_words() {
+        let (mut memo, mut buf) = (Vec::new(), String::new());
+        let cues: Vec<String> = (0..300)
+            .map(|i| {
+                let w = [
+                    "said",
+                    "Told",
+                    "denied",
+                    "warned",
+                    "expressed hope",
+                    "told reporters",
+                ];
+                let w = w[i % w.len()];
+                match i % 4 {
+                    0 => w.to_owned(),
+                    1 => format!("{w}{}", i % 7),
+                    2 => format!("{w} é{}", "x".repeat(i % 11)),
+                    _ => format!("{}{w}", " ".repeat(i % 3)),
+                }
+            })
+            .collect();
+        for _ in 0..2 {
+            for cue in &cues {
+                let first = cue.split_whitespace().next().unwrap_or("");
+                let want = (
+                    modality_of_words(cue),
+                    LEXICON.words.get_fold(first, &mut buf),
+                );
+                assert_eq!(cue_words(cue, &mut memo, &mut buf), want, "{cue:?}");
+            }
         }
     }
 
