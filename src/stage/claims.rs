@@ -508,7 +508,7 @@ struct Buffers {
 }
 
 /// How many cues [`cue_words`] remembers (a power of two).
-const MEMO: usize = 64;
+const MEMO: usize = 256;
 
 /// What a cue's words say ([`modality_of_words`]), and the claim-lexicon classes of its
 /// first word; remembered in `memo` for a cue of 15 bytes or fewer (most are one word:
@@ -630,6 +630,8 @@ fn build(
         },
         lo,
         cue_first,
+        at_cue: ci - lo,
+        after_cue: window_tokens.partition_point(|t| t.span.start < cue.end),
     };
     claim.negated |= window.negated();
     let (from, to) = (window.tokens.first(), window.tokens.last());
@@ -861,6 +863,10 @@ struct Window<'w> {
     lo: usize,
     /// The claim-lexicon classes of the cue's first word.
     cue_first: u32,
+    /// The index of the first token of the cue (or after it), and of the first token
+    /// after it.
+    at_cue: usize,
+    after_cue: usize,
 }
 
 impl Window<'_> {
@@ -881,13 +887,12 @@ impl Window<'_> {
 
     /// Index of the first token after the cue.
     fn after_cue(&self) -> usize {
-        self.tokens.partition_point(|t| t.span.start < self.cue.end)
+        self.after_cue
     }
 
     /// Index of the first token of the cue (or after it).
     fn at_cue(&self) -> usize {
-        self.tokens
-            .partition_point(|t| t.span.end <= self.cue.start)
+        self.at_cue
     }
 
     fn word(&self, i: usize) -> &str {
