@@ -712,19 +712,60 @@ fn span_hedged(
             let last = s.rfind(is_word_space)?;
             from + last + s[last..].chars().next().map_or(0, char::len_utf8)
         };
-        Some((a, b))
+        Some((a, b, from == span.start, to == span.end))
     });
-    let Some((a, b)) = inner else {
+    let Some((a, b, head_inside, tail_inside)) = inner else {
         return split_hedged(text, span, buf, lowered, tokens);
     };
-    let from = words.tokens.partition_point(|t| t.span.start < a);
-    let inside = words.tokens[from..]
+    let sentence = words.tokens;
+    let from = sentence.partition_point(|t| t.span.start < a);
+    let inside = sentence[from..]
         .iter()
         .take_while(|t| t.span.start < b)
         .any(|t| is_hedge(text, t));
-    inside
-        || split_hedged(text, Span::new(span.start, a), buf, lowered, tokens)
-        || split_hedged(text, Span::new(b, span.end), buf, lowered, tokens)
+    if inside {
+        return true;
+    }
+    // The first piece, `span.start..a`, ends a piece of the sentence (at whitespace), and
+    // the last, `b..span.end`, begins one. A piece's word is its bytes from its first
+    // letter or digit to its last (less some punctuation), found by stripping from either
+    // end alone: when the cut leaves the sentence's word of the piece whole, the part
+    // cut makes the same word (and when it holds no letter or digit, none).
+    let head = (span.start < a).then(|| {
+        let k = sentence.partition_point(|t| t.span.start < span.start);
+        // Not when the piece begins inside a word of the sentence.
+        let readable = head_inside && !(k > 0 && sentence[k - 1].span.end > span.start);
+        match sentence.get(k) {
+            _ if !readable => None,
+            Some(t) if t.span.start < a => Some(is_hedge(text, t)),
+            _ => Some(false),
+        }
+    });
+    let tail = (b < span.end).then(|| {
+        let k = sentence.partition_point(|t| t.span.start < b);
+        match sentence.get(k) {
+            _ if !tail_inside => None,
+            Some(t) if t.span.start < span.end => {
+                (t.span.end <= span.end).then(|| is_hedge(text, t))
+            }
+            _ => Some(false),
+        }
+    });
+    // For each piece: nothing to read (`None`), the word read, or the piece to split.
+    for (known, piece) in [
+        (head, Span::new(span.start, a)),
+        (tail, Span::new(b, span.end)),
+    ] {
+        let hedge = match known {
+            None => false,
+            Some(Some(hedge)) => hedge,
+            Some(None) => split_hedged(text, piece, buf, lowered, tokens),
+        };
+        if hedge {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the word splitter ([`names::tokenize_plain`]) separates words at `c`: all
