@@ -150,6 +150,10 @@ struct Lexicon {
     hedge_first: Vec<u128>,
     /// Every first letter of [`hedge_first`](Self::hedge_first).
     hedge_initials: u128,
+    /// For each ASCII letter (as `byte & 0x1F`), the lengths (as bits, 63 for any longer)
+    /// of the entries of [`words`](Self::words) longer than eight bytes that begin with
+    /// it in either case, or with another byte of the same low bits.
+    long_first: [u64; 32],
     /// The hedge words, found anywhere (also inside longer words) in text whose ASCII
     /// letters are lowercased ([`may_hold_hedge_long`]).
     hedges: AhoCorasick,
@@ -200,6 +204,8 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut evidence = Vec::new();
     let mut hedge_first: Vec<u128> = Vec::new();
     let mut hedges = Vec::new();
+    // Every entry of `words`.
+    let mut entries: Vec<&'static str> = Vec::new();
     for (section, entry) in lexicon_entries(CLAIMS) {
         if section == "hedge" {
             hedges.push(entry);
@@ -216,6 +222,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             modality.push((entry, m));
         } else if let Some(c) = section_class(section) {
             words.insert(entry, c);
+            entries.push(entry);
         }
     }
     for (names_class, bit) in [
@@ -225,11 +232,13 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     ] {
         for entry in names::entries_with(names_class) {
             words.insert(entry, bit);
+            entries.push(entry);
         }
     }
     for &(list, bit) in word::WORDS {
         for &w in list {
             words.insert(w, bit);
+            entries.push(w);
         }
     }
     modality.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -248,7 +257,14 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         .match_kind(MatchKind::LeftmostFirst)
         .build(&hedges)
         .expect("the hedge words build (tested)");
+    let mut long_first = [0u64; 32];
+    for &entry in &entries {
+        if let Some(&first) = entry.as_bytes().first() {
+            long_first[usize::from(first & 0x1F)] |= 1 << entry.len().min(63);
+        }
+    }
     Lexicon {
+        long_first,
         modality,
         words,
         evidence,
@@ -270,6 +286,13 @@ fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
             if let Some(w) = bytes.get(t.span.range()) {
                 if let Some(c) = lexicon.words.get_short(w) {
                     t.extra = c;
+                    continue;
+                }
+                // A longer ASCII word no entry as long begins like is in no class.
+                let first = w.first().map_or(0, |&b| b & 0x1F);
+                let lengths = lexicon.long_first.get(usize::from(first));
+                if lengths.is_some_and(|&l| l & (1 << w.len().min(63)) == 0) && w.is_ascii() {
+                    t.extra = 0;
                     continue;
                 }
             }
@@ -1714,6 +1737,54 @@ mod tests {
             ] {
                 assert_eq!(a.is(n), b.extra & c != 0, "{}", &s[a.span]);
             }
+        }
+    }
+
+    #[test]
+    fn word_classes_found_fast_are_those_looked_up() {
+        // Every entry (and its phrase's words), in several cases and forms, and longer
+        // words of the same beginnings: the classes `fill_classes` gives are those of a
+        // lookup of each word's stem (and, for the [`word`] bits, of the whole ASCII word).
+        let mut text = String::new();
+        let mut entries: Vec<&str> = lexicon_entries(CLAIMS).map(|(_, e)| e).collect();
+        for c in [names::class::DET, names::class::PRONOUN, names::class::CUT] {
+            entries.extend(names::entries_with(c));
+        }
+        for (list, _) in word::WORDS {
+            entries.extend(list.iter().copied());
+        }
+        for entry in entries {
+            for w in entry.split(' ') {
+                let upper = w.to_uppercase();
+                for form in [
+                    w.to_owned(),
+                    upper.clone(),
+                    format!("{w}'s"),
+                    format!("{upper}’s"),
+                    format!("{w}s"),
+                    format!("{w}xxxxxxxx"),
+                    format!("({w}),"),
+                    format!("{w}é"),
+                ] {
+                    text.push_str(&form);
+                    text.push(' ');
+                }
+            }
+        }
+        let text = text.as_str();
+        let (mut buf, mut tokens) = (String::new(), Vec::new());
+        names::tokenize_plain(text, Span::new(0, text.len()), &mut buf, &mut tokens);
+        fill_classes(text, &mut tokens, &mut buf);
+        for t in &tokens {
+            let whole = &text[t.span];
+            let stem = t.stem(text);
+            let c = LEXICON.words.get_fold(stem, &mut buf);
+            let words = if whole.is_ascii() {
+                LEXICON.words.get_fold(whole, &mut buf) & word::ALL
+            } else {
+                0
+            };
+            assert_eq!(t.extra, (c & !word::ALL) | words, "{whole}");
         }
     }
 
