@@ -27,6 +27,9 @@ const PHRASE_WORDS: usize = 6;
 /// How many words may stand between the cue and its medium or time (`said on Wednesday`,
 /// `said at a briefing`); farther ones must open the sentence or stand between commas.
 const NEAR: usize = 8;
+/// From how many bytes on a span is searched for hedge words by their letters rather than
+/// read run by run.
+const LONG_SPAN: usize = 64;
 /// How many claims an evidence note looks through for the one it comments on.
 const CLAIM_REACH: usize = 64;
 
@@ -120,6 +123,17 @@ mod word {
     ];
 }
 
+/// The classes of the words a window's scans for a relay, a medium or a time start at.
+const MARKED: u32 = word::CITING
+    | word::REPORTED
+    | word::ON
+    | word::IN
+    | word::AT
+    | class::WEEKDAY
+    | class::MONTH
+    | class::TIME_WORD
+    | class::TIME_MOD;
+
 const CLAIMS: &str = include_str!("../lexicon/en/claims.txt");
 
 #[derive(Debug)]
@@ -136,6 +150,13 @@ struct Lexicon {
     hedge_first: Vec<u128>,
     /// Every first letter of [`hedge_first`](Self::hedge_first).
     hedge_initials: u128,
+    /// For each ASCII letter (as `byte & 0x1F`), the lengths (as bits, 63 for any longer)
+    /// of the entries of [`words`](Self::words) longer than eight bytes that begin with
+    /// it in either case, or with another byte of the same low bits.
+    long_first: [u64; 32],
+    /// The hedge words, found anywhere (also inside longer words) in text whose ASCII
+    /// letters are lowercased ([`may_hold_hedge_long`]).
+    hedges: AhoCorasick,
 }
 
 fn section_class(section: &str) -> Option<u32> {
@@ -182,8 +203,12 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut words = names::WordTable::default();
     let mut evidence = Vec::new();
     let mut hedge_first: Vec<u128> = Vec::new();
+    let mut hedges = Vec::new();
+    // Every entry of `words`.
+    let mut entries: Vec<&'static str> = Vec::new();
     for (section, entry) in lexicon_entries(CLAIMS) {
         if section == "hedge" {
+            hedges.push(entry);
             // Hedge words are ASCII (tested).
             let n = entry.len();
             if hedge_first.len() <= n {
@@ -197,6 +222,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             modality.push((entry, m));
         } else if let Some(c) = section_class(section) {
             words.insert(entry, c);
+            entries.push(entry);
         }
     }
     for (names_class, bit) in [
@@ -206,11 +232,13 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     ] {
         for entry in names::entries_with(names_class) {
             words.insert(entry, bit);
+            entries.push(entry);
         }
     }
     for &(list, bit) in word::WORDS {
         for &w in list {
             words.insert(w, bit);
+            entries.push(w);
         }
     }
     modality.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -225,10 +253,22 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         .kind(Some(AhoCorasickKind::DFA))
         .build(&evidence)
         .expect("the evidence phrases build (tested)");
+    let hedges = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(&hedges)
+        .expect("the hedge words build (tested)");
+    let mut long_first = [0u64; 32];
+    for &entry in &entries {
+        if let Some(&first) = entry.as_bytes().first() {
+            long_first[usize::from(first & 0x1F)] |= 1 << entry.len().min(63);
+        }
+    }
     Lexicon {
+        long_first,
         modality,
         words,
         evidence,
+        hedges,
         hedge_initials: hedge_first.iter().fold(0, |a, &m| a | m),
         hedge_first,
     }
@@ -238,7 +278,25 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
 /// mention-lexicon classes the window reads.
 fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
     let lexicon = &*LEXICON;
+    let bytes = text.as_bytes();
     for t in tokens {
+        // An ASCII word of eight bytes or fewer without a possessive (most words) is its own
+        // stem, and all its classes are its own.
+        if !t.has(flag::POSSESSIVE) {
+            if let Some(w) = bytes.get(t.span.range()) {
+                if let Some(c) = lexicon.words.get_short(w) {
+                    t.extra = c;
+                    continue;
+                }
+                // A longer ASCII word no entry as long begins like is in no class.
+                let first = w.first().map_or(0, |&b| b & 0x1F);
+                let lengths = lexicon.long_first.get(usize::from(first));
+                if lengths.is_some_and(|&l| l & (1 << w.len().min(63)) == 0) && w.is_ascii() {
+                    t.extra = 0;
+                    continue;
+                }
+            }
+        }
         let whole = &text[t.span];
         let stem = t.stem_of(whole);
         let c = lexicon.words.get_fold(stem, buf);
@@ -261,6 +319,9 @@ fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
 /// The modality a cue's words signal, for cues whose pattern gives none: the first word with
 /// a listed beginning decides; anything else is an assertion.
 pub(crate) fn modality_of_words(words: &str) -> Modality {
+    if words.is_ascii() {
+        return modality_of_ascii_words(words.as_bytes());
+    }
     for word in words.split(|c: char| !c.is_alphanumeric() && c != '\'') {
         if word.is_empty() {
             continue;
@@ -271,6 +332,25 @@ pub(crate) fn modality_of_words(words: &str) -> Modality {
         };
         let by_first = &LEXICON.modality[usize::from(word.as_bytes()[0].to_ascii_lowercase())];
         if let Some(&(_, m)) = by_first.iter().find(|(p, _)| starts(p)) {
+            return m;
+        }
+    }
+    Modality::Assertion
+}
+
+/// [`modality_of_words`] for ASCII words, read by bytes.
+fn modality_of_ascii_words(words: &[u8]) -> Modality {
+    let by_first = &LEXICON.modality;
+    for word in words.split(|&b| !b.is_ascii_alphanumeric() && b != b'\'') {
+        let Some(&first) = word.first() else {
+            continue;
+        };
+        let starts = |p: &str| {
+            word.get(..p.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+        };
+        let list = &by_first[usize::from(first.to_ascii_lowercase())];
+        if let Some(&(_, m)) = list.iter().find(|(p, _)| starts(p)) {
             return m;
         }
     }
@@ -294,8 +374,10 @@ struct Scratch {
     quotes: Vec<usize>,
     /// Their positions in `quotes`, in the order of their attributions.
     order: Vec<usize>,
-    /// The words of the sentence being read.
+    /// The words of the sentence being read, and the indices of those of [`MARKED`]
+    /// classes.
     tokens: Vec<Token>,
+    marks: Vec<usize>,
     /// Buffers for [`build`].
     buffers: Buffers,
     /// Sentences that may hold an evidence phrase, then those that do.
@@ -315,6 +397,7 @@ impl Scratch {
     fn trim(&mut self) {
         const KEEP: usize = 1 << 12;
         if self.tokens.capacity() > KEEP
+            || self.marks.capacity() > KEEP
             || self.quotes.capacity() > KEEP
             || self.candidates.capacity() > KEEP
             || self.mentions.capacity() > KEEP
@@ -322,6 +405,7 @@ impl Scratch {
             || self.buffers.content.capacity() > KEEP
             || self.buffers.sources.capacity() > KEEP
             || self.buffers.buf.capacity() > KEEP
+            || self.buffers.lowered.capacity() > KEEP
         {
             *self = Self::default();
         }
@@ -350,6 +434,7 @@ fn run_with(config: &Config, article: &mut Article<'_>, scratch: &mut Scratch) {
         quotes,
         order,
         tokens,
+        marks,
         buffers,
         last,
         ..
@@ -362,6 +447,8 @@ fn run_with(config: &Config, article: &mut Article<'_>, scratch: &mut Scratch) {
 
     tokens.clear();
     let mut cached: Option<usize> = None;
+    // The span `tokens` cover (the whole of it is split into words).
+    let mut covered: Option<Span> = None;
     // The claims in the order of their attributions, then moved into quote order.
     let mut claims: Vec<Claim> = Vec::with_capacity(order.len());
     for &k in order.iter() {
@@ -371,20 +458,29 @@ fn run_with(config: &Config, article: &mut Article<'_>, scratch: &mut Scratch) {
         let s = sentence_index(article, at);
         if cached != Some(s) {
             tokens.clear();
+            covered = None;
             if let Some(sentence) = article.sentences.get(s) {
                 // The words' classes, of both lexicons, come from `fill_classes`.
                 names::tokenize_plain(text, sentence.span, &mut buffers.buf, tokens);
                 fill_classes(text, tokens, &mut buffers.buf);
+                covered = Some(sentence.span);
             }
+            marks.clear();
+            marks.extend((0..tokens.len()).filter(|&i| tokens[i].extra & MARKED != 0));
             cached = Some(s);
         }
+        let words = Words {
+            tokens,
+            covered,
+            marks,
+        };
         claims.push(build(
             config,
             text,
             &article.cues,
             quote,
             q,
-            tokens,
+            &words,
             buffers,
         ));
     }
@@ -411,13 +507,64 @@ fn into_quote_order(claims: &mut [Claim], order: &mut [usize]) {
     }
 }
 
+/// The words of the sentence a claim's attribution is in.
+struct Words<'w> {
+    /// The words of the whole of `covered`, with their classes ([`fill_classes`]).
+    tokens: &'w [Token],
+    /// The span split into `tokens` (none when there is no sentence).
+    covered: Option<Span>,
+    /// The indices of the tokens of [`MARKED`] classes, in order.
+    marks: &'w [usize],
+}
+
 /// Reusable buffers: a lowercase word, the words of a quote's content, the source cues of
-/// a window.
+/// a window, a long content's lowered bytes.
 #[derive(Debug, Default)]
 struct Buffers {
     buf: String,
     content: Vec<Token>,
     sources: Vec<Span>,
+    /// A long span's bytes, lowered ([`may_hold_hedge_long`]).
+    lowered: Vec<u8>,
+    /// What [`cue_words`] found for recent cues.
+    memo: Vec<(u128, Modality, u32)>,
+}
+
+/// How many cues [`cue_words`] remembers (a power of two).
+const MEMO: usize = 256;
+
+/// What a cue's words say ([`modality_of_words`]), and the claim-lexicon classes of its
+/// first word; remembered in `memo` for a cue of 15 bytes or fewer (most are one word:
+/// `said`), by its bytes.
+fn cue_words(
+    cue: &str,
+    memo: &mut Vec<(u128, Modality, u32)>,
+    buf: &mut String,
+) -> (Modality, u32) {
+    let compute = |buf: &mut String| {
+        let first = cue.split_whitespace().next().unwrap_or("");
+        (modality_of_words(cue), LEXICON.words.get_fold(first, buf))
+    };
+    let bytes = cue.as_bytes();
+    if bytes.is_empty() || bytes.len() > 15 {
+        return compute(buf);
+    }
+    // The bytes and the length: never 0, and different for different cues.
+    let mut packed = [0u8; 16];
+    packed[..bytes.len()].copy_from_slice(bytes);
+    packed[15] = bytes.len() as u8;
+    let key = u128::from_le_bytes(packed);
+    if memo.len() != MEMO {
+        memo.clear();
+        memo.resize(MEMO, (0, Modality::Assertion, 0));
+    }
+    let mixed = ((key as u64) ^ ((key >> 64) as u64)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let slot = &mut memo[(mixed >> (64 - MEMO.trailing_zeros())) as usize];
+    if slot.0 != key {
+        let (modality, first) = compute(buf);
+        *slot = (key, modality, first);
+    }
+    (slot.1, slot.2)
 }
 
 /// Whether a quote is attributed (has a speaker mention or a cue and was not left
@@ -445,21 +592,28 @@ fn build(
     cues: &[Cue],
     quote: &Quote,
     q: usize,
-    tokens: &[Token],
+    words: &Words<'_>,
     scratch: &mut Buffers,
 ) -> Claim {
+    let tokens = words.tokens;
     let Buffers {
         buf,
         content: content_tokens,
         sources,
+        lowered,
+        memo,
     } = scratch;
     let cue = quote.cue;
     let pattern = quote.pattern.and_then(|id| config.patterns.pattern(id));
+    let (words_modality, cue_first) = match cue {
+        Some(c) => cue_words(&text[c], memo, buf),
+        None => (modality_of_words(""), 0),
+    };
     // The pattern's modality decides; a plain assertion (or a cue with no pattern, such as
     // a colon) is checked against the cue's words.
     let modality = match pattern.map(crate::Pattern::modality) {
         Some(m) if m != Modality::Assertion => m,
-        _ => modality_of_words(cue.map_or("", |c| &text[c])),
+        _ => words_modality,
     };
     let mut claim = Claim {
         speaker: quote.speaker,
@@ -468,7 +622,7 @@ fn build(
         content: quote.content,
         quotes: vec![QuoteId::from_index(q)],
         modality,
-        hedged: hedged(text, quote, buf, content_tokens),
+        hedged: hedged(text, quote, words, buf, lowered, content_tokens),
         negated: modality == Modality::Denial,
         relay: None,
         medium: None,
@@ -492,11 +646,15 @@ fn build(
         starts_sentence: lo == 0,
         cue,
         quoted: &quote.segments,
-        classes: window_tokens.iter().fold(0, |a, t| a | t.extra),
-        cue_first: {
-            let first = text[cue].split_whitespace().next().unwrap_or("");
-            LEXICON.words.get_fold(first, buf)
+        marks: {
+            let from = words.marks.partition_point(|&m| m < lo);
+            let to = words.marks.partition_point(|&m| m < hi);
+            &words.marks[from..to]
         },
+        lo,
+        cue_first,
+        at_cue: ci - lo,
+        after_cue: window_tokens.partition_point(|t| t.span.start < cue.end),
     };
     claim.negated |= window.negated();
     let (from, to) = (window.tokens.first(), window.tokens.last());
@@ -520,26 +678,152 @@ fn build(
 
 /// Whether the content holds a hedge word (`could`, `likely`); a capitalised `May` is the
 /// month.
-fn hedged(text: &str, quote: &Quote, buf: &mut String, tokens: &mut Vec<Token>) -> bool {
+fn hedged(
+    text: &str,
+    quote: &Quote,
+    words: &Words<'_>,
+    buf: &mut String,
+    lowered: &mut Vec<u8>,
+    tokens: &mut Vec<Token>,
+) -> bool {
     let spans = if quote.segments.is_empty() {
         std::slice::from_ref(&quote.content)
     } else {
         &quote.segments[..]
     };
-    if !spans
+    spans
         .iter()
-        .any(|s| text.get(s.range()).is_some_and(|s| may_hold_hedge(s, buf)))
+        .any(|&s| span_hedged(text, s, words, buf, lowered, tokens))
+}
+
+/// Whether a word of `text[span]`, split into words by itself, is a hedge word. The words
+/// of a span are those of its whitespace-separated pieces, each made from its own bytes:
+/// the pieces wholly inside both `span` and the sentence's covered span are read from the
+/// sentence's words (their classes are already looked up); only the rest, whose ends
+/// `span` or the sentence may cut, is split again.
+fn span_hedged(
+    text: &str,
+    span: Span,
+    words: &Words<'_>,
+    buf: &mut String,
+    lowered: &mut Vec<u8>,
+    tokens: &mut Vec<Token>,
+) -> bool {
+    if text.get(span.range()).is_none() {
+        return false;
+    }
+    // The whole pieces of `span` inside the covered span: their overlap, less a piece
+    // either of them cuts at its ends (up to the first whitespace, from the end of the
+    // last).
+    let inner = words.covered.and_then(|c| {
+        let (from, to) = (span.start.max(c.start), span.end.min(c.end));
+        let s = text.get(from..to)?;
+        // Both split a piece at `from` alike when both start there and it is the covered
+        // span's start or follows whitespace; at `to` likewise.
+        let starts_whole = from == span.start
+            && (from == c.start || text[..from].chars().next_back().is_some_and(is_word_space));
+        let ends_whole =
+            to == span.end && (to == c.end || text[to..].chars().next().is_some_and(is_word_space));
+        let a = if starts_whole {
+            from
+        } else {
+            from + s.find(is_word_space)?
+        };
+        let b = if ends_whole {
+            to
+        } else {
+            let last = s.rfind(is_word_space)?;
+            from + last + s[last..].chars().next().map_or(0, char::len_utf8)
+        };
+        Some((a, b, from == span.start, to == span.end))
+    });
+    let Some((a, b, head_inside, tail_inside)) = inner else {
+        return split_hedged(text, span, buf, lowered, tokens);
+    };
+    let sentence = words.tokens;
+    let from = sentence.partition_point(|t| t.span.start < a);
+    let inside = sentence[from..]
+        .iter()
+        .take_while(|t| t.span.start < b)
+        .any(|t| is_hedge(text, t));
+    if inside {
+        return true;
+    }
+    // The first piece, `span.start..a`, ends a piece of the sentence (at whitespace), and
+    // the last, `b..span.end`, begins one. A piece's word is its bytes from its first
+    // letter or digit to its last (less some punctuation), found by stripping from either
+    // end alone: when the cut leaves the sentence's word of the piece whole, the part
+    // cut makes the same word (and when it holds no letter or digit, none).
+    let head = (span.start < a).then(|| {
+        let k = sentence.partition_point(|t| t.span.start < span.start);
+        // Not when the piece begins inside a word of the sentence.
+        let readable = head_inside && !(k > 0 && sentence[k - 1].span.end > span.start);
+        match sentence.get(k) {
+            _ if !readable => None,
+            Some(t) if t.span.start < a => Some(is_hedge(text, t)),
+            _ => Some(false),
+        }
+    });
+    let tail = (b < span.end).then(|| {
+        let k = sentence.partition_point(|t| t.span.start < b);
+        match sentence.get(k) {
+            _ if !tail_inside => None,
+            Some(t) if t.span.start < span.end => {
+                (t.span.end <= span.end).then(|| is_hedge(text, t))
+            }
+            _ => Some(false),
+        }
+    });
+    // For each piece: nothing to read (`None`), the word read, or the piece to split.
+    for (known, piece) in [
+        (head, Span::new(span.start, a)),
+        (tail, Span::new(b, span.end)),
+    ] {
+        let hedge = match known {
+            None => false,
+            Some(Some(hedge)) => hedge,
+            Some(None) => split_hedged(text, piece, buf, lowered, tokens),
+        };
+        if hedge {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the word splitter ([`names::tokenize_plain`]) separates words at `c`: all
+/// whitespace but the vertical tab.
+fn is_word_space(c: char) -> bool {
+    c.is_whitespace() && c != '\u{b}'
+}
+
+/// Whether a token whose classes are filled is a hedge word (not the month `May`).
+fn is_hedge(text: &str, t: &Token) -> bool {
+    t.extra & class::HEDGE != 0 && !(t.has(flag::CAP) && &text[t.span] == "May")
+}
+
+/// [`span_hedged`] for a span split into words here.
+fn split_hedged(
+    text: &str,
+    span: Span,
+    buf: &mut String,
+    lowered: &mut Vec<u8>,
+    tokens: &mut Vec<Token>,
+) -> bool {
+    // A hedge word is ASCII and three letters or more (tested), and only the Kelvin sign,
+    // of three bytes, lowercases to fewer bytes: a shorter span holds none.
+    if span.len() < 3 {
+        return false;
+    }
+    if !text
+        .get(span.range())
+        .is_some_and(|s| may_hold_hedge_long(s, buf, lowered))
     {
         return false;
     }
     tokens.clear();
     // Only the words are read, not their name-lexicon classes.
-    for s in &quote.segments {
-        names::tokenize_plain(text, *s, buf, tokens);
-    }
-    if quote.segments.is_empty() {
-        names::tokenize_plain(text, quote.content, buf, tokens);
-    }
+    names::tokenize_plain(text, span, buf, tokens);
     tokens.iter().any(|t| {
         let hedge = LEXICON.words.get_fold(t.stem(text), buf) & class::HEDGE != 0;
         hedge && !(t.has(flag::CAP) && &text[t.span] == "May")
@@ -605,6 +889,29 @@ fn may_hold_hedge(s: &str, buf: &mut String) -> bool {
     s.contains('\u{212A}')
 }
 
+/// [`may_hold_hedge`] for a long span, with a buffer for its lowered bytes: the hedge
+/// words are searched for all at once, in a copy of `s` with every byte's `0x20` bit set
+/// (which lowercases ASCII capitals and turns no other byte into a letter).
+fn may_hold_hedge_long(s: &str, buf: &mut String, lowered: &mut Vec<u8>) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.len() < LONG_SPAN {
+        return may_hold_hedge(s, buf);
+    }
+    let lexicon = &*LEXICON;
+    lowered.clear();
+    lowered.extend(bytes.iter().map(|&b| b | 0x20));
+    // A hedge word's run holds it, lowered; a match holds letters only, so none reaches
+    // over the byte before a run, and every run's start is a match's start.
+    let run_start = |i: usize| i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+    lexicon.hedges.find_iter(&lowered[..]).any(|m| {
+        let start = m.start();
+        run_start(start) && {
+            let end = names::alnum_end(bytes, start);
+            lexicon.words.get_fold(&s[start..end], buf) & class::HEDGE != 0
+        }
+    }) || s.contains('\u{212A}')
+}
+
 /// Words around a cue.
 struct Window<'w> {
     text: &'w str,
@@ -614,14 +921,28 @@ struct Window<'w> {
     cue: Span,
     /// The quote's segments: its own words are no circumstance.
     quoted: &'w [Span],
-    /// The classes of any token (the union of their `extra` bits): a scan for words of
-    /// classes no token has finds nothing.
-    classes: u32,
+    /// The indices in the sentence of the window's tokens a scan may start at ([`MARKED`]),
+    /// and the sentence index of the window's first token.
+    marks: &'w [usize],
+    lo: usize,
     /// The claim-lexicon classes of the cue's first word.
     cue_first: u32,
+    /// The index of the first token of the cue (or after it), and of the first token
+    /// after it.
+    at_cue: usize,
+    after_cue: usize,
 }
 
 impl Window<'_> {
+    /// The indices of the window's tokens with any of the classes `bits` (of [`MARKED`]),
+    /// in order.
+    fn marked(&self, bits: u32) -> impl Iterator<Item = usize> + '_ {
+        self.marks
+            .iter()
+            .map(move |&m| m - self.lo)
+            .filter(move |&i| self.tokens[i].extra & bits != 0)
+    }
+
     /// Whether a token is outside the quote's segments.
     #[inline]
     fn outside(&self, t: &Token) -> bool {
@@ -630,13 +951,12 @@ impl Window<'_> {
 
     /// Index of the first token after the cue.
     fn after_cue(&self) -> usize {
-        self.tokens.partition_point(|t| t.span.start < self.cue.end)
+        self.after_cue
     }
 
     /// Index of the first token of the cue (or after it).
     fn at_cue(&self) -> usize {
-        self.tokens
-            .partition_point(|t| t.span.end <= self.cue.start)
+        self.at_cue
     }
 
     fn word(&self, i: usize) -> &str {
@@ -683,10 +1003,12 @@ impl Window<'_> {
         let c = self.at_cue();
         (c.saturating_sub(2)..c).any(|i| {
             let t = &self.tokens[i];
-            let w = &self.text[t.span];
-            self.outside(t)
-                && !t.has(flag::COMMA | flag::BREAK)
-                && (t.extra & class::NEGATION != 0 || w.ends_with("n't") || w.ends_with("n’t"))
+            let w = &self.text.as_bytes()[t.span.range()];
+            !t.has(flag::COMMA | flag::BREAK)
+                && (t.extra & class::NEGATION != 0
+                    || w.ends_with(b"n't")
+                    || w.ends_with("n’t".as_bytes()))
+                && self.outside(t)
         })
     }
 
@@ -745,12 +1067,7 @@ impl Window<'_> {
         }
         // Only a `citing` or `reported` word starts a relay below.
         let relay_words = word::CITING | word::REPORTED;
-        let scan = if self.classes & relay_words == 0 {
-            0
-        } else {
-            self.tokens.len()
-        };
-        for i in 0..scan {
+        for i in self.marked(relay_words) {
             if !self.word_is(i, relay_words) || !self.outside(&self.tokens[i]) {
                 continue;
             }
@@ -789,7 +1106,6 @@ impl Window<'_> {
     /// conference`, `told reporters`.
     fn medium(&self, buf: &mut String) -> Option<Span> {
         let mut best: Option<Span> = None;
-        let n = self.tokens.len();
         let mut consider = |span: Span| match best {
             _ if !self.near_cue(span) => {}
             // The longer of two overlapping phrases, else the one nearer the cue.
@@ -803,12 +1119,7 @@ impl Window<'_> {
         };
         // Only `on`, `in` or `at` opens a medium below.
         let medium_words = word::ON | word::IN | word::AT;
-        let scan = if self.classes & medium_words == 0 {
-            0
-        } else {
-            n
-        };
-        for i in 0..scan {
+        for i in self.marked(medium_words) {
             let t = &self.tokens[i];
             if !self.word_is(i, medium_words)
                 || !self.outside(t)
@@ -1005,12 +1316,11 @@ impl Window<'_> {
         let time_words =
             class::WEEKDAY | class::MONTH | class::TIME_WORD | class::TIME_MOD | word::IN;
         let n = self.tokens.len();
-        let scan = if self.classes & time_words == 0 { 0 } else { n };
-        let mut i = 0;
-        while i < scan {
+        // The first token not read yet: an expression found is skipped whole.
+        let mut next = 0;
+        for i in self.marked(time_words) {
             let t = &self.tokens[i];
-            if t.extra & time_words == 0 || !self.outside(t) {
-                i += 1;
+            if i < next || !self.outside(t) {
                 continue;
             }
             let c = t.extra;
@@ -1074,9 +1384,7 @@ impl Window<'_> {
                 {
                     best = Some(span);
                 }
-                i = e + 1;
-            } else {
-                i += 1;
+                next = e + 1;
             }
         }
         best
@@ -1158,12 +1466,14 @@ fn inherit_from_continued(
 /// Words one of which every evidence phrase holds, in lowercase (a test checks it).
 const EVIDENCE_WORDS: [&[u8]; 5] = [b"evidence", b"proof", b"disput", b"debunk", b"disprov"];
 
-/// Searchers for [`EVIDENCE_WORDS`], built once.
-static EVIDENCE_FINDERS: Lazy<Vec<memchr::memmem::Finder<'static>>> = Lazy::new(|| {
-    EVIDENCE_WORDS
-        .iter()
-        .map(|w| memchr::memmem::Finder::new(w).into_owned())
-        .collect()
+/// One searcher for all of [`EVIDENCE_WORDS`], built once. No word holds another, and
+/// none ends the way another begins, so one pass finds an occurrence wherever a search for
+/// each word alone would (a test checks it).
+static EVIDENCE_FINDER: Lazy<AhoCorasick> = Lazy::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(EVIDENCE_WORDS)
+        .expect("the evidence words build (tested)")
 });
 
 /// Attaches every sentence that comments on a claim's support to the claim it refers to.
@@ -1182,10 +1492,8 @@ fn attach_evidence(article: &Article<'_>, claims: &mut [Claim], scratch: &mut Sc
     let bytes = text.as_bytes();
     // Sentences with an evidence word (every phrase holds one), then the phrases in them.
     candidates.clear();
-    for finder in EVIDENCE_FINDERS.iter() {
-        for at in finder.find_iter(bytes) {
-            candidates.push(sentence_index(article, at));
-        }
+    for m in EVIDENCE_FINDER.find_iter(bytes) {
+        candidates.push(sentence_index(article, m.start()));
     }
     candidates.sort_unstable();
     candidates.dedup();
@@ -1433,6 +1741,54 @@ mod tests {
     }
 
     #[test]
+    fn word_classes_found_fast_are_those_looked_up() {
+        // Every entry (and its phrase's words), in several cases and forms, and longer
+        // words of the same beginnings: the classes `fill_classes` gives are those of a
+        // lookup of each word's stem (and, for the [`word`] bits, of the whole ASCII word).
+        let mut text = String::new();
+        let mut entries: Vec<&str> = lexicon_entries(CLAIMS).map(|(_, e)| e).collect();
+        for c in [names::class::DET, names::class::PRONOUN, names::class::CUT] {
+            entries.extend(names::entries_with(c));
+        }
+        for (list, _) in word::WORDS {
+            entries.extend(list.iter().copied());
+        }
+        for entry in entries {
+            for w in entry.split(' ') {
+                let upper = w.to_uppercase();
+                for form in [
+                    w.to_owned(),
+                    upper.clone(),
+                    format!("{w}'s"),
+                    format!("{upper}’s"),
+                    format!("{w}s"),
+                    format!("{w}xxxxxxxx"),
+                    format!("({w}),"),
+                    format!("{w}é"),
+                ] {
+                    text.push_str(&form);
+                    text.push(' ');
+                }
+            }
+        }
+        let text = text.as_str();
+        let (mut buf, mut tokens) = (String::new(), Vec::new());
+        names::tokenize_plain(text, Span::new(0, text.len()), &mut buf, &mut tokens);
+        fill_classes(text, &mut tokens, &mut buf);
+        for t in &tokens {
+            let whole = &text[t.span];
+            let stem = t.stem(text);
+            let c = LEXICON.words.get_fold(stem, &mut buf);
+            let words = if whole.is_ascii() {
+                LEXICON.words.get_fold(whole, &mut buf) & word::ALL
+            } else {
+                0
+            };
+            assert_eq!(t.extra, (c & !word::ALL) | words, "{whole}");
+        }
+    }
+
+    #[test]
     fn window_words_are_whole_words_in_any_ascii_case() {
         let mut buf = String::new();
         for &(list, bit) in word::WORDS {
@@ -1512,6 +1868,7 @@ mod tests {
                 .any(|w| LEXICON.words.get_fold(w, buf) & class::HEDGE != 0)
         }
         let mut buf = String::new();
+        let mut lowered = Vec::new();
         for word in [
             "could", "Perhaps", "UNLIKELY", "may", "mayor", "4may", "might5", "xcould",
         ] {
@@ -1524,9 +1881,24 @@ mod tests {
                         " x".repeat(pad)
                     );
                     assert_eq!(may_hold_hedge(&s, &mut buf), runs(&s, &mut buf), "{s}");
+                    // Long enough for the search by letters, with the word near either end
+                    // or in the middle.
+                    for long in [
+                        format!("{s}{}", " the mayor".repeat(8)),
+                        format!("{}{s}", "ok, Mmay. ".repeat(8)),
+                        format!("{}{s}{}", "ÉCOULD ".repeat(5), " ".repeat(40)),
+                    ] {
+                        let found = may_hold_hedge_long(&long, &mut buf, &mut lowered);
+                        assert_eq!(found, runs(&long, &mut buf), "{long}");
+                    }
                 }
             }
         }
+        assert!(may_hold_hedge_long(
+            &format!("{}li\u{212A}ely", "a ".repeat(40)),
+            &mut buf,
+            &mut lowered
+        ));
     }
 
     #[test]
@@ -1549,6 +1921,118 @@ mod tests {
                         .any(|w| memchr::memmem::find(entry.as_bytes(), w).is_some()),
                     "{entry:?} holds none of the evidence words"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn hedges_read_from_the_sentence_are_those_of_the_span_alone() {
+        let (mut buf, mut lowered, mut tokens, mut sentence) =
+            (String::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut hedged = 0;
+        for s in [
+            "He said it could\u{a0}rain, “maybe” not; MAY be likely.",
+            "x,could  ‘Perhaps’ mayor’s li\u{212A}ely U.S. might-be (probably) May",
+            "couldn't  unlikely\u{b}may possibly.",
+        ] {
+            let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+            for (ci, &c0) in bounds.iter().enumerate().step_by(3) {
+                for &c1 in bounds[ci..].iter().step_by(5) {
+                    let covered = Span::new(c0, c1);
+                    sentence.clear();
+                    names::tokenize_plain(s, covered, &mut buf, &mut sentence);
+                    fill_classes(s, &mut sentence, &mut buf);
+                    let words = Words {
+                        tokens: &sentence,
+                        covered: Some(covered),
+                        marks: &[],
+                    };
+                    for (i, &a) in bounds.iter().enumerate() {
+                        for &b in &bounds[i..] {
+                            let span = Span::new(a, b);
+                            let alone = split_hedged(s, span, &mut buf, &mut lowered, &mut tokens);
+                            let read =
+                                span_hedged(s, span, &words, &mut buf, &mut lowered, &mut tokens);
+                            assert_eq!(read, alone, "{s:?} {span:?} in {covered:?}");
+                            hedged += usize::from(alone);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(hedged > 1000);
+    }
+
+    #[test]
+    fn evidence_words_neither_hold_nor_overlap_each_other() {
+        // One non-overlapping pass for all the words then finds every place a word occurs
+        // in (up to a word's overlap with itself, which a search for it alone skips too).
+        for (i, a) in EVIDENCE_WORDS.iter().enumerate() {
+            for (j, b) in EVIDENCE_WORDS.iter().enumerate() {
+                if i == j {
+                    continue;
+                }
+                assert!(memchr::memmem::find(a, b).is_none(), "{a:?} holds {b:?}");
+                for k in 1..a.len().min(b.len()) {
+                    assert_ne!(&a[a.len() - k..], &b[..k], "{a:?} ends as {b:?} begins");
+                }
+            }
+        }
+        let text = "evidencevidence, disproof, debunked; proof: DISPUTE disputed";
+        let one: Vec<usize> = EVIDENCE_FINDER.find_iter(text).map(|m| m.start()).collect();
+        let mut each: Vec<usize> = EVIDENCE_WORDS
+            .iter()
+            .flat_map(|w| memchr::memmem::find_iter(text.as_bytes(), w))
+            .collect();
+        each.sort_unstable();
+        assert_eq!(one, each);
+    }
+
+    #[test]
+    fn modality_of_ascii_and_other_words_agree() {
+        for cue in [
+            "said",
+            "Denied",
+            "has   warned",
+            "n'a pas",
+            "x-predicts",
+            "ASKED why",
+        ] {
+            let wide = format!("{cue} é");
+            assert_eq!(modality_of_words(cue), modality_of_words(&wide), "{cue}");
+        }
+    }
+
+    #[test]
+    fn cue_words_remembered_are_the_cue_words() {
+        let (mut memo, mut buf) = (Vec::new(), String::new());
+        let cues: Vec<String> = (0..300)
+            .map(|i| {
+                let w = [
+                    "said",
+                    "Told",
+                    "denied",
+                    "warned",
+                    "expressed hope",
+                    "told reporters",
+                ];
+                let w = w[i % w.len()];
+                match i % 4 {
+                    0 => w.to_owned(),
+                    1 => format!("{w}{}", i % 7),
+                    2 => format!("{w} é{}", "x".repeat(i % 11)),
+                    _ => format!("{}{w}", " ".repeat(i % 3)),
+                }
+            })
+            .collect();
+        for _ in 0..2 {
+            for cue in &cues {
+                let first = cue.split_whitespace().next().unwrap_or("");
+                let want = (
+                    modality_of_words(cue),
+                    LEXICON.words.get_fold(first, &mut buf),
+                );
+                assert_eq!(cue_words(cue, &mut memo, &mut buf), want, "{cue:?}");
             }
         }
     }
