@@ -59,6 +59,11 @@ fn confidence(rule: Rule) -> f32 {
     }
 }
 
+/// Whether the lemma `lemma` is of one of these [`words`] classes (the `*_LEMMA` ones).
+fn lemma_has(lemma: &str, classes: u32) -> bool {
+    words::classes_in(words::table(), lemma) & classes != 0
+}
+
 fn is_in(list: &[&str], word: &str) -> bool {
     is_in_bytes(list, word.as_bytes())
 }
@@ -169,8 +174,14 @@ impl Para<'_> {
     }
 
     /// Whether token `i` is a word of one of these classes ([`words`]).
-    fn has(&self, i: usize, classes: u16) -> bool {
+    fn has(&self, i: usize, classes: u32) -> bool {
         self.toks[i].class & classes != 0
+    }
+
+    /// Whether token `i` is a word of one of these [`words`] classes (false past the last
+    /// token).
+    fn is_class(&self, i: usize, classes: u32) -> bool {
+        self.toks.get(i).is_some_and(|t| t.class & classes != 0)
     }
 
     /// Whether token `i` is one of these words (false past the last token).
@@ -257,7 +268,7 @@ impl Para<'_> {
                 // A proportion: `Six in 10`, `one in five`.
                 let number = |k: usize| {
                     self.word(k).starts_with(|c: char| c.is_ascii_digit())
-                        || self.is_word_in(k, NUMBER_WORDS)
+                        || self.is_class(k, words::NUMBER)
                 };
                 if j > lo && i < end && self.is_word_in(j, &["in"]) && number(j - 1) && number(i) {
                     i = j;
@@ -300,10 +311,10 @@ impl Para<'_> {
                 }
                 // A proportion ending in a number word: `Three in four say`.
                 if j > lo + 1
-                    && self.is_word_in(j, NUMBER_WORDS)
+                    && self.is_class(j, words::NUMBER)
                     && self.is_word_in(j - 1, &["in", "of"])
                     && (self.word(j - 2).starts_with(|c: char| c.is_ascii_digit())
-                        || self.is_word_in(j - 2, NUMBER_WORDS))
+                        || self.is_class(j - 2, words::NUMBER))
                 {
                     i = j - 2;
                     continue;
@@ -351,12 +362,12 @@ impl Para<'_> {
                 && self.is_word_in(i - 1, &["than"])
                 && self.is_word_in(i - 2, &["more", "fewer", "less"])
                 && (self.is_word_in(i, &["half", "third", "quarter", "dozen", "majority"])
-                    || self.is_word_in(i, NUMBER_WORDS));
+                    || self.is_class(i, words::NUMBER));
             return share.then(|| i - 2);
         }
         // A figure may be hedged: `About 4 in 10 voters`, `Only about half of them`.
         if self.word(i).starts_with(|c: char| c.is_ascii_digit())
-            || self.is_word_in(i, NUMBER_WORDS)
+            || self.is_class(i, words::NUMBER)
             || self.is_word_in(i, &["half", "third", "quarter", "two-thirds"])
         {
             let mut k = 0;
@@ -549,7 +560,7 @@ impl Para<'_> {
         let mut end = cue;
         // An infinitive after a verb of the subject: `D'Souza went on to explain`, `she
         // tried to argue`.
-        if end > lo + 2 && self.is_word_in(end - 1, &["to"]) {
+        if end > lo + 2 && self.is_class(end - 1, words::TO) {
             let mut k = end - 1;
             if self.is_word_in(k - 1, &["on"]) {
                 k -= 1;
@@ -1711,7 +1722,7 @@ fn adjunct_comma(pa: &Para<'_>, from: usize, s_end: usize, lemma: &str) -> Optio
     if pa.is_punct(from, ",") {
         return Some(from);
     }
-    if !pa.has(from, words::ADJUNCT) || is_in(words::HEARER_VERBS, lemma) {
+    if !pa.has(from, words::ADJUNCT) || lemma_has(lemma, words::HEARER_LEMMA) {
         return None;
     }
     let comma = (from + 1..s_end.min(from + 9)).find(|&k| pa.toks[k].kind != TokKind::Word)?;
@@ -1909,7 +1920,7 @@ fn clause_end(pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize
             || c.end >= s_end
             || pa.toks[c.end].kind == TokKind::Punct
             || pa.has(c.end, words::ADJUNCT)
-            || pa.is_word_in(c.end, &["that"]);
+            || pa.is_class(c.end, words::THAT);
         if !tail {
             // `… while Sanders suggests …`, `… after the mayor said …`: a new clause with
             // its own speaker and cue ends this one at its conjunction (a `because` clause
@@ -1928,7 +1939,7 @@ fn clause_end(pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize
                 if m > from + 1 && pa.is_punct(m - 1, ",") {
                     let (s_start, _) = pa.sentence_of(from);
                     let lo = s_start.max(from.saturating_sub(REACH));
-                    if (lo..from).any(|k| pa.is_word_in(k, SUBORDINATORS)) {
+                    if (lo..from).any(|k| pa.is_class(k, words::SUBORDINATOR)) {
                         return m - 1;
                     }
                 }
@@ -1962,7 +1973,7 @@ fn clause_end(pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize
 
 /// Conjunctions that open a subordinate clause before the main clause of a sentence.
 #[rustfmt::skip]
-const SUBORDINATORS: &[&str] = &[
+pub(crate) const SUBORDINATORS: &[&str] = &[
     "while", "when", "although", "though", "as", "if", "because", "since", "after", "before",
     "once", "whereas", "unless", "until",
 ];
@@ -1982,7 +1993,7 @@ fn subordinate_end(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
     // and be of a clause's length.
     if open >= from
         || from - open > 2 * REACH
-        || !pa.is_word_in(open, SUBORDINATORS)
+        || !pa.is_class(open, words::SUBORDINATOR)
         || (open..from).any(|k| pa.is_punct(k, ",") && !pa.toks[k].quoted)
     {
         return s_end;
@@ -2354,29 +2365,26 @@ fn verb_cue(
             || (k > s_start + 1
                 && pa.is_word_in(k - 1, &["in", "of"])
                 && (pa.word(k - 2).starts_with(|c: char| c.is_ascii_digit())
-                    || pa.is_word_in(k - 2, NUMBER_WORDS)))
+                    || pa.is_class(k - 2, words::NUMBER)))
     };
     // A quantifier standing alone at the start of its clause is the subject: `Most said
     // …`, `; some accused …`.
     let lone_quantifier = c.first > s_start
-        && pa.is_word_in(
-            c.first - 1,
-            &["most", "some", "many", "few", "several", "both", "all"],
-        )
+        && pa.is_class(c.first - 1, words::LONE_QUANTIFIER)
         && (c.first - 1 == s_start
             || pa.toks[c.first - 2].kind == TokKind::Punct
             || pa.has(c.first - 2, words::AND_BUT))
         // Not a noun modifier: `Most forecast models give …`.
         && !(cue_word.eq_ignore_ascii_case(lemma)
             && pa.toks.get(c.end).is_some_and(|t| {
-                t.is_word() && !t.cap && t.class == 0 && pa.word(c.end).ends_with('s')
+                t.is_word() && !t.cap && t.class & words::FUNCTION == 0 && pa.word(c.end).ends_with('s')
             }));
     let closing_number = lone_quantifier
         || (c.first > s_start
-            && pa.is_word_in(c.first - 1, &NUMBER_WORDS[1..])
+            && pa.is_class(c.first - 1, words::NUMBER_ABOVE_ONE)
             && proportion(c.first - 1))
         || c.first > s_start + 1
-            && ((pa.is_word_in(c.first - 1, &NUMBER_WORDS[1..])
+            && ((pa.is_class(c.first - 1, words::NUMBER_ABOVE_ONE)
                 && pa.has(c.first - 2, words::DETERMINER))
                 || (pa.is_word_in(c.first - 1, &["all", "both", "each"])
                     && (pa.np_word(c.first - 2) || pa.is_punct(c.first - 2, ")"))
@@ -2405,7 +2413,7 @@ fn verb_cue(
                 && !w.ends_with('s')
                 && !w.ends_with("ly")
                 && !w.ends_with("ed")
-                && !pa.is_word_in(c.first - 1, NUMBER_WORDS)
+                && !pa.is_class(c.first - 1, words::NUMBER)
         }
         // Not the end of a subject's post-modifier: `supporters of the law hope`.
         && !(c.first > s_start + 2 && pa.has(c.first - 3, words::STOP | words::LINK))
@@ -2467,7 +2475,7 @@ fn verb_cue(
     // A purpose infinitive after the main clause's verb phrase: `stood at an event to say
     // …`, `went on television to say …` (not `refused to say`, `wants to say`).
     let purpose = c.first > s_start + 2
-        && pa.is_word_in(c.first - 1, &["to"])
+        && pa.is_class(c.first - 1, words::TO)
         && is_in(
             &[
                 "say", "tell", "announce", "declare", "argue", "explain", "warn", "complain",
@@ -2480,7 +2488,7 @@ fn verb_cue(
     // A participle after a medium the subject put out tells what it said: `sent a tweet
     // saying …`, `issued a statement calling …`.
     let after_medium = c.first > s_start + 1
-        && pa.is_word_in(c.first - 1, MEDIUM_NOUNS)
+        && pa.is_class(c.first - 1, words::MEDIUM)
         && pa.has(c.first - 2, words::DETERMINER);
     if (participle
         && (after_comma
@@ -2518,7 +2526,7 @@ fn verb_cue(
     // `that` clause: `Democrats see Sanders as an agent of her decline`, `voters saw that he
     // could win` (not `saw a rally`).
     if is_in(VIEW_AS_VERBS, lemma)
-        && !pa.is_word_in(c.end, &["that"])
+        && !pa.is_class(c.end, words::THAT)
         && !(c.end..s_end.min(c.end + 12))
             .take_while(|&k| !pa.is_punct(k, ","))
             .any(|k| pa.is_word_in(k, &["as"]))
@@ -2596,7 +2604,7 @@ fn verb_cue(
         let new_clause = new_clause || resumes;
         let tail_ok = (new_clause || s_end - after <= 8)
             && !(after..s_end.min(after + REACH))
-                .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open);
+                .any(|k| pa.is_class(k, words::THAT) || pa.toks[k].kind == TokKind::Open);
         let comma = c.first - 1;
         if comma <= s_start || (tail_len > REACH && !new_clause) || !tail_ok {
             return None;
@@ -2637,7 +2645,7 @@ fn verb_cue(
         conj -= 1;
     }
     if conj > s_start + 1
-        && pa.is_word_in(conj - 1, &["and", "but"])
+        && pa.is_class(conj - 1, words::AND_BUT)
         && !trailing_attribution_follows(pa, cues, ci, s_end)
     {
         let subject = main_subject
@@ -2680,9 +2688,9 @@ fn verb_cue(
             && (words_after == 0
                 || (words_after <= 8
                     && (pa.has(c.end, words::ADJUNCT)
-                        || (is_in(words::HEARER_VERBS, lemma) && hearer_object(pa, c.end)))
+                        || (lemma_has(lemma, words::HEARER_LEMMA) && hearer_object(pa, c.end)))
                     && !(c.end..s_end.min(c.end + REACH))
-                        .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open)));
+                        .any(|k| pa.is_class(k, words::THAT) || pa.toks[k].kind == TokKind::Open)));
         // A parenthetical attribution: `…, the office said, they will …` reports the part
         // before it; a short adjunct may close it (`…, she said in an interview, …`).
         let paren_end = adjunct_comma(pa, c.end, s_end, lemma);
@@ -2727,7 +2735,7 @@ fn verb_cue(
                 });
             }
             if nothing_after
-                && !(c.end..s_end.min(c.end + REACH)).any(|k| pa.is_word_in(k, &["that"]))
+                && !(c.end..s_end.min(c.end + REACH)).any(|k| pa.is_class(k, words::THAT))
             {
                 return Some((
                     pa.span(s_start, comma),
@@ -2799,7 +2807,7 @@ fn verb_cue(
         if intransitive_use(pa, lemma, from) {
             let topic = config.patterns.is_enabled(PatternKind::Stance)
                 && (lemma == "respond" || lemma == "reply")
-                && pa.is_word_in(from, &["to"])
+                && pa.is_class(from, words::TO)
                 && from + 2 < end;
             // `spoke to reporters about …`: the topic comes after the hearer.
             let spoken_topic = (lemma == "speak" || lemma == "talk")
@@ -2823,8 +2831,8 @@ fn verb_cue(
         // ways to …`, `couldn't find anyone`). Finding oneself somewhere stays a view
         // (`Lee found herself defending the levy`).
         if lemma == "find"
-            && !pa.is_word_in(from.saturating_sub(1), &["that"])
-            && !pa.is_word_in(from, &["that"])
+            && !pa.is_class(from.saturating_sub(1), words::THAT)
+            && !pa.is_class(from, words::THAT)
             && !clause_follows(pa, from, end)
             && !pa.bytes(from).ends_with(b"self")
             && !pa.bytes(from).ends_with(b"selves")
@@ -2835,7 +2843,7 @@ fn verb_cue(
         // `feel` reports a view only with a clause (`felt that …`, `felt he was right`,
         // `felt like …`), not a state (`felt tired`, `felt the cold`).
         if lemma == "feel"
-            && !(pa.is_word_in(from.saturating_sub(1), &["that"])
+            && !(pa.is_class(from.saturating_sub(1), words::THAT)
                 || pa.is_word_in(from, &["that", "like"])
                 || clause_follows(pa, from, end))
         {
@@ -2847,8 +2855,8 @@ fn verb_cue(
         // Verbs that report speech only with a clause: `maintained that …`, not `maintained
         // an energetic pace`.
         if is_in(CLAUSE_ONLY, lemma)
-            && !pa.is_word_in(from.saturating_sub(1), &["that"])
-            && !pa.is_word_in(from, &["that"])
+            && !pa.is_class(from.saturating_sub(1), words::THAT)
+            && !pa.is_class(from, words::THAT)
         {
             return None;
         }
@@ -2917,7 +2925,7 @@ fn topic_after_speaking(pa: &Para<'_>, from: usize, end: usize) -> Option<usize>
 fn object_end(pa: &Para<'_>, cues: &[CueAt], from: usize, end: usize) -> usize {
     if from == 0
         || end <= from + 1
-        || pa.is_word_in(from - 1, &["that"])
+        || pa.is_class(from - 1, words::THAT)
         || clause_follows(pa, from, end)
     {
         return end;
@@ -2948,9 +2956,9 @@ fn object_stop(pa: &Para<'_>, cues: &[CueAt], from: usize, end: usize) -> usize 
         .find(|c| c.kind == PatternKind::Medium)
         .map_or(end, |c| c.first);
     let stop = (from + 1..end.min(from + 2 * REACH)).find(|&k| {
-        (!pa.toks[k].quoted && pa.is_word_in(k, &["when", "until", "while", "whereas"]))
+        (!pa.toks[k].quoted && pa.is_class(k, words::TIME_CONJUNCTION))
             || !pa.toks[k].quoted
-                && pa.is_word_in(k, &["and", "but"])
+                && pa.is_class(k, words::AND_BUT)
                 && pa.toks.get(k + 1).is_some_and(|v| {
                     let w = pa.word(k + 1);
                     v.is_word()
@@ -2996,7 +3004,7 @@ fn intransitive_use(pa: &Para<'_>, lemma: &str, from: usize) -> bool {
 /// Nouns of the things a speaker puts out, after which a participle of saying is the
 /// speaker's (`released a statement saying …`).
 #[rustfmt::skip]
-const MEDIUM_NOUNS: &[&str] = &[
+pub(crate) const MEDIUM_NOUNS: &[&str] = &[
     "statement", "tweet", "letter", "post", "memo", "email", "e-mail", "release", "video",
     "message", "note", "ad", "advertisement", "op-ed", "column", "filing", "motion", "report",
     "speech", "blog", "editorial", "essay", "petition",
@@ -3011,7 +3019,7 @@ const FINITE_AUX: &[&str] = &[
 
 /// Number words, for proportions (`one in five`) and numbers closing a noun phrase.
 #[rustfmt::skip]
-const NUMBER_WORDS: &[&str] = &[
+pub(crate) const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 
@@ -3050,7 +3058,7 @@ fn time_adjunct_before(pa: &Para<'_>, s_start: usize, first: usize) -> bool {
 /// Words that open a modifier after the head of a subject: `an official familiar with the
 /// case`, `officials who spoke with reporters`, `many of the people at the rally`.
 #[rustfmt::skip]
-const POSTMODIFIER_OPENERS: &[&str] = &[
+pub(crate) const POSTMODIFIER_OPENERS: &[&str] = &[
     "who", "that", "with", "of", "at", "in", "from", "for", "on", "among", "inside", "within",
     "outside", "near", "close", "familiar", "involved", "knowledgeable", "briefed", "speaking",
     "working", "aware", "based", "responsible", "loyal", "opposed", "allied", "aligned",
@@ -3164,7 +3172,7 @@ fn modifier_head(pa: &Para<'_>, s_start: usize, first: usize) -> Option<(usize, 
         }
         // A participle opens a modifier too: `voters supporting the bill`.
         let participle = t.is_word() && pa.bytes(k).len() > 5 && pa.bytes(k).ends_with(b"ing");
-        if t.quoted || t.cap || !(participle || pa.is_word_in(k, POSTMODIFIER_OPENERS)) {
+        if t.quoted || t.cap || !(participle || pa.is_class(k, words::POSTMODIFIER)) {
             continue;
         }
         let Some(head) = pa.np_before(s_start, k) else {
@@ -3203,7 +3211,7 @@ fn possessed_claim(
     s_end: usize,
 ) -> Found {
     let p = c.first - 1;
-    if c.end + 1 >= s_end || !pa.is_word_in(c.end, &["that"]) || pa.toks[p].quoted {
+    if c.end + 1 >= s_end || !pa.is_class(c.end, words::THAT) || pa.toks[p].quoted {
         return None;
     }
     let source = if pa.is_possessive(p) {
@@ -3234,7 +3242,7 @@ fn adjunct_only(pa: &Para<'_>, from: usize, end: usize) -> bool {
         &[
             "with", "into", "from", "during", "by", "under", "at", "after", "before",
         ],
-    ) || (pa.is_word_in(from, &["to"])
+    ) || (pa.is_class(from, words::TO)
         && from + 1 < end
         && pa.has(from + 1, words::DETERMINER)
         && !pa.has(from + 1, words::STOP));
@@ -3249,7 +3257,7 @@ fn appeal_with(pa: &Para<'_>, k: usize, end: usize) -> bool {
     pa.is_word_in(k, &["with"])
         && (k + 1..end.min(k + 6))
             .take_while(|&j| pa.toks[j].is_word())
-            .any(|j| pa.is_word_in(j, &["to"]))
+            .any(|j| pa.is_class(j, words::TO))
 }
 
 /// Whether `span` is a short phrase that opens with a preposition and holds no verb
@@ -3295,7 +3303,7 @@ const QUESTION_OPENERS: &[&str] = &[
 /// for …`, `accused X of …`, `criticized X as …`).
 fn states_a_reason(pa: &Para<'_>, content: Span) -> bool {
     let first = pa.toks.partition_point(|t| t.span.start < content.start);
-    if first > 0 && pa.is_word_in(first - 1, &["that"]) {
+    if first > 0 && pa.is_class(first - 1, words::THAT) {
         return true;
     }
     pa.toks[first..]
@@ -3327,7 +3335,7 @@ const RAISING_VERBS: &[&str] = &["appear", "seem", "reportedly", "allegedly"];
 /// Verbs whose passive reports what unnamed others say or think of the subject (`X is
 /// expected to …`, `X is widely seen as …`, `X is said to …`).
 #[rustfmt::skip]
-const PASSIVE_RAISING_VERBS: &[&str] = &[
+pub(crate) const PASSIVE_RAISING_VERBS: &[&str] = &[
     "expect", "believe", "think", "consider", "project", "predict", "say", "report", "rumor",
     "see", "view", "regard", "understand", "suppose", "estimate", "assume",
 ];
@@ -3338,7 +3346,7 @@ fn clause_follows(pa: &Para<'_>, k: usize, s_end: usize) -> bool {
     if k >= s_end {
         return false;
     }
-    if pa.is_word_in(k, &["that"]) {
+    if pa.is_class(k, words::THAT) {
         return true;
     }
     pa.toks[k].is_word()
@@ -3352,7 +3360,7 @@ fn clause_follows(pa: &Para<'_>, k: usize, s_end: usize) -> bool {
             // A past participle after `and` with no verb of its own after it is one too
             // (`banned X and ordered a review`, not `the wind and unsettled seas could`).
             .take_while(|&j| {
-                !(pa.is_word_in(j, &["and", "but"])
+                !(pa.is_class(j, words::AND_BUT)
                     && pa.toks.get(j + 1).is_some_and(|v| {
                         let w = pa.word(j + 1);
                         v.class & words::PAST != 0
@@ -3393,7 +3401,7 @@ const VIEW_AS_VERBS: &[&str] = &["see", "view", "regard"];
 /// Speech verbs whose passive characterises its subject with `as` (`he was described as
 /// becoming newly serious`).
 #[rustfmt::skip]
-const PASSIVE_AS_VERBS: &[&str] = &[
+pub(crate) const PASSIVE_AS_VERBS: &[&str] = &[
     "describe", "portray", "characterize", "characterise", "depict", "label", "brand", "hail",
     "praise", "criticize", "criticise", "dismiss", "cite", "mention",
 ];
@@ -3410,7 +3418,8 @@ fn passive_preposition(lemma: &str) -> Option<&'static [&'static str]> {
 }
 
 /// Speech verbs whose passive puts a request to its subject (`the mayor was asked to name …`).
-const PASSIVE_TO_VERBS: &[&str] = &["ask", "urge", "encourage", "press", "invite", "advise"];
+pub(crate) const PASSIVE_TO_VERBS: &[&str] =
+    &["ask", "urge", "encourage", "press", "invite", "advise"];
 
 /// Words after `appear` or `seem` that make it a verb of place or manner, not of impression
 /// (`appeared in court`, `appeared with him`).
@@ -3434,11 +3443,7 @@ fn raising(
 ) -> Found {
     let active = is_in(RAISING_VERBS, lemma);
     let passive = !active
-        && (is_in(PASSIVE_RAISING_VERBS, lemma)
-            || is_in(PASSIVE_AS_VERBS, lemma)
-            || is_in(PASSIVE_TO_VERBS, lemma)
-            || is_in(words::HEARER_VERBS, lemma)
-            || passive_preposition(lemma).is_some())
+        && (lemma_has(lemma, words::PASSIVE_LEMMA) || passive_preposition(lemma).is_some())
         && !pa.bytes(c.first).ends_with(b"ing")
         && is_passive(pa, s_start, c.first);
     if !(active || passive) || c.end >= s_end {
@@ -3460,7 +3465,7 @@ fn raising(
             && pa.has(c.first - 1, words::AUX)
             && pa.is_word_in(c.first - 2, &["it"]));
     // `I was told that …`: the subject is the hearer, and only the clause was said.
-    if passive && next == "that" && is_in(words::HEARER_VERBS, lemma) {
+    if passive && next == "that" && lemma_has(lemma, words::HEARER_LEMMA) {
         let end = clause_end(pa, cues, from + 1, s_end);
         return (end > from + 1).then(|| (pa.span(from + 1, end), None, Rule::Raising));
     }
@@ -3482,7 +3487,7 @@ fn raising(
         from + 1 < s_end
             && lower_word(from + 1)
             && (active || !is_in(PASSIVE_AS_VERBS, lemma))
-            && (active || !is_in(words::HEARER_VERBS, lemma) || is_in(PASSIVE_TO_VERBS, lemma))
+            && (active || !lemma_has(lemma, words::HEARER_LEMMA) || is_in(PASSIVE_TO_VERBS, lemma))
     } else if passive {
         // `is seen as a threat`, `was described as becoming serious`.
         next == "as"
@@ -3625,16 +3630,7 @@ fn is_passive(pa: &Para<'_>, s_start: usize, cue: usize) -> bool {
         if pa.has(k, words::BE) {
             return true;
         }
-        if !(pa.toks[k].is_word()
-            && (w.ends_with("ly")
-                || is_in(
-                    &[
-                        "not", "never", "also", "often", "first", "since", "long", "just", "still",
-                        "once", "later", "best", "well", "better",
-                    ],
-                    w,
-                )))
-        {
+        if !(pa.toks[k].is_word() && (w.ends_with("ly") || pa.has(k, words::PASSIVE_ADVERB))) {
             return false;
         }
     }
@@ -3729,7 +3725,7 @@ fn clause_subject(pa: &Para<'_>, s_start: usize, participle: usize) -> Option<So
 
 /// Weekdays and words that name a day relative to today.
 #[rustfmt::skip]
-const DAY_WORDS: &[&str] = &[
+pub(crate) const DAY_WORDS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
     "today", "tonight",
 ];
@@ -3738,9 +3734,9 @@ const DAY_WORDS: &[&str] = &[
 /// `last week`, `earlier this month`); else `k`.
 fn skip_time_adjunct(pa: &Para<'_>, k: usize, s_end: usize) -> usize {
     let mut j = k;
-    if pa.is_word_in(j, &["on"]) && pa.is_word_in(j + 1, &DAY_WORDS[..7]) {
+    if pa.is_word_in(j, &["on"]) && pa.is_class(j + 1, words::WEEKDAY) {
         j += 2;
-    } else if pa.is_word_in(j, DAY_WORDS) {
+    } else if pa.is_class(j, words::DAY) {
         j += 1;
     } else {
         if pa.is_word_in(j, &["earlier", "later"]) && pa.is_word_in(j + 1, &["this", "last"]) {
@@ -3748,7 +3744,7 @@ fn skip_time_adjunct(pa: &Para<'_>, k: usize, s_end: usize) -> usize {
         }
         if pa.is_word_in(j, &["last", "this", "next"])
             && (pa.is_word_in(j + 1, &["week", "month", "year", "weekend", "night"])
-                || pa.is_word_in(j + 1, &DAY_WORDS[..7]))
+                || pa.is_class(j + 1, words::WEEKDAY))
         {
             j += 2;
         } else {
@@ -3772,14 +3768,14 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
     let reach = (cue_end + 16).min(s_end);
     let opens_adjunct = k < s_end
         && (pa.has(k, words::ADJUNCT)
-            || (is_in(words::HEARER_VERBS, lemma) && pa.toks[k].is_word()));
+            || (lemma_has(lemma, words::HEARER_LEMMA) && pa.toks[k].is_word()));
     if opens_adjunct {
         // Further on, only a `that` after a comma closing a long adjunct: `said Thursday
         // during a taping in Buffalo, New York, that …`.
         let far = (reach..(cue_end + 28).min(s_end))
-            .find(|&j| pa.is_word_in(j, &["that"]))
+            .find(|&j| pa.is_class(j, words::THAT))
             .filter(|&j| pa.is_punct(j - 1, ","));
-        if let Some(that) = (k..reach).find(|&j| pa.is_word_in(j, &["that"])).or(far) {
+        if let Some(that) = (k..reach).find(|&j| pa.is_class(j, words::THAT)).or(far) {
             // Not past another cue, whose `that` it is: `urging X to sack an aide who
             // argued that …`.
             let clean = (k..that).all(|j| {
@@ -3792,11 +3788,11 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
         // A subject pronoun opens the clause said, not a hearer: `told reporters he …` but
         // `warned he would …`.
         let subject_pronoun = pa.is_word_in(k, &["he", "she", "they", "we", "i"]);
-        if is_in(words::HEARER_VERBS, lemma) && !subject_pronoun {
+        if lemma_has(lemma, words::HEARER_LEMMA) && !subject_pronoun {
             if let Some(end) = pa.np_after(k, s_end) {
                 // A directive keeps its hearer: `urged the administration to join …` says
                 // what the administration should do.
-                if end - k <= 4 && !(end < s_end && pa.is_word_in(end, &["to"])) {
+                if end - k <= 4 && !(end < s_end && pa.is_class(end, words::TO)) {
                     k = end;
                 }
             } else if pa.is_word_in(k, &["me", "him", "her", "them", "us", "you"]) {
@@ -3812,7 +3808,7 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
     // `said on Monday.`, `wrote in a post on Facebook:`.
     if k < s_end && pa.has(k, words::ADJUNCT) {
         let stop = (k..s_end.min(k + 8))
-            .find(|&j| pa.toks[j].kind != TokKind::Word || pa.is_word_in(j, &["that"]));
+            .find(|&j| pa.toks[j].kind != TokKind::Word || pa.is_class(j, words::THAT));
         // An adjunct holds no verb: `said this is a rough patch` says something.
         let verbless = |j: usize| !(k..j).any(|x| pa.has(x, words::BE | words::AUX));
         match stop {
@@ -3860,7 +3856,7 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
 /// Whether the `that` at token `k` opens a clause (`said that the vote …`) rather than being
 /// the clause's own subject (`we think that is fair`, `said that has to change`).
 fn complementizer(pa: &Para<'_>, k: usize) -> bool {
-    pa.is_word_in(k, &["that"])
+    pa.is_class(k, words::THAT)
         // Opening a sentence before a comma it is a pronoun: `That, they say, will be
         // easier` (not `insisted that, with the vote over, …`).
         && !(pa.toks[k].cap && k + 1 < pa.toks.len() && pa.is_punct(k + 1, ","))

@@ -32,7 +32,7 @@ pub(crate) struct Tok {
     /// Inside the content of a quotation (at any depth).
     pub(crate) quoted: bool,
     /// Function-word classes of a word ([`words`]), 0 for other tokens.
-    pub(crate) class: u16,
+    pub(crate) class: u32,
 }
 
 impl Tok {
@@ -298,7 +298,7 @@ const EMPTY: Span = Span {
 /// [`words::SHORT`] bytes and a byte that cannot join it to more follows (a space, most
 /// punctuation, `stop`); `None` otherwise, for [`ascii_word_end`].
 #[inline(always)]
-fn short_word(bytes: &[u8], at: usize, stop: usize, table: &words::Table) -> Option<(usize, u16)> {
+fn short_word(bytes: &[u8], at: usize, stop: usize, table: &words::Table) -> Option<(usize, u32)> {
     let chunk = bytes.get(at..at + 8)?;
     let x = u64::from_le_bytes([
         chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
@@ -541,7 +541,11 @@ mod tests {
                     &text[t.span],
                     if t.cap { "c" } else { "" },
                     if t.quoted { "q" } else { "" },
-                    if t.class != 0 { "f" } else { "" },
+                    if t.class & words::FUNCTION != 0 {
+                        "f"
+                    } else {
+                        ""
+                    },
                 )
             })
             .collect()
