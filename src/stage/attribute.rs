@@ -2055,16 +2055,11 @@ fn relative_insert(text: &str, toks: &[Tok], k: usize) -> bool {
 /// before a second cue (`said X was ignorant and criticized him`).
 fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usize>) {
     out.clear();
-    let bytes = text.as_bytes();
     for (k, t) in toks.iter().enumerate() {
         // Only a comma, a semicolon, a dash or `and`/`but` outside quotations may break (a
-        // cheap test on the token's first byte and classes before the full one).
-        let candidate = match t.kind {
-            TokKind::Punct => matches!(bytes[t.span.start], b',' | b';' | b'-' | 0xE2),
-            TokKind::Word => t.class & words::AND_BUT != 0,
-            _ => false,
-        };
-        if !candidate || t.quoted {
+        // cheap test on the token's classes, which mark such punctuation too, before the
+        // full one).
+        if t.class & (words::BREAK_PUNCT | words::AND_BUT) == 0 || t.quoted {
             continue;
         }
         let next = toks.get(k + 1).filter(|n| n.is_word() && !n.quoted);

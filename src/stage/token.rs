@@ -31,7 +31,8 @@ pub(crate) struct Tok {
     pub(crate) cap: bool,
     /// Inside the content of a quotation (at any depth).
     pub(crate) quoted: bool,
-    /// Function-word classes of a word ([`words`]), 0 for other tokens.
+    /// Function-word classes of a word ([`words`]); [`words::BREAK_PUNCT`] or 0 for
+    /// punctuation, 0 for quotation marks.
     pub(crate) class: u32,
 }
 
@@ -185,10 +186,10 @@ pub(crate) fn tokenize(
             kind,
             cap: c.is_uppercase(),
             quoted: in_quote,
-            class: if kind == TokKind::Word {
-                words::classes_in(table, &text[at..end])
-            } else {
-                0
+            class: match kind {
+                TokKind::Word => words::classes_in(table, &text[at..end]),
+                TokKind::Punct => words::punct_class(bytes[at]),
+                _ => 0,
             },
         });
         at = end;
@@ -277,7 +278,7 @@ fn plain_run(
                     kind: TokKind::Punct,
                     cap: false,
                     quoted: in_quote,
-                    class: 0,
+                    class: words::punct_class(b),
                 });
                 at += 1;
             }

@@ -92,6 +92,21 @@ pub(crate) const HEARER_LEMMA: u32 = 1 << 24;
 /// [`attribute::PASSIVE_TO_VERBS`], [`HEARER_VERBS`]).
 pub(crate) const PASSIVE_LEMMA: u32 = 1 << 25;
 
+/// Not a word class: on a punctuation token that may break a clause (a comma, a semicolon,
+/// a hyphen, and any character whose UTF-8 starts with byte `0xE2`, the dashes among them),
+/// set by the tokenizer so that a scan for breaks tests one field.
+pub(crate) const BREAK_PUNCT: u32 = 1 << 31;
+
+/// Whether a punctuation token whose first byte is `b` takes [`BREAK_PUNCT`].
+#[inline(always)]
+pub(crate) fn punct_class(b: u8) -> u32 {
+    if matches!(b, b',' | b';' | b'-' | 0xE2) {
+        BREAK_PUNCT
+    } else {
+        0
+    }
+}
+
 /// Adverbs that may stand between `be` and a passive participle (`was never mentioned`).
 #[rustfmt::skip]
 pub(crate) const PASSIVE_ADVERBS: &[&str] = &[
