@@ -213,6 +213,87 @@ fn plain_run(
     out: &mut Vec<Tok>,
 ) -> usize {
     let bytes = text.as_bytes();
+    // Where eight bytes can be read from: each round reads the eight bytes at `at` once, and
+    // tells from them what starts there, where a short word ends and what follows it.
+    while at < run_end {
+        let Some(chunk) = bytes.get(at..at + 8).and_then(|c| c.try_into().ok()) else {
+            break;
+        };
+        let x = u64::from_le_bytes(chunk);
+        let high = x & HIGH_BITS;
+        let other = (!ascii_word_bytes(x & !high) | high) & HIGH_BITS;
+        let b = x as u8;
+        if other & 0x80 != 0 {
+            // Not a letter or digit: a space, punctuation, or a byte that is not ASCII.
+            if b >= 0x80 {
+                return at;
+            }
+            if BYTE[usize::from(b)] == SPACE {
+                at += 1;
+            } else {
+                // Punctuation: not a mark (there is none before `run_end`).
+                out.push(Tok {
+                    span: Span::new(at, at + 1),
+                    kind: TokKind::Punct,
+                    cap: false,
+                    quoted: in_quote,
+                    class: words::punct_class(b),
+                });
+                at += 1;
+            }
+            continue;
+        }
+        let (e, class) = if other == 0 {
+            // A long word: on to the end of its letters and digits.
+            let e = names::alnum_end(&bytes[..run_end], at + 8);
+            (e, 0)
+        } else {
+            // A word of one to seven bytes, followed by the byte `next` in the chunk.
+            let len = (other.trailing_zeros() / 8) as usize;
+            (at + len, len as u32)
+        };
+        if e > run_end {
+            return at;
+        }
+        // What follows must end the word as [`word_end_from`] would: a space, punctuation
+        // that joins nothing (a comma joins digits only), or `stop`. A space after it is
+        // passed over here.
+        let mut after = e;
+        if e < stop {
+            let next = bytes[e];
+            if next == b' ' {
+                after = e + 1;
+            } else {
+                match AFTER_WORD[usize::from(next)] {
+                    SPACE => after = e + 1,
+                    OTHER => {}
+                    // A comma after a letter ends the word; after a digit it may join a
+                    // number (`21,000`), and anything else may join or is not ASCII: the
+                    // general path reads those.
+                    _ if next == b',' && !bytes[e - 1].is_ascii_digit() => {}
+                    _ => return at,
+                }
+            }
+        }
+        let class = if class != 0 {
+            // `class` holds the length here: look the short word up by its bytes.
+            let len = class as usize;
+            let mask = (1u64 << (8 * len)) - 1;
+            // `| 0x20` lower-cases an ASCII letter and leaves a digit as it is.
+            table.short(words::short_key((x | 0x2020_2020_2020_2020) & mask, len))
+        } else {
+            words::classes_in(table, &text[at..e])
+        };
+        out.push(Tok {
+            span: Span::new(at, e),
+            kind: TokKind::Word,
+            cap: b.is_ascii_uppercase(),
+            quoted: in_quote,
+            class,
+        });
+        at = after;
+    }
+    // The last bytes of the text, fewer than eight from `at`.
     while at < run_end {
         let b = bytes[at];
         if b >= 0x80 {
