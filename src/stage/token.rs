@@ -98,7 +98,7 @@ pub(crate) fn tokenize(
         } else {
             (stop.min(quote.start), false)
         };
-        at = plain_run(text, at, run_end, stop, in_quote, table, out);
+        at = plain_run(text, at, run_end, stop, in_quote, table, abbreviations, out);
         if at >= end_of {
             break;
         }
@@ -196,8 +196,9 @@ pub(crate) fn tokenize(
     }
 }
 
-/// Appends the tokens of the plain text from `at` on (ASCII words that end at a space or at
-/// punctuation that cannot join them to more, and ASCII punctuation), as [`tokenize`] reads
+/// Appends the tokens of the plain text from `at` on (ASCII words that end at a space, at
+/// punctuation that cannot join them to more or at a period that is no abbreviation's, and ASCII
+/// punctuation), as [`tokenize`] reads
 /// them, and returns where it stopped: at `run_end` (no mark before it, and all of
 /// `at..run_end` inside quotation content when `in_quote`, or all outside), or before the
 /// first token it leaves to the general path. `stop` (at least `run_end`) is where words stop
@@ -210,6 +211,7 @@ fn plain_run(
     stop: usize,
     in_quote: bool,
     table: &words::Table,
+    abbreviations: &Abbreviations,
     out: &mut Vec<Tok>,
 ) -> usize {
     let bytes = text.as_bytes();
@@ -271,6 +273,15 @@ fn plain_run(
                     // number (`21,000`), and anything else may join or is not ASCII: the
                     // general path reads those.
                     _ if next == b',' && !bytes[e - 1].is_ascii_digit() => {}
+                    // A period before whitespace ends the word unless it is an
+                    // abbreviation's (a single capital's, or a listed one's, which the
+                    // general path reads): most sentences end so.
+                    _ if next == b'.'
+                        && bytes
+                            .get(e + 1)
+                            .is_some_and(|&n| BYTE.get(usize::from(n)) == Some(&SPACE))
+                        && !(e - at == 1 && b.is_ascii_uppercase())
+                        && abbreviations.get(&text[at..=e]).is_none() => {}
                     _ => return at,
                 }
             }
