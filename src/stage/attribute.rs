@@ -861,6 +861,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     let mut quos: Vec<QuoteAt> = reuse(&mut scratch.quos, n_quotations);
     let mut cue_start: Vec<bool> = reuse(&mut scratch.cue_start, most);
     let mut breaks: Vec<usize> = reuse(&mut scratch.breaks, most);
+    let mut breakable: Vec<usize> = reuse(&mut scratch.breakable, most);
     let mut sent_ids: Vec<(usize, SentenceId)> =
         reuse(&mut scratch.sent_ids, article.sentences.len());
     let mut drafts: Vec<Draft> = reuse(&mut scratch.drafts, n_quotations + article.cues.len());
@@ -906,6 +907,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             &marks,
             &quoted,
             &mut toks,
+            &mut breakable,
         );
         if toks.is_empty() {
             continue;
@@ -1036,7 +1038,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
                 toks[c.first].cap = false;
             }
         }
-        clause_breaks(text, &toks, &cue_start, &mut breaks);
+        clause_breaks(text, &toks, &breakable, &cue_start, &mut breaks);
         let pa = Para {
             text,
             toks: &toks,
@@ -1088,6 +1090,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     scratch.quos = quos;
     scratch.cue_start = cue_start;
     scratch.breaks = breaks;
+    scratch.breakable = breakable;
     scratch.sent_ids = sent_ids;
     scratch.drafts = drafts;
     scratch.put();
@@ -1106,6 +1109,7 @@ struct Scratch {
     quos: Vec<QuoteAt>,
     cue_start: Vec<bool>,
     breaks: Vec<usize>,
+    breakable: Vec<usize>,
     sent_ids: Vec<(usize, SentenceId)>,
     drafts: Vec<Draft>,
     /// The mention made for each speaker span ([`finish`]).
@@ -1157,6 +1161,7 @@ impl Scratch {
             bytes(&self.quos),
             bytes(&self.cue_start),
             bytes(&self.breaks),
+            bytes(&self.breakable),
             bytes(&self.sent_ids),
             bytes(&self.drafts),
             self.mention_of
@@ -2053,13 +2058,20 @@ fn relative_insert(text: &str, toks: &[Tok], k: usize) -> bool {
 /// The tokens where a clause breaks (see [`clause_break`]), in order: a dash or semicolon,
 /// a comma before a conjunction or relative pronoun (not `, and that …`), and `and`/`but`
 /// before a second cue (`said X was ignorant and criticized him`).
-fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usize>) {
+///
+/// Only a comma, a semicolon, a dash or `and`/`but` outside quotations may break: the
+/// tokenizer lists those tokens (`breakable`, in order) and the full test reads only them.
+fn clause_breaks(
+    text: &str,
+    toks: &[Tok],
+    breakable: &[usize],
+    cue_start: &[bool],
+    out: &mut Vec<usize>,
+) {
     out.clear();
-    for (k, t) in toks.iter().enumerate() {
-        // Only a comma, a semicolon, a dash or `and`/`but` outside quotations may break (a
-        // cheap test on the token's classes, which mark such punctuation too, before the
-        // full one).
-        if t.class & (words::BREAK_PUNCT | words::AND_BUT) == 0 || t.quoted {
+    for &k in breakable {
+        let t = &toks[k];
+        if t.quoted {
             continue;
         }
         let next = toks.get(k + 1).filter(|n| n.is_word() && !n.quoted);

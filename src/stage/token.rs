@@ -55,7 +55,8 @@ fn is_combining(c: char) -> bool {
 /// Appends the tokens of `text[span]` to `out`; a known abbreviation keeps its period
 /// (`Sen.`). `marks` are the spans of quotation
 /// marks (`true` for opening) in text order; `quoted` are the content spans of the top-level
-/// quotations, sorted and not overlapping.
+/// quotations, sorted and not overlapping. `breakable` gets the indexes, in order, of the
+/// tokens that may break a clause: those with [`words::BREAK_PUNCT`] or [`words::AND_BUT`].
 pub(crate) fn tokenize(
     text: &str,
     span: Span,
@@ -63,8 +64,10 @@ pub(crate) fn tokenize(
     marks: &[(Span, bool)],
     quoted: &[Span],
     out: &mut Vec<Tok>,
+    breakable: &mut Vec<usize>,
 ) {
     out.clear();
+    breakable.clear();
     let bytes = text.as_bytes();
     let end_of = span.end.min(text.len());
     // About one token per five bytes of news text: most paragraphs then need no growing (a
@@ -98,7 +101,17 @@ pub(crate) fn tokenize(
         } else {
             (stop.min(quote.start), false)
         };
-        at = plain_run(text, at, run_end, stop, in_quote, table, abbreviations, out);
+        at = plain_run(
+            text,
+            at,
+            run_end,
+            stop,
+            in_quote,
+            table,
+            abbreviations,
+            out,
+            breakable,
+        );
         if at >= end_of {
             break;
         }
@@ -130,6 +143,7 @@ pub(crate) fn tokenize(
                         quoted: quote.start <= at && e <= quote.end,
                         class,
                     });
+                    note_breakable(out, breakable);
                     // The space after the word, as the next round would pass it.
                     at = if bytes.get(e) == Some(&b' ') {
                         e + 1
@@ -192,6 +206,7 @@ pub(crate) fn tokenize(
                 _ => 0,
             },
         });
+        note_breakable(out, breakable);
         at = end;
     }
 }
@@ -213,6 +228,7 @@ fn plain_run(
     table: &words::Table,
     abbreviations: &Abbreviations,
     out: &mut Vec<Tok>,
+    breakable: &mut Vec<usize>,
 ) -> usize {
     let bytes = text.as_bytes();
     // Where eight bytes can be read from: each round reads the eight bytes at `at` once, and
@@ -241,6 +257,7 @@ fn plain_run(
                     quoted: in_quote,
                     class: words::punct_class(b),
                 });
+                note_breakable(out, breakable);
                 at += 1;
             }
             continue;
@@ -302,6 +319,7 @@ fn plain_run(
             quoted: in_quote,
             class,
         });
+        note_breakable(out, breakable);
         at = after;
     }
     // The last bytes of the text, fewer than eight from `at`.
@@ -361,6 +379,7 @@ fn plain_run(
                     quoted: in_quote,
                     class,
                 });
+                note_breakable(out, breakable);
                 at = after;
             }
             _ => {
@@ -372,11 +391,23 @@ fn plain_run(
                     quoted: in_quote,
                     class: words::punct_class(b),
                 });
+                note_breakable(out, breakable);
                 at += 1;
             }
         }
     }
     at
+}
+
+/// Notes the last token of `out` in `breakable` when it may break a clause: punctuation
+/// with [`words::BREAK_PUNCT`] or a word with [`words::AND_BUT`].
+#[inline(always)]
+fn note_breakable(out: &[Tok], breakable: &mut Vec<usize>) {
+    if let Some(t) = out.last() {
+        if t.class & (words::BREAK_PUNCT | words::AND_BUT) != 0 {
+            breakable.push(out.len() - 1);
+        }
+    }
 }
 
 /// No quotation content: it ends before every position, so it is never entered, and it is
@@ -613,6 +644,7 @@ mod tests {
     /// property (Word, Punct, Open, Close; Cap; Quoted) and its function-word classes.
     fn render(text: &str, marks: &[(Span, bool)], quoted: &[Span]) -> Vec<String> {
         let mut out = Vec::new();
+        let mut breakable = Vec::new();
         tokenize(
             text,
             Span::new(0, text.len()),
@@ -620,7 +652,13 @@ mod tests {
             marks,
             quoted,
             &mut out,
+            &mut breakable,
         );
+        // The breakable tokens are exactly those with a class that may break a clause.
+        let expected: Vec<usize> = (0..out.len())
+            .filter(|&k| out[k].class & (words::BREAK_PUNCT | words::AND_BUT) != 0)
+            .collect();
+        assert_eq!(breakable, expected, "{text}");
         out.iter()
             .map(|t| {
                 let kind = match t.kind {
@@ -705,6 +743,7 @@ mod tests {
             &[],
             &[],
             &mut toks,
+            &mut Vec::new(),
         );
         let words: Vec<&str> = toks
             .iter()
