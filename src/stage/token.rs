@@ -143,7 +143,7 @@ pub(crate) fn tokenize(
                         quoted: quote.start <= at && e <= quote.end,
                         class,
                     });
-                    note_breakable(out, breakable);
+                    note_breakable(class, out.len(), breakable);
                     // The space after the word, as the next round would pass it.
                     at = if bytes.get(e) == Some(&b' ') {
                         e + 1
@@ -206,7 +206,7 @@ pub(crate) fn tokenize(
                 _ => 0,
             },
         });
-        note_breakable(out, breakable);
+        note_breakable(out.last().map_or(0, |t| t.class), out.len(), breakable);
         at = end;
     }
 }
@@ -257,7 +257,7 @@ fn plain_run(
                     quoted: in_quote,
                     class: words::punct_class(b),
                 });
-                note_breakable(out, breakable);
+                note_breakable(words::punct_class(b), out.len(), breakable);
                 at += 1;
             }
             continue;
@@ -319,7 +319,7 @@ fn plain_run(
             quoted: in_quote,
             class,
         });
-        note_breakable(out, breakable);
+        note_breakable(class, out.len(), breakable);
         at = after;
     }
     // The last bytes of the text, fewer than eight from `at`.
@@ -379,7 +379,7 @@ fn plain_run(
                     quoted: in_quote,
                     class,
                 });
-                note_breakable(out, breakable);
+                note_breakable(class, out.len(), breakable);
                 at = after;
             }
             _ => {
@@ -391,7 +391,7 @@ fn plain_run(
                     quoted: in_quote,
                     class: words::punct_class(b),
                 });
-                note_breakable(out, breakable);
+                note_breakable(words::punct_class(b), out.len(), breakable);
                 at += 1;
             }
         }
@@ -399,14 +399,13 @@ fn plain_run(
     at
 }
 
-/// Notes the last token of `out` in `breakable` when it may break a clause: punctuation
-/// with [`words::BREAK_PUNCT`] or a word with [`words::AND_BUT`].
+/// Notes the token just pushed (`len` tokens now), of classes `class`, in `breakable` when it
+/// may break a clause: punctuation with [`words::BREAK_PUNCT`] or a word with
+/// [`words::AND_BUT`].
 #[inline(always)]
-fn note_breakable(out: &[Tok], breakable: &mut Vec<usize>) {
-    if let Some(t) = out.last() {
-        if t.class & (words::BREAK_PUNCT | words::AND_BUT) != 0 {
-            breakable.push(out.len() - 1);
-        }
+fn note_breakable(class: u32, len: usize, breakable: &mut Vec<usize>) {
+    if class & (words::BREAK_PUNCT | words::AND_BUT) != 0 {
+        breakable.push(len - 1);
     }
 }
 
