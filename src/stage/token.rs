@@ -107,10 +107,11 @@ pub(crate) fn tokenize(
             run_end,
             stop,
             in_quote,
-            table,
-            abbreviations,
-            out,
-            breakable,
+            Lookups {
+                table,
+                abbreviations,
+            },
+            (out, breakable),
         );
         if at >= end_of {
             break;
@@ -212,12 +213,12 @@ pub(crate) fn tokenize(
 }
 
 /// Appends the tokens of the plain text from `at` on (ASCII words that end at a space, at
-/// punctuation that cannot join them to more or at a period that is no abbreviation's, and ASCII
-/// punctuation), as [`tokenize`] reads
-/// them, and returns where it stopped: at `run_end` (no mark before it, and all of
-/// `at..run_end` inside quotation content when `in_quote`, or all outside), or before the
-/// first token it leaves to the general path. `stop` (at least `run_end`) is where words stop
-/// (the next mark, or the end of the span).
+/// punctuation that cannot join them to more or at a period that is no abbreviation's, and
+/// ASCII punctuation) to the tokens and the breakable tokens, as [`tokenize`] reads them, and
+/// returns where it stopped: at `run_end` (no mark before it, and all of `at..run_end` inside
+/// quotation content when `in_quote`, or all outside), or before the first token it leaves to
+/// the general path. `stop` (at least `run_end`) is where words stop (the next mark, or the
+/// end of the span).
 #[inline(never)]
 fn plain_run(
     text: &str,
@@ -225,11 +226,13 @@ fn plain_run(
     run_end: usize,
     stop: usize,
     in_quote: bool,
-    table: &words::Table,
-    abbreviations: &Abbreviations,
-    out: &mut Vec<Tok>,
-    breakable: &mut Vec<usize>,
+    lookups: Lookups<'_>,
+    (out, breakable): (&mut Vec<Tok>, &mut Vec<usize>),
 ) -> usize {
+    let Lookups {
+        table,
+        abbreviations,
+    } = lookups;
     let bytes = text.as_bytes();
     // Where eight bytes can be read from: each round reads the eight bytes at `at` once, and
     // tells from them what starts there, where a short word ends and what follows it.
@@ -407,6 +410,13 @@ fn note_breakable(class: u32, len: usize, breakable: &mut Vec<usize>) {
     if class & (words::BREAK_PUNCT | words::AND_BUT) != 0 {
         breakable.push(len - 1);
     }
+}
+
+/// The tables [`plain_run`] looks words up in.
+#[derive(Clone, Copy)]
+struct Lookups<'a> {
+    table: &'a words::Table,
+    abbreviations: &'a Abbreviations,
 }
 
 /// No quotation content: it ends before every position, so it is never entered, and it is

@@ -441,7 +441,7 @@ mod tests {
                 let listed = CLASS_LISTS
                     .iter()
                     .any(|&(b, words)| b == bit && words.contains(&w));
-                for v in [w.to_string(), w.to_uppercase()] {
+                for v in [w.to_owned(), w.to_uppercase()] {
                     assert_eq!(classes(&v) & bit != 0, listed, "{v} {bit:#x}");
                 }
             }
