@@ -234,6 +234,10 @@ fn plain_run(
         abbreviations,
     } = lookups;
     let bytes = text.as_bytes();
+    // Both within the text (as they are), so that reading the byte at a word's end needs no
+    // further check.
+    let stop = stop.min(bytes.len());
+    let run_end = run_end.min(stop);
     // Where eight bytes can be read from: each round reads the eight bytes at `at` once, and
     // tells from them what starts there, where a short word ends and what follows it.
     while at < run_end {
