@@ -867,6 +867,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     let mut drafts: Vec<Draft> = reuse(&mut scratch.drafts, n_quotations + article.cues.len());
     let mut cue_i = 0;
     let mut quo_i = 0;
+    let (mut mark_i, mut quoted_i) = (0, 0);
     // Name kickers looked up per article (see [`name_kicker`]).
     let mut kickers = Kickers::default();
     let mut last: Option<(ParagraphId, Source, Option<Span>, Option<PatternId>)> = None;
@@ -900,12 +901,20 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         {
             continue;
         }
+        // The marks and quotations from this paragraph on (paragraphs come in text order):
+        // the tokenizer finds its first ones at once.
+        while mark_i < marks.len() && marks[mark_i].0.start < para.span.start {
+            mark_i += 1;
+        }
+        while quoted_i < quoted.len() && quoted[quoted_i].end <= para.span.start {
+            quoted_i += 1;
+        }
         tokenize(
             text,
             para.span,
             &config.abbreviations,
-            &marks,
-            &quoted,
+            &marks[mark_i..],
+            &quoted[quoted_i..],
             &mut toks,
             &mut breakable,
         );

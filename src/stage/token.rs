@@ -73,8 +73,8 @@ pub(crate) fn tokenize(
     // About one token per five bytes of news text: most paragraphs then need no growing (a
     // huge one grows as it goes, so that a paragraph of spaces reserves little).
     out.reserve((end_of.saturating_sub(span.start) / 5).min(1 << 12));
-    let mut mi = marks.partition_point(|&(m, _)| m.start < span.start);
-    let mut qi = quoted.partition_point(|q| q.end <= span.start);
+    let mut mi = first_not(marks, |&(m, _)| m.start < span.start);
+    let mut qi = first_not(quoted, |q| q.end <= span.start);
     // Where the next mark and the quotation content at `qi` start and end (`usize::MAX`
     // when there is none), read once per mark or quotation rather than once per token.
     let mark_start = |mi: usize| marks.get(mi).map_or(usize::MAX, |m| m.0.start);
@@ -423,6 +423,23 @@ struct Lookups<'a> {
     abbreviations: &'a Abbreviations,
 }
 
+/// [`slice::partition_point`] by exponential search from the start: the first item for
+/// which `pred` is false, found in time logarithmic in its index (at once when it is the
+/// first, as for marks and quotations passed from the span on).
+fn first_not<T>(v: &[T], pred: impl Fn(&T) -> bool) -> usize {
+    if v.first().map_or(true, |x| !pred(x)) {
+        return 0;
+    }
+    // `pred` holds at `step / 2` (at 0 when `step` is 1).
+    let mut step = 1;
+    while step < v.len() && pred(&v[step]) {
+        step *= 2;
+    }
+    let lo = step / 2 + 1;
+    let hi = step.min(v.len());
+    lo + v[lo..hi].partition_point(pred)
+}
+
 /// No quotation content: it ends before every position, so it is never entered, and it is
 /// never passed over.
 const EMPTY: Span = Span {
@@ -739,6 +756,17 @@ mod tests {
                 "\u{00c9}cole/Wc",
             ]
         );
+    }
+
+    #[test]
+    fn first_not_agrees_with_partition_point() {
+        for len in 0..40 {
+            let v: Vec<usize> = (0..len).map(|i| i * 3).collect();
+            for x in 0..len * 3 + 3 {
+                let pred = |&y: &usize| y < x;
+                assert_eq!(first_not(&v, pred), v.partition_point(pred), "{len} {x}");
+            }
+        }
     }
 
     #[test]
