@@ -206,7 +206,7 @@ impl Para<'_> {
         if t.kind == TokKind::Punct
             && self.bytes(i) == b"%"
             && i > 0
-            && self.word(i - 1).starts_with(|c: char| c.is_ascii_digit())
+            && self.bytes(i - 1).first().is_some_and(u8::is_ascii_digit)
         {
             return true;
         }
@@ -243,7 +243,7 @@ impl Para<'_> {
                 && !self.toks[j].cap
                 && !self.toks[j].quoted
                 && self.bytes(j).len() > 3
-                && self.word(j).ends_with('s')
+                && self.bytes(j).ends_with(b"s")
                 && (self.has(j - 1, words::DETERMINER)
                     || self.is_possessive(j - 1)
                     || (self.np_word(j - 1) && !self.toks[j - 1].cap))
@@ -267,7 +267,7 @@ impl Para<'_> {
             if !self.np_word(j) && !cue_head(j) {
                 // A proportion: `Six in 10`, `one in five`.
                 let number = |k: usize| {
-                    self.word(k).starts_with(|c: char| c.is_ascii_digit())
+                    self.bytes(k).first().is_some_and(u8::is_ascii_digit)
                         || self.is_class(k, words::NUMBER)
                 };
                 if j > lo && i < end && self.is_word_in(j, &["in"]) && number(j - 1) && number(i) {
@@ -291,10 +291,10 @@ impl Para<'_> {
                     && i < end
                     && self.bytes(j) == b"and"
                     && self.np_word(j - 1)
-                    && (self.toks[j - 1].cap || self.word(j - 1).ends_with('s'))
+                    && (self.toks[j - 1].cap || self.bytes(j - 1).ends_with(b"s"))
                     && (self.toks[i].cap
                         || self.has(i, words::DETERMINER)
-                        || (self.word(j - 1).ends_with('s') && self.word(end - 1).ends_with('s')))
+                        || (self.bytes(j - 1).ends_with(b"s") && self.bytes(end - 1).ends_with(b"s")))
                 {
                     i = j;
                     continue;
@@ -313,7 +313,7 @@ impl Para<'_> {
                 if j > lo + 1
                     && self.is_class(j, words::NUMBER)
                     && self.is_word_in(j - 1, &["in", "of"])
-                    && (self.word(j - 2).starts_with(|c: char| c.is_ascii_digit())
+                    && (self.bytes(j - 2).first().is_some_and(u8::is_ascii_digit)
                         || self.is_class(j - 2, words::NUMBER))
                 {
                     i = j - 2;
@@ -322,7 +322,7 @@ impl Para<'_> {
                 if j > lo + 1
                     && self.bytes(j - 1) == b"and"
                     && self.np_word(j - 2)
-                    && (self.toks[j - 2].cap || self.word(j - 2).ends_with('s'))
+                    && (self.toks[j - 2].cap || self.bytes(j - 2).ends_with(b"s"))
                 {
                     i = j - 1;
                     continue;
@@ -353,7 +353,7 @@ impl Para<'_> {
         let has_cap = (i..end).any(|k| self.toks[k].cap);
         let has_det = (i..end).any(|k| self.has(k, words::DETERMINER));
         let head = self.word(end - 1);
-        let has_number = (i..end).any(|k| self.word(k).starts_with(|c: char| c.is_ascii_digit()));
+        let has_number = (i..end).any(|k| self.bytes(k).first().is_some_and(u8::is_ascii_digit));
         let plural_head = (head.ends_with('s') || is_in(COLLECTIVE_NOUNS, head)) && end - i <= 3;
         if !(has_cap || has_det || has_number || plural_head) {
             // A share after a comparative: `More than half`, `fewer than a third`.
@@ -366,7 +366,7 @@ impl Para<'_> {
             return share.then(|| i - 2);
         }
         // A figure may be hedged: `About 4 in 10 voters`, `Only about half of them`.
-        if self.word(i).starts_with(|c: char| c.is_ascii_digit())
+        if self.bytes(i).first().is_some_and(u8::is_ascii_digit)
             || self.is_class(i, words::NUMBER)
             || self.is_word_in(i, &["half", "third", "quarter", "two-thirds"])
         {
@@ -415,7 +415,7 @@ impl Para<'_> {
                 && (self.bytes(i).ends_with(b"ed") || self.has(i, words::PAST))
                 && !self.has(i - 1, words::DETERMINER)
                 && (self.toks[i - 1].cap
-                    || self.word(i - 1).ends_with('s')
+                    || self.bytes(i - 1).ends_with(b"s")
                     || (i == start + 2 && self.has(start, words::DETERMINER)));
             // An adverb, or a word with an object after it, is the verb phrase:
             // `Republicans privately defend their strategy`, `Sullivan put off deciding`.
@@ -1412,7 +1412,7 @@ fn whole_subject(pa: &Para<'_>, start: usize, cue: usize) -> Option<Source> {
         && (t.cap
             || pa.has(start, words::DETERMINER)
             || pa.is_pronoun(start)
-            || pa.word(start).starts_with(|c: char| c.is_ascii_digit()));
+            || pa.bytes(start).first().is_some_and(u8::is_ascii_digit));
     let clean = (start..end).all(|k| {
         pa.toks[k].is_word()
             || (pa.toks[k].kind == TokKind::Punct
@@ -2380,7 +2380,7 @@ fn verb_cue(
         k == s_start
             || (k > s_start + 1
                 && pa.is_word_in(k - 1, &["in", "of"])
-                && (pa.word(k - 2).starts_with(|c: char| c.is_ascii_digit())
+                && (pa.bytes(k - 2).first().is_some_and(u8::is_ascii_digit)
                     || pa.is_class(k - 2, words::NUMBER)))
     };
     // A quantifier standing alone at the start of its clause is the subject: `Most said
@@ -2393,7 +2393,7 @@ fn verb_cue(
         // Not a noun modifier: `Most forecast models give …`.
         && !(cue_word.eq_ignore_ascii_case(lemma)
             && pa.toks.get(c.end).is_some_and(|t| {
-                t.is_word() && !t.cap && t.class & words::FUNCTION == 0 && pa.word(c.end).ends_with('s')
+                t.is_word() && !t.cap && t.class & words::FUNCTION == 0 && pa.bytes(c.end).ends_with(b"s")
             }));
     let closing_number = lone_quantifier
         || (c.first > s_start
@@ -3161,7 +3161,7 @@ fn postmodified_subject(
     let inner_end = pa.toks.partition_point(|t| t.span.end <= inner.mention.end);
     let adverbial = pa.has(k, words::ADJUNCT)
         && (k + 1..inner_end.min(k + 5)).any(|x| {
-            pa.has(x, words::TIME) || pa.word(x).starts_with(|c: char| c.is_ascii_digit())
+            pa.has(x, words::TIME) || pa.bytes(x).first().is_some_and(u8::is_ascii_digit)
         });
     Some(Source {
         mention: pa.span(head, k),
