@@ -86,7 +86,11 @@ fn is_in_bytes(list: &[&str], w: &[u8]) -> bool {
 /// Whether `word` ends with the ASCII `suffix`, ignoring ASCII case (as
 /// `word.to_ascii_lowercase().ends_with(suffix)` for a lowercase suffix, without a copy).
 fn ends_with_fold(word: &str, suffix: &str) -> bool {
-    let (w, s) = (word.as_bytes(), suffix.as_bytes());
+    ends_with_fold_bytes(word.as_bytes(), suffix.as_bytes())
+}
+
+/// [`ends_with_fold`] for the bytes of a word.
+fn ends_with_fold_bytes(w: &[u8], s: &[u8]) -> bool {
     w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
 }
 
@@ -294,7 +298,8 @@ impl Para<'_> {
                     && (self.toks[j - 1].cap || self.bytes(j - 1).ends_with(b"s"))
                     && (self.toks[i].cap
                         || self.has(i, words::DETERMINER)
-                        || (self.bytes(j - 1).ends_with(b"s") && self.bytes(end - 1).ends_with(b"s")))
+                        || (self.bytes(j - 1).ends_with(b"s")
+                            && self.bytes(end - 1).ends_with(b"s")))
                 {
                     i = j;
                     continue;
@@ -472,8 +477,8 @@ impl Para<'_> {
 
     /// Whether token `i` is a possessive noun (`Trump's`).
     fn is_possessive(&self, i: usize) -> bool {
-        let w = self.word(i);
-        w.ends_with("'s") || w.ends_with("’s")
+        let w = self.bytes(i);
+        w.ends_with(b"'s") || w.ends_with("’s".as_bytes())
     }
 
     fn is_pronoun(&self, i: usize) -> bool {
@@ -538,12 +543,12 @@ impl Para<'_> {
         let mut skipped = 0;
         while end > lo && skipped < 3 {
             let j = end - 1;
-            let w = self.word(j);
-            let adverb = (w.len() > 4 && w.ends_with("ly"))
-                || w.ends_with("n't")
-                || w.ends_with("n’t")
-                || is_in(&["best", "well", "quite"], w)
-                || (quantifier && skipped == 0 && is_in(&["all", "both", "each"], w));
+            let w = self.bytes(j);
+            let adverb = (w.len() > 4 && w.ends_with(b"ly"))
+                || w.ends_with(b"n't")
+                || w.ends_with("n’t".as_bytes())
+                || is_in_bytes(&["best", "well", "quite"], w)
+                || (quantifier && skipped == 0 && is_in_bytes(&["all", "both", "each"], w));
             if !(self.toks[j].is_word() && !self.toks[j].cap && (self.has(j, words::AUX) || adverb))
             {
                 break;
@@ -3160,9 +3165,8 @@ fn postmodified_subject(
     // A time adjunct (`Sen. Grassley on Wednesday said`) is no part of the speaker.
     let inner_end = pa.toks.partition_point(|t| t.span.end <= inner.mention.end);
     let adverbial = pa.has(k, words::ADJUNCT)
-        && (k + 1..inner_end.min(k + 5)).any(|x| {
-            pa.has(x, words::TIME) || pa.bytes(x).first().is_some_and(u8::is_ascii_digit)
-        });
+        && (k + 1..inner_end.min(k + 5))
+            .any(|x| pa.has(x, words::TIME) || pa.bytes(x).first().is_some_and(u8::is_ascii_digit));
     Some(Source {
         mention: pa.span(head, k),
         role: Some(Span::new(pa.toks[k].span.start, end)),
@@ -3635,18 +3639,19 @@ fn hearer_object(pa: &Para<'_>, k: usize) -> bool {
 
 /// Whether the cue at token `cue` is a past participle after a form of `be`.
 fn is_passive(pa: &Para<'_>, s_start: usize, cue: usize) -> bool {
-    if ends_with_fold(pa.word(cue), "ing") {
+    if ends_with_fold_bytes(pa.bytes(cue), b"ing") {
         return false;
     }
     let mut k = cue;
     // Skip adverbs: `was never mentioned`, `is widely reported`.
     while k > s_start && k + 3 > cue {
         k -= 1;
-        let w = pa.word(k);
         if pa.has(k, words::BE) {
             return true;
         }
-        if !(pa.toks[k].is_word() && (w.ends_with("ly") || pa.has(k, words::PASSIVE_ADVERB))) {
+        if !(pa.toks[k].is_word()
+            && (pa.bytes(k).ends_with(b"ly") || pa.has(k, words::PASSIVE_ADVERB)))
+        {
             return false;
         }
     }
