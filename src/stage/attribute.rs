@@ -2005,7 +2005,7 @@ fn subordinate_end(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
     }
     let (s_start, _) = pa.sentence_of(from);
     let mut open = s_start;
-    if open < from && pa.is_word_in(open, &["and", "but", "so", "yet"]) {
+    if open < from && pa.is_class(open, words::CLAUSE_CONJUNCTION) {
         open += 1;
     }
     // The clause must still be open at `from` (no comma between its start and the content),
@@ -3066,7 +3066,7 @@ fn time_adjunct_before(pa: &Para<'_>, s_start: usize, first: usize) -> bool {
         timed |= pa.has(k, words::TIME)
             || is_in(MONTHS, w)
             || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
-        if pa.is_word_in(k, &["in", "on", "last", "during", "since", "early", "late"]) {
+        if pa.is_class(k, words::TIME_OPENER) {
             let opens = k == s_start
                 || pa.toks[k - 1].kind == TokKind::Punct
                 || pa.has(k - 1, words::CLAUSE_OPENER);
@@ -3257,15 +3257,11 @@ fn possessed_claim(
 /// `adding to her lead`). Not an infinitive or `for`, which open what was asked or pledged
 /// (`vowed to fight`, `called for a ban`).
 fn adjunct_only(pa: &Para<'_>, from: usize, end: usize) -> bool {
-    let preposition = pa.is_word_in(
-        from,
-        &[
-            "with", "into", "from", "during", "by", "under", "at", "after", "before",
-        ],
-    ) || (pa.is_class(from, words::TO)
-        && from + 1 < end
-        && pa.has(from + 1, words::DETERMINER)
-        && !pa.has(from + 1, words::STOP));
+    let preposition = pa.is_class(from, words::ADJUNCT_PREPOSITION)
+        || (pa.is_class(from, words::TO)
+            && from + 1 < end
+            && pa.has(from + 1, words::DETERMINER)
+            && !pa.has(from + 1, words::STOP));
     preposition
         && !appeal_with(pa, from, end)
         && !(from..end.min(from + REACH)).any(|k| pa.has(k, words::BE | words::AUX))

@@ -107,6 +107,27 @@ pub(crate) fn punct_class(b: u8) -> u32 {
     }
 }
 
+/// Prepositions and adjectives that open a time adjunct ([`TIME_OPENERS`]).
+pub(crate) const TIME_OPENER: u32 = 1 << 26;
+
+/// Prepositions that open an adjunct rather than what was said ([`ADJUNCT_PREPOSITIONS`]).
+pub(crate) const ADJUNCT_PREPOSITION: u32 = 1 << 27;
+
+/// Conjunctions that may open a sentence's clause ([`CLAUSE_CONJUNCTIONS`]).
+pub(crate) const CLAUSE_CONJUNCTION: u32 = 1 << 28;
+
+/// Words that open a time adjunct (`in September`, `last week`, `early Monday`).
+pub(crate) const TIME_OPENERS: &[&str] = &["in", "on", "last", "during", "since", "early", "late"];
+
+/// Prepositions that open an adjunct rather than what was said (`said with a smile`).
+#[rustfmt::skip]
+pub(crate) const ADJUNCT_PREPOSITIONS: &[&str] = &[
+    "with", "into", "from", "during", "by", "under", "at", "after", "before",
+];
+
+/// Conjunctions that may open a sentence's clause (`And he said …`).
+pub(crate) const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "so", "yet"];
+
 /// Adverbs that may stand between `be` and a passive participle (`was never mentioned`).
 #[rustfmt::skip]
 pub(crate) const PASSIVE_ADVERBS: &[&str] = &[
@@ -318,6 +339,9 @@ const CLASS_LISTS: &[(u32, &[&str])] = &[
     (PASSIVE_LEMMA, attribute::PASSIVE_AS_VERBS),
     (PASSIVE_LEMMA, attribute::PASSIVE_TO_VERBS),
     (PASSIVE_LEMMA, HEARER_VERBS),
+    (TIME_OPENER, TIME_OPENERS),
+    (ADJUNCT_PREPOSITION, ADJUNCT_PREPOSITIONS),
+    (CLAUSE_CONJUNCTION, CLAUSE_CONJUNCTIONS),
 ];
 
 /// All number words but `one`.
