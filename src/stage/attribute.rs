@@ -1853,14 +1853,11 @@ fn first_person(pa: &Para<'_>, content: Span) -> bool {
         .take_while(|t| t.span.end <= content.end)
         .filter(|t| t.is_word())
         .any(|t| {
-            let w = &pa.text[t.span];
-            is_in(
-                &[
-                    "i", "we", "our", "us", "my", "me", "i'm", "we're", "i’m", "we’re", "we'll",
-                    "we’ll", "i'll", "i’ll",
-                ],
-                w,
-            )
+            t.class & words::FIRST_PERSON != 0
+                || is_in_bytes(
+                    &["i’m", "we’re", "we’ll", "i’ll"],
+                    &pa.text.as_bytes()[t.span.start..t.span.end],
+                )
         })
 }
 

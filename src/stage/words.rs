@@ -116,6 +116,15 @@ pub(crate) const ADJUNCT_PREPOSITION: u32 = 1 << 27;
 /// Conjunctions that may open a sentence's clause ([`CLAUSE_CONJUNCTIONS`]).
 pub(crate) const CLAUSE_CONJUNCTION: u32 = 1 << 28;
 
+/// First-person words of ASCII spelling ([`FIRST_PERSON_WORDS`]).
+pub(crate) const FIRST_PERSON: u32 = 1 << 29;
+
+/// First-person words, those with an ASCII apostrophe among them (`I'm`).
+#[rustfmt::skip]
+pub(crate) const FIRST_PERSON_WORDS: &[&str] = &[
+    "i", "we", "our", "us", "my", "me", "i'm", "we're", "we'll", "i'll",
+];
+
 /// Words that open a time adjunct (`in September`, `last week`, `early Monday`).
 pub(crate) const TIME_OPENERS: &[&str] = &["in", "on", "last", "during", "since", "early", "late"];
 
@@ -342,6 +351,7 @@ const CLASS_LISTS: &[(u32, &[&str])] = &[
     (TIME_OPENER, TIME_OPENERS),
     (ADJUNCT_PREPOSITION, ADJUNCT_PREPOSITIONS),
     (CLAUSE_CONJUNCTION, CLAUSE_CONJUNCTIONS),
+    (FIRST_PERSON, FIRST_PERSON_WORDS),
 ];
 
 /// All number words but `one`.
