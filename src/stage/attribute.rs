@@ -59,6 +59,11 @@ fn confidence(rule: Rule) -> f32 {
     }
 }
 
+/// Whether the lemma `lemma` is of one of these [`words`] classes (the `*_LEMMA` ones).
+fn lemma_has(lemma: &str, classes: u32) -> bool {
+    words::classes_in(words::table(), lemma) & classes != 0
+}
+
 fn is_in(list: &[&str], word: &str) -> bool {
     is_in_bytes(list, word.as_bytes())
 }
@@ -81,7 +86,11 @@ fn is_in_bytes(list: &[&str], w: &[u8]) -> bool {
 /// Whether `word` ends with the ASCII `suffix`, ignoring ASCII case (as
 /// `word.to_ascii_lowercase().ends_with(suffix)` for a lowercase suffix, without a copy).
 fn ends_with_fold(word: &str, suffix: &str) -> bool {
-    let (w, s) = (word.as_bytes(), suffix.as_bytes());
+    ends_with_fold_bytes(word.as_bytes(), suffix.as_bytes())
+}
+
+/// [`ends_with_fold`] for the bytes of a word.
+fn ends_with_fold_bytes(w: &[u8], s: &[u8]) -> bool {
     w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
 }
 
@@ -169,8 +178,14 @@ impl Para<'_> {
     }
 
     /// Whether token `i` is a word of one of these classes ([`words`]).
-    fn has(&self, i: usize, classes: u16) -> bool {
+    fn has(&self, i: usize, classes: u32) -> bool {
         self.toks[i].class & classes != 0
+    }
+
+    /// Whether token `i` is a word of one of these [`words`] classes (false past the last
+    /// token).
+    fn is_class(&self, i: usize, classes: u32) -> bool {
+        self.toks.get(i).is_some_and(|t| t.class & classes != 0)
     }
 
     /// Whether token `i` is one of these words (false past the last token).
@@ -195,7 +210,7 @@ impl Para<'_> {
         if t.kind == TokKind::Punct
             && self.bytes(i) == b"%"
             && i > 0
-            && self.word(i - 1).starts_with(|c: char| c.is_ascii_digit())
+            && self.bytes(i - 1).first().is_some_and(u8::is_ascii_digit)
         {
             return true;
         }
@@ -232,7 +247,7 @@ impl Para<'_> {
                 && !self.toks[j].cap
                 && !self.toks[j].quoted
                 && self.bytes(j).len() > 3
-                && self.word(j).ends_with('s')
+                && self.bytes(j).ends_with(b"s")
                 && (self.has(j - 1, words::DETERMINER)
                     || self.is_possessive(j - 1)
                     || (self.np_word(j - 1) && !self.toks[j - 1].cap))
@@ -256,8 +271,8 @@ impl Para<'_> {
             if !self.np_word(j) && !cue_head(j) {
                 // A proportion: `Six in 10`, `one in five`.
                 let number = |k: usize| {
-                    self.word(k).starts_with(|c: char| c.is_ascii_digit())
-                        || self.is_word_in(k, NUMBER_WORDS)
+                    self.bytes(k).first().is_some_and(u8::is_ascii_digit)
+                        || self.is_class(k, words::NUMBER)
                 };
                 if j > lo && i < end && self.is_word_in(j, &["in"]) && number(j - 1) && number(i) {
                     i = j;
@@ -280,10 +295,11 @@ impl Para<'_> {
                     && i < end
                     && self.bytes(j) == b"and"
                     && self.np_word(j - 1)
-                    && (self.toks[j - 1].cap || self.word(j - 1).ends_with('s'))
+                    && (self.toks[j - 1].cap || self.bytes(j - 1).ends_with(b"s"))
                     && (self.toks[i].cap
                         || self.has(i, words::DETERMINER)
-                        || (self.word(j - 1).ends_with('s') && self.word(end - 1).ends_with('s')))
+                        || (self.bytes(j - 1).ends_with(b"s")
+                            && self.bytes(end - 1).ends_with(b"s")))
                 {
                     i = j;
                     continue;
@@ -300,10 +316,10 @@ impl Para<'_> {
                 }
                 // A proportion ending in a number word: `Three in four say`.
                 if j > lo + 1
-                    && self.is_word_in(j, NUMBER_WORDS)
+                    && self.is_class(j, words::NUMBER)
                     && self.is_word_in(j - 1, &["in", "of"])
-                    && (self.word(j - 2).starts_with(|c: char| c.is_ascii_digit())
-                        || self.is_word_in(j - 2, NUMBER_WORDS))
+                    && (self.bytes(j - 2).first().is_some_and(u8::is_ascii_digit)
+                        || self.is_class(j - 2, words::NUMBER))
                 {
                     i = j - 2;
                     continue;
@@ -311,7 +327,7 @@ impl Para<'_> {
                 if j > lo + 1
                     && self.bytes(j - 1) == b"and"
                     && self.np_word(j - 2)
-                    && (self.toks[j - 2].cap || self.word(j - 2).ends_with('s'))
+                    && (self.toks[j - 2].cap || self.bytes(j - 2).ends_with(b"s"))
                 {
                     i = j - 1;
                     continue;
@@ -342,7 +358,7 @@ impl Para<'_> {
         let has_cap = (i..end).any(|k| self.toks[k].cap);
         let has_det = (i..end).any(|k| self.has(k, words::DETERMINER));
         let head = self.word(end - 1);
-        let has_number = (i..end).any(|k| self.word(k).starts_with(|c: char| c.is_ascii_digit()));
+        let has_number = (i..end).any(|k| self.bytes(k).first().is_some_and(u8::is_ascii_digit));
         let plural_head = (head.ends_with('s') || is_in(COLLECTIVE_NOUNS, head)) && end - i <= 3;
         if !(has_cap || has_det || has_number || plural_head) {
             // A share after a comparative: `More than half`, `fewer than a third`.
@@ -351,12 +367,12 @@ impl Para<'_> {
                 && self.is_word_in(i - 1, &["than"])
                 && self.is_word_in(i - 2, &["more", "fewer", "less"])
                 && (self.is_word_in(i, &["half", "third", "quarter", "dozen", "majority"])
-                    || self.is_word_in(i, NUMBER_WORDS));
+                    || self.is_class(i, words::NUMBER));
             return share.then(|| i - 2);
         }
         // A figure may be hedged: `About 4 in 10 voters`, `Only about half of them`.
-        if self.word(i).starts_with(|c: char| c.is_ascii_digit())
-            || self.is_word_in(i, NUMBER_WORDS)
+        if self.bytes(i).first().is_some_and(u8::is_ascii_digit)
+            || self.is_class(i, words::NUMBER)
             || self.is_word_in(i, &["half", "third", "quarter", "two-thirds"])
         {
             let mut k = 0;
@@ -404,7 +420,7 @@ impl Para<'_> {
                 && (self.bytes(i).ends_with(b"ed") || self.has(i, words::PAST))
                 && !self.has(i - 1, words::DETERMINER)
                 && (self.toks[i - 1].cap
-                    || self.word(i - 1).ends_with('s')
+                    || self.bytes(i - 1).ends_with(b"s")
                     || (i == start + 2 && self.has(start, words::DETERMINER)));
             // An adverb, or a word with an object after it, is the verb phrase:
             // `Republicans privately defend their strategy`, `Sullivan put off deciding`.
@@ -461,8 +477,8 @@ impl Para<'_> {
 
     /// Whether token `i` is a possessive noun (`Trump's`).
     fn is_possessive(&self, i: usize) -> bool {
-        let w = self.word(i);
-        w.ends_with("'s") || w.ends_with("’s")
+        let w = self.bytes(i);
+        w.ends_with(b"'s") || w.ends_with("’s".as_bytes())
     }
 
     fn is_pronoun(&self, i: usize) -> bool {
@@ -527,12 +543,12 @@ impl Para<'_> {
         let mut skipped = 0;
         while end > lo && skipped < 3 {
             let j = end - 1;
-            let w = self.word(j);
-            let adverb = (w.len() > 4 && w.ends_with("ly"))
-                || w.ends_with("n't")
-                || w.ends_with("n’t")
-                || is_in(&["best", "well", "quite"], w)
-                || (quantifier && skipped == 0 && is_in(&["all", "both", "each"], w));
+            let w = self.bytes(j);
+            let adverb = (w.len() > 4 && w.ends_with(b"ly"))
+                || w.ends_with(b"n't")
+                || w.ends_with("n’t".as_bytes())
+                || is_in_bytes(&["best", "well", "quite"], w)
+                || (quantifier && skipped == 0 && is_in_bytes(&["all", "both", "each"], w));
             if !(self.toks[j].is_word() && !self.toks[j].cap && (self.has(j, words::AUX) || adverb))
             {
                 break;
@@ -549,7 +565,7 @@ impl Para<'_> {
         let mut end = cue;
         // An infinitive after a verb of the subject: `D'Souza went on to explain`, `she
         // tried to argue`.
-        if end > lo + 2 && self.is_word_in(end - 1, &["to"]) {
+        if end > lo + 2 && self.is_class(end - 1, words::TO) {
             let mut k = end - 1;
             if self.is_word_in(k - 1, &["on"]) {
                 k -= 1;
@@ -850,11 +866,13 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     let mut quos: Vec<QuoteAt> = reuse(&mut scratch.quos, n_quotations);
     let mut cue_start: Vec<bool> = reuse(&mut scratch.cue_start, most);
     let mut breaks: Vec<usize> = reuse(&mut scratch.breaks, most);
+    let mut breakable: Vec<usize> = reuse(&mut scratch.breakable, most);
     let mut sent_ids: Vec<(usize, SentenceId)> =
         reuse(&mut scratch.sent_ids, article.sentences.len());
     let mut drafts: Vec<Draft> = reuse(&mut scratch.drafts, n_quotations + article.cues.len());
     let mut cue_i = 0;
     let mut quo_i = 0;
+    let (mut mark_i, mut quoted_i) = (0, 0);
     // Name kickers looked up per article (see [`name_kicker`]).
     let mut kickers = Kickers::default();
     let mut last: Option<(ParagraphId, Source, Option<Span>, Option<PatternId>)> = None;
@@ -888,13 +906,22 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         {
             continue;
         }
+        // The marks and quotations from this paragraph on (paragraphs come in text order):
+        // the tokenizer finds its first ones at once.
+        while mark_i < marks.len() && marks[mark_i].0.start < para.span.start {
+            mark_i += 1;
+        }
+        while quoted_i < quoted.len() && quoted[quoted_i].end <= para.span.start {
+            quoted_i += 1;
+        }
         tokenize(
             text,
             para.span,
             &config.abbreviations,
-            &marks,
-            &quoted,
+            &marks[mark_i..],
+            &quoted[quoted_i..],
             &mut toks,
+            &mut breakable,
         );
         if toks.is_empty() {
             continue;
@@ -1025,7 +1052,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
                 toks[c.first].cap = false;
             }
         }
-        clause_breaks(text, &toks, &cue_start, &mut breaks);
+        clause_breaks(text, &toks, &breakable, &cue_start, &mut breaks);
         let pa = Para {
             text,
             toks: &toks,
@@ -1077,6 +1104,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     scratch.quos = quos;
     scratch.cue_start = cue_start;
     scratch.breaks = breaks;
+    scratch.breakable = breakable;
     scratch.sent_ids = sent_ids;
     scratch.drafts = drafts;
     scratch.put();
@@ -1095,6 +1123,7 @@ struct Scratch {
     quos: Vec<QuoteAt>,
     cue_start: Vec<bool>,
     breaks: Vec<usize>,
+    breakable: Vec<usize>,
     sent_ids: Vec<(usize, SentenceId)>,
     drafts: Vec<Draft>,
     /// The mention made for each speaker span ([`finish`]).
@@ -1146,6 +1175,7 @@ impl Scratch {
             bytes(&self.quos),
             bytes(&self.cue_start),
             bytes(&self.breaks),
+            bytes(&self.breakable),
             bytes(&self.sent_ids),
             bytes(&self.drafts),
             self.mention_of
@@ -1387,7 +1417,7 @@ fn whole_subject(pa: &Para<'_>, start: usize, cue: usize) -> Option<Source> {
         && (t.cap
             || pa.has(start, words::DETERMINER)
             || pa.is_pronoun(start)
-            || pa.word(start).starts_with(|c: char| c.is_ascii_digit()));
+            || pa.bytes(start).first().is_some_and(u8::is_ascii_digit));
     let clean = (start..end).all(|k| {
         pa.toks[k].is_word()
             || (pa.toks[k].kind == TokKind::Punct
@@ -1711,7 +1741,7 @@ fn adjunct_comma(pa: &Para<'_>, from: usize, s_end: usize, lemma: &str) -> Optio
     if pa.is_punct(from, ",") {
         return Some(from);
     }
-    if !pa.has(from, words::ADJUNCT) || is_in(words::HEARER_VERBS, lemma) {
+    if !pa.has(from, words::ADJUNCT) || lemma_has(lemma, words::HEARER_LEMMA) {
         return None;
     }
     let comma = (from + 1..s_end.min(from + 9)).find(|&k| pa.toks[k].kind != TokKind::Word)?;
@@ -1823,14 +1853,11 @@ fn first_person(pa: &Para<'_>, content: Span) -> bool {
         .take_while(|t| t.span.end <= content.end)
         .filter(|t| t.is_word())
         .any(|t| {
-            let w = &pa.text[t.span];
-            is_in(
-                &[
-                    "i", "we", "our", "us", "my", "me", "i'm", "we're", "i’m", "we’re", "we'll",
-                    "we’ll", "i'll", "i’ll",
-                ],
-                w,
-            )
+            t.class & words::FIRST_PERSON != 0
+                || is_in_bytes(
+                    &["i’m", "we’re", "we’ll", "i’ll"],
+                    &pa.text.as_bytes()[t.span.start..t.span.end],
+                )
         })
 }
 
@@ -1909,7 +1936,7 @@ fn clause_end(pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize
             || c.end >= s_end
             || pa.toks[c.end].kind == TokKind::Punct
             || pa.has(c.end, words::ADJUNCT)
-            || pa.is_word_in(c.end, &["that"]);
+            || pa.is_class(c.end, words::THAT);
         if !tail {
             // `… while Sanders suggests …`, `… after the mayor said …`: a new clause with
             // its own speaker and cue ends this one at its conjunction (a `because` clause
@@ -1928,7 +1955,7 @@ fn clause_end(pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize
                 if m > from + 1 && pa.is_punct(m - 1, ",") {
                     let (s_start, _) = pa.sentence_of(from);
                     let lo = s_start.max(from.saturating_sub(REACH));
-                    if (lo..from).any(|k| pa.is_word_in(k, SUBORDINATORS)) {
+                    if (lo..from).any(|k| pa.is_class(k, words::SUBORDINATOR)) {
                         return m - 1;
                     }
                 }
@@ -1962,7 +1989,7 @@ fn clause_end(pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize
 
 /// Conjunctions that open a subordinate clause before the main clause of a sentence.
 #[rustfmt::skip]
-const SUBORDINATORS: &[&str] = &[
+pub(crate) const SUBORDINATORS: &[&str] = &[
     "while", "when", "although", "though", "as", "if", "because", "since", "after", "before",
     "once", "whereas", "unless", "until",
 ];
@@ -1975,14 +2002,14 @@ fn subordinate_end(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
     }
     let (s_start, _) = pa.sentence_of(from);
     let mut open = s_start;
-    if open < from && pa.is_word_in(open, &["and", "but", "so", "yet"]) {
+    if open < from && pa.is_class(open, words::CLAUSE_CONJUNCTION) {
         open += 1;
     }
     // The clause must still be open at `from` (no comma between its start and the content),
     // and be of a clause's length.
     if open >= from
         || from - open > 2 * REACH
-        || !pa.is_word_in(open, SUBORDINATORS)
+        || !pa.is_class(open, words::SUBORDINATOR)
         || (open..from).any(|k| pa.is_punct(k, ",") && !pa.toks[k].quoted)
     {
         return s_end;
@@ -2042,18 +2069,20 @@ fn relative_insert(text: &str, toks: &[Tok], k: usize) -> bool {
 /// The tokens where a clause breaks (see [`clause_break`]), in order: a dash or semicolon,
 /// a comma before a conjunction or relative pronoun (not `, and that …`), and `and`/`but`
 /// before a second cue (`said X was ignorant and criticized him`).
-fn clause_breaks(text: &str, toks: &[Tok], cue_start: &[bool], out: &mut Vec<usize>) {
+///
+/// Only a comma, a semicolon, a dash or `and`/`but` outside quotations may break: the
+/// tokenizer lists those tokens (`breakable`, in order) and the full test reads only them.
+fn clause_breaks(
+    text: &str,
+    toks: &[Tok],
+    breakable: &[usize],
+    cue_start: &[bool],
+    out: &mut Vec<usize>,
+) {
     out.clear();
-    let bytes = text.as_bytes();
-    for (k, t) in toks.iter().enumerate() {
-        // Only a comma, a semicolon, a dash or `and`/`but` outside quotations may break (a
-        // cheap test on the token's first byte and classes before the full one).
-        let candidate = match t.kind {
-            TokKind::Punct => matches!(bytes[t.span.start], b',' | b';' | b'-' | 0xE2),
-            TokKind::Word => t.class & words::AND_BUT != 0,
-            _ => false,
-        };
-        if !candidate || t.quoted {
+    for &k in breakable {
+        let t = &toks[k];
+        if t.quoted {
             continue;
         }
         let next = toks.get(k + 1).filter(|n| n.is_word() && !n.quoted);
@@ -2353,30 +2382,27 @@ fn verb_cue(
         k == s_start
             || (k > s_start + 1
                 && pa.is_word_in(k - 1, &["in", "of"])
-                && (pa.word(k - 2).starts_with(|c: char| c.is_ascii_digit())
-                    || pa.is_word_in(k - 2, NUMBER_WORDS)))
+                && (pa.bytes(k - 2).first().is_some_and(u8::is_ascii_digit)
+                    || pa.is_class(k - 2, words::NUMBER)))
     };
     // A quantifier standing alone at the start of its clause is the subject: `Most said
     // …`, `; some accused …`.
     let lone_quantifier = c.first > s_start
-        && pa.is_word_in(
-            c.first - 1,
-            &["most", "some", "many", "few", "several", "both", "all"],
-        )
+        && pa.is_class(c.first - 1, words::LONE_QUANTIFIER)
         && (c.first - 1 == s_start
             || pa.toks[c.first - 2].kind == TokKind::Punct
             || pa.has(c.first - 2, words::AND_BUT))
         // Not a noun modifier: `Most forecast models give …`.
         && !(cue_word.eq_ignore_ascii_case(lemma)
             && pa.toks.get(c.end).is_some_and(|t| {
-                t.is_word() && !t.cap && t.class == 0 && pa.word(c.end).ends_with('s')
+                t.is_word() && !t.cap && t.class & words::FUNCTION == 0 && pa.bytes(c.end).ends_with(b"s")
             }));
     let closing_number = lone_quantifier
         || (c.first > s_start
-            && pa.is_word_in(c.first - 1, &NUMBER_WORDS[1..])
+            && pa.is_class(c.first - 1, words::NUMBER_ABOVE_ONE)
             && proportion(c.first - 1))
         || c.first > s_start + 1
-            && ((pa.is_word_in(c.first - 1, &NUMBER_WORDS[1..])
+            && ((pa.is_class(c.first - 1, words::NUMBER_ABOVE_ONE)
                 && pa.has(c.first - 2, words::DETERMINER))
                 || (pa.is_word_in(c.first - 1, &["all", "both", "each"])
                     && (pa.np_word(c.first - 2) || pa.is_punct(c.first - 2, ")"))
@@ -2405,7 +2431,7 @@ fn verb_cue(
                 && !w.ends_with('s')
                 && !w.ends_with("ly")
                 && !w.ends_with("ed")
-                && !pa.is_word_in(c.first - 1, NUMBER_WORDS)
+                && !pa.is_class(c.first - 1, words::NUMBER)
         }
         // Not the end of a subject's post-modifier: `supporters of the law hope`.
         && !(c.first > s_start + 2 && pa.has(c.first - 3, words::STOP | words::LINK))
@@ -2467,7 +2493,7 @@ fn verb_cue(
     // A purpose infinitive after the main clause's verb phrase: `stood at an event to say
     // …`, `went on television to say …` (not `refused to say`, `wants to say`).
     let purpose = c.first > s_start + 2
-        && pa.is_word_in(c.first - 1, &["to"])
+        && pa.is_class(c.first - 1, words::TO)
         && is_in(
             &[
                 "say", "tell", "announce", "declare", "argue", "explain", "warn", "complain",
@@ -2480,7 +2506,7 @@ fn verb_cue(
     // A participle after a medium the subject put out tells what it said: `sent a tweet
     // saying …`, `issued a statement calling …`.
     let after_medium = c.first > s_start + 1
-        && pa.is_word_in(c.first - 1, MEDIUM_NOUNS)
+        && pa.is_class(c.first - 1, words::MEDIUM)
         && pa.has(c.first - 2, words::DETERMINER);
     if (participle
         && (after_comma
@@ -2518,7 +2544,7 @@ fn verb_cue(
     // `that` clause: `Democrats see Sanders as an agent of her decline`, `voters saw that he
     // could win` (not `saw a rally`).
     if is_in(VIEW_AS_VERBS, lemma)
-        && !pa.is_word_in(c.end, &["that"])
+        && !pa.is_class(c.end, words::THAT)
         && !(c.end..s_end.min(c.end + 12))
             .take_while(|&k| !pa.is_punct(k, ","))
             .any(|k| pa.is_word_in(k, &["as"]))
@@ -2596,7 +2622,7 @@ fn verb_cue(
         let new_clause = new_clause || resumes;
         let tail_ok = (new_clause || s_end - after <= 8)
             && !(after..s_end.min(after + REACH))
-                .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open);
+                .any(|k| pa.is_class(k, words::THAT) || pa.toks[k].kind == TokKind::Open);
         let comma = c.first - 1;
         if comma <= s_start || (tail_len > REACH && !new_clause) || !tail_ok {
             return None;
@@ -2637,7 +2663,7 @@ fn verb_cue(
         conj -= 1;
     }
     if conj > s_start + 1
-        && pa.is_word_in(conj - 1, &["and", "but"])
+        && pa.is_class(conj - 1, words::AND_BUT)
         && !trailing_attribution_follows(pa, cues, ci, s_end)
     {
         let subject = main_subject
@@ -2680,9 +2706,9 @@ fn verb_cue(
             && (words_after == 0
                 || (words_after <= 8
                     && (pa.has(c.end, words::ADJUNCT)
-                        || (is_in(words::HEARER_VERBS, lemma) && hearer_object(pa, c.end)))
+                        || (lemma_has(lemma, words::HEARER_LEMMA) && hearer_object(pa, c.end)))
                     && !(c.end..s_end.min(c.end + REACH))
-                        .any(|k| pa.is_word_in(k, &["that"]) || pa.toks[k].kind == TokKind::Open)));
+                        .any(|k| pa.is_class(k, words::THAT) || pa.toks[k].kind == TokKind::Open)));
         // A parenthetical attribution: `…, the office said, they will …` reports the part
         // before it; a short adjunct may close it (`…, she said in an interview, …`).
         let paren_end = adjunct_comma(pa, c.end, s_end, lemma);
@@ -2727,7 +2753,7 @@ fn verb_cue(
                 });
             }
             if nothing_after
-                && !(c.end..s_end.min(c.end + REACH)).any(|k| pa.is_word_in(k, &["that"]))
+                && !(c.end..s_end.min(c.end + REACH)).any(|k| pa.is_class(k, words::THAT))
             {
                 return Some((
                     pa.span(s_start, comma),
@@ -2799,7 +2825,7 @@ fn verb_cue(
         if intransitive_use(pa, lemma, from) {
             let topic = config.patterns.is_enabled(PatternKind::Stance)
                 && (lemma == "respond" || lemma == "reply")
-                && pa.is_word_in(from, &["to"])
+                && pa.is_class(from, words::TO)
                 && from + 2 < end;
             // `spoke to reporters about …`: the topic comes after the hearer.
             let spoken_topic = (lemma == "speak" || lemma == "talk")
@@ -2823,8 +2849,8 @@ fn verb_cue(
         // ways to …`, `couldn't find anyone`). Finding oneself somewhere stays a view
         // (`Lee found herself defending the levy`).
         if lemma == "find"
-            && !pa.is_word_in(from.saturating_sub(1), &["that"])
-            && !pa.is_word_in(from, &["that"])
+            && !pa.is_class(from.saturating_sub(1), words::THAT)
+            && !pa.is_class(from, words::THAT)
             && !clause_follows(pa, from, end)
             && !pa.bytes(from).ends_with(b"self")
             && !pa.bytes(from).ends_with(b"selves")
@@ -2835,7 +2861,7 @@ fn verb_cue(
         // `feel` reports a view only with a clause (`felt that …`, `felt he was right`,
         // `felt like …`), not a state (`felt tired`, `felt the cold`).
         if lemma == "feel"
-            && !(pa.is_word_in(from.saturating_sub(1), &["that"])
+            && !(pa.is_class(from.saturating_sub(1), words::THAT)
                 || pa.is_word_in(from, &["that", "like"])
                 || clause_follows(pa, from, end))
         {
@@ -2847,8 +2873,8 @@ fn verb_cue(
         // Verbs that report speech only with a clause: `maintained that …`, not `maintained
         // an energetic pace`.
         if is_in(CLAUSE_ONLY, lemma)
-            && !pa.is_word_in(from.saturating_sub(1), &["that"])
-            && !pa.is_word_in(from, &["that"])
+            && !pa.is_class(from.saturating_sub(1), words::THAT)
+            && !pa.is_class(from, words::THAT)
         {
             return None;
         }
@@ -2917,7 +2943,7 @@ fn topic_after_speaking(pa: &Para<'_>, from: usize, end: usize) -> Option<usize>
 fn object_end(pa: &Para<'_>, cues: &[CueAt], from: usize, end: usize) -> usize {
     if from == 0
         || end <= from + 1
-        || pa.is_word_in(from - 1, &["that"])
+        || pa.is_class(from - 1, words::THAT)
         || clause_follows(pa, from, end)
     {
         return end;
@@ -2948,9 +2974,9 @@ fn object_stop(pa: &Para<'_>, cues: &[CueAt], from: usize, end: usize) -> usize 
         .find(|c| c.kind == PatternKind::Medium)
         .map_or(end, |c| c.first);
     let stop = (from + 1..end.min(from + 2 * REACH)).find(|&k| {
-        (!pa.toks[k].quoted && pa.is_word_in(k, &["when", "until", "while", "whereas"]))
+        (!pa.toks[k].quoted && pa.is_class(k, words::TIME_CONJUNCTION))
             || !pa.toks[k].quoted
-                && pa.is_word_in(k, &["and", "but"])
+                && pa.is_class(k, words::AND_BUT)
                 && pa.toks.get(k + 1).is_some_and(|v| {
                     let w = pa.word(k + 1);
                     v.is_word()
@@ -2996,7 +3022,7 @@ fn intransitive_use(pa: &Para<'_>, lemma: &str, from: usize) -> bool {
 /// Nouns of the things a speaker puts out, after which a participle of saying is the
 /// speaker's (`released a statement saying …`).
 #[rustfmt::skip]
-const MEDIUM_NOUNS: &[&str] = &[
+pub(crate) const MEDIUM_NOUNS: &[&str] = &[
     "statement", "tweet", "letter", "post", "memo", "email", "e-mail", "release", "video",
     "message", "note", "ad", "advertisement", "op-ed", "column", "filing", "motion", "report",
     "speech", "blog", "editorial", "essay", "petition",
@@ -3011,7 +3037,7 @@ const FINITE_AUX: &[&str] = &[
 
 /// Number words, for proportions (`one in five`) and numbers closing a noun phrase.
 #[rustfmt::skip]
-const NUMBER_WORDS: &[&str] = &[
+pub(crate) const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 
@@ -3037,7 +3063,7 @@ fn time_adjunct_before(pa: &Para<'_>, s_start: usize, first: usize) -> bool {
         timed |= pa.has(k, words::TIME)
             || is_in(MONTHS, w)
             || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
-        if pa.is_word_in(k, &["in", "on", "last", "during", "since", "early", "late"]) {
+        if pa.is_class(k, words::TIME_OPENER) {
             let opens = k == s_start
                 || pa.toks[k - 1].kind == TokKind::Punct
                 || pa.has(k - 1, words::CLAUSE_OPENER);
@@ -3050,7 +3076,7 @@ fn time_adjunct_before(pa: &Para<'_>, s_start: usize, first: usize) -> bool {
 /// Words that open a modifier after the head of a subject: `an official familiar with the
 /// case`, `officials who spoke with reporters`, `many of the people at the rally`.
 #[rustfmt::skip]
-const POSTMODIFIER_OPENERS: &[&str] = &[
+pub(crate) const POSTMODIFIER_OPENERS: &[&str] = &[
     "who", "that", "with", "of", "at", "in", "from", "for", "on", "among", "inside", "within",
     "outside", "near", "close", "familiar", "involved", "knowledgeable", "briefed", "speaking",
     "working", "aware", "based", "responsible", "loyal", "opposed", "allied", "aligned",
@@ -3136,9 +3162,8 @@ fn postmodified_subject(
     // A time adjunct (`Sen. Grassley on Wednesday said`) is no part of the speaker.
     let inner_end = pa.toks.partition_point(|t| t.span.end <= inner.mention.end);
     let adverbial = pa.has(k, words::ADJUNCT)
-        && (k + 1..inner_end.min(k + 5)).any(|x| {
-            pa.has(x, words::TIME) || pa.word(x).starts_with(|c: char| c.is_ascii_digit())
-        });
+        && (k + 1..inner_end.min(k + 5))
+            .any(|x| pa.has(x, words::TIME) || pa.bytes(x).first().is_some_and(u8::is_ascii_digit));
     Some(Source {
         mention: pa.span(head, k),
         role: Some(Span::new(pa.toks[k].span.start, end)),
@@ -3164,7 +3189,7 @@ fn modifier_head(pa: &Para<'_>, s_start: usize, first: usize) -> Option<(usize, 
         }
         // A participle opens a modifier too: `voters supporting the bill`.
         let participle = t.is_word() && pa.bytes(k).len() > 5 && pa.bytes(k).ends_with(b"ing");
-        if t.quoted || t.cap || !(participle || pa.is_word_in(k, POSTMODIFIER_OPENERS)) {
+        if t.quoted || t.cap || !(participle || pa.is_class(k, words::POSTMODIFIER)) {
             continue;
         }
         let Some(head) = pa.np_before(s_start, k) else {
@@ -3203,7 +3228,7 @@ fn possessed_claim(
     s_end: usize,
 ) -> Found {
     let p = c.first - 1;
-    if c.end + 1 >= s_end || !pa.is_word_in(c.end, &["that"]) || pa.toks[p].quoted {
+    if c.end + 1 >= s_end || !pa.is_class(c.end, words::THAT) || pa.toks[p].quoted {
         return None;
     }
     let source = if pa.is_possessive(p) {
@@ -3229,15 +3254,11 @@ fn possessed_claim(
 /// `adding to her lead`). Not an infinitive or `for`, which open what was asked or pledged
 /// (`vowed to fight`, `called for a ban`).
 fn adjunct_only(pa: &Para<'_>, from: usize, end: usize) -> bool {
-    let preposition = pa.is_word_in(
-        from,
-        &[
-            "with", "into", "from", "during", "by", "under", "at", "after", "before",
-        ],
-    ) || (pa.is_word_in(from, &["to"])
-        && from + 1 < end
-        && pa.has(from + 1, words::DETERMINER)
-        && !pa.has(from + 1, words::STOP));
+    let preposition = pa.is_class(from, words::ADJUNCT_PREPOSITION)
+        || (pa.is_class(from, words::TO)
+            && from + 1 < end
+            && pa.has(from + 1, words::DETERMINER)
+            && !pa.has(from + 1, words::STOP));
     preposition
         && !appeal_with(pa, from, end)
         && !(from..end.min(from + REACH)).any(|k| pa.has(k, words::BE | words::AUX))
@@ -3249,7 +3270,7 @@ fn appeal_with(pa: &Para<'_>, k: usize, end: usize) -> bool {
     pa.is_word_in(k, &["with"])
         && (k + 1..end.min(k + 6))
             .take_while(|&j| pa.toks[j].is_word())
-            .any(|j| pa.is_word_in(j, &["to"]))
+            .any(|j| pa.is_class(j, words::TO))
 }
 
 /// Whether `span` is a short phrase that opens with a preposition and holds no verb
@@ -3295,7 +3316,7 @@ const QUESTION_OPENERS: &[&str] = &[
 /// for …`, `accused X of …`, `criticized X as …`).
 fn states_a_reason(pa: &Para<'_>, content: Span) -> bool {
     let first = pa.toks.partition_point(|t| t.span.start < content.start);
-    if first > 0 && pa.is_word_in(first - 1, &["that"]) {
+    if first > 0 && pa.is_class(first - 1, words::THAT) {
         return true;
     }
     pa.toks[first..]
@@ -3327,7 +3348,7 @@ const RAISING_VERBS: &[&str] = &["appear", "seem", "reportedly", "allegedly"];
 /// Verbs whose passive reports what unnamed others say or think of the subject (`X is
 /// expected to …`, `X is widely seen as …`, `X is said to …`).
 #[rustfmt::skip]
-const PASSIVE_RAISING_VERBS: &[&str] = &[
+pub(crate) const PASSIVE_RAISING_VERBS: &[&str] = &[
     "expect", "believe", "think", "consider", "project", "predict", "say", "report", "rumor",
     "see", "view", "regard", "understand", "suppose", "estimate", "assume",
 ];
@@ -3338,7 +3359,7 @@ fn clause_follows(pa: &Para<'_>, k: usize, s_end: usize) -> bool {
     if k >= s_end {
         return false;
     }
-    if pa.is_word_in(k, &["that"]) {
+    if pa.is_class(k, words::THAT) {
         return true;
     }
     pa.toks[k].is_word()
@@ -3352,7 +3373,7 @@ fn clause_follows(pa: &Para<'_>, k: usize, s_end: usize) -> bool {
             // A past participle after `and` with no verb of its own after it is one too
             // (`banned X and ordered a review`, not `the wind and unsettled seas could`).
             .take_while(|&j| {
-                !(pa.is_word_in(j, &["and", "but"])
+                !(pa.is_class(j, words::AND_BUT)
                     && pa.toks.get(j + 1).is_some_and(|v| {
                         let w = pa.word(j + 1);
                         v.class & words::PAST != 0
@@ -3393,7 +3414,7 @@ const VIEW_AS_VERBS: &[&str] = &["see", "view", "regard"];
 /// Speech verbs whose passive characterises its subject with `as` (`he was described as
 /// becoming newly serious`).
 #[rustfmt::skip]
-const PASSIVE_AS_VERBS: &[&str] = &[
+pub(crate) const PASSIVE_AS_VERBS: &[&str] = &[
     "describe", "portray", "characterize", "characterise", "depict", "label", "brand", "hail",
     "praise", "criticize", "criticise", "dismiss", "cite", "mention",
 ];
@@ -3410,7 +3431,8 @@ fn passive_preposition(lemma: &str) -> Option<&'static [&'static str]> {
 }
 
 /// Speech verbs whose passive puts a request to its subject (`the mayor was asked to name …`).
-const PASSIVE_TO_VERBS: &[&str] = &["ask", "urge", "encourage", "press", "invite", "advise"];
+pub(crate) const PASSIVE_TO_VERBS: &[&str] =
+    &["ask", "urge", "encourage", "press", "invite", "advise"];
 
 /// Words after `appear` or `seem` that make it a verb of place or manner, not of impression
 /// (`appeared in court`, `appeared with him`).
@@ -3434,11 +3456,7 @@ fn raising(
 ) -> Found {
     let active = is_in(RAISING_VERBS, lemma);
     let passive = !active
-        && (is_in(PASSIVE_RAISING_VERBS, lemma)
-            || is_in(PASSIVE_AS_VERBS, lemma)
-            || is_in(PASSIVE_TO_VERBS, lemma)
-            || is_in(words::HEARER_VERBS, lemma)
-            || passive_preposition(lemma).is_some())
+        && (lemma_has(lemma, words::PASSIVE_LEMMA) || passive_preposition(lemma).is_some())
         && !pa.bytes(c.first).ends_with(b"ing")
         && is_passive(pa, s_start, c.first);
     if !(active || passive) || c.end >= s_end {
@@ -3460,7 +3478,7 @@ fn raising(
             && pa.has(c.first - 1, words::AUX)
             && pa.is_word_in(c.first - 2, &["it"]));
     // `I was told that …`: the subject is the hearer, and only the clause was said.
-    if passive && next == "that" && is_in(words::HEARER_VERBS, lemma) {
+    if passive && next == "that" && lemma_has(lemma, words::HEARER_LEMMA) {
         let end = clause_end(pa, cues, from + 1, s_end);
         return (end > from + 1).then(|| (pa.span(from + 1, end), None, Rule::Raising));
     }
@@ -3482,7 +3500,7 @@ fn raising(
         from + 1 < s_end
             && lower_word(from + 1)
             && (active || !is_in(PASSIVE_AS_VERBS, lemma))
-            && (active || !is_in(words::HEARER_VERBS, lemma) || is_in(PASSIVE_TO_VERBS, lemma))
+            && (active || !lemma_has(lemma, words::HEARER_LEMMA) || is_in(PASSIVE_TO_VERBS, lemma))
     } else if passive {
         // `is seen as a threat`, `was described as becoming serious`.
         next == "as"
@@ -3614,26 +3632,18 @@ fn hearer_object(pa: &Para<'_>, k: usize) -> bool {
 
 /// Whether the cue at token `cue` is a past participle after a form of `be`.
 fn is_passive(pa: &Para<'_>, s_start: usize, cue: usize) -> bool {
-    if ends_with_fold(pa.word(cue), "ing") {
+    if ends_with_fold_bytes(pa.bytes(cue), b"ing") {
         return false;
     }
     let mut k = cue;
     // Skip adverbs: `was never mentioned`, `is widely reported`.
     while k > s_start && k + 3 > cue {
         k -= 1;
-        let w = pa.word(k);
         if pa.has(k, words::BE) {
             return true;
         }
         if !(pa.toks[k].is_word()
-            && (w.ends_with("ly")
-                || is_in(
-                    &[
-                        "not", "never", "also", "often", "first", "since", "long", "just", "still",
-                        "once", "later", "best", "well", "better",
-                    ],
-                    w,
-                )))
+            && (pa.bytes(k).ends_with(b"ly") || pa.has(k, words::PASSIVE_ADVERB)))
         {
             return false;
         }
@@ -3729,7 +3739,7 @@ fn clause_subject(pa: &Para<'_>, s_start: usize, participle: usize) -> Option<So
 
 /// Weekdays and words that name a day relative to today.
 #[rustfmt::skip]
-const DAY_WORDS: &[&str] = &[
+pub(crate) const DAY_WORDS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
     "today", "tonight",
 ];
@@ -3738,9 +3748,9 @@ const DAY_WORDS: &[&str] = &[
 /// `last week`, `earlier this month`); else `k`.
 fn skip_time_adjunct(pa: &Para<'_>, k: usize, s_end: usize) -> usize {
     let mut j = k;
-    if pa.is_word_in(j, &["on"]) && pa.is_word_in(j + 1, &DAY_WORDS[..7]) {
+    if pa.is_word_in(j, &["on"]) && pa.is_class(j + 1, words::WEEKDAY) {
         j += 2;
-    } else if pa.is_word_in(j, DAY_WORDS) {
+    } else if pa.is_class(j, words::DAY) {
         j += 1;
     } else {
         if pa.is_word_in(j, &["earlier", "later"]) && pa.is_word_in(j + 1, &["this", "last"]) {
@@ -3748,7 +3758,7 @@ fn skip_time_adjunct(pa: &Para<'_>, k: usize, s_end: usize) -> usize {
         }
         if pa.is_word_in(j, &["last", "this", "next"])
             && (pa.is_word_in(j + 1, &["week", "month", "year", "weekend", "night"])
-                || pa.is_word_in(j + 1, &DAY_WORDS[..7]))
+                || pa.is_class(j + 1, words::WEEKDAY))
         {
             j += 2;
         } else {
@@ -3772,14 +3782,14 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
     let reach = (cue_end + 16).min(s_end);
     let opens_adjunct = k < s_end
         && (pa.has(k, words::ADJUNCT)
-            || (is_in(words::HEARER_VERBS, lemma) && pa.toks[k].is_word()));
+            || (lemma_has(lemma, words::HEARER_LEMMA) && pa.toks[k].is_word()));
     if opens_adjunct {
         // Further on, only a `that` after a comma closing a long adjunct: `said Thursday
         // during a taping in Buffalo, New York, that …`.
         let far = (reach..(cue_end + 28).min(s_end))
-            .find(|&j| pa.is_word_in(j, &["that"]))
+            .find(|&j| pa.is_class(j, words::THAT))
             .filter(|&j| pa.is_punct(j - 1, ","));
-        if let Some(that) = (k..reach).find(|&j| pa.is_word_in(j, &["that"])).or(far) {
+        if let Some(that) = (k..reach).find(|&j| pa.is_class(j, words::THAT)).or(far) {
             // Not past another cue, whose `that` it is: `urging X to sack an aide who
             // argued that …`.
             let clean = (k..that).all(|j| {
@@ -3792,11 +3802,11 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
         // A subject pronoun opens the clause said, not a hearer: `told reporters he …` but
         // `warned he would …`.
         let subject_pronoun = pa.is_word_in(k, &["he", "she", "they", "we", "i"]);
-        if is_in(words::HEARER_VERBS, lemma) && !subject_pronoun {
+        if lemma_has(lemma, words::HEARER_LEMMA) && !subject_pronoun {
             if let Some(end) = pa.np_after(k, s_end) {
                 // A directive keeps its hearer: `urged the administration to join …` says
                 // what the administration should do.
-                if end - k <= 4 && !(end < s_end && pa.is_word_in(end, &["to"])) {
+                if end - k <= 4 && !(end < s_end && pa.is_class(end, words::TO)) {
                     k = end;
                 }
             } else if pa.is_word_in(k, &["me", "him", "her", "them", "us", "you"]) {
@@ -3812,7 +3822,7 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
     // `said on Monday.`, `wrote in a post on Facebook:`.
     if k < s_end && pa.has(k, words::ADJUNCT) {
         let stop = (k..s_end.min(k + 8))
-            .find(|&j| pa.toks[j].kind != TokKind::Word || pa.is_word_in(j, &["that"]));
+            .find(|&j| pa.toks[j].kind != TokKind::Word || pa.is_class(j, words::THAT));
         // An adjunct holds no verb: `said this is a rough patch` says something.
         let verbless = |j: usize| !(k..j).any(|x| pa.has(x, words::BE | words::AUX));
         match stop {
@@ -3860,7 +3870,7 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
 /// Whether the `that` at token `k` opens a clause (`said that the vote …`) rather than being
 /// the clause's own subject (`we think that is fair`, `said that has to change`).
 fn complementizer(pa: &Para<'_>, k: usize) -> bool {
-    pa.is_word_in(k, &["that"])
+    pa.is_class(k, words::THAT)
         // Opening a sentence before a comma it is a pronoun: `That, they say, will be
         // easier` (not `insisted that, with the vote over, …`).
         && !(pa.toks[k].cap && k + 1 < pa.toks.len() && pa.is_punct(k + 1, ","))

@@ -31,8 +31,9 @@ pub(crate) struct Tok {
     pub(crate) cap: bool,
     /// Inside the content of a quotation (at any depth).
     pub(crate) quoted: bool,
-    /// Function-word classes of a word ([`words`]), 0 for other tokens.
-    pub(crate) class: u16,
+    /// Function-word classes of a word ([`words`]); [`words::BREAK_PUNCT`] or 0 for
+    /// punctuation, 0 for quotation marks.
+    pub(crate) class: u32,
 }
 
 impl Tok {
@@ -54,7 +55,8 @@ fn is_combining(c: char) -> bool {
 /// Appends the tokens of `text[span]` to `out`; a known abbreviation keeps its period
 /// (`Sen.`). `marks` are the spans of quotation
 /// marks (`true` for opening) in text order; `quoted` are the content spans of the top-level
-/// quotations, sorted and not overlapping.
+/// quotations, sorted and not overlapping. `breakable` gets the indexes, in order, of the
+/// tokens that may break a clause: those with [`words::BREAK_PUNCT`] or [`words::AND_BUT`].
 pub(crate) fn tokenize(
     text: &str,
     span: Span,
@@ -62,15 +64,17 @@ pub(crate) fn tokenize(
     marks: &[(Span, bool)],
     quoted: &[Span],
     out: &mut Vec<Tok>,
+    breakable: &mut Vec<usize>,
 ) {
     out.clear();
+    breakable.clear();
     let bytes = text.as_bytes();
     let end_of = span.end.min(text.len());
     // About one token per five bytes of news text: most paragraphs then need no growing (a
     // huge one grows as it goes, so that a paragraph of spaces reserves little).
     out.reserve((end_of.saturating_sub(span.start) / 5).min(1 << 12));
-    let mut mi = marks.partition_point(|&(m, _)| m.start < span.start);
-    let mut qi = quoted.partition_point(|q| q.end <= span.start);
+    let mut mi = first_not(marks, |&(m, _)| m.start < span.start);
+    let mut qi = first_not(quoted, |q| q.end <= span.start);
     // Where the next mark and the quotation content at `qi` start and end (`usize::MAX`
     // when there is none), read once per mark or quotation rather than once per token.
     let mark_start = |mi: usize| marks.get(mi).map_or(usize::MAX, |m| m.0.start);
@@ -97,7 +101,18 @@ pub(crate) fn tokenize(
         } else {
             (stop.min(quote.start), false)
         };
-        at = plain_run(text, at, run_end, stop, in_quote, table, out);
+        at = plain_run(
+            text,
+            at,
+            run_end,
+            stop,
+            in_quote,
+            Lookups {
+                table,
+                abbreviations,
+            },
+            (out, breakable),
+        );
         if at >= end_of {
             break;
         }
@@ -129,6 +144,7 @@ pub(crate) fn tokenize(
                         quoted: quote.start <= at && e <= quote.end,
                         class,
                     });
+                    note_breakable(class, out.len(), breakable);
                     // The space after the word, as the next round would pass it.
                     at = if bytes.get(e) == Some(&b' ') {
                         e + 1
@@ -185,22 +201,24 @@ pub(crate) fn tokenize(
             kind,
             cap: c.is_uppercase(),
             quoted: in_quote,
-            class: if kind == TokKind::Word {
-                words::classes_in(table, &text[at..end])
-            } else {
-                0
+            class: match kind {
+                TokKind::Word => words::classes_in(table, &text[at..end]),
+                TokKind::Punct => words::punct_class(bytes[at]),
+                _ => 0,
             },
         });
+        note_breakable(out.last().map_or(0, |t| t.class), out.len(), breakable);
         at = end;
     }
 }
 
-/// Appends the tokens of the plain text from `at` on (ASCII words that end at a space or at
-/// punctuation that cannot join them to more, and ASCII punctuation), as [`tokenize`] reads
-/// them, and returns where it stopped: at `run_end` (no mark before it, and all of
-/// `at..run_end` inside quotation content when `in_quote`, or all outside), or before the
-/// first token it leaves to the general path. `stop` (at least `run_end`) is where words stop
-/// (the next mark, or the end of the span).
+/// Appends the tokens of the plain text from `at` on (ASCII words that end at a space, at
+/// punctuation that cannot join them to more or at a period that is no abbreviation's, and
+/// ASCII punctuation) to the tokens and the breakable tokens, as [`tokenize`] reads them, and
+/// returns where it stopped: at `run_end` (no mark before it, and all of `at..run_end` inside
+/// quotation content when `in_quote`, or all outside), or before the first token it leaves to
+/// the general path. `stop` (at least `run_end`) is where words stop (the next mark, or the
+/// end of the span).
 #[inline(never)]
 fn plain_run(
     text: &str,
@@ -208,10 +226,110 @@ fn plain_run(
     run_end: usize,
     stop: usize,
     in_quote: bool,
-    table: &words::Table,
-    out: &mut Vec<Tok>,
+    lookups: Lookups<'_>,
+    (out, breakable): (&mut Vec<Tok>, &mut Vec<usize>),
 ) -> usize {
+    let Lookups {
+        table,
+        abbreviations,
+    } = lookups;
     let bytes = text.as_bytes();
+    // Both within the text (as they are), so that reading the byte at a word's end needs no
+    // further check.
+    let stop = stop.min(bytes.len());
+    let run_end = run_end.min(stop);
+    // Where eight bytes can be read from: each round reads the eight bytes at `at` once, and
+    // tells from them what starts there, where a short word ends and what follows it.
+    while at < run_end {
+        let Some(chunk) = bytes.get(at..at + 8).and_then(|c| c.try_into().ok()) else {
+            break;
+        };
+        let x = u64::from_le_bytes(chunk);
+        let high = x & HIGH_BITS;
+        let other = (!ascii_word_bytes(x & !high) | high) & HIGH_BITS;
+        let b = x as u8;
+        if other & 0x80 != 0 {
+            // Not a letter or digit: a space, punctuation, or a byte that is not ASCII.
+            if b >= 0x80 {
+                return at;
+            }
+            if BYTE[usize::from(b)] == SPACE {
+                at += 1;
+            } else {
+                // Punctuation: not a mark (there is none before `run_end`).
+                out.push(Tok {
+                    span: Span::new(at, at + 1),
+                    kind: TokKind::Punct,
+                    cap: false,
+                    quoted: in_quote,
+                    class: words::punct_class(b),
+                });
+                note_breakable(words::punct_class(b), out.len(), breakable);
+                at += 1;
+            }
+            continue;
+        }
+        let (e, class) = if other == 0 {
+            // A long word: on to the end of its letters and digits.
+            let e = names::alnum_end(&bytes[..run_end], at + 8);
+            (e, 0)
+        } else {
+            // A word of one to seven bytes, followed by the byte `next` in the chunk.
+            let len = (other.trailing_zeros() / 8) as usize;
+            (at + len, len as u32)
+        };
+        if e > run_end {
+            return at;
+        }
+        // What follows must end the word as [`word_end_from`] would: a space, punctuation
+        // that joins nothing (a comma joins digits only), or `stop`. A space after it is
+        // passed over here.
+        let mut after = e;
+        if e < stop {
+            let next = bytes[e];
+            if next == b' ' {
+                after = e + 1;
+            } else {
+                match AFTER_WORD[usize::from(next)] {
+                    SPACE => after = e + 1,
+                    OTHER => {}
+                    // A comma after a letter ends the word; after a digit it may join a
+                    // number (`21,000`), and anything else may join or is not ASCII: the
+                    // general path reads those.
+                    _ if next == b',' && !bytes[e - 1].is_ascii_digit() => {}
+                    // A period before whitespace ends the word unless it is an
+                    // abbreviation's (a single capital's, or a listed one's, which the
+                    // general path reads): most sentences end so.
+                    _ if next == b'.'
+                        && bytes
+                            .get(e + 1)
+                            .is_some_and(|&n| BYTE.get(usize::from(n)) == Some(&SPACE))
+                        && !(e - at == 1 && b.is_ascii_uppercase())
+                        && abbreviations.get(&text[at..=e]).is_none() => {}
+                    _ => return at,
+                }
+            }
+        }
+        let class = if class != 0 {
+            // `class` holds the length here: look the short word up by its bytes.
+            let len = class as usize;
+            let mask = (1u64 << (8 * len)) - 1;
+            // `| 0x20` lower-cases an ASCII letter and leaves a digit as it is.
+            table.short(words::short_key((x | 0x2020_2020_2020_2020) & mask, len))
+        } else {
+            words::classes_in(table, &text[at..e])
+        };
+        out.push(Tok {
+            span: Span::new(at, e),
+            kind: TokKind::Word,
+            cap: b.is_ascii_uppercase(),
+            quoted: in_quote,
+            class,
+        });
+        note_breakable(class, out.len(), breakable);
+        at = after;
+    }
+    // The last bytes of the text, fewer than eight from `at`.
     while at < run_end {
         let b = bytes[at];
         if b >= 0x80 {
@@ -268,6 +386,7 @@ fn plain_run(
                     quoted: in_quote,
                     class,
                 });
+                note_breakable(class, out.len(), breakable);
                 at = after;
             }
             _ => {
@@ -277,13 +396,48 @@ fn plain_run(
                     kind: TokKind::Punct,
                     cap: false,
                     quoted: in_quote,
-                    class: 0,
+                    class: words::punct_class(b),
                 });
+                note_breakable(words::punct_class(b), out.len(), breakable);
                 at += 1;
             }
         }
     }
     at
+}
+
+/// Notes the token just pushed (`len` tokens now), of classes `class`, in `breakable` when it
+/// may break a clause: punctuation with [`words::BREAK_PUNCT`] or a word with
+/// [`words::AND_BUT`].
+#[inline(always)]
+fn note_breakable(class: u32, len: usize, breakable: &mut Vec<usize>) {
+    if class & (words::BREAK_PUNCT | words::AND_BUT) != 0 {
+        breakable.push(len - 1);
+    }
+}
+
+/// The tables [`plain_run`] looks words up in.
+#[derive(Clone, Copy)]
+struct Lookups<'a> {
+    table: &'a words::Table,
+    abbreviations: &'a Abbreviations,
+}
+
+/// [`slice::partition_point`] by exponential search from the start: the first item for
+/// which `pred` is false, found in time logarithmic in its index (at once when it is the
+/// first, as for marks and quotations passed from the span on).
+fn first_not<T>(v: &[T], pred: impl Fn(&T) -> bool) -> usize {
+    if v.first().map_or(true, |x| !pred(x)) {
+        return 0;
+    }
+    // `pred` holds at `step / 2` (at 0 when `step` is 1).
+    let mut step = 1;
+    while step < v.len() && pred(&v[step]) {
+        step *= 2;
+    }
+    let lo = step / 2 + 1;
+    let hi = step.min(v.len());
+    lo + v[lo..hi].partition_point(pred)
 }
 
 /// No quotation content: it ends before every position, so it is never entered, and it is
@@ -298,7 +452,7 @@ const EMPTY: Span = Span {
 /// [`words::SHORT`] bytes and a byte that cannot join it to more follows (a space, most
 /// punctuation, `stop`); `None` otherwise, for [`ascii_word_end`].
 #[inline(always)]
-fn short_word(bytes: &[u8], at: usize, stop: usize, table: &words::Table) -> Option<(usize, u16)> {
+fn short_word(bytes: &[u8], at: usize, stop: usize, table: &words::Table) -> Option<(usize, u32)> {
     let chunk = bytes.get(at..at + 8)?;
     let x = u64::from_le_bytes([
         chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
@@ -520,6 +674,7 @@ mod tests {
     /// property (Word, Punct, Open, Close; Cap; Quoted) and its function-word classes.
     fn render(text: &str, marks: &[(Span, bool)], quoted: &[Span]) -> Vec<String> {
         let mut out = Vec::new();
+        let mut breakable = Vec::new();
         tokenize(
             text,
             Span::new(0, text.len()),
@@ -527,7 +682,13 @@ mod tests {
             marks,
             quoted,
             &mut out,
+            &mut breakable,
         );
+        // The breakable tokens are exactly those with a class that may break a clause.
+        let expected: Vec<usize> = (0..out.len())
+            .filter(|&k| out[k].class & (words::BREAK_PUNCT | words::AND_BUT) != 0)
+            .collect();
+        assert_eq!(breakable, expected, "{text}");
         out.iter()
             .map(|t| {
                 let kind = match t.kind {
@@ -541,7 +702,11 @@ mod tests {
                     &text[t.span],
                     if t.cap { "c" } else { "" },
                     if t.quoted { "q" } else { "" },
-                    if t.class != 0 { "f" } else { "" },
+                    if t.class & words::FUNCTION != 0 {
+                        "f"
+                    } else {
+                        ""
+                    },
                 )
             })
             .collect()
@@ -594,6 +759,17 @@ mod tests {
     }
 
     #[test]
+    fn first_not_agrees_with_partition_point() {
+        for len in 0..40 {
+            let v: Vec<usize> = (0..len).map(|i| i * 3).collect();
+            for x in 0..len * 3 + 3 {
+                let pred = |&y: &usize| y < x;
+                assert_eq!(first_not(&v, pred), v.partition_point(pred), "{len} {x}");
+            }
+        }
+    }
+
+    #[test]
     fn short_and_long_words_get_the_classes_of_their_text() {
         // Words of every length up to past eight bytes, followed by spaces, punctuation,
         // joiners, non-ASCII characters and the end of the text (fewer than eight bytes
@@ -608,6 +784,7 @@ mod tests {
             &[],
             &[],
             &mut toks,
+            &mut Vec::new(),
         );
         let words: Vec<&str> = toks
             .iter()

@@ -3,45 +3,153 @@
 
 use once_cell::sync::Lazy;
 
+use crate::stage::attribute;
 use crate::stage::names::WordTable;
 
 /// Words that end a noun phrase when walking over it.
-pub(crate) const STOP: u16 = 1 << 0;
+pub(crate) const STOP: u32 = 1 << 0;
 
 /// Words a noun phrase may start with; walking back over a phrase stops after one of them
 /// unless a linking preposition comes before it.
-pub(crate) const DETERMINER: u16 = 1 << 1;
+pub(crate) const DETERMINER: u32 = 1 << 1;
 
 /// Prepositions that link two parts of one noun phrase (`a spokesman for the campaign`).
-pub(crate) const LINK: u16 = 1 << 2;
+pub(crate) const LINK: u32 = 1 << 2;
 
 /// Personal pronouns that can be speakers.
-pub(crate) const PRONOUN: u16 = 1 << 3;
+pub(crate) const PRONOUN: u32 = 1 << 3;
 
 /// Auxiliaries and adverbs that may stand between a subject and its cue.
-pub(crate) const AUX: u16 = 1 << 4;
+pub(crate) const AUX: u32 = 1 << 4;
 
 /// Words that open an adjunct between a cue and what was said (`said on Wednesday that`).
-pub(crate) const ADJUNCT: u16 = 1 << 5;
+pub(crate) const ADJUNCT: u32 = 1 << 5;
 
 /// Words after which a new clause, and so a new subject, starts.
-pub(crate) const CLAUSE_OPENER: u16 = 1 << 6;
+pub(crate) const CLAUSE_OPENER: u32 = 1 << 6;
 
 /// Words that, after a comma, start a new clause and so end a reported one.
-pub(crate) const BREAKER: u16 = 1 << 7;
+pub(crate) const BREAKER: u32 = 1 << 7;
 
 /// Words that end a time adjunct (`Minutes later,`).
-pub(crate) const TIME: u16 = 1 << 8;
+pub(crate) const TIME: u32 = 1 << 8;
 
 /// Forms of `be`.
-pub(crate) const BE: u16 = 1 << 9;
+pub(crate) const BE: u32 = 1 << 9;
 
 /// Frequent irregular past tenses: they end a noun phrase (they are also in [`STOP`]) and
 /// mark the verb after a subject (`The paper took note …`).
-pub(crate) const PAST: u16 = 1 << 10;
+pub(crate) const PAST: u32 = 1 << 10;
 
 /// `and` and `but`, which join a second cue to a first (`said X and added Y`).
-pub(crate) const AND_BUT: u16 = 1 << 11;
+pub(crate) const AND_BUT: u32 = 1 << 11;
+
+/// The classes above: function words, which the attribution stage tells apart from content
+/// words (the classes below mark single lists of its own).
+pub(crate) const FUNCTION: u32 = (1 << 12) - 1;
+
+/// `that`.
+pub(crate) const THAT: u32 = 1 << 12;
+
+/// `to`.
+pub(crate) const TO: u32 = 1 << 13;
+
+/// Number words ([`attribute::NUMBER_WORDS`]).
+pub(crate) const NUMBER: u32 = 1 << 14;
+
+/// Number words above one (all of [`attribute::NUMBER_WORDS`] but the first).
+pub(crate) const NUMBER_ABOVE_ONE: u32 = 1 << 15;
+
+/// Nouns of a written or recorded medium ([`attribute::MEDIUM_NOUNS`]).
+pub(crate) const MEDIUM: u32 = 1 << 16;
+
+/// Subordinating conjunctions ([`attribute::SUBORDINATORS`]).
+pub(crate) const SUBORDINATOR: u32 = 1 << 17;
+
+/// Words that open a postmodifier ([`attribute::POSTMODIFIER_OPENERS`]).
+pub(crate) const POSTMODIFIER: u32 = 1 << 18;
+
+/// Adverbs that may stand between `be` and a passive participle ([`PASSIVE_ADVERBS`]).
+pub(crate) const PASSIVE_ADVERB: u32 = 1 << 19;
+
+/// `when`, `until`, `while` and `whereas` ([`TIME_CONJUNCTIONS`]).
+pub(crate) const TIME_CONJUNCTION: u32 = 1 << 20;
+
+/// Quantifiers that may stand for a noun phrase ([`LONE_QUANTIFIERS`]).
+pub(crate) const LONE_QUANTIFIER: u32 = 1 << 21;
+
+/// Days and day words ([`attribute::DAY_WORDS`]).
+pub(crate) const DAY: u32 = 1 << 22;
+
+/// The days of the week (the first seven of [`attribute::DAY_WORDS`]).
+pub(crate) const WEEKDAY: u32 = 1 << 23;
+
+/// Lemmas (not tokens) of [`HEARER_VERBS`].
+pub(crate) const HEARER_LEMMA: u32 = 1 << 24;
+
+/// Lemmas (not tokens) of verbs whose passive may report what was said
+/// ([`attribute::PASSIVE_RAISING_VERBS`], [`attribute::PASSIVE_AS_VERBS`],
+/// [`attribute::PASSIVE_TO_VERBS`], [`HEARER_VERBS`]).
+pub(crate) const PASSIVE_LEMMA: u32 = 1 << 25;
+
+/// Not a word class: on a punctuation token that may break a clause (a comma, a semicolon,
+/// a hyphen, and any character whose UTF-8 starts with byte `0xE2`, the dashes among them),
+/// set by the tokenizer so that a scan for breaks tests one field.
+pub(crate) const BREAK_PUNCT: u32 = 1 << 31;
+
+/// Whether a punctuation token whose first byte is `b` takes [`BREAK_PUNCT`].
+#[inline(always)]
+pub(crate) fn punct_class(b: u8) -> u32 {
+    if matches!(b, b',' | b';' | b'-' | 0xE2) {
+        BREAK_PUNCT
+    } else {
+        0
+    }
+}
+
+/// Prepositions and adjectives that open a time adjunct ([`TIME_OPENERS`]).
+pub(crate) const TIME_OPENER: u32 = 1 << 26;
+
+/// Prepositions that open an adjunct rather than what was said ([`ADJUNCT_PREPOSITIONS`]).
+pub(crate) const ADJUNCT_PREPOSITION: u32 = 1 << 27;
+
+/// Conjunctions that may open a sentence's clause ([`CLAUSE_CONJUNCTIONS`]).
+pub(crate) const CLAUSE_CONJUNCTION: u32 = 1 << 28;
+
+/// First-person words of ASCII spelling ([`FIRST_PERSON_WORDS`]).
+pub(crate) const FIRST_PERSON: u32 = 1 << 29;
+
+/// First-person words, those with an ASCII apostrophe among them (`I'm`).
+#[rustfmt::skip]
+pub(crate) const FIRST_PERSON_WORDS: &[&str] = &[
+    "i", "we", "our", "us", "my", "me", "i'm", "we're", "we'll", "i'll",
+];
+
+/// Words that open a time adjunct (`in September`, `last week`, `early Monday`).
+pub(crate) const TIME_OPENERS: &[&str] = &["in", "on", "last", "during", "since", "early", "late"];
+
+/// Prepositions that open an adjunct rather than what was said (`said with a smile`).
+#[rustfmt::skip]
+pub(crate) const ADJUNCT_PREPOSITIONS: &[&str] = &[
+    "with", "into", "from", "during", "by", "under", "at", "after", "before",
+];
+
+/// Conjunctions that may open a sentence's clause (`And he said …`).
+pub(crate) const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "so", "yet"];
+
+/// Adverbs that may stand between `be` and a passive participle (`was never mentioned`).
+#[rustfmt::skip]
+pub(crate) const PASSIVE_ADVERBS: &[&str] = &[
+    "not", "never", "also", "often", "first", "since", "long", "just", "still", "once", "later",
+    "best", "well", "better",
+];
+
+/// Conjunctions of time and contrast that open an adjunct clause.
+pub(crate) const TIME_CONJUNCTIONS: &[&str] = &["when", "until", "while", "whereas"];
+
+/// Quantifiers that may stand for a noun phrase (`most said …`).
+pub(crate) const LONE_QUANTIFIERS: &[&str] =
+    &["most", "some", "many", "few", "several", "both", "all"];
 
 #[rustfmt::skip]
 const STOP_WORDS: &[&str] = &[
@@ -154,7 +262,7 @@ pub(crate) struct Table {
     /// linear probing; 0 marks a free slot.
     short_keys: Box<[u64; SHORT_SLOTS]>,
     /// The classes of the word in the same slot of `short_keys`.
-    short_classes: Box<[u16; SHORT_SLOTS]>,
+    short_classes: Box<[u32; SHORT_SLOTS]>,
 }
 
 /// The longest word [`Table::short`] looks up, in bytes: with its length it fits one `u64`.
@@ -180,7 +288,7 @@ fn short_slot(key: u64) -> usize {
 impl Table {
     /// The classes of the short word with this [`short_key`]; 0 for any other word.
     #[inline(always)]
-    pub(crate) fn short(&self, key: u64) -> u16 {
+    pub(crate) fn short(&self, key: u64) -> u32 {
         let mut i = short_slot(key);
         loop {
             let k = self.short_keys[i];
@@ -194,7 +302,7 @@ impl Table {
         }
     }
 
-    fn insert_short(&mut self, word: &str, classes: u16) {
+    fn insert_short(&mut self, word: &str, classes: u32) {
         let mut lower = 0u64;
         for (k, &b) in word.as_bytes().iter().enumerate() {
             lower |= u64::from(b) << (8 * k);
@@ -210,7 +318,7 @@ impl Table {
 }
 
 /// Each class bit with the words that carry it.
-const CLASS_LISTS: &[(u16, &[&str])] = &[
+const CLASS_LISTS: &[(u32, &[&str])] = &[
     (STOP, STOP_WORDS),
     (DETERMINER, DETERMINERS_WORDS),
     (LINK, LINKS_WORDS),
@@ -223,7 +331,34 @@ const CLASS_LISTS: &[(u16, &[&str])] = &[
     (BE, BE_WORDS),
     (PAST, PAST_WORDS),
     (AND_BUT, &["and", "but"]),
+    (THAT, &["that"]),
+    (TO, &["to"]),
+    (NUMBER, attribute::NUMBER_WORDS),
+    (NUMBER_ABOVE_ONE, NUMBERS_ABOVE_ONE),
+    (MEDIUM, attribute::MEDIUM_NOUNS),
+    (SUBORDINATOR, attribute::SUBORDINATORS),
+    (POSTMODIFIER, attribute::POSTMODIFIER_OPENERS),
+    (PASSIVE_ADVERB, PASSIVE_ADVERBS),
+    (TIME_CONJUNCTION, TIME_CONJUNCTIONS),
+    (LONE_QUANTIFIER, LONE_QUANTIFIERS),
+    (DAY, attribute::DAY_WORDS),
+    (WEEKDAY, WEEKDAYS),
+    (HEARER_LEMMA, HEARER_VERBS),
+    (PASSIVE_LEMMA, attribute::PASSIVE_RAISING_VERBS),
+    (PASSIVE_LEMMA, attribute::PASSIVE_AS_VERBS),
+    (PASSIVE_LEMMA, attribute::PASSIVE_TO_VERBS),
+    (PASSIVE_LEMMA, HEARER_VERBS),
+    (TIME_OPENER, TIME_OPENERS),
+    (ADJUNCT_PREPOSITION, ADJUNCT_PREPOSITIONS),
+    (CLAUSE_CONJUNCTION, CLAUSE_CONJUNCTIONS),
+    (FIRST_PERSON, FIRST_PERSON_WORDS),
 ];
+
+/// All number words but `one`.
+const NUMBERS_ABOVE_ONE: &[&str] = attribute::NUMBER_WORDS.split_at(1).1;
+
+/// The days of the week.
+const WEEKDAYS: &[&str] = attribute::DAY_WORDS.split_at(7).0;
 
 static TABLE: Lazy<Table> = Lazy::new(|| {
     let mut table = Table {
@@ -235,7 +370,7 @@ static TABLE: Lazy<Table> = Lazy::new(|| {
     for &(bit, words) in CLASS_LISTS {
         for w in words {
             debug_assert!(w.len() <= LONGEST && w.starts_with(|c: char| c.is_ascii_lowercase()));
-            table.words.insert(w, u32::from(bit));
+            table.words.insert(w, bit);
             table.first_letters[w.len()] |= 1 << (w.as_bytes()[0] - b'a');
             if w.len() <= SHORT {
                 table.insert_short(w, bit);
@@ -252,14 +387,14 @@ pub(crate) fn table() -> &'static Table {
 
 /// The classes of `word`, compared without regard to ASCII case; 0 for any other word.
 #[cfg(test)]
-pub(crate) fn classes(word: &str) -> u16 {
+pub(crate) fn classes(word: &str) -> u32 {
     classes_in(table(), word)
 }
 
 /// The classes of `word`, compared without regard to ASCII case, 0 for any other word;
 /// `table` is [`table()`], which a caller that looks up many words fetches once.
 #[inline(always)]
-pub(crate) fn classes_in(table: &Table, word: &str) -> u16 {
+pub(crate) fn classes_in(table: &Table, word: &str) -> u32 {
     let bytes = word.as_bytes();
     if bytes.is_empty() || bytes.len() > LONGEST {
         return 0;
@@ -271,7 +406,7 @@ pub(crate) fn classes_in(table: &Table, word: &str) -> u16 {
     if table.first_letters[bytes.len()] & (1 << (first - b'a')) == 0 {
         return 0;
     }
-    u16::try_from(table.words.get_ascii_fold(word)).unwrap_or(0)
+    table.words.get_ascii_fold(word)
 }
 
 #[cfg(test)]
@@ -323,6 +458,39 @@ mod tests {
             assert_eq!(t.short(key_of(w)), 0, "{w}");
             assert_eq!(classes(w), 0, "{w}");
         }
+    }
+
+    /// A class bit is on exactly the words of its lists: a bit test stands for a test of
+    /// membership in the list.
+    #[test]
+    fn each_class_is_exactly_its_lists() {
+        let all: Vec<&str> = CLASS_LISTS
+            .iter()
+            .flat_map(|&(_, w)| w.iter().copied())
+            .collect();
+        let mut bits: Vec<u32> = CLASS_LISTS.iter().map(|&(bit, _)| bit).collect();
+        bits.dedup();
+        for bit in bits {
+            for &w in &all {
+                let listed = CLASS_LISTS
+                    .iter()
+                    .any(|&(b, words)| b == bit && words.contains(&w));
+                for v in [w.to_owned(), w.to_uppercase()] {
+                    assert_eq!(classes(&v) & bit != 0, listed, "{v} {bit:#x}");
+                }
+            }
+        }
+        assert_ne!(classes("Seven") & NUMBER_ABOVE_ONE, 0);
+        assert_eq!(classes("One") & NUMBER_ABOVE_ONE, 0);
+        assert_ne!(classes("One") & NUMBER, 0);
+        assert_ne!(classes("friday") & WEEKDAY, 0);
+        assert_eq!(classes("today") & WEEKDAY, 0);
+        assert_ne!(classes("today") & DAY, 0);
+        assert_ne!(classes("E-mail") & MEDIUM, 0);
+        assert_eq!(classes("said") & FUNCTION & !PAST & !STOP, 0);
+        assert_eq!(classes("tell") & FUNCTION, 0);
+        assert_ne!(classes("tell") & HEARER_LEMMA, 0);
+        assert_ne!(classes("portray") & PASSIVE_LEMMA, 0);
     }
 
     #[test]
