@@ -2914,8 +2914,7 @@ const FINDING_NOUNS: &[&str] = &[
 fn topic_after_speaking(pa: &Para<'_>, from: usize, end: usize) -> Option<usize> {
     let topic = |k: usize| {
         (pa.is_word_in(k, &["about", "of"])
-            || (pa.is_word_in(k, &["against", "for"])
-                && pa.is_word_in(k.wrapping_sub(1), &["out"])))
+            || (pa.is_word_in(k, &["against", "for"]) && k > 0 && pa.is_word_in(k - 1, &["out"])))
             && k + 1 < end
     };
     if topic(from) {
