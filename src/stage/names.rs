@@ -387,6 +387,40 @@ static PHRASE_STARTS: Lazy<WordTable> = Lazy::new(|| {
     map
 });
 
+/// The first and last bytes and the lengths of the entries of [`LEXICON`] that make a word
+/// part of a name run without a capital ([`TITLE`](class::TITLE),
+/// [`HONORIFIC`](class::HONORIFIC), [`PARTICLE`](class::PARTICLE)): bit `len.min(15)` of
+/// the cell of `(first & 0x1F, last & 0x1F)`. A word whose cell lacks its length is no such
+/// entry in any ASCII case (the bits `0x1F` keep of a byte are those of its other case too).
+static PART_SHAPES: Lazy<Box<[u16; 1024]>> = Lazy::new(|| {
+    let mut t = Box::new([0u16; 1024]);
+    for entry in entries_with(class::TITLE | class::HONORIFIC | class::PARTICLE) {
+        let b = entry.as_bytes();
+        if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+            t[shape_cell(first, last)] |= 1 << b.len().min(15);
+        }
+    }
+    t
+});
+
+/// The cell of [`PART_SHAPES`] for a word's first and last bytes.
+#[inline(always)]
+fn shape_cell(first: u8, last: u8) -> usize {
+    usize::from(first & 0x1F) << 5 | usize::from(last & 0x1F)
+}
+
+/// Whether the word `w` (not empty) may be an entry of [`LEXICON`] with a class that makes
+/// a small word part of a name run; `false` only when it is none.
+#[inline(always)]
+fn may_be_part_word(w: &[u8]) -> bool {
+    match (w.first(), w.last()) {
+        (Some(&first), Some(&last)) => {
+            PART_SHAPES[shape_cell(first, last)] & (1 << w.len().min(15)) != 0
+        }
+        _ => true,
+    }
+}
+
 /// The classes of a lowercase word or phrase.
 #[inline]
 pub(crate) fn classes_of(lower: &str) -> u32 {
@@ -962,6 +996,14 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
                     flags |= flag::ALLCAPS;
                 }
             }
+        }
+        if look && !cap && alone && !may_be_part_word(&bytes[start..core_end]) {
+            // A small word that can be no title, honorific or particle is no part of a
+            // run (below), whatever its other classes: no lookup.
+            if let Some(prev) = out.last_mut() {
+                prev.flags |= flag::BREAK;
+            }
+            continue;
         }
         let class = if look {
             flags |= flag::LOOKED;
@@ -2947,6 +2989,70 @@ mod tests {
             }
         }
         assert_eq!(load8(b""), 0);
+    }
+
+    #[test]
+    fn a_word_the_part_shapes_rule_out_is_no_title_honorific_or_particle() {
+        let part = class::TITLE | class::HONORIFIC | class::PARTICLE;
+        // Every such entry passes, in any ASCII case.
+        for entry in entries_with(part) {
+            for w in [
+                entry.to_string(),
+                entry.to_ascii_uppercase(),
+                entry[..1].to_ascii_uppercase() + &entry[1..],
+            ] {
+                assert!(may_be_part_word(w.as_bytes()), "{w}");
+            }
+        }
+        // Every word of letters and digits of up to four bytes (and some longer ones): one
+        // the shapes rule out is looked up with no such class.
+        let alphabet = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        let mut words: Vec<Vec<u8>> = alphabet.iter().map(|&b| vec![b]).collect();
+        let mut checked = 0;
+        let mut buf = String::new();
+        for len in 1..=4 {
+            for w in &words {
+                if !may_be_part_word(w) {
+                    let word = std::str::from_utf8(w).unwrap();
+                    assert_eq!(word_classes_of(word, &mut buf, false) & part, 0, "{word}");
+                    checked += 1;
+                }
+            }
+            if len < 3 {
+                words = words
+                    .iter()
+                    .flat_map(|w| {
+                        alphabet.iter().map(move |&b| {
+                            let mut v = w.clone();
+                            v.push(b);
+                            v
+                        })
+                    })
+                    .collect();
+            } else {
+                // Four bytes and more: each entry with one byte changed or added.
+                words = entries_with(part)
+                    .filter(|e| e.is_ascii())
+                    .flat_map(|e| {
+                        let e = e.as_bytes().to_vec();
+                        (0..=e.len()).flat_map(move |i| {
+                            let e = e.clone();
+                            alphabet.iter().flat_map(move |&b| {
+                                let mut changed = e.clone();
+                                if i < changed.len() {
+                                    changed[i] = b;
+                                }
+                                let mut added = e.clone();
+                                added.insert(i, b);
+                                [changed, added]
+                            })
+                        })
+                    })
+                    .filter(|w| w.iter().all(u8::is_ascii_alphanumeric))
+                    .collect();
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     #[test]
