@@ -122,6 +122,11 @@ pub(crate) struct WordTable {
     keys: Vec<&'static str>,
     len: usize,
     longest: usize,
+    /// The entries' shapes: bit `len.min(15)` of cell [`shape_cell`]`(first, last)` set
+    /// for each entry (1,024 cells once an entry is in). A word whose cell lacks its length
+    /// is no entry, in any ASCII case (the bits `0x1F` keep of a byte are those of its
+    /// other case too): most words of a text are none, and are known so without a probe.
+    shapes: Vec<u16>,
 }
 
 /// One entry of a [`WordTable`].
@@ -233,6 +238,11 @@ impl WordTable {
                 }
             }
         }
+        if self.shapes.is_empty() {
+            self.shapes = vec![0; 1024];
+        }
+        let kb = key.as_bytes();
+        self.shapes[shape_cell(kb[0], kb[kb.len() - 1])] |= 1 << kb.len().min(15);
         let h = plain_hash(key.as_bytes());
         let mask = self.slots.len() - 1;
         let mut i = (h as usize) & mask;
@@ -307,7 +317,7 @@ impl WordTable {
         if x & 0x8080_8080_8080_8080 != 0 {
             return None;
         }
-        if n == 0 {
+        if n == 0 || !self.may_hold(w) {
             return Some(0);
         }
         let x = lower8(x);
@@ -322,7 +332,8 @@ impl WordTable {
     fn get_fold_long(&self, word: &str, buf: &mut String) -> u32 {
         let w = word.as_bytes();
         // Only an ASCII word can be skipped by its length: lowercasing keeps its length.
-        if w.len() > self.longest && word.is_ascii() {
+        // Nor one of a shape no entry has ([`may_hold`](Self::may_hold)).
+        if (w.len() > self.longest || !self.may_hold(w)) && word.is_ascii() {
             return 0;
         }
         // The hash of the ASCII-lowercase form, valid when every byte is ASCII (the bytes
@@ -336,6 +347,18 @@ impl WordTable {
         } else {
             self.get(lower(word, buf))
         }
+    }
+
+    /// Whether an entry may be the ASCII word `w` (not empty) in some ASCII case, by its
+    /// [`shapes`](Self::shapes); `false` only when none is.
+    #[inline(always)]
+    fn may_hold(&self, w: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            return true;
+        };
+        self.shapes
+            .get(shape_cell(first, last))
+            .is_some_and(|&lengths| lengths & (1 << w.len().min(15)) != 0)
     }
 
     #[inline]
@@ -1295,9 +1318,10 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
             Lookup::None | Lookup::NoneToBreak => false,
         };
         if plain {
-            let core = &bytes[start..core_end];
             let mut flags = if comma { flag::COMMA } else { 0 };
-            if class_of(core[0]) & UPPER != 0 {
+            // `k` is the class of the word's first byte (a letter or digit here).
+            if k & UPPER != 0 {
+                let core = &bytes[start..core_end];
                 flags |= flag::CAP | flag::NAME;
                 // All capitals: two letters or more, none small (most capitalised words
                 // show a small letter second).
@@ -3053,6 +3077,33 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn no_entry_is_ruled_out_by_its_shape() {
+        let mut buf = String::new();
+        for (file, src) in files() {
+            for (section, entry) in lexicon_entries(src) {
+                let Some(c) = section_class(file, section) else {
+                    continue;
+                };
+                let upper = entry.to_uppercase();
+                let mut chars = entry.chars();
+                let title = chars.next().map_or(String::new(), |c| {
+                    c.to_uppercase().collect::<String>() + chars.as_str()
+                });
+                for w in [entry, upper.as_str(), title.as_str()] {
+                    if w.is_ascii() {
+                        assert!(LEXICON.may_hold(w.as_bytes()), "{w}");
+                    }
+                    assert_eq!(classes_fold(w, &mut buf) & c, c, "{w}");
+                }
+            }
+        }
+        // An empty table holds nothing, and says so without a probe.
+        let t = WordTable::default();
+        assert!(!t.may_hold(b"word"));
+        assert_eq!(t.get_fold("word", &mut buf), 0);
     }
 
     #[test]
