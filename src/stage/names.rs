@@ -756,8 +756,8 @@ fn ends_word(bytes: &[u8], i: usize) -> bool {
 }
 
 /// Splits `text[span]` into tokens, one pass over its bytes: a word is the bytes between
-/// two runs of whitespace. A word of ASCII letters and digits (perhaps with a comma after
-/// it), the common case, is made as it is read; another ASCII word goes through
+/// two runs of whitespace. A word of ASCII letters and digits (perhaps with a comma or a
+/// mark that ends a phrase after it), the common case, is made as it is read; another ASCII word goes through
 /// [`push_ascii`], and only a word with a non-ASCII character is read by characters
 /// ([`push_word`]).
 #[inline]
@@ -1285,20 +1285,34 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
         while pos < n && class_of(bytes[pos]) & ALNUM != 0 {
             pos += 1;
         }
-        // A word of ASCII letters and digits, perhaps with a comma after it (then `pos`
-        // has passed the letters, and so `start` is not a comma).
+        // A word of ASCII letters and digits, perhaps with a comma after it or a mark that
+        // ends a phrase (then `pos` has passed the letters, and so `start` is not a mark):
+        // read here as `push_ascii` reads it.
         let mut comma = false;
-        let plain = if ends_word(bytes, pos) {
-            true
-        } else if pos > start && bytes[pos] == b',' && ends_word(bytes, pos + 1) {
-            comma = true;
-            true
-        } else {
-            false
+        let mut stop = false;
+        let plain = match bytes.get(pos) {
+            None => true,
+            Some(&b) if class_of(b) & SPACE != 0 => true,
+            Some(&b',') if pos > start && ends_word(bytes, pos + 1) => {
+                comma = true;
+                true
+            }
+            // (Not worth it when every word is looked up: fewer words end so than read
+            // the test.)
+            Some(&b @ (b'.' | b':' | b';' | b'?' | b'!' | b')' | b'"'))
+                if lookup != Lookup::All
+                    && pos > start
+                    && ends_word(bytes, pos + 1)
+                    && !(b == b'.' && is_ascii_abbreviation(&slice[start..=pos], buf)) =>
+            {
+                stop = true;
+                true
+            }
+            _ => false,
         };
         let core_end = pos;
         let mut ascii = true;
-        if comma {
+        if comma || stop {
             pos += 1;
         } else if !plain {
             while pos < n {
@@ -1318,7 +1332,13 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
             Lookup::None | Lookup::NoneToBreak => false,
         };
         if plain {
-            let mut flags = if comma { flag::COMMA } else { 0 };
+            let mut flags = if comma {
+                flag::COMMA
+            } else if stop {
+                flag::BREAK
+            } else {
+                0
+            };
             // `k` is the class of the word's first byte (a letter or digit here).
             if k & UPPER != 0 {
                 let core = &bytes[start..core_end];
