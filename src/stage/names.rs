@@ -483,15 +483,23 @@ pub(crate) fn eq_fold(a: &str, b: &str) -> bool {
 /// allocating.
 pub(crate) fn fold_hash(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    if s.is_ascii() {
-        // The same bytes as the general case: an ASCII letter lowercases to one byte.
-        for &x in s.as_bytes() {
-            h ^= u64::from(x.to_ascii_lowercase());
-            h = h.wrapping_mul(0x0100_0000_01b3);
+    // The ASCII bytes before the first other one (all of them, most often), hashed as they
+    // are read: the same bytes as the general case, as an ASCII letter lowercases to one
+    // byte; the rest, from a character boundary, by characters.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = bytes.get(i) {
+        if !x.is_ascii() {
+            break;
         }
-        return h;
+        h ^= u64::from(x.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
     }
-    for c in s.chars().flat_map(char::to_lowercase) {
+    let Some(rest) = s.get(i..).filter(|r| !r.is_empty()) else {
+        return h;
+    };
+    for c in rest.chars().flat_map(char::to_lowercase) {
         let mut b = [0u8; 4];
         for &x in c.encode_utf8(&mut b).as_bytes() {
             h ^= u64::from(x);
@@ -571,6 +579,10 @@ impl Token {
 }
 
 fn strip_possessive(w: &str) -> &str {
+    // Most words end in none of `s`, `'` and the last byte of `’`.
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return w;
+    }
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
         .or_else(|| w.strip_suffix('\''))
@@ -3172,6 +3184,64 @@ mod tests {
         assert_eq!(fold_hash("Peskov"), fold_hash("PESKOV"));
         assert_eq!(fold_hash("Łukasz"), fold_hash("łukasz"));
         assert_ne!(fold_hash("Peskov"), fold_hash("Peskova"));
+        // The FNV-1a hash of the lowercase form, by characters, whatever mix of ASCII and
+        // other characters the word holds.
+        let reference = |s: &str| {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for x in s.to_lowercase().bytes() {
+                h ^= u64::from(x);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            h
+        };
+        for w in [
+            "",
+            "a",
+            "Peskov",
+            "ŁUKASZ",
+            "Łukasz",
+            "Mañana",
+            "MAÑANA",
+            "O’Neil",
+            "abcÉ",
+            "É",
+            "İstanbul",
+            "K\u{212A}",
+            "straße",
+        ] {
+            assert_eq!(fold_hash(w), reference(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn possessives_are_stripped_as_the_plain_chain_strips_them() {
+        let chain = |w: &'static str| {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .or_else(|| w.strip_suffix('\''))
+                .or_else(|| w.strip_suffix('’'))
+                .unwrap_or(w)
+        };
+        for w in [
+            "",
+            "s",
+            "'",
+            "’",
+            "'s",
+            "’s",
+            "Putin's",
+            "Putin’s",
+            "officials'",
+            "officials’",
+            "boss",
+            "Peskov",
+            "cats's",
+            "a’",
+            "x\u{99}",
+            "ś",
+        ] {
+            assert_eq!(strip_possessive(w), chain(w), "{w}");
+        }
     }
 
     /// (mention, kind, name, title)
