@@ -115,7 +115,7 @@ fn files() -> [(&'static str, &'static str); 3] {
 ///
 /// A slot is 16 bytes and holds all a short word is compared by, so the table stays small
 /// enough for the cache; the entries themselves sit apart, read only for longer words.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct WordTable {
     slots: Vec<Slot>,
     /// The entry of each slot (empty for a free one).
@@ -123,10 +123,22 @@ pub(crate) struct WordTable {
     len: usize,
     longest: usize,
     /// The entries' shapes: bit `len.min(15)` of cell [`shape_cell`]`(first, last)` set
-    /// for each entry (1,024 cells once an entry is in). A word whose cell lacks its length
-    /// is no entry, in any ASCII case (the bits `0x1F` keep of a byte are those of its
-    /// other case too): most words of a text are none, and are known so without a probe.
-    shapes: Vec<u16>,
+    /// for each entry. A word whose cell lacks its length is no entry, in any ASCII case
+    /// (the bits `0x1F` keep of a byte are those of its other case too): most words of a
+    /// text are none, and are known so without a probe.
+    shapes: Box<[u16; 1024]>,
+}
+
+impl Default for WordTable {
+    fn default() -> Self {
+        WordTable {
+            slots: Vec::new(),
+            keys: Vec::new(),
+            len: 0,
+            longest: 0,
+            shapes: Box::new([0; 1024]),
+        }
+    }
 }
 
 /// One entry of a [`WordTable`].
@@ -237,9 +249,6 @@ impl WordTable {
                     self.insert(key, slot.classes);
                 }
             }
-        }
-        if self.shapes.is_empty() {
-            self.shapes = vec![0; 1024];
         }
         let kb = key.as_bytes();
         self.shapes[shape_cell(kb[0], kb[kb.len() - 1])] |= 1 << kb.len().min(15);
@@ -356,9 +365,7 @@ impl WordTable {
         let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
             return true;
         };
-        self.shapes
-            .get(shape_cell(first, last))
-            .is_some_and(|&lengths| lengths & (1 << w.len().min(15)) != 0)
+        self.shapes[shape_cell(first, last)] & (1 << w.len().min(15)) != 0
     }
 
     #[inline]
