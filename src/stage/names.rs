@@ -131,7 +131,7 @@ pub(crate) struct WordTable {
 
 impl Default for WordTable {
     fn default() -> Self {
-        WordTable {
+        Self {
             slots: Vec::new(),
             keys: Vec::new(),
             len: 0,
@@ -3059,11 +3059,11 @@ mod tests {
         let part = class::TITLE | class::HONORIFIC | class::PARTICLE;
         // Every such entry passes, in any ASCII case.
         for entry in entries_with(part) {
-            for w in [
-                entry.to_string(),
-                entry.to_ascii_uppercase(),
-                entry[..1].to_ascii_uppercase() + &entry[1..],
-            ] {
+            let mut chars = entry.chars();
+            let title = chars.next().map_or(String::new(), |c| {
+                c.to_ascii_uppercase().to_string() + chars.as_str()
+            });
+            for w in [entry.to_owned(), entry.to_ascii_uppercase(), title] {
                 assert!(may_be_part_word(w.as_bytes()), "{w}");
             }
         }
