@@ -115,13 +115,30 @@ fn files() -> [(&'static str, &'static str); 3] {
 ///
 /// A slot is 16 bytes and holds all a short word is compared by, so the table stays small
 /// enough for the cache; the entries themselves sit apart, read only for longer words.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct WordTable {
     slots: Vec<Slot>,
     /// The entry of each slot (empty for a free one).
     keys: Vec<&'static str>,
     len: usize,
     longest: usize,
+    /// The entries' shapes: bit `len.min(15)` of cell [`shape_cell`]`(first, last)` set
+    /// for each entry. A word whose cell lacks its length is no entry, in any ASCII case
+    /// (the bits `0x1F` keep of a byte are those of its other case too): most words of a
+    /// text are none, and are known so without a probe.
+    shapes: Box<[u16; 1024]>,
+}
+
+impl Default for WordTable {
+    fn default() -> Self {
+        Self {
+            slots: Vec::new(),
+            keys: Vec::new(),
+            len: 0,
+            longest: 0,
+            shapes: Box::new([0; 1024]),
+        }
+    }
 }
 
 /// One entry of a [`WordTable`].
@@ -233,6 +250,8 @@ impl WordTable {
                 }
             }
         }
+        let kb = key.as_bytes();
+        self.shapes[shape_cell(kb[0], kb[kb.len() - 1])] |= 1 << kb.len().min(15);
         let h = plain_hash(key.as_bytes());
         let mask = self.slots.len() - 1;
         let mut i = (h as usize) & mask;
@@ -307,7 +326,7 @@ impl WordTable {
         if x & 0x8080_8080_8080_8080 != 0 {
             return None;
         }
-        if n == 0 {
+        if n == 0 || !self.may_hold(w) {
             return Some(0);
         }
         let x = lower8(x);
@@ -322,7 +341,8 @@ impl WordTable {
     fn get_fold_long(&self, word: &str, buf: &mut String) -> u32 {
         let w = word.as_bytes();
         // Only an ASCII word can be skipped by its length: lowercasing keeps its length.
-        if w.len() > self.longest && word.is_ascii() {
+        // Nor one of a shape no entry has ([`may_hold`](Self::may_hold)).
+        if (w.len() > self.longest || !self.may_hold(w)) && word.is_ascii() {
             return 0;
         }
         // The hash of the ASCII-lowercase form, valid when every byte is ASCII (the bytes
@@ -336,6 +356,16 @@ impl WordTable {
         } else {
             self.get(lower(word, buf))
         }
+    }
+
+    /// Whether an entry may be the ASCII word `w` (not empty) in some ASCII case, by its
+    /// [`shapes`](Self::shapes); `false` only when none is.
+    #[inline(always)]
+    fn may_hold(&self, w: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            return true;
+        };
+        self.shapes[shape_cell(first, last)] & (1 << w.len().min(15)) != 0
     }
 
     #[inline]
@@ -387,6 +417,40 @@ static PHRASE_STARTS: Lazy<WordTable> = Lazy::new(|| {
     map
 });
 
+/// The first and last bytes and the lengths of the entries of [`LEXICON`] that make a word
+/// part of a name run without a capital ([`TITLE`](class::TITLE),
+/// [`HONORIFIC`](class::HONORIFIC), [`PARTICLE`](class::PARTICLE)): bit `len.min(15)` of
+/// the cell of `(first & 0x1F, last & 0x1F)`. A word whose cell lacks its length is no such
+/// entry in any ASCII case (the bits `0x1F` keep of a byte are those of its other case too).
+static PART_SHAPES: Lazy<Box<[u16; 1024]>> = Lazy::new(|| {
+    let mut t = Box::new([0u16; 1024]);
+    for entry in entries_with(class::TITLE | class::HONORIFIC | class::PARTICLE) {
+        let b = entry.as_bytes();
+        if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+            t[shape_cell(first, last)] |= 1 << b.len().min(15);
+        }
+    }
+    t
+});
+
+/// The cell of [`PART_SHAPES`] for a word's first and last bytes.
+#[inline(always)]
+fn shape_cell(first: u8, last: u8) -> usize {
+    usize::from(first & 0x1F) << 5 | usize::from(last & 0x1F)
+}
+
+/// Whether the word `w` (not empty) may be an entry of [`LEXICON`] with a class that makes
+/// a small word part of a name run; `false` only when it is none.
+#[inline(always)]
+fn may_be_part_word(w: &[u8]) -> bool {
+    match (w.first(), w.last()) {
+        (Some(&first), Some(&last)) => {
+            PART_SHAPES[shape_cell(first, last)] & (1 << w.len().min(15)) != 0
+        }
+        _ => true,
+    }
+}
+
 /// The classes of a lowercase word or phrase.
 #[inline]
 pub(crate) fn classes_of(lower: &str) -> u32 {
@@ -426,15 +490,23 @@ pub(crate) fn eq_fold(a: &str, b: &str) -> bool {
 /// allocating.
 pub(crate) fn fold_hash(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    if s.is_ascii() {
-        // The same bytes as the general case: an ASCII letter lowercases to one byte.
-        for &x in s.as_bytes() {
-            h ^= u64::from(x.to_ascii_lowercase());
-            h = h.wrapping_mul(0x0100_0000_01b3);
+    // The ASCII bytes before the first other one (all of them, most often), hashed as they
+    // are read: the same bytes as the general case, as an ASCII letter lowercases to one
+    // byte; the rest, from a character boundary, by characters.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = bytes.get(i) {
+        if !x.is_ascii() {
+            break;
         }
-        return h;
+        h ^= u64::from(x.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
     }
-    for c in s.chars().flat_map(char::to_lowercase) {
+    let Some(rest) = s.get(i..).filter(|r| !r.is_empty()) else {
+        return h;
+    };
+    for c in rest.chars().flat_map(char::to_lowercase) {
         let mut b = [0u8; 4];
         for &x in c.encode_utf8(&mut b).as_bytes() {
             h ^= u64::from(x);
@@ -514,6 +586,10 @@ impl Token {
 }
 
 fn strip_possessive(w: &str) -> &str {
+    // Most words end in none of `s`, `'` and the last byte of `’`.
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return w;
+    }
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
         .or_else(|| w.strip_suffix('\''))
@@ -699,8 +775,8 @@ fn ends_word(bytes: &[u8], i: usize) -> bool {
 }
 
 /// Splits `text[span]` into tokens, one pass over its bytes: a word is the bytes between
-/// two runs of whitespace. A word of ASCII letters and digits (perhaps with a comma after
-/// it), the common case, is made as it is read; another ASCII word goes through
+/// two runs of whitespace. A word of ASCII letters and digits (perhaps with a comma or a
+/// mark that ends a phrase after it), the common case, is made as it is read; another ASCII word goes through
 /// [`push_ascii`], and only a word with a non-ASCII character is read by characters
 /// ([`push_word`]).
 #[inline]
@@ -963,6 +1039,14 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
                 }
             }
         }
+        if look && !cap && alone && !may_be_part_word(&bytes[start..core_end]) {
+            // A small word that can be no title, honorific or particle is no part of a
+            // run (below), whatever its other classes: no lookup.
+            if let Some(prev) = out.last_mut() {
+                prev.flags |= flag::BREAK;
+            }
+            continue;
+        }
         let class = if look {
             flags |= flag::LOOKED;
             word_classes_of(&slice[start..core_end], buf, cap)
@@ -1220,20 +1304,34 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
         while pos < n && class_of(bytes[pos]) & ALNUM != 0 {
             pos += 1;
         }
-        // A word of ASCII letters and digits, perhaps with a comma after it (then `pos`
-        // has passed the letters, and so `start` is not a comma).
+        // A word of ASCII letters and digits, perhaps with a comma after it or a mark that
+        // ends a phrase (then `pos` has passed the letters, and so `start` is not a mark):
+        // read here as `push_ascii` reads it.
         let mut comma = false;
-        let plain = if ends_word(bytes, pos) {
-            true
-        } else if pos > start && bytes[pos] == b',' && ends_word(bytes, pos + 1) {
-            comma = true;
-            true
-        } else {
-            false
+        let mut stop = false;
+        let plain = match bytes.get(pos) {
+            None => true,
+            Some(&b) if class_of(b) & SPACE != 0 => true,
+            Some(&b',') if pos > start && ends_word(bytes, pos + 1) => {
+                comma = true;
+                true
+            }
+            // (Not worth it when every word is looked up: fewer words end so than read
+            // the test.)
+            Some(&b @ (b'.' | b':' | b';' | b'?' | b'!' | b')' | b'"'))
+                if lookup != Lookup::All
+                    && pos > start
+                    && ends_word(bytes, pos + 1)
+                    && !(b == b'.' && is_ascii_abbreviation(&slice[start..=pos], buf)) =>
+            {
+                stop = true;
+                true
+            }
+            _ => false,
         };
         let core_end = pos;
         let mut ascii = true;
-        if comma {
+        if comma || stop {
             pos += 1;
         } else if !plain {
             while pos < n {
@@ -1253,9 +1351,16 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
             Lookup::None | Lookup::NoneToBreak => false,
         };
         if plain {
-            let core = &bytes[start..core_end];
-            let mut flags = if comma { flag::COMMA } else { 0 };
-            if class_of(core[0]) & UPPER != 0 {
+            let mut flags = if comma {
+                flag::COMMA
+            } else if stop {
+                flag::BREAK
+            } else {
+                0
+            };
+            // `k` is the class of the word's first byte (a letter or digit here).
+            if k & UPPER != 0 {
+                let core = &bytes[start..core_end];
                 flags |= flag::CAP | flag::NAME;
                 // All capitals: two letters or more, none small (most capitalised words
                 // show a small letter second).
@@ -2950,6 +3055,97 @@ mod tests {
     }
 
     #[test]
+    fn a_word_the_part_shapes_rule_out_is_no_title_honorific_or_particle() {
+        let part = class::TITLE | class::HONORIFIC | class::PARTICLE;
+        // Every such entry passes, in any ASCII case.
+        for entry in entries_with(part) {
+            let mut chars = entry.chars();
+            let title = chars.next().map_or(String::new(), |c| {
+                c.to_ascii_uppercase().to_string() + chars.as_str()
+            });
+            for w in [entry.to_owned(), entry.to_ascii_uppercase(), title] {
+                assert!(may_be_part_word(w.as_bytes()), "{w}");
+            }
+        }
+        // Every word of letters and digits of up to four bytes (and some longer ones): one
+        // the shapes rule out is looked up with no such class.
+        let alphabet = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        let mut words: Vec<Vec<u8>> = alphabet.iter().map(|&b| vec![b]).collect();
+        let mut checked = 0;
+        let mut buf = String::new();
+        for len in 1..=4 {
+            for w in &words {
+                if !may_be_part_word(w) {
+                    let word = std::str::from_utf8(w).unwrap();
+                    assert_eq!(word_classes_of(word, &mut buf, false) & part, 0, "{word}");
+                    checked += 1;
+                }
+            }
+            if len < 3 {
+                words = words
+                    .iter()
+                    .flat_map(|w| {
+                        alphabet.iter().map(move |&b| {
+                            let mut v = w.clone();
+                            v.push(b);
+                            v
+                        })
+                    })
+                    .collect();
+            } else {
+                // Four bytes and more: each entry with one byte changed or added.
+                words = entries_with(part)
+                    .filter(|e| e.is_ascii())
+                    .flat_map(|e| {
+                        let e = e.as_bytes().to_vec();
+                        (0..=e.len()).flat_map(move |i| {
+                            let e = e.clone();
+                            alphabet.iter().flat_map(move |&b| {
+                                let mut changed = e.clone();
+                                if i < changed.len() {
+                                    changed[i] = b;
+                                }
+                                let mut added = e.clone();
+                                added.insert(i, b);
+                                [changed, added]
+                            })
+                        })
+                    })
+                    .filter(|w| w.iter().all(u8::is_ascii_alphanumeric))
+                    .collect();
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn no_entry_is_ruled_out_by_its_shape() {
+        let mut buf = String::new();
+        for (file, src) in files() {
+            for (section, entry) in lexicon_entries(src) {
+                let Some(c) = section_class(file, section) else {
+                    continue;
+                };
+                let upper = entry.to_uppercase();
+                let mut chars = entry.chars();
+                let title = chars.next().map_or(String::new(), |c| {
+                    c.to_uppercase().collect::<String>() + chars.as_str()
+                });
+                for w in [entry, upper.as_str(), title.as_str()] {
+                    if w.is_ascii() {
+                        assert!(LEXICON.may_hold(w.as_bytes()), "{w}");
+                    }
+                    assert_eq!(classes_fold(w, &mut buf) & c, c, "{w}");
+                }
+            }
+        }
+        // An empty table holds nothing, and says so without a probe.
+        let t = WordTable::default();
+        assert!(!t.may_hold(b"word"));
+        assert_eq!(t.get_fold("word", &mut buf), 0);
+    }
+
+    #[test]
     fn word_table_lookups_ignore_case() {
         let mut t = WordTable::default();
         for (i, w) in ["president", "the", "spokeswoman", "société", "x"]
@@ -2995,6 +3191,64 @@ mod tests {
         assert_eq!(fold_hash("Peskov"), fold_hash("PESKOV"));
         assert_eq!(fold_hash("Łukasz"), fold_hash("łukasz"));
         assert_ne!(fold_hash("Peskov"), fold_hash("Peskova"));
+        // The FNV-1a hash of the lowercase form, by characters, whatever mix of ASCII and
+        // other characters the word holds.
+        let reference = |s: &str| {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for x in s.to_lowercase().bytes() {
+                h ^= u64::from(x);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            h
+        };
+        for w in [
+            "",
+            "a",
+            "Peskov",
+            "ŁUKASZ",
+            "Łukasz",
+            "Mañana",
+            "MAÑANA",
+            "O’Neil",
+            "abcÉ",
+            "É",
+            "İstanbul",
+            "K\u{212A}",
+            "straße",
+        ] {
+            assert_eq!(fold_hash(w), reference(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn possessives_are_stripped_as_the_plain_chain_strips_them() {
+        let chain = |w: &'static str| {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .or_else(|| w.strip_suffix('\''))
+                .or_else(|| w.strip_suffix('’'))
+                .unwrap_or(w)
+        };
+        for w in [
+            "",
+            "s",
+            "'",
+            "’",
+            "'s",
+            "’s",
+            "Putin's",
+            "Putin’s",
+            "officials'",
+            "officials’",
+            "boss",
+            "Peskov",
+            "cats's",
+            "a’",
+            "x\u{99}",
+            "ś",
+        ] {
+            assert_eq!(strip_possessive(w), chain(w), "{w}");
+        }
     }
 
     /// (mention, kind, name, title)
