@@ -468,6 +468,21 @@ fn reopens_single(text: &str, para: Span) -> bool {
     after.chars().next().is_some_and(|c| !is_space(c)) && !is_elision(after)
 }
 
+/// The length of the apostrophe at `i` when it stands between two ASCII letters or digits
+/// of the paragraph (`don't`, `Lee’s`): a single mark whose context has no space or
+/// punctuation on either side, so that it neither opens nor closes (what [`context`] and
+/// [`decide`] would find, read from two bytes).
+#[inline(always)]
+fn inner_apostrophe(bytes: &[u8], para: Span, i: usize) -> Option<usize> {
+    let len = match bytes[i] {
+        b'\'' => 1,
+        0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]) => 3,
+        _ => return None,
+    };
+    let solid = |j: usize| bytes[j].is_ascii_alphanumeric();
+    (i > para.start && i + len < para.end && solid(i - 1) && solid(i + len)).then_some(len)
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Open {
     /// Index of the quotation in the output.
@@ -536,6 +551,10 @@ fn paragraph(
     for rel in LeadBytes::new(&bytes[para.start..para.end]) {
         let i = para.start + rel;
         if i < seen {
+            continue;
+        }
+        if let Some(len) = inner_apostrophe(bytes, para, i) {
+            seen = i + len;
             continue;
         }
         let Some(g) = glyph_at(bytes, i) else {
