@@ -165,7 +165,43 @@ static ENGLISH: Lazy<FastMap<Box<str>, Class>> = Lazy::new(|| {
 static DEFAULT: Lazy<Abbreviations> = Lazy::new(|| Abbreviations {
     builtin: &ENGLISH,
     extra: FastMap::default(),
+    shapes: Shapes::of(ENGLISH.keys()),
 });
+
+/// A bit per shape (length, first byte, byte before the period) of the listed words: a word
+/// whose shape has no bit is in no list, which most words before a period show without
+/// being hashed.
+#[derive(Debug, Clone)]
+struct Shapes([u64; 64]);
+
+impl Shapes {
+    /// The shapes of `words`.
+    fn of<'w>(words: impl IntoIterator<Item = &'w Box<str>>) -> Self {
+        let mut shapes = Self([0; 64]);
+        for w in words {
+            if let Some(k) = Self::slot(w.as_bytes()) {
+                shapes.0[k >> 6] |= 1 << (k & 63);
+            }
+        }
+        shapes
+    }
+
+    /// The bit of `word`'s shape; `None` for an empty word.
+    #[inline(always)]
+    fn slot(word: &[u8]) -> Option<usize> {
+        let n = word.len();
+        let first = *word.first()?;
+        let before = word[n.saturating_sub(2)];
+        let key = (n as u64) | u64::from(first) << 8 | u64::from(before) << 16;
+        Some((key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize)
+    }
+
+    /// Whether `word` may be listed.
+    #[inline(always)]
+    fn may_hold(&self, word: &str) -> bool {
+        Self::slot(word.as_bytes()).is_some_and(|k| self.0[k >> 6] & (1 << (k & 63)) != 0)
+    }
+}
 
 /// Parses the abbreviation list format (see `lexicon/en/abbreviations.txt`). Title-case
 /// entries also get their all-capitals form.
@@ -227,6 +263,8 @@ fn check(a: &str) -> Result<(), String> {
 pub(crate) struct Abbreviations {
     builtin: &'static FastMap<Box<str>, Class>,
     extra: FastMap<Box<str>, Class>,
+    /// The shapes of both lists' words.
+    shapes: Shapes,
 }
 
 impl Abbreviations {
@@ -252,13 +290,14 @@ impl Abbreviations {
         }
         Ok(Self {
             builtin: &ENGLISH,
+            shapes: Shapes::of(ENGLISH.keys().chain(set.keys())),
             extra: set,
         })
     }
 
     /// The class of `word` (with its final period), if it is a listed abbreviation.
     pub(crate) fn get(&self, word: &str) -> Option<Class> {
-        if word.len() > MAX_ABBREVIATION_LEN {
+        if word.len() > MAX_ABBREVIATION_LEN || !self.shapes.may_hold(word) {
             return None;
         }
         self.builtin
