@@ -304,6 +304,8 @@ struct Buffers {
     known: FastSet<Span>,
     /// Appositions found ([`add_appositions`]).
     found: Vec<(usize, Span)>,
+    /// Appositions read ([`apposition`]).
+    appositions: Appositions,
 }
 
 impl Buffers {
@@ -333,6 +335,7 @@ impl Buffers {
             self.mention_at.capacity(),
             self.ids.capacity(),
             self.known.capacity(),
+            self.appositions.capacity(),
         ]
         .into_iter()
         .any(|c| c > KEEP)
@@ -377,7 +380,9 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
         by_first,
         known,
         found,
+        appositions,
     } = buffers;
+    appositions.clear();
     ensure_quote_mentions(article, known);
     if article.mentions.is_empty() {
         article.speakers.clear();
@@ -409,7 +414,7 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
         m.title = a.title;
         m.speaker = None;
     }
-    add_appositions(article, analyses, &mut linker.scratch, found);
+    add_appositions(article, analyses, &mut linker.scratch, found, appositions);
 
     order.clear();
     order.extend(0..article.mentions.len());
@@ -453,7 +458,7 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
             &mut linker.scratch,
             runs,
         );
-        linker.absorb_runs(article, runs, named);
+        linker.absorb_runs(article, runs, named, appositions);
     }
     occurrences(article, named, quoted_regions, merged, people);
 
@@ -522,8 +527,13 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
         }
         let p = paragraph_index(article, run.name.start);
         let role = article.paragraphs.get(p).and_then(|para| {
-            let cue = |s: Span| cue_in(article, s);
-            names::apposition_after(text, run.name.end, para.span.end, &cue, &mut linker.scratch)
+            apposition(
+                article,
+                run.name.end,
+                para.span.end,
+                &mut linker.scratch,
+                appositions,
+            )
         });
         if let Some(r) = role {
             push_unique(text, &mut linker.entities[e].roles, r);
@@ -638,6 +648,7 @@ fn add_appositions(
     analyses: &[Analysis],
     scratch: &mut Scratch,
     found: &mut Vec<(usize, Span)>,
+    appositions: &mut Appositions,
 ) {
     found.clear();
     for (i, m) in article.mentions.iter().enumerate() {
@@ -648,16 +659,35 @@ fn add_appositions(
         let Some(para) = article.paragraphs.get(p) else {
             continue;
         };
-        let cue = |s: Span| cue_in(article, s);
-        if let Some(role) =
-            names::apposition_after(&article.text, m.span.end, para.span.end, &cue, scratch)
-        {
+        if let Some(role) = apposition(article, m.span.end, para.span.end, scratch, appositions) {
             found.push((i, role));
         }
     }
     for &(i, role) in found.iter() {
         article.mentions[i].role = Some(role);
     }
+}
+
+/// The appositions read, by the end of the name and the end of its paragraph.
+type Appositions = FastMap<(usize, usize), Option<Span>>;
+
+/// [`names::apposition_after`] the name ending at `end` (in a paragraph ending at `limit`),
+/// read once per article: a name is often both a mention and a name run.
+fn apposition(
+    article: &Article<'_>,
+    end: usize,
+    limit: usize,
+    scratch: &mut Scratch,
+    appositions: &mut Appositions,
+) -> Option<Span> {
+    // Only a comma opens an apposition: anything else is read without the map.
+    if article.text.as_bytes().get(end) != Some(&b',') {
+        return None;
+    }
+    *appositions.entry((end, limit)).or_insert_with(|| {
+        let cue = |s: Span| cue_in(article, s);
+        names::apposition_after(&article.text, end, limit, &cue, scratch)
+    })
 }
 
 /// Adds `span` unless a span with the same text (ignoring case) is there.
@@ -852,6 +882,7 @@ impl Linker {
         article: &Article<'_>,
         runs: &[NameRun],
         occurrences: &mut Vec<(usize, usize)>,
+        appositions: &mut Appositions,
     ) {
         let text: &str = &article.text;
         // The buffers are taken out of `self` for the call (the methods below borrow it).
@@ -936,13 +967,12 @@ impl Linker {
                 let mut described = || {
                     let p = paragraph_index(article, run.name.start);
                     article.paragraphs.get(p).is_some_and(|para| {
-                        let cue = |s: Span| cue_in(article, s);
-                        names::apposition_after(
-                            text,
+                        apposition(
+                            article,
                             run.name.end,
                             para.span.end,
-                            &cue,
                             &mut self.scratch,
+                            appositions,
                         )
                         .is_some()
                     })
