@@ -85,6 +85,9 @@ fn occurrences(
         k > 0 && merged[k - 1].end > at
     };
     out.clear();
+    // `named` is in text order: sentences and paragraphs are found by walking forward.
+    let mut sentence_at = Cursor::default();
+    let mut paragraph_at = Cursor::default();
     out.extend(
         named
             .iter()
@@ -92,13 +95,29 @@ fn occurrences(
             .map(|&(at, entity)| Occurrence {
                 at,
                 entity,
-                sentence: article
-                    .sentences
-                    .partition_point(|s| s.span.start <= at)
-                    .saturating_sub(1),
-                paragraph: paragraph_index(article, at),
+                sentence: sentence_at.index(&article.sentences, |s| s.span.start, at),
+                paragraph: paragraph_at.index(&article.paragraphs, |p| p.span.start, at),
             }),
     );
+}
+
+/// Finds, for positions asked in ascending order, the last item of a list in text order
+/// that starts at or before each (0 when none does), walking forward: what a partition
+/// point gives, in time linear in the list and the positions together.
+#[derive(Debug, Default)]
+struct Cursor {
+    /// How many items start at or before the last position asked for.
+    passed: usize,
+}
+
+impl Cursor {
+    #[inline(always)]
+    fn index<T>(&mut self, items: &[T], start: impl Fn(&T) -> usize, at: usize) -> usize {
+        while self.passed < items.len() && start(&items[self.passed]) <= at {
+            self.passed += 1;
+        }
+        self.passed.saturating_sub(1)
+    }
 }
 
 /// The person a he or she most likely stands for among those named before `here`, from
@@ -306,6 +325,8 @@ struct Buffers {
     found: Vec<(usize, Span)>,
     /// Appositions read ([`apposition`]).
     appositions: Appositions,
+    /// The paragraph of each mention, in text order (as `order`).
+    paragraphs: Vec<usize>,
 }
 
 impl Buffers {
@@ -327,6 +348,7 @@ impl Buffers {
             a.grouped.capacity(),
             self.analyses.capacity(),
             self.order.capacity(),
+            self.paragraphs.capacity(),
             self.named.capacity(),
             self.runs.capacity(),
             self.people.capacity(),
@@ -381,6 +403,7 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
         known,
         found,
         appositions,
+        paragraphs,
     } = buffers;
     appositions.clear();
     ensure_quote_mentions(article, known);
@@ -419,15 +442,19 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
     order.clear();
     order.extend(0..article.mentions.len());
     order.sort_by_key(|&i| (article.mentions[i].span.start, article.mentions[i].span.end));
-    let paragraph_of = |at: usize| paragraph_index(article, at);
+    // The paragraph of each mention, in text order.
+    let mut paragraph_at = Cursor::default();
+    paragraphs.clear();
+    paragraphs.extend(order.iter().map(|&i| {
+        paragraph_at.index(&article.paragraphs, |p| p.span.start, article.mentions[i].span.start)
+    }));
 
     // 2. Link names, organisations, groups and descriptions, in text order.
     linked.clear();
     linked.resize(article.mentions.len(), None);
-    for &i in order.iter() {
+    for (&i, &p) in order.iter().zip(paragraphs.iter()) {
         let m = &article.mentions[i];
         let a = &analyses[i];
-        let p = paragraph_of(m.span.start);
         let e = match a.kind {
             MentionKind::Name => linker.link_person(text, m, a, p),
             MentionKind::Organisation => linker.link_organisation(text, m, a, p),
@@ -467,18 +494,15 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
     quoted.extend(article.quotes.iter().filter_map(|q| q.mention));
     let mut prev_quote: Option<usize> = None;
     bodies.clear();
-    for &i in order.iter() {
+    let mut sentence_at = Cursor::default();
+    for (&i, &p) in order.iter().zip(paragraphs.iter()) {
         let span = article.mentions[i].span;
-        let p = paragraph_of(span.start);
         let e = match analyses[i].pronoun {
             None => linked[i],
             Some(pronoun) => {
                 let here = Place {
                     at: span.start,
-                    sentence: article
-                        .sentences
-                        .partition_point(|s| s.span.start <= span.start)
-                        .saturating_sub(1),
+                    sentence: sentence_at.index(&article.sentences, |s| s.span.start, span.start),
                     paragraph: p,
                 };
                 let e = linker.resolve(pronoun, here, prev_quote, people, bodies);

@@ -172,6 +172,11 @@ fn same_text(a: &str, b: &str) -> bool {
         let s: &str = s;
         s.split(is_space).filter(|w| !w.is_empty())
     };
+    // Both are trimmed: equal words begin and end with the same bytes.
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    if x.first() != y.first() || x.last() != y.last() {
+        return false;
+    }
     words(a).eq(words(b))
 }
 
