@@ -215,6 +215,44 @@ impl Iterator for LeadBytes<'_> {
     }
 }
 
+/// The lead bytes of a whole text, read paragraph by paragraph: one pair of memchr scans
+/// for the text rather than one per paragraph.
+struct Leads<'h> {
+    all: LeadBytes<'h>,
+    /// The next lead byte not yet read.
+    next: Option<usize>,
+    /// The end of the last paragraph read from `all`: a paragraph starting before it is
+    /// scanned on its own.
+    floor: usize,
+}
+
+impl<'h> Leads<'h> {
+    fn new(text: &'h [u8]) -> Self {
+        let mut all = LeadBytes::new(text);
+        let next = all.next();
+        Self {
+            all,
+            next,
+            floor: 0,
+        }
+    }
+
+    /// The next lead byte in `start..end`, skipping those before `start`.
+    #[inline(always)]
+    fn next_in(&mut self, start: usize, end: usize) -> Option<usize> {
+        while let Some(i) = self.next {
+            if i >= end {
+                return None;
+            }
+            self.next = self.all.next();
+            if i >= start {
+                return Some(i);
+            }
+        }
+        None
+    }
+}
+
 fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
@@ -502,6 +540,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Paragraph]) -> Vec<Quotation> {
     // About one quotation per 256 bytes of news text: most texts then need no growing.
     let mut out = Vec::with_capacity(text.len() / 256);
     let mut scratch = Scratch::default();
+    let mut leads = Leads::new(text.as_bytes());
     let mut carry = None;
     for (p, para) in paragraphs.iter().enumerate() {
         let next_reopens_single = paragraphs
@@ -513,6 +552,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Paragraph]) -> Vec<Quotation> {
             ParagraphId::from_index(p),
             carry,
             next_reopens_single,
+            &mut leads,
             &mut scratch,
             &mut out,
         );
@@ -528,6 +568,7 @@ fn paragraph(
     paragraph: ParagraphId,
     carry: Option<QuotationId>,
     next_reopens_single: bool,
+    leads: &mut Leads<'_>,
     scratch: &mut Scratch,
     out: &mut Vec<Quotation>,
 ) -> Option<QuotationId> {
@@ -548,8 +589,20 @@ fn paragraph(
 
     // The end of the last mark read: a two-apostrophe mark hides its second apostrophe.
     let mut seen = para.start;
-    for rel in LeadBytes::new(&bytes[para.start..para.end]) {
-        let i = para.start + rel;
+    // Paragraphs come in text order, read from the text's scan; one that does not is
+    // scanned on its own.
+    let mut own = (para.start < leads.floor).then(|| LeadBytes::new(&bytes[para.start..para.end]));
+    if own.is_none() {
+        leads.floor = para.end;
+    }
+    loop {
+        let next = match own.as_mut() {
+            Some(own) => own.next().map(|rel| para.start + rel),
+            None => leads.next_in(para.start, para.end),
+        };
+        let Some(i) = next else {
+            break;
+        };
         if i < seen {
             continue;
         }
