@@ -879,6 +879,8 @@ fn content_words(content: &str) -> Option<Words> {
         }
         i
     };
+    // Whether any word can hold `?` or `!`: most contents have neither.
+    let asks = memchr::memchr2(b'?', b'!', b).is_some();
     let mut i = skip_spaces(0);
     while i < n {
         let start = i;
@@ -906,8 +908,9 @@ fn content_words(content: &str) -> Option<Words> {
         }
         let wb = w.as_bytes();
         let last = wb[wb.len() - 1];
-        if wb.iter().any(|&x| x == b'?' || x == b'!')
-            || (matches!(last, b'.' | b',' | b';' | b':') && i < n)
+        if !out.clause_punct
+            && ((asks && wb.iter().any(|&x| x == b'?' || x == b'!'))
+                || (matches!(last, b'.' | b',' | b';' | b':') && i < n))
         {
             out.clause_punct = true;
         }

@@ -296,6 +296,7 @@ impl Abbreviations {
     }
 
     /// The class of `word` (with its final period), if it is a listed abbreviation.
+    #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<Class> {
         if word.len() > MAX_ABBREVIATION_LEN || !self.shapes.may_hold(word) {
             return None;

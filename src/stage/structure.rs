@@ -109,11 +109,21 @@ impl Role {
 /// The span `start..end` of `text` without surrounding whitespace.
 fn trimmed(text: &str, start: usize, end: usize) -> Line {
     let s = &text[start..end];
-    let lead = s.len() - s.trim_start_matches(is_space).len();
-    let inner = s[lead..].trim_end_matches(is_space);
+    // Printable ASCII is no space: most lines need no trimming, seen from a byte at each end.
+    let solid = |x: Option<&u8>| x.is_some_and(|x| x.wrapping_sub(0x21) < 0x5E);
+    let lead = if solid(s.as_bytes().first()) {
+        0
+    } else {
+        s.len() - s.trim_start_matches(is_space).len()
+    };
+    let inner = if solid(s.as_bytes().last()) {
+        s.len() - lead
+    } else {
+        s[lead..].trim_end_matches(is_space).len()
+    };
     Line {
         start: start + lead,
-        end: start + lead + inner.len(),
+        end: start + lead + inner,
     }
 }
 
@@ -124,37 +134,48 @@ fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
     let mut line_start = 0;
     let mut i = 0;
-    // The next byte that may start a line break, of each of two sets, found with
-    // `memchr` and kept until the scan passes it.
+    // The next byte that may be the last of a line break, of each of three sets, found
+    // with `memchr` and kept until the scan passes it. The wide breaks (U+0085, U+2028,
+    // U+2029) are found by their last byte, rarer in text than their first.
     let mut common: Option<usize> = None;
     let mut rare: Option<usize> = None;
+    let mut paragraph_sep: Option<usize> = None;
+    let from = |i: usize, found: Option<usize>| found.map_or(b.len(), |k| i + k);
     while i < b.len() {
         let c = match common {
             Some(c) if c >= i => c,
-            _ => memchr::memchr3(b'\n', b'\r', 0xE2, &b[i..]).map_or(b.len(), |k| i + k),
+            _ => from(i, memchr::memchr3(b'\n', b'\r', 0xA8, &b[i..])),
         };
         let r = match rare {
             Some(r) if r >= i => r,
-            _ => memchr::memchr3(0x0B, 0x0C, 0xC2, &b[i..]).map_or(b.len(), |k| i + k),
+            _ => from(i, memchr::memchr3(0x0B, 0x0C, 0x85, &b[i..])),
+        };
+        let p = match paragraph_sep {
+            Some(p) if p >= i => p,
+            _ => from(i, memchr::memchr(0xA9, &b[i..])),
         };
         common = Some(c);
         rare = Some(r);
-        i = c.min(r);
+        paragraph_sep = Some(p);
+        i = c.min(r).min(p);
         if i >= b.len() {
             break;
         }
-        let (len, paragraph) = match b[i] {
-            b'\n' | 0x0B | 0x0C => (1, false),
-            b'\r' if b.get(i + 1) == Some(&b'\n') => (2, false),
-            b'\r' => (1, false),
-            0xC2 if b.get(i + 1) == Some(&0x85) => (2, false),
-            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA8) => (3, false),
-            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA9) => (3, true),
+        let wide = |lead: &[u8]| i >= lead.len() && b[i - lead.len()..i] == *lead;
+        // Where the break starts, its length, and whether it ends a paragraph.
+        let (at, len, paragraph) = match b[i] {
+            b'\n' | 0x0B | 0x0C => (i, 1, false),
+            b'\r' if b.get(i + 1) == Some(&b'\n') => (i, 2, false),
+            b'\r' => (i, 1, false),
+            0x85 if wide(&[0xC2]) => (i - 1, 2, false),
+            0xA8 if wide(&[0xE2, 0x80]) => (i - 2, 3, false),
+            0xA9 if wide(&[0xE2, 0x80]) => (i - 2, 3, true),
             _ => {
                 i += 1;
                 continue;
             }
         };
+        i = at;
         lines.push(trimmed(text, line_start, i));
         i += len;
         if paragraph {
