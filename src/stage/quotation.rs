@@ -864,7 +864,11 @@ fn wide_space_len_at(b: &[u8], i: usize) -> Option<usize> {
 
 /// The words of a quotation's content ([`Words`]); `None` past the twelfth word. One pass
 /// over the bytes, decoding only a word's first non-ASCII character before a letter.
-fn content_words(content: &str) -> Option<Words> {
+///
+/// With `speech_early`, also `None` as soon as the words read make the content speech for
+/// [`role`] whatever follows (when no title verb comes before it): clause punctuation, a
+/// ninth word, or a fifth word once the content is not name-like.
+fn content_words(content: &str, speech_early: bool) -> Option<Words> {
     let b = content.as_bytes();
     let n = b.len();
     let mut out = Words {
@@ -921,6 +925,11 @@ fn content_words(content: &str) -> Option<Words> {
                     .iter()
                     .any(|s| s.eq_ignore_ascii_case(core));
         }
+        if speech_early
+            && (out.clause_punct || out.words >= 9 || (out.words >= 5 && !out.name_like))
+        {
+            return None;
+        }
     }
     Some(out)
 }
@@ -940,13 +949,15 @@ fn role(text: &str, para: Span, q: &Quotation) -> QuotationRole {
         return QuotationRole::Speech;
     }
     let content = &text[q.content];
+    let cue = word_before(text, para, q.span.start);
+    let title_verb = TITLE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(cue));
     let Some(Words {
         words,
         mut name_like,
         clause_punct,
-    }) = content_words(content)
+    }) = content_words(content, !title_verb)
     else {
-        // Too long for a title: speech whatever follows.
+        // Too long for a title, or speech whatever follows.
         return QuotationRole::Speech;
     };
     if words == 0 {
@@ -955,10 +966,9 @@ fn role(text: &str, para: Span, q: &Quotation) -> QuotationRole {
     let trimmed = content.trim_end_matches(is_space);
     let ends_sentence = trimmed.ends_with(['.', '?', '!']);
     let ends_punct = ends_sentence || trimmed.ends_with(',');
-    let cue = word_before(text, para, q.span.start);
     let cue_position = at_cue_position(text, para, q.span.start);
 
-    if !clause_punct && TITLE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(cue)) {
+    if !clause_punct && title_verb {
         return QuotationRole::Title;
     }
     name_like = name_like && words <= 8 && !clause_punct;
@@ -1105,11 +1115,16 @@ mod tests {
                     text.push(' ');
                 }
             }
-            assert_eq!(
-                content_words(&text),
-                content_words_by_chars(&text),
-                "{text:?}"
-            );
+            let words = content_words_by_chars(&text);
+            assert_eq!(content_words(&text, false), words, "{text:?}");
+            // Stopping early says `None` only where the whole reading shows speech.
+            if content_words(&text, true).is_none() {
+                assert!(words.map_or(true, |w| w.clause_punct
+                    || w.words >= 9
+                    || (w.words >= 5 && !w.name_like)));
+            } else {
+                assert_eq!(content_words(&text, true), words, "{text:?}");
+            }
         }
     }
 

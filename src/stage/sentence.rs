@@ -548,14 +548,13 @@ fn word_before(p: &str, dot: usize) -> Option<&str> {
     Some(word.trim_start_matches(is_opener))
 }
 
-/// The bytes at which a sentence may end (`.`, `?`, `!`, and 0xE2, which starts `…`, the
-/// closing quotation marks and the dashes), found with `memchr`; each kind's next position
-/// is kept until the scan passes it.
+/// The bytes at which a sentence may end (`.`, `?`, `!`, and the first byte of `…`), found
+/// with `memchr`; each kind's next position is kept until the scan passes it.
 #[derive(Debug, Default)]
 struct Terminators {
     /// The next `.`, `?` or `!` at or after the last position asked for.
     mark: Option<usize>,
-    /// The next 0xE2 byte at or after the last position asked for.
+    /// The next `…` at or after the last position asked for.
     wide: Option<usize>,
 }
 
@@ -569,12 +568,27 @@ impl Terminators {
         };
         let wide = match self.wide {
             Some(w) if w >= i => w,
-            _ => memchr::memchr(0xE2, &b[i..end]).map_or(end, |k| i + k),
+            _ => next_ellipsis(b, i, end),
         };
         self.mark = Some(mark);
         self.wide = Some(wide);
         mark.min(wide)
     }
+}
+
+/// Where the next `…` of `b[i..end]` starts, or `end`; `i` is on a character boundary.
+/// Found by its last byte (0xA6), rarer in text than its first: an 0xE2 byte that starts
+/// no ellipsis (a dash, a curly quotation mark) starts no terminator run either.
+fn next_ellipsis(b: &[u8], i: usize, end: usize) -> usize {
+    let mut from = i;
+    while let Some(k) = memchr::memchr(0xA6, &b[from..end]) {
+        let q = from + k;
+        if q >= i + 2 && b[q - 2] == 0xE2 && b[q - 1] == 0x80 {
+            return q - 2;
+        }
+        from = q + 1;
+    }
+    end
 }
 
 /// Appends the sentences of `para` (a span of `text`) to `out`, in order. The sentences tile the
