@@ -13,7 +13,7 @@
 //! 5. Entities with at least one quote become the article's speakers.
 
 use crate::stage::hash::{FastMap, FastSet};
-use crate::stage::scratch;
+use std::cell::RefCell;
 
 use crate::stage::names::{self, Analysis, NameRun, Pronoun, Scratch};
 use crate::{
@@ -364,18 +364,28 @@ impl Buffers {
     }
 }
 
-/// Runs `f` with this thread's [`Buffers`]: taken out of their slot for the call and put
-/// back after (unless large), so a nested call (or one while the thread ends) gets new,
-/// empty ones.
-fn with_buffers<R>(f: impl FnOnce(&mut Buffers) -> R) -> R {
+/// Runs `f` with this thread's [`Buffers`], borrowed in place (they are many: moving them
+/// out and back, and making empty ones to leave behind, costs more than a borrow); dropped
+/// after the call when large. A nested call (or one while the thread ends) gets new, empty
+/// ones.
+fn with_buffers(f: impl FnOnce(&mut Buffers)) {
     thread_local! {
-        static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::default();
+        static BUFFERS: RefCell<Buffers> = RefCell::default();
     }
-    let mut buffers = scratch::take(&BUFFERS);
-    let out = f(&mut buffers);
-    let keep = !buffers.is_large();
-    scratch::put(&BUFFERS, buffers, keep);
-    out
+    let mut f = Some(f);
+    let _ = BUFFERS.try_with(|cell| {
+        if let Ok(mut buffers) = cell.try_borrow_mut() {
+            if let Some(f) = f.take() {
+                f(&mut buffers);
+            }
+            if buffers.is_large() {
+                *buffers = Buffers::default();
+            }
+        }
+    });
+    if let Some(f) = f.take() {
+        f(&mut Buffers::default());
+    }
 }
 
 /// Links mentions into speakers and gives every attributed quote its speaker.
@@ -549,16 +559,7 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
         if linker.entities[e].quotes.is_empty() {
             continue;
         }
-        let p = paragraph_index(article, run.name.start);
-        let role = article.paragraphs.get(p).and_then(|para| {
-            apposition(
-                article,
-                run.name.end,
-                para.span.end,
-                &mut linker.scratch,
-                appositions,
-            )
-        });
+        let role = apposition(article, run.name, &mut linker.scratch, appositions);
         if let Some(r) = role {
             push_unique(text, &mut linker.entities[e].roles, r);
         }
@@ -679,11 +680,7 @@ fn add_appositions(
         if m.role.is_some() || analyses[i].kind != MentionKind::Name {
             continue;
         }
-        let p = paragraph_index(article, m.span.start);
-        let Some(para) = article.paragraphs.get(p) else {
-            continue;
-        };
-        if let Some(role) = apposition(article, m.span.end, para.span.end, scratch, appositions) {
+        if let Some(role) = apposition(article, m.span, scratch, appositions) {
             found.push((i, role));
         }
     }
@@ -695,19 +692,21 @@ fn add_appositions(
 /// The appositions read, by the end of the name and the end of its paragraph.
 type Appositions = FastMap<(usize, usize), Option<Span>>;
 
-/// [`names::apposition_after`] the name ending at `end` (in a paragraph ending at `limit`),
-/// read once per article: a name is often both a mention and a name run.
+/// [`names::apposition_after`] `name`, within its paragraph, read once per article: a name
+/// is often both a mention and a name run.
 fn apposition(
     article: &Article<'_>,
-    end: usize,
-    limit: usize,
+    name: Span,
     scratch: &mut Scratch,
     appositions: &mut Appositions,
 ) -> Option<Span> {
-    // Only a comma opens an apposition: anything else is read without the map.
+    // Only a comma opens an apposition: anything else is read without the paragraph or
+    // the map.
+    let end = name.end;
     if article.text.as_bytes().get(end) != Some(&b',') {
         return None;
     }
+    let limit = article.paragraphs.get(paragraph_index(article, name.start))?.span.end;
     *appositions.entry((end, limit)).or_insert_with(|| {
         let cue = |s: Span| cue_in(article, s);
         names::apposition_after(&article.text, end, limit, &cue, scratch)
@@ -988,19 +987,8 @@ impl Linker {
                 {
                     continue;
                 }
-                let mut described = || {
-                    let p = paragraph_index(article, run.name.start);
-                    article.paragraphs.get(p).is_some_and(|para| {
-                        apposition(
-                            article,
-                            run.name.end,
-                            para.span.end,
-                            &mut self.scratch,
-                            appositions,
-                        )
-                        .is_some()
-                    })
-                };
+                let mut described =
+                    || apposition(article, run.name, &mut self.scratch, appositions).is_some();
                 if run.title.is_some() || bare[g] || described() {
                     let p = paragraph_index(article, run.name.start);
                     let mut ent = Entity::new(SpeakerKind::Person, run.name, run.name.start, p);
