@@ -531,6 +531,8 @@ fn paragraphs(text: &str, lines: &[Line], roles: &[Role], blank_mode: bool, layo
             }
         }
     };
+    // Every paragraph has a line of its own: room for them all at once.
+    layout.paragraphs.reserve(lines.len());
     let mut open: Option<Open> = None;
     for (&line, &role) in lines.iter().zip(roles) {
         let t = &text[line.start..line.end];
