@@ -456,7 +456,11 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
     let mut paragraph_at = Cursor::default();
     paragraphs.clear();
     paragraphs.extend(order.iter().map(|&i| {
-        paragraph_at.index(&article.paragraphs, |p| p.span.start, article.mentions[i].span.start)
+        paragraph_at.index(
+            &article.paragraphs,
+            |p| p.span.start,
+            article.mentions[i].span.start,
+        )
     }));
 
     // 2. Link names, organisations, groups and descriptions, in text order.
@@ -706,7 +710,11 @@ fn apposition(
     if article.text.as_bytes().get(end) != Some(&b',') {
         return None;
     }
-    let limit = article.paragraphs.get(paragraph_index(article, name.start))?.span.end;
+    let limit = article
+        .paragraphs
+        .get(paragraph_index(article, name.start))?
+        .span
+        .end;
     *appositions.entry((end, limit)).or_insert_with(|| {
         let cue = |s: Span| cue_in(article, s);
         names::apposition_after(&article.text, end, limit, &cue, scratch)

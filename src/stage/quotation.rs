@@ -528,19 +528,22 @@ struct Open {
     family: Family,
 }
 
-/// Buffers reused from paragraph to paragraph.
-#[derive(Debug, Default)]
-struct Scratch {
+/// Buffers reused from paragraph to paragraph, and the scan of the text for marks.
+struct Scratch<'h> {
     stack: Vec<Open>,
     remap: Vec<u32>,
+    leads: Leads<'h>,
 }
 
 /// Finds every quotation in the paragraphs, in the order of their opening marks.
 pub(crate) fn find(text: &str, paragraphs: &[Paragraph]) -> Vec<Quotation> {
     // About one quotation per 256 bytes of news text: most texts then need no growing.
     let mut out = Vec::with_capacity(text.len() / 256);
-    let mut scratch = Scratch::default();
-    let mut leads = Leads::new(text.as_bytes());
+    let mut scratch = Scratch {
+        stack: Vec::new(),
+        remap: Vec::new(),
+        leads: Leads::new(text.as_bytes()),
+    };
     let mut carry = None;
     for (p, para) in paragraphs.iter().enumerate() {
         let next_reopens_single = paragraphs
@@ -552,7 +555,6 @@ pub(crate) fn find(text: &str, paragraphs: &[Paragraph]) -> Vec<Quotation> {
             ParagraphId::from_index(p),
             carry,
             next_reopens_single,
-            &mut leads,
             &mut scratch,
             &mut out,
         );
@@ -568,8 +570,7 @@ fn paragraph(
     paragraph: ParagraphId,
     carry: Option<QuotationId>,
     next_reopens_single: bool,
-    leads: &mut Leads<'_>,
-    scratch: &mut Scratch,
+    scratch: &mut Scratch<'_>,
     out: &mut Vec<Quotation>,
 ) -> Option<QuotationId> {
     let bytes = text.as_bytes();
@@ -581,6 +582,7 @@ fn paragraph(
     }
     let first = out.len();
     let stack = &mut scratch.stack;
+    let leads = &mut scratch.leads;
     stack.clear();
     let mut open_count = [0usize; FAMILIES];
     let mut overflow = [0usize; FAMILIES];
@@ -1040,6 +1042,76 @@ mod tests {
             }
         }
         Some(out)
+    }
+
+    #[test]
+    fn inner_apostrophes_neither_open_nor_close() {
+        for mark in ["'", "\u{2019}"] {
+            for (a, b) in [('n', 't'), ('e', 's'), ('9', '0'), ('N', 'Y'), ('s', 'a')] {
+                let text = format!("x {a}{mark}{b} y");
+                let para = Span::new(0, text.len());
+                let len = inner_apostrophe(text.as_bytes(), para, 3);
+                assert_eq!(len, Some(mark.len()), "{text:?}");
+                let g = glyph_at(text.as_bytes(), 3).unwrap();
+                assert_eq!(g.len, mark.len());
+                let ctx = context(&text, para, 3, g);
+                for has_open in [false, true] {
+                    assert_eq!(decide(g, ctx, has_open), Action::Ignore, "{text:?}");
+                }
+            }
+            // Not between two letters or digits inside the paragraph: read in full.
+            for (text, at) in [
+                (format!("a {mark}b"), 2),
+                (format!("a{mark} b"), 1),
+                (format!("a{mark}"), 1),
+            ] {
+                let para = Span::new(0, text.len());
+                assert_eq!(
+                    inner_apostrophe(text.as_bytes(), para, at),
+                    None,
+                    "{text:?}"
+                );
+            }
+            let text = format!("a{mark}b");
+            let para = Span::new(1, text.len());
+            assert_eq!(inner_apostrophe(text.as_bytes(), para, 1), None);
+        }
+        let spans: Vec<(usize, usize)> =
+            one_paragraph("He said 'don't go, it's Lee's' and \u{2018}won\u{2019}t\u{2019} too.")
+                .iter()
+                .map(|q| (q.span.start, q.span.end))
+                .collect();
+        assert_eq!(spans, [(8, 30), (35, 48)]);
+    }
+
+    #[test]
+    fn speech_is_seen_early_only_where_it_would_be_at_the_end() {
+        for (text, role) in [
+            (
+                "She said \"we will go, and we will win\" today.",
+                QuotationRole::Speech,
+            ),
+            (
+                "A report titled \"We will go, and we will win\" came out.",
+                QuotationRole::Speech,
+            ),
+            (
+                "A report titled \"we will go and we will win this time\" came out.",
+                QuotationRole::Title,
+            ),
+            (
+                "The film \"Gone With the Wind\" aired.",
+                QuotationRole::Title,
+            ),
+            (
+                "He called it \"a very big and long and winding road\" once.",
+                QuotationRole::Speech,
+            ),
+        ] {
+            let q = one_paragraph(text);
+            assert_eq!(q.len(), 1, "{text:?}");
+            assert_eq!(q[0].role, role, "{text:?}");
+        }
     }
 
     #[test]

@@ -812,6 +812,48 @@ mod tests {
     }
 
     #[test]
+    fn shapes_hold_every_listed_word() {
+        let a = Abbreviations::english();
+        for w in ENGLISH.keys() {
+            assert!(a.shapes.may_hold(w), "{w:?}");
+            assert!(a.get(w).is_some(), "{w:?}");
+        }
+        let extra = [
+            "Supt.".to_owned(),
+            "Insp.Gen.".to_owned(),
+            "\u{c9}cl.".to_owned(),
+        ];
+        let a = Abbreviations::english_with(&extra).unwrap();
+        for w in ENGLISH
+            .keys()
+            .map(|w| &**w)
+            .chain(extra.iter().map(String::as_str))
+        {
+            assert!(a.shapes.may_hold(w), "{w:?}");
+        }
+        // Sparse enough to turn most words away.
+        let set: u32 = a.shapes.0.iter().map(|b| b.count_ones()).sum();
+        assert!(set < 1024, "{set}");
+        assert!(!a.shapes.may_hold(""));
+    }
+
+    #[test]
+    fn ellipses_are_found_among_other_wide_characters() {
+        assert_eq!(
+            s("Tr\u{e6}\u{2026} Then \u{2014} \u{201c}q\u{201d}\u{2026} He went\u{2026} so"),
+            [
+                "Tr\u{e6}\u{2026}",
+                "Then \u{2014} \u{201c}q\u{201d}\u{2026}",
+                "He went\u{2026} so"
+            ]
+        );
+        assert_eq!(
+            s("\u{2026} A\u{2026}B. C\u{2026}"),
+            ["\u{2026}", "A\u{2026}B.", "C\u{2026}"]
+        );
+    }
+
+    #[test]
     fn basic_splits() {
         assert_eq!(s("One. Two? Three!"), ["One.", "Two?", "Three!"]);
         assert_eq!(s("  One.  Two  "), ["One.", "Two"]);

@@ -906,6 +906,47 @@ mod tests {
         let lines = split_lines(text);
         let got: Vec<&str> = lines.iter().map(|l| &text[l.start..l.end]).collect();
         assert_eq!(got, ["a", "b", "c", "", "d", "e", "", "f"]);
+        // The last bytes of the wide breaks end other characters too (`è`, `é`, `©`, `Å`,
+        // `…`): those break nothing.
+        let text = "\u{a9}\u{e8}\u{e9}\u{c5}\u{2026} x\u{2028}\u{e9}\u{2029}\u{e8}\u{85}\u{c5}";
+        let lines = split_lines(text);
+        let got: Vec<&str> = lines.iter().map(|l| &text[l.start..l.end]).collect();
+        assert_eq!(
+            got,
+            [
+                "\u{a9}\u{e8}\u{e9}\u{c5}\u{2026} x",
+                "\u{e9}",
+                "",
+                "\u{e8}",
+                "\u{c5}"
+            ]
+        );
+    }
+
+    #[test]
+    fn trimming_sees_every_space() {
+        for (line, want) in [
+            ("  a b  ", "a b"),
+            ("a", "a"),
+            ("\u{a0}a\u{2003}", "a"),
+            ("\u{200b}a.\u{feff}", "a."),
+            ("a\t", "a"),
+            ("\u{7f}a", "\u{7f}a"),
+            ("", ""),
+            (" ", ""),
+        ] {
+            let l = trimmed(line, 0, line.len());
+            assert_eq!(&line[l.start..l.end], want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn repeats_of_the_headline_need_the_same_words() {
+        assert!(same_text("A  big\u{a0}day", "A big day"));
+        assert!(!same_text("A big day", "A big day."));
+        assert!(!same_text("A big day", "a big day"));
+        assert!(!same_text("A big day", ""));
+        assert!(same_text("", ""));
     }
 
     #[test]
