@@ -72,7 +72,8 @@ fn occurrences(
                     .flat_map(|q| q.segments.iter().copied()),
             ),
     );
-    quoted.sort_unstable();
+    // Two runs in order (quotations, then quote segments): a stable sort merges them.
+    quoted.sort();
     merged.clear();
     for &s in quoted.iter() {
         match merged.last_mut() {
