@@ -13,7 +13,7 @@
 //! 5. Entities with at least one quote become the article's speakers.
 
 use crate::stage::hash::{FastMap, FastSet};
-use crate::stage::scratch;
+use std::cell::RefCell;
 
 use crate::stage::names::{self, Analysis, NameRun, Pronoun, Scratch};
 use crate::{
@@ -72,7 +72,8 @@ fn occurrences(
                     .flat_map(|q| q.segments.iter().copied()),
             ),
     );
-    quoted.sort_unstable();
+    // Two runs in order (quotations, then quote segments): a stable sort merges them.
+    quoted.sort();
     merged.clear();
     for &s in quoted.iter() {
         match merged.last_mut() {
@@ -85,6 +86,9 @@ fn occurrences(
         k > 0 && merged[k - 1].end > at
     };
     out.clear();
+    // `named` is in text order: sentences and paragraphs are found by walking forward.
+    let mut sentence_at = Cursor::default();
+    let mut paragraph_at = Cursor::default();
     out.extend(
         named
             .iter()
@@ -92,13 +96,29 @@ fn occurrences(
             .map(|&(at, entity)| Occurrence {
                 at,
                 entity,
-                sentence: article
-                    .sentences
-                    .partition_point(|s| s.span.start <= at)
-                    .saturating_sub(1),
-                paragraph: paragraph_index(article, at),
+                sentence: sentence_at.index(&article.sentences, |s| s.span.start, at),
+                paragraph: paragraph_at.index(&article.paragraphs, |p| p.span.start, at),
             }),
     );
+}
+
+/// Finds, for positions asked in ascending order, the last item of a list in text order
+/// that starts at or before each (0 when none does), walking forward: what a partition
+/// point gives, in time linear in the list and the positions together.
+#[derive(Debug, Default)]
+struct Cursor {
+    /// How many items start at or before the last position asked for.
+    passed: usize,
+}
+
+impl Cursor {
+    #[inline(always)]
+    fn index<T>(&mut self, items: &[T], start: impl Fn(&T) -> usize, at: usize) -> usize {
+        while self.passed < items.len() && start(&items[self.passed]) <= at {
+            self.passed += 1;
+        }
+        self.passed.saturating_sub(1)
+    }
 }
 
 /// The person a he or she most likely stands for among those named before `here`, from
@@ -304,6 +324,10 @@ struct Buffers {
     known: FastSet<Span>,
     /// Appositions found ([`add_appositions`]).
     found: Vec<(usize, Span)>,
+    /// Appositions read ([`apposition`]).
+    appositions: Appositions,
+    /// The paragraph of each mention, in text order (as `order`).
+    paragraphs: Vec<usize>,
 }
 
 impl Buffers {
@@ -325,6 +349,7 @@ impl Buffers {
             a.grouped.capacity(),
             self.analyses.capacity(),
             self.order.capacity(),
+            self.paragraphs.capacity(),
             self.named.capacity(),
             self.runs.capacity(),
             self.people.capacity(),
@@ -333,24 +358,35 @@ impl Buffers {
             self.mention_at.capacity(),
             self.ids.capacity(),
             self.known.capacity(),
+            self.appositions.capacity(),
         ]
         .into_iter()
         .any(|c| c > KEEP)
     }
 }
 
-/// Runs `f` with this thread's [`Buffers`]: taken out of their slot for the call and put
-/// back after (unless large), so a nested call (or one while the thread ends) gets new,
-/// empty ones.
-fn with_buffers<R>(f: impl FnOnce(&mut Buffers) -> R) -> R {
+/// Runs `f` with this thread's [`Buffers`], borrowed in place (they are many: moving them
+/// out and back, and making empty ones to leave behind, costs more than a borrow); dropped
+/// after the call when large. A nested call (or one while the thread ends) gets new, empty
+/// ones.
+fn with_buffers(f: impl FnOnce(&mut Buffers)) {
     thread_local! {
-        static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::default();
+        static BUFFERS: RefCell<Buffers> = RefCell::default();
     }
-    let mut buffers = scratch::take(&BUFFERS);
-    let out = f(&mut buffers);
-    let keep = !buffers.is_large();
-    scratch::put(&BUFFERS, buffers, keep);
-    out
+    let mut f = Some(f);
+    let _ = BUFFERS.try_with(|cell| {
+        if let Ok(mut buffers) = cell.try_borrow_mut() {
+            if let Some(f) = f.take() {
+                f(&mut buffers);
+            }
+            if buffers.is_large() {
+                *buffers = Buffers::default();
+            }
+        }
+    });
+    if let Some(f) = f.take() {
+        f(&mut Buffers::default());
+    }
 }
 
 /// Links mentions into speakers and gives every attributed quote its speaker.
@@ -377,7 +413,10 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
         by_first,
         known,
         found,
+        appositions,
+        paragraphs,
     } = buffers;
+    appositions.clear();
     ensure_quote_mentions(article, known);
     if article.mentions.is_empty() {
         article.speakers.clear();
@@ -409,20 +448,28 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
         m.title = a.title;
         m.speaker = None;
     }
-    add_appositions(article, analyses, &mut linker.scratch, found);
+    add_appositions(article, analyses, &mut linker.scratch, found, appositions);
 
     order.clear();
     order.extend(0..article.mentions.len());
     order.sort_by_key(|&i| (article.mentions[i].span.start, article.mentions[i].span.end));
-    let paragraph_of = |at: usize| paragraph_index(article, at);
+    // The paragraph of each mention, in text order.
+    let mut paragraph_at = Cursor::default();
+    paragraphs.clear();
+    paragraphs.extend(order.iter().map(|&i| {
+        paragraph_at.index(
+            &article.paragraphs,
+            |p| p.span.start,
+            article.mentions[i].span.start,
+        )
+    }));
 
     // 2. Link names, organisations, groups and descriptions, in text order.
     linked.clear();
     linked.resize(article.mentions.len(), None);
-    for &i in order.iter() {
+    for (&i, &p) in order.iter().zip(paragraphs.iter()) {
         let m = &article.mentions[i];
         let a = &analyses[i];
-        let p = paragraph_of(m.span.start);
         let e = match a.kind {
             MentionKind::Name => linker.link_person(text, m, a, p),
             MentionKind::Organisation => linker.link_organisation(text, m, a, p),
@@ -453,7 +500,7 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
             &mut linker.scratch,
             runs,
         );
-        linker.absorb_runs(article, runs, named);
+        linker.absorb_runs(article, runs, named, appositions);
     }
     occurrences(article, named, quoted_regions, merged, people);
 
@@ -462,18 +509,15 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
     quoted.extend(article.quotes.iter().filter_map(|q| q.mention));
     let mut prev_quote: Option<usize> = None;
     bodies.clear();
-    for &i in order.iter() {
+    let mut sentence_at = Cursor::default();
+    for (&i, &p) in order.iter().zip(paragraphs.iter()) {
         let span = article.mentions[i].span;
-        let p = paragraph_of(span.start);
         let e = match analyses[i].pronoun {
             None => linked[i],
             Some(pronoun) => {
                 let here = Place {
                     at: span.start,
-                    sentence: article
-                        .sentences
-                        .partition_point(|s| s.span.start <= span.start)
-                        .saturating_sub(1),
+                    sentence: sentence_at.index(&article.sentences, |s| s.span.start, span.start),
                     paragraph: p,
                 };
                 let e = linker.resolve(pronoun, here, prev_quote, people, bodies);
@@ -520,11 +564,7 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
         if linker.entities[e].quotes.is_empty() {
             continue;
         }
-        let p = paragraph_index(article, run.name.start);
-        let role = article.paragraphs.get(p).and_then(|para| {
-            let cue = |s: Span| cue_in(article, s);
-            names::apposition_after(text, run.name.end, para.span.end, &cue, &mut linker.scratch)
-        });
+        let role = apposition(article, run.name, &mut linker.scratch, appositions);
         if let Some(r) = role {
             push_unique(text, &mut linker.entities[e].roles, r);
         }
@@ -638,26 +678,48 @@ fn add_appositions(
     analyses: &[Analysis],
     scratch: &mut Scratch,
     found: &mut Vec<(usize, Span)>,
+    appositions: &mut Appositions,
 ) {
     found.clear();
     for (i, m) in article.mentions.iter().enumerate() {
         if m.role.is_some() || analyses[i].kind != MentionKind::Name {
             continue;
         }
-        let p = paragraph_index(article, m.span.start);
-        let Some(para) = article.paragraphs.get(p) else {
-            continue;
-        };
-        let cue = |s: Span| cue_in(article, s);
-        if let Some(role) =
-            names::apposition_after(&article.text, m.span.end, para.span.end, &cue, scratch)
-        {
+        if let Some(role) = apposition(article, m.span, scratch, appositions) {
             found.push((i, role));
         }
     }
     for &(i, role) in found.iter() {
         article.mentions[i].role = Some(role);
     }
+}
+
+/// The appositions read, by the end of the name and the end of its paragraph.
+type Appositions = FastMap<(usize, usize), Option<Span>>;
+
+/// [`names::apposition_after`] `name`, within its paragraph, read once per article: a name
+/// is often both a mention and a name run.
+fn apposition(
+    article: &Article<'_>,
+    name: Span,
+    scratch: &mut Scratch,
+    appositions: &mut Appositions,
+) -> Option<Span> {
+    // Only a comma opens an apposition: anything else is read without the paragraph or
+    // the map.
+    let end = name.end;
+    if article.text.as_bytes().get(end) != Some(&b',') {
+        return None;
+    }
+    let limit = article
+        .paragraphs
+        .get(paragraph_index(article, name.start))?
+        .span
+        .end;
+    *appositions.entry((end, limit)).or_insert_with(|| {
+        let cue = |s: Span| cue_in(article, s);
+        names::apposition_after(&article.text, end, limit, &cue, scratch)
+    })
 }
 
 /// Adds `span` unless a span with the same text (ignoring case) is there.
@@ -852,6 +914,7 @@ impl Linker {
         article: &Article<'_>,
         runs: &[NameRun],
         occurrences: &mut Vec<(usize, usize)>,
+        appositions: &mut Appositions,
     ) {
         let text: &str = &article.text;
         // The buffers are taken out of `self` for the call (the methods below borrow it).
@@ -933,20 +996,8 @@ impl Linker {
                 {
                     continue;
                 }
-                let mut described = || {
-                    let p = paragraph_index(article, run.name.start);
-                    article.paragraphs.get(p).is_some_and(|para| {
-                        let cue = |s: Span| cue_in(article, s);
-                        names::apposition_after(
-                            text,
-                            run.name.end,
-                            para.span.end,
-                            &cue,
-                            &mut self.scratch,
-                        )
-                        .is_some()
-                    })
-                };
+                let mut described =
+                    || apposition(article, run.name, &mut self.scratch, appositions).is_some();
                 if run.title.is_some() || bare[g] || described() {
                     let p = paragraph_index(article, run.name.start);
                     let mut ent = Entity::new(SpeakerKind::Person, run.name, run.name.start, p);

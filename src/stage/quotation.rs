@@ -215,6 +215,44 @@ impl Iterator for LeadBytes<'_> {
     }
 }
 
+/// The lead bytes of a whole text, read paragraph by paragraph: one pair of memchr scans
+/// for the text rather than one per paragraph.
+struct Leads<'h> {
+    all: LeadBytes<'h>,
+    /// The next lead byte not yet read.
+    next: Option<usize>,
+    /// The end of the last paragraph read from `all`: a paragraph starting before it is
+    /// scanned on its own.
+    floor: usize,
+}
+
+impl<'h> Leads<'h> {
+    fn new(text: &'h [u8]) -> Self {
+        let mut all = LeadBytes::new(text);
+        let next = all.next();
+        Self {
+            all,
+            next,
+            floor: 0,
+        }
+    }
+
+    /// The next lead byte in `start..end`, skipping those before `start`.
+    #[inline(always)]
+    fn next_in(&mut self, start: usize, end: usize) -> Option<usize> {
+        while let Some(i) = self.next {
+            if i >= end {
+                return None;
+            }
+            self.next = self.all.next();
+            if i >= start {
+                return Some(i);
+            }
+        }
+        None
+    }
+}
+
 fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
@@ -468,6 +506,21 @@ fn reopens_single(text: &str, para: Span) -> bool {
     after.chars().next().is_some_and(|c| !is_space(c)) && !is_elision(after)
 }
 
+/// The length of the apostrophe at `i` when it stands between two ASCII letters or digits
+/// of the paragraph (`don't`, `Lee’s`): a single mark whose context has no space or
+/// punctuation on either side, so that it neither opens nor closes (what [`context`] and
+/// [`decide`] would find, read from two bytes).
+#[inline(always)]
+fn inner_apostrophe(bytes: &[u8], para: Span, i: usize) -> Option<usize> {
+    let len = match bytes[i] {
+        b'\'' => 1,
+        0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]) => 3,
+        _ => return None,
+    };
+    let solid = |j: usize| bytes[j].is_ascii_alphanumeric();
+    (i > para.start && i + len < para.end && solid(i - 1) && solid(i + len)).then_some(len)
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Open {
     /// Index of the quotation in the output.
@@ -475,18 +528,22 @@ struct Open {
     family: Family,
 }
 
-/// Buffers reused from paragraph to paragraph.
-#[derive(Debug, Default)]
-struct Scratch {
+/// Buffers reused from paragraph to paragraph, and the scan of the text for marks.
+struct Scratch<'h> {
     stack: Vec<Open>,
     remap: Vec<u32>,
+    leads: Leads<'h>,
 }
 
 /// Finds every quotation in the paragraphs, in the order of their opening marks.
 pub(crate) fn find(text: &str, paragraphs: &[Paragraph]) -> Vec<Quotation> {
     // About one quotation per 256 bytes of news text: most texts then need no growing.
     let mut out = Vec::with_capacity(text.len() / 256);
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch {
+        stack: Vec::new(),
+        remap: Vec::new(),
+        leads: Leads::new(text.as_bytes()),
+    };
     let mut carry = None;
     for (p, para) in paragraphs.iter().enumerate() {
         let next_reopens_single = paragraphs
@@ -513,7 +570,7 @@ fn paragraph(
     paragraph: ParagraphId,
     carry: Option<QuotationId>,
     next_reopens_single: bool,
-    scratch: &mut Scratch,
+    scratch: &mut Scratch<'_>,
     out: &mut Vec<Quotation>,
 ) -> Option<QuotationId> {
     let bytes = text.as_bytes();
@@ -525,6 +582,7 @@ fn paragraph(
     }
     let first = out.len();
     let stack = &mut scratch.stack;
+    let leads = &mut scratch.leads;
     stack.clear();
     let mut open_count = [0usize; FAMILIES];
     let mut overflow = [0usize; FAMILIES];
@@ -533,9 +591,25 @@ fn paragraph(
 
     // The end of the last mark read: a two-apostrophe mark hides its second apostrophe.
     let mut seen = para.start;
-    for rel in LeadBytes::new(&bytes[para.start..para.end]) {
-        let i = para.start + rel;
+    // Paragraphs come in text order, read from the text's scan; one that does not is
+    // scanned on its own.
+    let mut own = (para.start < leads.floor).then(|| LeadBytes::new(&bytes[para.start..para.end]));
+    if own.is_none() {
+        leads.floor = para.end;
+    }
+    loop {
+        let next = match own.as_mut() {
+            Some(own) => own.next().map(|rel| para.start + rel),
+            None => leads.next_in(para.start, para.end),
+        };
+        let Some(i) = next else {
+            break;
+        };
         if i < seen {
+            continue;
+        }
+        if let Some(len) = inner_apostrophe(bytes, para, i) {
+            seen = i + len;
             continue;
         }
         let Some(g) = glyph_at(bytes, i) else {
@@ -792,7 +866,11 @@ fn wide_space_len_at(b: &[u8], i: usize) -> Option<usize> {
 
 /// The words of a quotation's content ([`Words`]); `None` past the twelfth word. One pass
 /// over the bytes, decoding only a word's first non-ASCII character before a letter.
-fn content_words(content: &str) -> Option<Words> {
+///
+/// With `speech_early`, also `None` as soon as the words read make the content speech for
+/// [`role`] whatever follows (when no title verb comes before it): clause punctuation, a
+/// ninth word, or a fifth word once the content is not name-like.
+fn content_words(content: &str, speech_early: bool) -> Option<Words> {
     let b = content.as_bytes();
     let n = b.len();
     let mut out = Words {
@@ -807,6 +885,8 @@ fn content_words(content: &str) -> Option<Words> {
         }
         i
     };
+    // Whether any word can hold `?` or `!`: most contents have neither.
+    let asks = memchr::memchr2(b'?', b'!', b).is_some();
     let mut i = skip_spaces(0);
     while i < n {
         let start = i;
@@ -834,8 +914,9 @@ fn content_words(content: &str) -> Option<Words> {
         }
         let wb = w.as_bytes();
         let last = wb[wb.len() - 1];
-        if wb.iter().any(|&x| x == b'?' || x == b'!')
-            || (matches!(last, b'.' | b',' | b';' | b':') && i < n)
+        if !out.clause_punct
+            && ((asks && wb.iter().any(|&x| x == b'?' || x == b'!'))
+                || (matches!(last, b'.' | b',' | b';' | b':') && i < n))
         {
             out.clause_punct = true;
         }
@@ -845,6 +926,11 @@ fn content_words(content: &str) -> Option<Words> {
                 && TITLE_SMALL_WORDS
                     .iter()
                     .any(|s| s.eq_ignore_ascii_case(core));
+        }
+        if speech_early
+            && (out.clause_punct || out.words >= 9 || (out.words >= 5 && !out.name_like))
+        {
+            return None;
         }
     }
     Some(out)
@@ -865,13 +951,15 @@ fn role(text: &str, para: Span, q: &Quotation) -> QuotationRole {
         return QuotationRole::Speech;
     }
     let content = &text[q.content];
+    let cue = word_before(text, para, q.span.start);
+    let title_verb = TITLE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(cue));
     let Some(Words {
         words,
         mut name_like,
         clause_punct,
-    }) = content_words(content)
+    }) = content_words(content, !title_verb)
     else {
-        // Too long for a title: speech whatever follows.
+        // Too long for a title, or speech whatever follows.
         return QuotationRole::Speech;
     };
     if words == 0 {
@@ -880,10 +968,9 @@ fn role(text: &str, para: Span, q: &Quotation) -> QuotationRole {
     let trimmed = content.trim_end_matches(is_space);
     let ends_sentence = trimmed.ends_with(['.', '?', '!']);
     let ends_punct = ends_sentence || trimmed.ends_with(',');
-    let cue = word_before(text, para, q.span.start);
     let cue_position = at_cue_position(text, para, q.span.start);
 
-    if !clause_punct && TITLE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(cue)) {
+    if !clause_punct && title_verb {
         return QuotationRole::Title;
     }
     name_like = name_like && words <= 8 && !clause_punct;
@@ -955,6 +1042,76 @@ mod tests {
             }
         }
         Some(out)
+    }
+
+    #[test]
+    fn inner_apostrophes_neither_open_nor_close() {
+        for mark in ["'", "\u{2019}"] {
+            for (a, b) in [('n', 't'), ('e', 's'), ('9', '0'), ('N', 'Y'), ('s', 'a')] {
+                let text = format!("x {a}{mark}{b} y");
+                let para = Span::new(0, text.len());
+                let len = inner_apostrophe(text.as_bytes(), para, 3);
+                assert_eq!(len, Some(mark.len()), "{text:?}");
+                let g = glyph_at(text.as_bytes(), 3).unwrap();
+                assert_eq!(g.len, mark.len());
+                let ctx = context(&text, para, 3, g);
+                for has_open in [false, true] {
+                    assert_eq!(decide(g, ctx, has_open), Action::Ignore, "{text:?}");
+                }
+            }
+            // Not between two letters or digits inside the paragraph: read in full.
+            for (text, at) in [
+                (format!("a {mark}b"), 2),
+                (format!("a{mark} b"), 1),
+                (format!("a{mark}"), 1),
+            ] {
+                let para = Span::new(0, text.len());
+                assert_eq!(
+                    inner_apostrophe(text.as_bytes(), para, at),
+                    None,
+                    "{text:?}"
+                );
+            }
+            let text = format!("a{mark}b");
+            let para = Span::new(1, text.len());
+            assert_eq!(inner_apostrophe(text.as_bytes(), para, 1), None);
+        }
+        let spans: Vec<(usize, usize)> =
+            one_paragraph("He said 'don't go, it's Lee's' and \u{2018}won\u{2019}t\u{2019} too.")
+                .iter()
+                .map(|q| (q.span.start, q.span.end))
+                .collect();
+        assert_eq!(spans, [(8, 30), (35, 48)]);
+    }
+
+    #[test]
+    fn speech_is_seen_early_only_where_it_would_be_at_the_end() {
+        for (text, role) in [
+            (
+                "She said \"we will go, and we will win\" today.",
+                QuotationRole::Speech,
+            ),
+            (
+                "A report titled \"We will go, and we will win\" came out.",
+                QuotationRole::Speech,
+            ),
+            (
+                "A report titled \"we will go and we will win this time\" came out.",
+                QuotationRole::Title,
+            ),
+            (
+                "The film \"Gone With the Wind\" aired.",
+                QuotationRole::Title,
+            ),
+            (
+                "He called it \"a very big and long and winding road\" once.",
+                QuotationRole::Speech,
+            ),
+        ] {
+            let q = one_paragraph(text);
+            assert_eq!(q.len(), 1, "{text:?}");
+            assert_eq!(q[0].role, role, "{text:?}");
+        }
     }
 
     #[test]
@@ -1030,11 +1187,16 @@ mod tests {
                     text.push(' ');
                 }
             }
-            assert_eq!(
-                content_words(&text),
-                content_words_by_chars(&text),
-                "{text:?}"
-            );
+            let words = content_words_by_chars(&text);
+            assert_eq!(content_words(&text, false), words, "{text:?}");
+            // Stopping early says `None` only where the whole reading shows speech.
+            if content_words(&text, true).is_none() {
+                assert!(words.map_or(true, |w| w.clause_punct
+                    || w.words >= 9
+                    || (w.words >= 5 && !w.name_like)));
+            } else {
+                assert_eq!(content_words(&text, true), words, "{text:?}");
+            }
         }
     }
 

@@ -165,7 +165,43 @@ static ENGLISH: Lazy<FastMap<Box<str>, Class>> = Lazy::new(|| {
 static DEFAULT: Lazy<Abbreviations> = Lazy::new(|| Abbreviations {
     builtin: &ENGLISH,
     extra: FastMap::default(),
+    shapes: Shapes::of(ENGLISH.keys()),
 });
+
+/// A bit per shape (length, first byte, byte before the period) of the listed words: a word
+/// whose shape has no bit is in no list, which most words before a period show without
+/// being hashed.
+#[derive(Debug, Clone)]
+struct Shapes([u64; 64]);
+
+impl Shapes {
+    /// The shapes of `words`.
+    fn of<'w>(words: impl IntoIterator<Item = &'w Box<str>>) -> Self {
+        let mut shapes = Self([0; 64]);
+        for w in words {
+            if let Some(k) = Self::slot(w.as_bytes()) {
+                shapes.0[k >> 6] |= 1 << (k & 63);
+            }
+        }
+        shapes
+    }
+
+    /// The bit of `word`'s shape; `None` for an empty word.
+    #[inline(always)]
+    fn slot(word: &[u8]) -> Option<usize> {
+        let n = word.len();
+        let first = *word.first()?;
+        let before = word[n.saturating_sub(2)];
+        let key = (n as u64) | u64::from(first) << 8 | u64::from(before) << 16;
+        Some((key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize)
+    }
+
+    /// Whether `word` may be listed.
+    #[inline(always)]
+    fn may_hold(&self, word: &str) -> bool {
+        Self::slot(word.as_bytes()).is_some_and(|k| self.0[k >> 6] & (1 << (k & 63)) != 0)
+    }
+}
 
 /// Parses the abbreviation list format (see `lexicon/en/abbreviations.txt`). Title-case
 /// entries also get their all-capitals form.
@@ -227,6 +263,8 @@ fn check(a: &str) -> Result<(), String> {
 pub(crate) struct Abbreviations {
     builtin: &'static FastMap<Box<str>, Class>,
     extra: FastMap<Box<str>, Class>,
+    /// The shapes of both lists' words.
+    shapes: Shapes,
 }
 
 impl Abbreviations {
@@ -252,13 +290,15 @@ impl Abbreviations {
         }
         Ok(Self {
             builtin: &ENGLISH,
+            shapes: Shapes::of(ENGLISH.keys().chain(set.keys())),
             extra: set,
         })
     }
 
     /// The class of `word` (with its final period), if it is a listed abbreviation.
+    #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<Class> {
-        if word.len() > MAX_ABBREVIATION_LEN {
+        if word.len() > MAX_ABBREVIATION_LEN || !self.shapes.may_hold(word) {
             return None;
         }
         self.builtin
@@ -508,14 +548,13 @@ fn word_before(p: &str, dot: usize) -> Option<&str> {
     Some(word.trim_start_matches(is_opener))
 }
 
-/// The bytes at which a sentence may end (`.`, `?`, `!`, and 0xE2, which starts `…`, the
-/// closing quotation marks and the dashes), found with `memchr`; each kind's next position
-/// is kept until the scan passes it.
+/// The bytes at which a sentence may end (`.`, `?`, `!`, and the first byte of `…`), found
+/// with `memchr`; each kind's next position is kept until the scan passes it.
 #[derive(Debug, Default)]
 struct Terminators {
     /// The next `.`, `?` or `!` at or after the last position asked for.
     mark: Option<usize>,
-    /// The next 0xE2 byte at or after the last position asked for.
+    /// The next `…` at or after the last position asked for.
     wide: Option<usize>,
 }
 
@@ -529,12 +568,27 @@ impl Terminators {
         };
         let wide = match self.wide {
             Some(w) if w >= i => w,
-            _ => memchr::memchr(0xE2, &b[i..end]).map_or(end, |k| i + k),
+            _ => next_ellipsis(b, i, end),
         };
         self.mark = Some(mark);
         self.wide = Some(wide);
         mark.min(wide)
     }
+}
+
+/// Where the next `…` of `b[i..end]` starts, or `end`; `i` is on a character boundary.
+/// Found by its last byte (0xA6), rarer in text than its first: an 0xE2 byte that starts
+/// no ellipsis (a dash, a curly quotation mark) starts no terminator run either.
+fn next_ellipsis(b: &[u8], i: usize, end: usize) -> usize {
+    let mut from = i;
+    while let Some(k) = memchr::memchr(0xA6, &b[from..end]) {
+        let q = from + k;
+        if q >= i + 2 && b[q - 2] == 0xE2 && b[q - 1] == 0x80 {
+            return q - 2;
+        }
+        from = q + 1;
+    }
+    end
 }
 
 /// Appends the sentences of `para` (a span of `text`) to `out`, in order. The sentences tile the
@@ -755,6 +809,48 @@ mod tests {
         assert_eq!(a.classify("home."), WordKind::Word);
         assert_eq!(a.classify("-."), WordKind::Word);
         assert_eq!(a.classify("\u{2013}."), WordKind::Word);
+    }
+
+    #[test]
+    fn shapes_hold_every_listed_word() {
+        let a = Abbreviations::english();
+        for w in ENGLISH.keys() {
+            assert!(a.shapes.may_hold(w), "{w:?}");
+            assert!(a.get(w).is_some(), "{w:?}");
+        }
+        let extra = [
+            "Supt.".to_owned(),
+            "Insp.Gen.".to_owned(),
+            "\u{c9}cl.".to_owned(),
+        ];
+        let a = Abbreviations::english_with(&extra).unwrap();
+        for w in ENGLISH
+            .keys()
+            .map(|w| &**w)
+            .chain(extra.iter().map(String::as_str))
+        {
+            assert!(a.shapes.may_hold(w), "{w:?}");
+        }
+        // Sparse enough to turn most words away.
+        let set: u32 = a.shapes.0.iter().map(|b| b.count_ones()).sum();
+        assert!(set < 1024, "{set}");
+        assert!(!a.shapes.may_hold(""));
+    }
+
+    #[test]
+    fn ellipses_are_found_among_other_wide_characters() {
+        assert_eq!(
+            s("Tr\u{e6}\u{2026} Then \u{2014} \u{201c}q\u{201d}\u{2026} He went\u{2026} so"),
+            [
+                "Tr\u{e6}\u{2026}",
+                "Then \u{2014} \u{201c}q\u{201d}\u{2026}",
+                "He went\u{2026} so"
+            ]
+        );
+        assert_eq!(
+            s("\u{2026} A\u{2026}B. C\u{2026}"),
+            ["\u{2026}", "A\u{2026}B.", "C\u{2026}"]
+        );
     }
 
     #[test]

@@ -109,11 +109,21 @@ impl Role {
 /// The span `start..end` of `text` without surrounding whitespace.
 fn trimmed(text: &str, start: usize, end: usize) -> Line {
     let s = &text[start..end];
-    let lead = s.len() - s.trim_start_matches(is_space).len();
-    let inner = s[lead..].trim_end_matches(is_space);
+    // Printable ASCII is no space: most lines need no trimming, seen from a byte at each end.
+    let solid = |x: Option<&u8>| x.is_some_and(|x| x.wrapping_sub(0x21) < 0x5E);
+    let lead = if solid(s.as_bytes().first()) {
+        0
+    } else {
+        s.len() - s.trim_start_matches(is_space).len()
+    };
+    let inner = if solid(s.as_bytes().last()) {
+        s.len() - lead
+    } else {
+        s[lead..].trim_end_matches(is_space).len()
+    };
     Line {
         start: start + lead,
-        end: start + lead + inner.len(),
+        end: start + lead + inner,
     }
 }
 
@@ -124,37 +134,48 @@ fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
     let mut line_start = 0;
     let mut i = 0;
-    // The next byte that may start a line break, of each of two sets, found with
-    // `memchr` and kept until the scan passes it.
+    // The next byte that may be the last of a line break, of each of three sets, found
+    // with `memchr` and kept until the scan passes it. The wide breaks (U+0085, U+2028,
+    // U+2029) are found by their last byte, rarer in text than their first.
     let mut common: Option<usize> = None;
     let mut rare: Option<usize> = None;
+    let mut paragraph_sep: Option<usize> = None;
+    let from = |i: usize, found: Option<usize>| found.map_or(b.len(), |k| i + k);
     while i < b.len() {
         let c = match common {
             Some(c) if c >= i => c,
-            _ => memchr::memchr3(b'\n', b'\r', 0xE2, &b[i..]).map_or(b.len(), |k| i + k),
+            _ => from(i, memchr::memchr3(b'\n', b'\r', 0xA8, &b[i..])),
         };
         let r = match rare {
             Some(r) if r >= i => r,
-            _ => memchr::memchr3(0x0B, 0x0C, 0xC2, &b[i..]).map_or(b.len(), |k| i + k),
+            _ => from(i, memchr::memchr3(0x0B, 0x0C, 0x85, &b[i..])),
+        };
+        let p = match paragraph_sep {
+            Some(p) if p >= i => p,
+            _ => from(i, memchr::memchr(0xA9, &b[i..])),
         };
         common = Some(c);
         rare = Some(r);
-        i = c.min(r);
+        paragraph_sep = Some(p);
+        i = c.min(r).min(p);
         if i >= b.len() {
             break;
         }
-        let (len, paragraph) = match b[i] {
-            b'\n' | 0x0B | 0x0C => (1, false),
-            b'\r' if b.get(i + 1) == Some(&b'\n') => (2, false),
-            b'\r' => (1, false),
-            0xC2 if b.get(i + 1) == Some(&0x85) => (2, false),
-            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA8) => (3, false),
-            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA9) => (3, true),
+        let wide = |lead: &[u8]| i >= lead.len() && b[i - lead.len()..i] == *lead;
+        // Where the break starts, its length, and whether it ends a paragraph.
+        let (at, len, paragraph) = match b[i] {
+            b'\n' | 0x0B | 0x0C => (i, 1, false),
+            b'\r' if b.get(i + 1) == Some(&b'\n') => (i, 2, false),
+            b'\r' => (i, 1, false),
+            0x85 if wide(&[0xC2]) => (i - 1, 2, false),
+            0xA8 if wide(&[0xE2, 0x80]) => (i - 2, 3, false),
+            0xA9 if wide(&[0xE2, 0x80]) => (i - 2, 3, true),
             _ => {
                 i += 1;
                 continue;
             }
         };
+        i = at;
         lines.push(trimmed(text, line_start, i));
         i += len;
         if paragraph {
@@ -172,6 +193,11 @@ fn same_text(a: &str, b: &str) -> bool {
         let s: &str = s;
         s.split(is_space).filter(|w| !w.is_empty())
     };
+    // Both are trimmed: equal words begin and end with the same bytes.
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    if x.first() != y.first() || x.last() != y.last() {
+        return false;
+    }
     words(a).eq(words(b))
 }
 
@@ -505,6 +531,8 @@ fn paragraphs(text: &str, lines: &[Line], roles: &[Role], blank_mode: bool, layo
             }
         }
     };
+    // Every paragraph has a line of its own: room for them all at once.
+    layout.paragraphs.reserve(lines.len());
     let mut open: Option<Open> = None;
     for (&line, &role) in lines.iter().zip(roles) {
         let t = &text[line.start..line.end];
@@ -878,6 +906,47 @@ mod tests {
         let lines = split_lines(text);
         let got: Vec<&str> = lines.iter().map(|l| &text[l.start..l.end]).collect();
         assert_eq!(got, ["a", "b", "c", "", "d", "e", "", "f"]);
+        // The last bytes of the wide breaks end other characters too (`è`, `é`, `©`, `Å`,
+        // `…`): those break nothing.
+        let text = "\u{a9}\u{e8}\u{e9}\u{c5}\u{2026} x\u{2028}\u{e9}\u{2029}\u{e8}\u{85}\u{c5}";
+        let lines = split_lines(text);
+        let got: Vec<&str> = lines.iter().map(|l| &text[l.start..l.end]).collect();
+        assert_eq!(
+            got,
+            [
+                "\u{a9}\u{e8}\u{e9}\u{c5}\u{2026} x",
+                "\u{e9}",
+                "",
+                "\u{e8}",
+                "\u{c5}"
+            ]
+        );
+    }
+
+    #[test]
+    fn trimming_sees_every_space() {
+        for (line, want) in [
+            ("  a b  ", "a b"),
+            ("a", "a"),
+            ("\u{a0}a\u{2003}", "a"),
+            ("\u{200b}a.\u{feff}", "a."),
+            ("a\t", "a"),
+            ("\u{7f}a", "\u{7f}a"),
+            ("", ""),
+            (" ", ""),
+        ] {
+            let l = trimmed(line, 0, line.len());
+            assert_eq!(&line[l.start..l.end], want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn repeats_of_the_headline_need_the_same_words() {
+        assert!(same_text("A  big\u{a0}day", "A big day"));
+        assert!(!same_text("A big day", "A big day."));
+        assert!(!same_text("A big day", "a big day"));
+        assert!(!same_text("A big day", ""));
+        assert!(same_text("", ""));
     }
 
     #[test]
