@@ -1950,8 +1950,8 @@ fn clause_end(pa: &Para<'_>, cues: &[CueAt], from: usize, s_end: usize) -> usize
                 {
                     return m - 1;
                 }
-                // The main clause after a subordinate one that holds this content: `In a
-                // year when Lee is talking about [the levy], Okafor said …`.
+                // The main clause after a subordinate one that holds this content: `Long
+                // after Lee had spoken about [new ferry berths], Okafor said …`.
                 if m > from + 1 && pa.is_punct(m - 1, ",") {
                     let (s_start, _) = pa.sentence_of(from);
                     let lo = s_start.max(from.saturating_sub(REACH));
@@ -2438,9 +2438,9 @@ fn verb_cue(
     {
         return None;
     }
-    // A bare form before a preposition no verb takes right after it is a noun: `45 percent
-    // support among women`, `less support than Lee`; for a verb that takes its object
-    // directly, also before `for`, `from` or `in` (`bipartisan support for the levy`).
+    // A bare form before a preposition no verb takes right after it is a noun: `wide
+    // support among the pilots`, `more support than Lee`; for a verb that takes its object
+    // directly, also before `for`, `from` or `in` (`broad support for a levy`).
     if matches!(c.kind, PatternKind::Belief | PatternKind::Stance)
         && cue_word.eq_ignore_ascii_case(lemma)
         && (pa.is_word_in(c.end, &["among", "than"])
@@ -2453,10 +2453,12 @@ fn verb_cue(
         && (pa.is_punct(c.first - 1, ",") || pa.toks[c.first - 1].kind == TokKind::Close);
 
     // `Noting that the levy was legal, Okafor said …`: a participle that opens the sentence
-    // reports what the main clause's subject said, up to the comma that closes it.
-    // Not a participle of place or manner (`Speaking in Spanish, …`, `Addressing the
-    // crowd, …`), nor one that works as a preposition or a condition (`Regarding …`,
-    // `Considering …`, `Assuming …`).
+    // reports what the main clause's subject said, up to the comma that closes it, when
+    // that is a clause (not an object: `Describing the scene, …`) or, for a stance, a
+    // topic. Not a participle of place or manner (`Speaking in Spanish, …`, `Addressing
+    // the crowd, …`), nor one that works as a preposition or a condition (`Regarding …`,
+    // `Considering …`, `Assuming …`), nor `Finding …`, which opens a gerund subject more
+    // often than a finding.
     if participle
         && c.first == s_start
         && pa.toks[c.first].cap
@@ -2464,11 +2466,17 @@ fn verb_cue(
         && !is_in(&["address", "regard", "consider", "assume", "find"], lemma)
     {
         let from = content_start(pa, c.end, s_end, lemma);
-        if from >= s_end || intransitive_use(pa, lemma, from) || adjunct_only(pa, from, s_end) {
+        if from >= s_end {
             return None;
         }
         let comma = next_comma(pa, from, s_end);
         if comma <= from || comma + 1 >= s_end {
+            return None;
+        }
+        let said = pa.is_class(from.saturating_sub(1), words::THAT)
+            || clause_follows(pa, from, comma)
+            || (c.kind == PatternKind::Stance && !adjunct_only(pa, from, comma));
+        if !said || intransitive_use(pa, lemma, from) {
             return None;
         }
         let subject = pa.subject_after(comma + 1, s_end)?;
@@ -2791,7 +2799,7 @@ fn verb_cue(
             // With stance on, what was declined is the stance's content: `declined [to
             // comment on the levy]`.
             c.first + 1
-        } else if lemma == "speak" || lemma == "talk" {
+        } else if speaking(lemma) {
             // The topic is found after the cue below, past a hearer or a manner.
             c.end
         } else {
@@ -2828,8 +2836,7 @@ fn verb_cue(
                 && pa.is_class(from, words::TO)
                 && from + 2 < end;
             // `spoke to reporters about …`: the topic comes after the hearer.
-            let spoken_topic = (lemma == "speak" || lemma == "talk")
-                && topic_after_speaking(pa, from, end).is_some();
+            let spoken_topic = speaking(lemma) && topic_after_speaking(pa, from, end).is_some();
             if !topic && !spoken_topic {
                 return None;
             }
@@ -2840,13 +2847,13 @@ fn verb_cue(
         // `speak` and `talk` tell their topic after `about` or `of`, nothing else (`spoke
         // over boos`, `As Lee spoke, the crowd …`).
         // A pattern that holds the preposition (`talk about`) has read it already.
-        if (lemma == "speak" || lemma == "talk") && !pa.is_word_in(c.end - 1, &["about", "of"]) {
+        if speaking(lemma) && !pa.is_word_in(c.end - 1, &["about", "of"]) {
             from = topic_after_speaking(pa, from, end)?;
         }
         // `find` reports a finding with a clause (`found that …`, `found Lee leading`), or
-        // with an object when a study or the writer found it (`a survey found 90 percent
+        // with an object when a study or the writer found it (`a survey found strong
         // support`, `I find his plan troubling`); not a person's finding of a thing (`found
-        // ways to …`, `couldn't find anyone`). Finding oneself somewhere stays a view
+        // a way to …`, `could not find a buyer`). Finding oneself somewhere stays a view
         // (`Lee found herself defending the levy`).
         if lemma == "find"
             && !pa.is_class(from.saturating_sub(1), words::THAT)
@@ -2907,10 +2914,15 @@ const FINDING_NOUNS: &[&str] = &[
     "inspector", "inspectors", "pollsters", "scientists",
 ];
 
+/// Whether a cue's lemma is `speak` or `talk`, whose topic [`topic_after_speaking`] finds.
+fn speaking(lemma: &str) -> bool {
+    lemma == "speak" || lemma == "talk"
+}
+
 /// Where the topic starts after `speak` or `talk`: after `about` or `of`, which may follow a
 /// hearer or a manner (`spoke [to reporters] about …`, `talked [at length] about …`); after
 /// `against` or `for` when the speaker spoke out (`spoke out against …`). Nothing else
-/// after these verbs is a topic (`spoke over boos`, `As Lee spoke, the crowd …`).
+/// after these verbs is a topic (`spoke over the noise`, `As Lee spoke, the crowd …`).
 fn topic_after_speaking(pa: &Para<'_>, from: usize, end: usize) -> Option<usize> {
     let topic = |k: usize| {
         (pa.is_word_in(k, &["about", "of"])
@@ -3329,7 +3341,7 @@ fn states_a_reason(pa: &Para<'_>, content: Span) -> bool {
 }
 
 /// Nouns that name a group without a plural `-s`, and may stand bare as a subject (`But
-/// police fear …`).
+/// staff believe …`).
 #[rustfmt::skip]
 const COLLECTIVE_NOUNS: &[&str] = &[
     "police", "people", "staff", "clergy", "children", "men", "women", "personnel", "youth",
@@ -3424,7 +3436,7 @@ fn passive_preposition(lemma: &str) -> Option<&'static [&'static str]> {
     match lemma {
         "accuse" => Some(&["of"]),
         "blame" => Some(&["for"]),
-        "know" => Some(&["for", "as"]),
+        "know" => Some(&["for"]),
         _ => None,
     }
 }
@@ -3483,7 +3495,7 @@ fn raising(
     }
     // `was accused of …`, `is blamed for …`, `is known for …`: what the subject is held to
     // have done or to be, after the preposition.
-    if passive && passive_preposition(lemma).is_some_and(|p| is_in(p, next)) && next != "as" {
+    if passive && passive_preposition(lemma).is_some_and(|p| is_in(p, next)) {
         let start = from + 1;
         let end = clause_end(pa, cues, start, s_end);
         if end <= start || !pa.toks[start].is_word() {

@@ -218,6 +218,7 @@ impl Iterator for LeadBytes<'_> {
 /// The lead bytes of a whole text, read paragraph by paragraph: one pair of memchr scans
 /// for the text rather than one per paragraph.
 struct Leads<'h> {
+    /// The scan over the whole text.
     all: LeadBytes<'h>,
     /// The next lead byte not yet read.
     next: Option<usize>,
@@ -227,6 +228,7 @@ struct Leads<'h> {
 }
 
 impl<'h> Leads<'h> {
+    /// Lead bytes of the whole text, read paragraph by paragraph.
     fn new(text: &'h [u8]) -> Self {
         let mut all = LeadBytes::new(text);
         let next = all.next();

@@ -213,7 +213,8 @@ pub(crate) fn tokenize(
 }
 
 /// Appends the tokens of the plain text from `at` on (ASCII words that end at a space, at
-/// punctuation that cannot join them to more or at a period that is no abbreviation's, and
+/// punctuation that cannot join them to more or, in the eight-byte loop only, at a period
+/// that is no abbreviation's; the tail loop leaves every period to the general path; and
 /// ASCII punctuation) to the tokens and the breakable tokens, as [`tokenize`] reads them, and
 /// returns where it stopped: at `run_end` (no mark before it, and all of `at..run_end` inside
 /// quotation content when `in_quote`, or all outside), or before the first token it leaves to

@@ -95,6 +95,9 @@ pub(crate) const PASSIVE_LEMMA: u32 = 1 << 25;
 /// Not a word class: on a punctuation token that may break a clause (a comma, a semicolon,
 /// a hyphen, and any character whose UTF-8 starts with byte `0xE2`, the dashes among them),
 /// set by the tokenizer so that a scan for breaks tests one field.
+///
+/// Bits 0 to 29 are word classes and bit 31 is this flag: only bit 30 is free. A class
+/// added beyond it needs a wider `Tok::class`.
 pub(crate) const BREAK_PUNCT: u32 = 1 << 31;
 
 /// Whether a punctuation token whose first byte is `b` takes [`BREAK_PUNCT`].
@@ -302,6 +305,7 @@ impl Table {
         }
     }
 
+    /// Adds a word of at most seven ASCII bytes to the packed short-word table.
     fn insert_short(&mut self, word: &str, classes: u32) {
         let mut lower = 0u64;
         for (k, &b) in word.as_bytes().iter().enumerate() {

@@ -1901,13 +1901,13 @@ tb!(
 );
 tb!(
     a_bare_cue_before_among_or_for_is_a_noun,
-    "Okafor drew 45 percent support among pilots. The plan won bipartisan support for the \
-     levy. Most pilots support the levy.",
+    "Okafor won wide support among the pilots. Winning broad support for a levy takes years. \
+     Okafor has more support than Lee. Most pilots support the levy.",
     [(Indirect, ["the levy"], Some("Most pilots"), ReportedClause)]
 );
 tb!(
     a_passive_with_its_preposition_says_what_the_subject_is_held_to,
-    "Lee was accused of hiding the harbour report. The port is best known for its \
+    "Lee was accused of hiding the harbour report. The port is well known for its \
      lighthouse. The pier was built in 1890.",
     [
         (
@@ -1921,11 +1921,11 @@ tb!(
 );
 tb!(
     a_bare_collective_noun_after_but_is_a_subject,
-    "But police fear that the harbour wall could fail.",
+    "But staff believe that the harbour wall could fail.",
     [(
         Indirect,
         ["the harbour wall could fail"],
-        Some("police"),
+        Some("staff"),
         ReportedClause
     )]
 );
@@ -1946,9 +1946,9 @@ tb!(
 );
 tb!(
     a_main_clause_after_a_subordinate_one_ends_its_content,
-    "In a week when Lee was talking about raising the levy, Okafor said the pilots were right.",
+    "Long after Lee had spoken about new ferry berths, Okafor said the pilots were right.",
     [
-        (Indirect, ["raising the levy"], Some("Lee"), ReportedClause),
+        (Indirect, ["new ferry berths"], Some("Lee"), ReportedClause),
         (
             Indirect,
             ["the pilots were right"],
@@ -1968,7 +1968,7 @@ tb!(
 );
 tb!(
     find_with_an_object_reports_a_study_not_a_person,
-    "Lee found ways to fund the harbour wall. A survey by the council found strong support \
+    "Lee found a way to pay for the harbour wall. A survey by the council found strong support \
      for the levy. Okafor found that the wall had cracked.",
     [
         (
@@ -2003,4 +2003,23 @@ t!(
             ReportedClause
         )
     ]
+);
+t!(
+    a_sentence_opening_participle_with_an_object_or_an_adjunct_says_nothing,
+    "Describing the storm, Lee said it was the worst in years. Arguing with her brother, Ruiz \
+     said the plan was fine.",
+    [
+        (
+            Indirect,
+            "it was the worst in years",
+            Some("Lee"),
+            ReportedClause
+        ),
+        (Indirect, "the plan was fine", Some("Ruiz"), ReportedClause)
+    ]
+);
+tb!(
+    known_as_gives_the_subject_and_its_name,
+    "The old pier was known as the Rock.",
+    [(Indirect, ["The old pier", "as the Rock"], None, Raising)]
 );
