@@ -521,6 +521,68 @@ pub(crate) fn fold_hash(s: &str) -> u64 {
 // ---------------------------------------------------------------------------------------
 
 /// Flags of a token.
+/// How a word of ASCII letters and digits `slice[start..end]` ends when it is read as a
+/// plain word: `Some((comma, stop))` at the end of `slice`, before a space, before a comma
+/// that ends it (`comma`), or, with `stops`, before a mark that ends a phrase and is no
+/// abbreviation's period (`stop`); `None` when anything else follows.
+#[inline(always)]
+fn plain_word_end(
+    slice: &str,
+    start: usize,
+    end: usize,
+    stops: bool,
+    buf: &mut String,
+) -> Option<(bool, bool)> {
+    use byte_class::SPACE;
+    let bytes = slice.as_bytes();
+    match bytes.get(end) {
+        None => Some((false, false)),
+        Some(&b) if class_of(b) & SPACE != 0 => Some((false, false)),
+        Some(&b',') if end > start && ends_word(bytes, end + 1) => Some((true, false)),
+        Some(&b @ (b'.' | b':' | b';' | b'?' | b'!' | b')' | b'"'))
+            if stops
+                && end > start
+                && ends_word(bytes, end + 1)
+                && !(b == b'.' && is_ascii_abbreviation(&slice[start..=end], buf)) =>
+        {
+            Some((false, true))
+        }
+        _ => None,
+    }
+}
+
+/// The flags of a plain ASCII word whose letters and digits are `core`: what ends it (a
+/// comma, or else a break when `stop`), and for a capitalised word `CAP` and `NAME`, with
+/// `ALLCAPS` when it has two letters or more and none small (most capitalised words show a
+/// small letter second).
+#[inline(always)]
+fn plain_word_flags(core: &[u8], comma: bool, stop: bool, cap: bool) -> u16 {
+    use byte_class::{LOWER, UPPER};
+    let mut flags = if comma {
+        flag::COMMA
+    } else if stop {
+        flag::BREAK
+    } else {
+        0
+    };
+    if cap {
+        flags |= flag::CAP | flag::NAME;
+        if core.len() >= 2 && class_of(core[1]) & LOWER == 0 {
+            let mut letters = 0usize;
+            let mut small = false;
+            for &x in core {
+                let k = class_of(x);
+                letters += usize::from(k & (UPPER | LOWER) != 0);
+                small |= k & LOWER != 0;
+            }
+            if letters >= 2 && !small {
+                flags |= flag::ALLCAPS;
+            }
+        }
+    }
+    flags
+}
+
 pub(crate) mod flag {
     /// First letter uppercase.
     pub(crate) const CAP: u16 = 1;
@@ -824,7 +886,7 @@ fn split_to_break(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>
 /// them; otherwise every word there is read and made a token, as in the other modes.
 #[inline(never)]
 fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
-    use byte_class::{ALNUM, LOWER, SPACE, UPPER, WIDE};
+    use byte_class::{ALNUM, SPACE, WIDE};
     use class::{HONORIFIC, PARTICLE, STOP, SUFFIX, TITLE};
     let Some(slice) = text.get(span.range()) else {
         return;
@@ -887,25 +949,9 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
         // A word of ASCII letters and digits, perhaps with a comma after it or a mark that
         // ends a phrase (then `core_end` has passed the letters, and so `start` is not a
         // mark): read here as `push_ascii` reads it.
-        let mut comma = false;
-        let mut stop = false;
-        let plain = match bytes.get(core_end) {
-            None => true,
-            Some(&b) if class_of(b) & SPACE != 0 => true,
-            Some(&b',') if core_end > start && ends_word(bytes, core_end + 1) => {
-                comma = true;
-                true
-            }
-            Some(&b @ (b'.' | b':' | b';' | b'?' | b'!' | b')' | b'"'))
-                if core_end > start
-                    && ends_word(bytes, core_end + 1)
-                    && !(b == b'.' && is_ascii_abbreviation(&slice[start..=core_end], buf)) =>
-            {
-                stop = true;
-                true
-            }
-            _ => false,
-        };
+        let ending = plain_word_end(slice, start, core_end, true, buf);
+        let plain = ending.is_some();
+        let (comma, stop) = ending.unwrap_or_default();
         if !plain {
             pos = core_end;
             let mut ascii = true;
@@ -1014,31 +1060,7 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
             }
             continue;
         }
-        let mut flags = if comma {
-            flag::COMMA
-        } else if stop {
-            flag::BREAK
-        } else {
-            0
-        };
-        if cap {
-            let core = &bytes[start..core_end];
-            flags |= flag::CAP | flag::NAME;
-            // All capitals: two letters or more, none small (most capitalised words show
-            // a small letter second).
-            if core.len() >= 2 && class_of(core[1]) & LOWER == 0 {
-                let mut letters = 0usize;
-                let mut small = false;
-                for &x in core {
-                    let k = class_of(x);
-                    letters += usize::from(k & (UPPER | LOWER) != 0);
-                    small |= k & LOWER != 0;
-                }
-                if letters >= 2 && !small {
-                    flags |= flag::ALLCAPS;
-                }
-            }
-        }
+        let mut flags = plain_word_flags(&bytes[start..core_end], comma, stop, cap);
         if look && !cap && alone && !may_be_part_word(&bytes[start..core_end]) {
             // A small word that can be no title, honorific or particle is no part of a
             // run (below), whatever its other classes: no lookup.
@@ -1276,7 +1298,7 @@ fn word_before_start(bytes: &[u8], lo: usize, j: usize) -> usize {
 /// splitter, [`split_near_capitals`]).
 #[inline(always)]
 fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, lookup: Lookup) {
-    use byte_class::{ALNUM, LOWER, SPACE, UPPER, WIDE};
+    use byte_class::{ALNUM, SPACE, UPPER, WIDE};
     let Some(slice) = text.get(span.range()) else {
         return;
     };
@@ -1307,28 +1329,11 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
         // A word of ASCII letters and digits, perhaps with a comma after it or a mark that
         // ends a phrase (then `pos` has passed the letters, and so `start` is not a mark):
         // read here as `push_ascii` reads it.
-        let mut comma = false;
-        let mut stop = false;
-        let plain = match bytes.get(pos) {
-            None => true,
-            Some(&b) if class_of(b) & SPACE != 0 => true,
-            Some(&b',') if pos > start && ends_word(bytes, pos + 1) => {
-                comma = true;
-                true
-            }
-            // (Not worth it when every word is looked up: fewer words end so than read
-            // the test.)
-            Some(&b @ (b'.' | b':' | b';' | b'?' | b'!' | b')' | b'"'))
-                if lookup != Lookup::All
-                    && pos > start
-                    && ends_word(bytes, pos + 1)
-                    && !(b == b'.' && is_ascii_abbreviation(&slice[start..=pos], buf)) =>
-            {
-                stop = true;
-                true
-            }
-            _ => false,
-        };
+        // (A mark that ends a phrase is not worth reading here when every word is looked
+        // up: fewer words end so than read the test.)
+        let ending = plain_word_end(slice, start, pos, lookup != Lookup::All, buf);
+        let plain = ending.is_some();
+        let (comma, stop) = ending.unwrap_or_default();
         let core_end = pos;
         let mut ascii = true;
         if comma || stop {
@@ -1351,32 +1356,9 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
             Lookup::None | Lookup::NoneToBreak => false,
         };
         if plain {
-            let mut flags = if comma {
-                flag::COMMA
-            } else if stop {
-                flag::BREAK
-            } else {
-                0
-            };
             // `k` is the class of the word's first byte (a letter or digit here).
-            if k & UPPER != 0 {
-                let core = &bytes[start..core_end];
-                flags |= flag::CAP | flag::NAME;
-                // All capitals: two letters or more, none small (most capitalised words
-                // show a small letter second).
-                if core.len() >= 2 && class_of(core[1]) & LOWER == 0 {
-                    let mut letters = 0usize;
-                    let mut small = false;
-                    for &x in core {
-                        let k = class_of(x);
-                        letters += usize::from(k & (UPPER | LOWER) != 0);
-                        small |= k & LOWER != 0;
-                    }
-                    if letters >= 2 && !small {
-                        flags |= flag::ALLCAPS;
-                    }
-                }
-            }
+            let cap = k & UPPER != 0;
+            let mut flags = plain_word_flags(&bytes[start..core_end], comma, stop, cap);
             let class = if look {
                 flags |= flag::LOOKED;
                 word_classes(&slice[start..core_end], buf)

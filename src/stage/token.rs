@@ -258,14 +258,7 @@ fn plain_run(
                 at += 1;
             } else {
                 // Punctuation: not a mark (there is none before `run_end`).
-                out.push(Tok {
-                    span: Span::new(at, at + 1),
-                    kind: TokKind::Punct,
-                    cap: false,
-                    quoted: in_quote,
-                    class: words::punct_class(b),
-                });
-                note_breakable(words::punct_class(b), out.len(), breakable);
+                push_punct(out, breakable, at, b, in_quote);
                 at += 1;
             }
             continue;
@@ -320,14 +313,14 @@ fn plain_run(
         } else {
             words::classes_in(table, &text[at..e])
         };
-        out.push(Tok {
-            span: Span::new(at, e),
-            kind: TokKind::Word,
-            cap: b.is_ascii_uppercase(),
-            quoted: in_quote,
+        push_word(
+            out,
+            breakable,
+            Span::new(at, e),
+            b.is_ascii_uppercase(),
+            in_quote,
             class,
-        });
-        note_breakable(class, out.len(), breakable);
+        );
         at = after;
     }
     // The last bytes of the text, fewer than eight from `at`.
@@ -380,31 +373,53 @@ fn plain_run(
                 } else {
                     words::classes_in(table, &text[at..e])
                 };
-                out.push(Tok {
-                    span: Span::new(at, e),
-                    kind: TokKind::Word,
-                    cap: b.is_ascii_uppercase(),
-                    quoted: in_quote,
-                    class,
-                });
-                note_breakable(class, out.len(), breakable);
+                let cap = b.is_ascii_uppercase();
+                push_word(out, breakable, Span::new(at, e), cap, in_quote, class);
                 at = after;
             }
             _ => {
                 // Punctuation: not a mark (there is none before `run_end`).
-                out.push(Tok {
-                    span: Span::new(at, at + 1),
-                    kind: TokKind::Punct,
-                    cap: false,
-                    quoted: in_quote,
-                    class: words::punct_class(b),
-                });
-                note_breakable(words::punct_class(b), out.len(), breakable);
+                push_punct(out, breakable, at, b, in_quote);
                 at += 1;
             }
         }
     }
     at
+}
+
+/// Appends the one-byte punctuation token `b` at `at` of [`plain_run`] (no mark), noting it
+/// when it may break a clause.
+#[inline(always)]
+fn push_punct(out: &mut Vec<Tok>, breakable: &mut Vec<usize>, at: usize, b: u8, quoted: bool) {
+    let class = words::punct_class(b);
+    out.push(Tok {
+        span: Span::new(at, at + 1),
+        kind: TokKind::Punct,
+        cap: false,
+        quoted,
+        class,
+    });
+    note_breakable(class, out.len(), breakable);
+}
+
+/// Appends a word token of [`plain_run`], noting it when it may break a clause.
+#[inline(always)]
+fn push_word(
+    out: &mut Vec<Tok>,
+    breakable: &mut Vec<usize>,
+    span: Span,
+    cap: bool,
+    quoted: bool,
+    class: u32,
+) {
+    out.push(Tok {
+        span,
+        kind: TokKind::Word,
+        cap,
+        quoted,
+        class,
+    });
+    note_breakable(class, out.len(), breakable);
 }
 
 /// Notes the token just pushed (`len` tokens now), of classes `class`, in `breakable` when it
