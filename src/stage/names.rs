@@ -521,6 +521,27 @@ pub(crate) fn fold_hash(s: &str) -> u64 {
 // ---------------------------------------------------------------------------------------
 
 /// Flags of a token.
+/// Where the word that goes on at `pos` (past its first ASCII letters and digits) ends: at a
+/// space, a wide space or the end of `slice`; and whether all of it is ASCII.
+#[inline(always)]
+fn rest_of_word(slice: &str, mut pos: usize) -> (usize, bool) {
+    use byte_class::{SPACE, WIDE};
+    let bytes = slice.as_bytes();
+    let mut ascii = true;
+    while pos < bytes.len() {
+        let k = class_of(bytes[pos]);
+        if k & (SPACE | WIDE) == 0 {
+            pos += 1;
+        } else if k & SPACE != 0 || wide_space_at(slice, pos).is_some() {
+            break;
+        } else {
+            ascii = false;
+            pos += utf8_len(bytes[pos]);
+        }
+    }
+    (pos, ascii)
+}
+
 /// How a word of ASCII letters and digits `slice[start..end]` ends when it is read as a
 /// plain word: `Some((comma, stop))` at the end of `slice`, before a space, before a comma
 /// that ends it (`comma`), or, with `stops`, before a mark that ends a phrase and is no
@@ -953,19 +974,8 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
         let plain = ending.is_some();
         let (comma, stop) = ending.unwrap_or_default();
         if !plain {
-            pos = core_end;
-            let mut ascii = true;
-            while pos < n {
-                let k = class_of(bytes[pos]);
-                if k & (SPACE | WIDE) == 0 {
-                    pos += 1;
-                } else if k & SPACE != 0 || wide_space_at(slice, pos).is_some() {
-                    break;
-                } else {
-                    ascii = false;
-                    pos += utf8_len(bytes[pos]);
-                }
-            }
+            let ascii;
+            (pos, ascii) = rest_of_word(slice, core_end);
             let near = cap || prev_cap || {
                 let next = next_word_start(slice, pos);
                 known_at = next;
@@ -1339,17 +1349,7 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
         if comma || stop {
             pos += 1;
         } else if !plain {
-            while pos < n {
-                let k = class_of(bytes[pos]);
-                if k & (SPACE | WIDE) == 0 {
-                    pos += 1;
-                } else if k & SPACE != 0 || wide_space_at(slice, pos).is_some() {
-                    break;
-                } else {
-                    ascii = false;
-                    pos += utf8_len(bytes[pos]);
-                }
-            }
+            (pos, ascii) = rest_of_word(slice, pos);
         }
         let look = match lookup {
             Lookup::All | Lookup::NearCapitals => true,
