@@ -2885,6 +2885,18 @@ fn verb_cue(
         {
             return None;
         }
+        // `add` says something with a clause (`added that …`, `added the vote was close`);
+        // with a bare object it adds a thing (`added 1,000 jobs`, `added a stop in Ohio`).
+        if lemma == "add"
+            && !pa.is_class(from.saturating_sub(1), words::THAT)
+            && !pa.is_class(from, words::THAT)
+            && !clause_follows(pa, from, end)
+            && !pa.toks[from..end.min(from + REACH)]
+                .iter()
+                .any(|t| t.kind == TokKind::Open)
+        {
+            return None;
+        }
         let end = object_end(pa, cues, from, end);
         return Some((pa.span(from, end), Some(source), Rule::ReportedClause));
     }

@@ -2023,3 +2023,17 @@ tb!(
     "The old pier was known as the Rock.",
     [(Indirect, ["The old pier", "as the Rock"], None, Raising)]
 );
+t!(
+    add_says_something_only_with_a_clause,
+    "The port added 300 berths last year. Okafor added that the levy would stay. Lee added \
+     the vote was close.",
+    [
+        (
+            Indirect,
+            "the levy would stay",
+            Some("Okafor"),
+            ReportedClause
+        ),
+        (Indirect, "the vote was close", Some("Lee"), ReportedClause)
+    ]
+);

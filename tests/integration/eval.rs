@@ -414,12 +414,12 @@ fn agrees_with_the_python_scorer() {
 const FLOORS: &[(&str, f64)] = &[
     ("direct_f1", 0.954),
     ("speaker_acc_on_matched", 0.917),
-    ("speech_content_f1", 0.858),
-    ("speech_attribution_f1", 0.804),
+    ("speech_content_f1", 0.859),
+    ("speech_attribution_f1", 0.805),
 ];
 
 /// Headline figures with belief, intention and stance patterns on.
-const FLOORS_WITH_BELIEFS: &[(&str, f64)] = &[("content_f1", 0.705), ("attribution_f1", 0.639)];
+const FLOORS_WITH_BELIEFS: &[(&str, f64)] = &[("content_f1", 0.706), ("attribution_f1", 0.639)];
 
 #[test]
 fn dev_set_figures_stay_above_their_floors() {
