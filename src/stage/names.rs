@@ -930,12 +930,8 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
     let mut alone = out.last().map_or(true, breaks_alone);
     while pos < n {
         let k = class_of(bytes[pos]);
-        if k & SPACE != 0 {
-            pos += 1;
-            continue;
-        }
-        if k & WIDE != 0 {
-            if let Some(w) = wide_space_at(slice, pos) {
+        if k & (SPACE | WIDE) != 0 {
+            if let Some(w) = space_at(slice, pos) {
                 pos += w;
                 continue;
             }
@@ -1320,12 +1316,8 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
     while pos < n {
         let b = bytes[pos];
         let k = class_of(b);
-        if k & SPACE != 0 {
-            pos += 1;
-            continue;
-        }
-        if k & WIDE != 0 {
-            if let Some(w) = wide_space_at(slice, pos) {
+        if k & (SPACE | WIDE) != 0 {
+            if let Some(w) = space_at(slice, pos) {
                 pos += w;
                 continue;
             }
