@@ -714,7 +714,9 @@ enum Lookup {
     /// tokens that can be part of a name run are made; a word that can be no part of one
     /// marks the token before it with a break instead, or is a token without classes
     /// (see [`split_near_capitals`]). The runs found are those of the tokens of every
-    /// word, a test checks.
+    /// word, a test checks. The scan itself reads the tokens as they are made
+    /// ([`RunScan`]); a list of them is made only for tests.
+    #[cfg(test)]
     NearCapitals,
 }
 
@@ -795,7 +797,12 @@ fn wide_space_at(s: &str, i: usize) -> Option<usize> {
 /// Whether the first letter of the word at `i` of `s` (after opening marks) is uppercase.
 #[inline(always)]
 fn capital_at(s: &str, i: usize) -> bool {
-    let k = class_of(s.as_bytes()[i]);
+    capital_of(s, i, class_of(s.as_bytes()[i]))
+}
+
+/// [`capital_at`], given the class `k` of the byte at `i`.
+#[inline(always)]
+fn capital_of(s: &str, i: usize, k: u8) -> bool {
     if k & (byte_class::WIDE | byte_class::OPEN) == 0 {
         return k & byte_class::UPPER != 0;
     }
@@ -873,6 +880,7 @@ fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>,
         Lookup::All => split_all(text, span, buf, out),
         Lookup::None => split_none(text, span, buf, out),
         Lookup::NoneToBreak => split_to_break(text, span, buf, out),
+        #[cfg(test)]
         Lookup::NearCapitals => split_near_capitals(text, span, buf, out),
     }
 }
@@ -910,9 +918,8 @@ fn split_to_break(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>
 /// A break stands for the words only when [`breaks_alone`] says so of the token before
 /// them; otherwise every word there is read and made a token, as in the other modes.
 #[inline(never)]
-fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>) {
+fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut impl TokenSink) {
     use byte_class::{SPACE, WIDE};
-    use class::{HONORIFIC, PARTICLE, STOP, SUFFIX, TITLE};
     let Some(slice) = text.get(span.range()) else {
         return;
     };
@@ -925,15 +932,10 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
     // word from that point on that starts before `keep_from` is skipped (when the rules
     // above let it be), and no word up to `upper_at` is.
     let (mut upper_at, mut keep_from) = upper_and_keep_from(bytes, 0);
-    // About one word per six bytes of news text, of which a scan for names keeps a third
-    // or less: most spans then need no growing.
-    out.reserve(n / 16);
     let mut pos = 0;
     let mut prev_cap = false;
-    // Whether the word at `known_at` is capitalised, when the word before looked ahead.
-    let (mut known_at, mut known_cap) = (usize::MAX, false);
     // Whether a break on the last token ends its run ([`breaks_alone`]).
-    let mut alone = out.last().map_or(true, breaks_alone);
+    let mut alone = out.last_mut().map_or(true, |t| breaks_alone(t));
     while pos < n {
         let k = class_of(bytes[pos]);
         if k & (SPACE | WIDE) != 0 {
@@ -942,6 +944,8 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
                 continue;
             }
         }
+        // The word's first byte is read (as `k`) unless words are skipped below.
+        let first = pos;
         if !prev_cap && alone {
             if pos > upper_at {
                 (upper_at, keep_from) = upper_and_keep_from(bytes, pos);
@@ -958,8 +962,8 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
             }
         }
         let start = pos;
-        let cap = if known_at == start {
-            known_cap
+        let cap = if start == first {
+            capital_of(slice, start, k)
         } else {
             capital_at(slice, start)
         };
@@ -976,9 +980,7 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
             (pos, ascii) = rest_of_word(slice, core_end);
             let near = cap || prev_cap || {
                 let next = next_word_start(slice, pos);
-                known_at = next;
-                known_cap = next < n && capital_at(slice, next);
-                known_cap
+                next < n && capital_at(slice, next)
             };
             prev_cap = cap;
             // `al-Assad`, `d'Estaing`: a lowercase particle glued to a name.
@@ -996,30 +998,14 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
                 }
                 continue;
             }
-            let len = out.len();
+            let word = &slice[start..pos];
+            let mut kept = PartsOnly(out);
             if ascii {
-                push_ascii(
-                    span.start + start,
-                    &slice[start..pos],
-                    buf,
-                    out,
-                    near,
-                    false,
-                );
+                push_ascii(span.start + start, word, buf, &mut kept, near, false);
             } else {
-                push_word(
-                    span.start + start,
-                    &slice[start..pos],
-                    buf,
-                    out,
-                    near,
-                    false,
-                );
+                push_word(span.start + start, word, buf, &mut kept, near, false);
             }
-            if out.len() > len {
-                drop_if_apart(out);
-            }
-            alone = out.last().map_or(true, breaks_alone);
+            alone = out.last_mut().map_or(true, |t| breaks_alone(t));
             continue;
         }
         // Past the ASCII whitespace that ends the word: most often one space, then the next
@@ -1048,13 +1034,10 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
             // trailing word whatever its classes.
             look = false;
             if !prev_cap {
-                known_at = next;
-                known_cap = next < n && capital_at(slice, next);
-                near = known_cap;
+                near = next < n && capital_at(slice, next);
             }
         } else if !cap && (!prev_cap || !comma) {
-            known_at = next;
-            known_cap = next < n && capital_at(slice, next);
+            let known_cap = next < n && capital_at(slice, next);
             if !prev_cap {
                 near = known_cap;
                 look = known_cap;
@@ -1091,11 +1074,8 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut Vec<T
         } else {
             0
         };
-        // As `drop_if_apart` does, without making the token.
-        let part = (cap && class & STOP == 0)
-            || class & (TITLE | HONORIFIC | PARTICLE) != 0
-            || (cap && class & SUFFIX != 0);
-        if !part && alone {
+        // As `PartsOnly` does, without making the token.
+        if !part_of_run(class, flags) && alone {
             if let Some(prev) = out.last_mut() {
                 prev.flags |= flag::BREAK;
             }
@@ -1123,24 +1103,57 @@ fn next_word_start(s: &str, mut pos: usize) -> usize {
     pos
 }
 
-/// For the name scan: drops the token just made when it can be no part of a run (it is
-/// neither a name word nor a title, honorific, particle or capitalised suffix), marking
-/// the token before it with a break instead, when that ends a run there just as well
-/// ([`breaks_alone`]).
+/// Where a word splitter puts its tokens: a list, or the name scan's reader of runs
+/// ([`RunScan`]).
+trait TokenSink {
+    /// The last token made, whose flags may still gain a break.
+    fn last_mut(&mut self) -> Option<&mut Token>;
+    /// Appends a token.
+    fn push(&mut self, t: Token);
+}
+
+impl TokenSink for Vec<Token> {
+    #[inline(always)]
+    fn last_mut(&mut self) -> Option<&mut Token> {
+        self.as_mut_slice().last_mut()
+    }
+
+    #[inline(always)]
+    fn push(&mut self, t: Token) {
+        Vec::push(self, t);
+    }
+}
+
+/// Whether a token of `class` and `flags` can be part of a name run: a name word, a title,
+/// honorific or particle, or a capitalised suffix.
 #[inline(always)]
-fn drop_if_apart(out: &mut Vec<Token>) {
+fn part_of_run(class: u32, flags: u16) -> bool {
     use class::{HONORIFIC, PARTICLE, STOP, SUFFIX, TITLE};
-    let [.., before, t] = out.as_slice() else {
-        return;
-    };
-    let part = (t.has(flag::NAME) && !t.is(STOP))
-        || t.is(TITLE | HONORIFIC | PARTICLE)
-        || (t.is(SUFFIX) && t.has(flag::CAP));
-    if !part && breaks_alone(before) {
-        out.pop();
-        if let Some(before) = out.last_mut() {
-            before.flags |= flag::BREAK;
+    (flags & flag::NAME != 0 && class & STOP == 0)
+        || class & (TITLE | HONORIFIC | PARTICLE) != 0
+        || (class & SUFFIX != 0 && flags & flag::CAP != 0)
+}
+
+/// For the name scan: a sink that passes on only the tokens that can be part of a run
+/// ([`part_of_run`]); another marks the token before it with a break instead, when that
+/// ends a run there just as well ([`breaks_alone`]), and is passed on when there is none.
+struct PartsOnly<'s, S>(&'s mut S);
+
+impl<S: TokenSink> TokenSink for PartsOnly<'_, S> {
+    #[inline(always)]
+    fn last_mut(&mut self) -> Option<&mut Token> {
+        self.0.last_mut()
+    }
+
+    #[inline(always)]
+    fn push(&mut self, t: Token) {
+        if !part_of_run(t.class, t.flags) {
+            if let Some(before) = self.0.last_mut().filter(|b| breaks_alone(b)) {
+                before.flags |= flag::BREAK;
+                return;
+            }
         }
+        self.0.push(t);
     }
 }
 
@@ -1352,7 +1365,9 @@ fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, l
             (pos, ascii) = rest_of_word(slice, pos);
         }
         let look = match lookup {
-            Lookup::All | Lookup::NearCapitals => true,
+            Lookup::All => true,
+            #[cfg(test)]
+            Lookup::NearCapitals => true,
             Lookup::None | Lookup::NoneToBreak => false,
         };
         if plain {
@@ -1412,7 +1427,7 @@ fn push_ascii(
     base: usize,
     word: &str,
     buf: &mut String,
-    out: &mut Vec<Token>,
+    out: &mut impl TokenSink,
     look: bool,
     all_plurals: bool,
 ) {
@@ -1524,7 +1539,7 @@ fn push_word(
     base: usize,
     word: &str,
     buf: &mut String,
-    out: &mut Vec<Token>,
+    out: &mut impl TokenSink,
     look: bool,
     all_plurals: bool,
 ) {
@@ -2458,48 +2473,85 @@ pub(crate) fn scan_names_into(
     out.clear();
     // About one name per 128 bytes of news text: most texts then need no growing.
     out.reserve(text.len() / 128);
-    let mut run = std::mem::take(&mut scratch.run);
-    run.clear();
+    let Scratch {
+        buf, phrase, run, ..
+    } = scratch;
     for span in spans {
-        scratch.tokens.clear();
-        tokenize_with(
-            text,
-            span,
-            &mut scratch.buf,
-            &mut scratch.tokens,
-            Lookup::NearCapitals,
-        );
         run.clear();
-        for i in 0..scratch.tokens.len() {
-            let t = scratch.tokens[i];
-            let candidate = (t.has(flag::NAME) && !t.is(class::STOP))
-                || t.is(class::TITLE | class::HONORIFIC)
-                || (t.is(class::PARTICLE) && !run.is_empty());
-            if candidate && (run.is_empty() || !t.has(flag::OPEN)) {
+        let mut scan = RunScan {
+            text,
+            last: None,
+            run,
+            phrase,
+            out,
+        };
+        split_near_capitals(text, span, buf, &mut scan);
+        scan.finish();
+    }
+}
+
+/// The name scan's reader of a span's tokens ([`split_near_capitals`] makes them): it
+/// builds the runs as the tokens come, each read once the next is made (until then, a
+/// break may still be added to it).
+struct RunScan<'s> {
+    text: &'s str,
+    /// The last token made, not read yet.
+    last: Option<Token>,
+    /// The run being read.
+    run: &'s mut Vec<Token>,
+    phrase: &'s mut String,
+    out: &'s mut Vec<NameRun>,
+}
+
+impl RunScan<'_> {
+    /// Reads the token `t`, whose flags are settled, `next` being the token after it.
+    #[inline(always)]
+    fn read(&mut self, t: Token, next: Option<&Token>) {
+        let run = &mut *self.run;
+        let candidate = (t.has(flag::NAME) && !t.is(class::STOP))
+            || t.is(class::TITLE | class::HONORIFIC)
+            || (t.is(class::PARTICLE) && !run.is_empty());
+        if candidate && (run.is_empty() || !t.has(flag::OPEN)) {
+            run.push(t);
+            if t.has(flag::COMMA | flag::BREAK)
+                && !(t.has(flag::COMMA)
+                    && next.is_some_and(|n| n.is(class::SUFFIX) && n.has(flag::CAP)))
+            {
+                flush_if_named(self.text, run, self.phrase, self.out);
+                run.clear();
+            }
+        } else {
+            if !run.is_empty() {
+                flush_if_named(self.text, run, self.phrase, self.out);
+                run.clear();
+            }
+            if candidate {
                 run.push(t);
-                if t.has(flag::COMMA | flag::BREAK)
-                    && !(t.has(flag::COMMA)
-                        && scratch
-                            .tokens
-                            .get(i + 1)
-                            .is_some_and(|n| n.is(class::SUFFIX) && n.has(flag::CAP)))
-                {
-                    flush_if_named(text, &run, &mut scratch.phrase, out);
-                    run.clear();
-                }
-            } else {
-                if !run.is_empty() {
-                    flush_if_named(text, &run, &mut scratch.phrase, out);
-                    run.clear();
-                }
-                if candidate {
-                    run.push(t);
-                }
             }
         }
-        flush_if_named(text, &run, &mut scratch.phrase, out);
     }
-    scratch.run = run;
+
+    /// Reads the last token, at the end of the span, and the run it ends.
+    fn finish(&mut self) {
+        if let Some(t) = self.last.take() {
+            self.read(t, None);
+        }
+        flush_if_named(self.text, self.run, self.phrase, self.out);
+    }
+}
+
+impl TokenSink for RunScan<'_> {
+    #[inline(always)]
+    fn last_mut(&mut self) -> Option<&mut Token> {
+        self.last.as_mut()
+    }
+
+    #[inline(always)]
+    fn push(&mut self, t: Token) {
+        if let Some(before) = self.last.replace(t) {
+            self.read(before, Some(&t));
+        }
+    }
 }
 
 /// [`flush_run`] for a run that holds a name word (any other makes nothing).
