@@ -1197,27 +1197,40 @@ fn maybe_upper_bytes(x: u64) -> u64 {
 fn upper_byte_from(bytes: &[u8], mut pos: usize) -> usize {
     let n = bytes.len();
     loop {
-        // Sixteen bytes a step while there are sixteen, then eight.
-        let mut chunks = bytes.get(pos..).unwrap_or_default().chunks_exact(16);
-        for c in &mut chunks {
+        // Sixteen bytes a step while there are sixteen, then eight, then by bytes, to the
+        // first byte that may begin one (a step that finds it says where it is).
+        let mut found = false;
+        while let Some(c) = bytes.get(pos..pos + 16) {
             let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
             let y = u64::from_le_bytes([c[8], c[9], c[10], c[11], c[12], c[13], c[14], c[15]]);
-            if maybe_upper_bytes(x) | maybe_upper_bytes(y) != 0 {
+            let (mx, my) = (maybe_upper_bytes(x), maybe_upper_bytes(y));
+            if mx | my != 0 {
+                pos += if mx != 0 {
+                    (mx.trailing_zeros() / 8) as usize
+                } else {
+                    8 + (my.trailing_zeros() / 8) as usize
+                };
+                found = true;
                 break;
             }
             pos += 16;
         }
-        while let Some(b) = bytes.get(pos..pos + 8) {
-            let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-            let found = maybe_upper_bytes(x);
-            if found != 0 {
-                pos += (found.trailing_zeros() / 8) as usize;
-                break;
+        if !found {
+            if let Some(b) = bytes.get(pos..pos + 8) {
+                let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+                let m = maybe_upper_bytes(x);
+                if m != 0 {
+                    pos += (m.trailing_zeros() / 8) as usize;
+                    found = true;
+                } else {
+                    pos += 8;
+                }
             }
-            pos += 8;
         }
-        while pos < n && maybe_upper_bytes(u64::from(bytes[pos])) == 0 {
-            pos += 1;
+        if !found {
+            while pos < n && maybe_upper_bytes(u64::from(bytes[pos])) == 0 {
+                pos += 1;
+            }
         }
         if pos >= n {
             return n;
