@@ -450,7 +450,9 @@ fn may_be_part_word(w: &[u8]) -> bool {
 #[inline(always)]
 fn may_be_part_word_in(shapes: &[u16; 1024], w: &[u8]) -> bool {
     match (w.first(), w.last()) {
-        (Some(&first), Some(&last)) => shapes[shape_cell(first, last)] & (1 << w.len().min(15)) != 0,
+        (Some(&first), Some(&last)) => {
+            shapes[shape_cell(first, last)] & (1 << w.len().min(15)) != 0
+        }
         _ => true,
     }
 }
@@ -1120,7 +1122,8 @@ impl TokenSink for Vec<Token> {
 
     #[inline(always)]
     fn push(&mut self, t: Token) {
-        Vec::push(self, t);
+        // The inherent `Vec::push` (an inherent method comes before a trait's).
+        Self::push(self, t);
     }
 }
 
