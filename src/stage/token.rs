@@ -266,7 +266,13 @@ fn plain_run(
         // punctuation that joins nothing, or `stop`; a space after it is passed over here.
         // Any other word is read by [`joined_word`].
         let after = if e >= stop {
-            e
+            // At `stop` the word ends, unless it ran past `run.end` (which `stop` then is
+            // not): `e == run_end` only when both are `stop`.
+            if e == run_end {
+                e
+            } else {
+                usize::MAX
+            }
         } else if e > run_end {
             usize::MAX
         } else {

@@ -276,9 +276,9 @@ pub(crate) struct Table {
 /// The longest word [`Table::short`] looks up, in bytes: with its length it fits one `u64`.
 pub(crate) const SHORT: usize = 7;
 
-/// The slots of the short-word table: a power of two, about four times the short words, so
-/// that most lookups of other words end at the first slot.
-const SHORT_SLOTS: usize = 1 << 10;
+/// The slots of the short-word table: a power of two, about ten times the short words, so
+/// that most lookups end at the first slot.
+const SHORT_SLOTS: usize = 1 << 12;
 
 /// The key of a word of one to [`SHORT`] bytes: `lower`, its bytes lower-cased and packed
 /// little-endian (so its top byte is 0), with the length in the top byte.
