@@ -239,7 +239,7 @@ fn plain_run(
     let in_quote = run.in_quote;
     // Each round reads the eight bytes at `at` once, and tells from them what starts there,
     // where a short word ends and what follows it.
-    while at < run_end {
+    'words: while at < run_end {
         let x = load8(bytes, at);
         let high = x & HIGH_BITS;
         let other = (!ascii_word_bytes(x & !high) | high) & HIGH_BITS;
@@ -265,27 +265,24 @@ fn plain_run(
         // What follows must end the word as [`word_end_from`] would: a space, or
         // punctuation that joins nothing, or `stop`; a space after it is passed over here.
         // Any other word is read by [`joined_word`].
-        let after = if e >= stop {
-            // At `stop` the word ends, unless it ran past `run.end` (which `stop` then is
-            // not): `e == run_end` only when both are `stop`.
-            if e == run_end {
-                e
-            } else {
-                usize::MAX
-            }
-        } else if e > run_end {
-            usize::MAX
-        } else {
-            let next = bytes[e];
-            if next == b' ' {
-                e + 1
-            } else {
+        let after = 'ends: {
+            if e >= stop {
+                // At `stop` the word ends, unless it ran past `run.end` (which `stop` then
+                // is not): `e == run_end` only when both are `stop`.
+                if e == run_end {
+                    break 'ends e;
+                }
+            } else if e <= run_end {
+                let next = bytes[e];
+                if next == b' ' {
+                    break 'ends e + 1;
+                }
                 match AFTER_WORD[usize::from(next)] {
-                    SPACE => e + 1,
-                    OTHER => e,
+                    SPACE => break 'ends e + 1,
+                    OTHER => break 'ends e,
                     // A comma after a letter ends the word (after a digit it may join a
                     // number, `21,000`).
-                    _ if next == b',' && !bytes[e - 1].is_ascii_digit() => e,
+                    _ if next == b',' && !bytes[e - 1].is_ascii_digit() => break 'ends e,
                     // A period before whitespace ends the word unless it is an
                     // abbreviation's (a single capital's, or a listed one's): most
                     // sentences end so.
@@ -296,16 +293,14 @@ fn plain_run(
                         && !(e - at == 1 && b.is_ascii_uppercase())
                         && lookups.abbreviations.get(&text[at..=e]).is_none() =>
                     {
-                        e
+                        break 'ends e
                     }
-                    _ => usize::MAX,
+                    _ => {}
                 }
             }
-        };
-        if after == usize::MAX {
             at = joined_word(text, at, e, run, lookups, (out, breakable));
-            continue;
-        }
+            continue 'words;
+        };
         let class = alnum_classes(table, bytes, at, x, e - at);
         push_word(
             out,
@@ -323,15 +318,16 @@ fn plain_run(
 /// Bit `0x20` of every byte, which lower-cases an ASCII letter.
 const LOWER: u64 = 0x2020_2020_2020_2020;
 
-/// The mask of the low `n` bytes of a `u64` (all of them from eight on).
-#[inline(always)]
-fn low_bytes(n: usize) -> u64 {
-    if n >= 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * n)) - 1
+/// The mask of the low `n` bytes of a `u64`, for `n` up to eight.
+static LOW_BYTES: [u64; 9] = {
+    let mut t = [u64::MAX; 9];
+    let mut n = 0;
+    while n < 8 {
+        t[n] = (1 << (8 * n)) - 1;
+        n += 1;
     }
-}
+    t
+};
 
 /// The eight bytes of `bytes` from `at` on, little-endian; those past its end read as 0.
 #[inline(always)]
@@ -373,10 +369,10 @@ struct Run {
 #[inline(always)]
 fn alnum_classes(table: &words::Table, bytes: &[u8], at: usize, x: u64, len: usize) -> u32 {
     if len <= words::SHORT {
-        table.short(words::short_key((x | LOWER) & low_bytes(len), len))
+        table.short((x | LOWER) & LOW_BYTES[len])
     } else if len <= words::LONGEST {
         let rest = load8(bytes, at + 8);
-        table.long(x | LOWER, (rest | LOWER) & low_bytes(len - 8))
+        table.long(x | LOWER, (rest | LOWER) & LOW_BYTES[len - 8])
     } else {
         0
     }
@@ -409,7 +405,7 @@ fn joined_word(
         // keeps it).
         Some((end, after, Joined::Ascii)) if end - at <= words::SHORT => {
             let len = end - at;
-            let key = words::short_key((load8(bytes, at) | LOWER) & low_bytes(len), len);
+            let key = (load8(bytes, at) | LOWER) & LOW_BYTES[len];
             (end, after, lookups.table.short(key))
         }
         Some((end, after, _)) => (end, after, words::classes_in(lookups.table, &text[at..end])),
@@ -641,7 +637,7 @@ fn short_word(bytes: &[u8], at: usize, stop: usize, table: &words::Table) -> Opt
     let mask = (1u64 << (8 * len)) - 1;
     // `| 0x20` lower-cases an ASCII letter and leaves a digit as it is.
     let lower = (x | 0x2020_2020_2020_2020) & mask;
-    Some((e, table.short(words::short_key(lower, len))))
+    Some((e, table.short(lower)))
 }
 
 /// ASCII bytes that may join a word to what follows in [`word_end_from`]: a comma between

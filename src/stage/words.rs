@@ -261,8 +261,9 @@ pub(crate) const LONGEST: usize = 16;
 pub(crate) struct Table {
     words: WordTable,
     first_letters: [u32; LONGEST + 1],
-    /// The words of at most [`SHORT`] bytes by their [`short_key`], open addressing with
-    /// linear probing; 0 marks a free slot.
+    /// The words of at most [`SHORT`] bytes by their bytes packed little-endian (no byte of
+    /// a word is 0, so that tells its length too), open addressing with linear probing; 0
+    /// marks a free slot.
     short_keys: Box<[u64; SHORT_SLOTS]>,
     /// The classes of the word in the same slot of `short_keys`.
     short_classes: Box<[u32; SHORT_SLOTS]>,
@@ -279,13 +280,6 @@ pub(crate) const SHORT: usize = 7;
 /// The slots of the short-word table: a power of two, about ten times the short words, so
 /// that most lookups end at the first slot.
 const SHORT_SLOTS: usize = 1 << 12;
-
-/// The key of a word of one to [`SHORT`] bytes: `lower`, its bytes lower-cased and packed
-/// little-endian (so its top byte is 0), with the length in the top byte.
-#[inline(always)]
-pub(crate) fn short_key(lower: u64, len: usize) -> u64 {
-    lower | (len as u64) << 56
-}
 
 /// The home slot of a short key.
 #[inline(always)]
@@ -314,7 +308,8 @@ fn packed(word: &[u8], from: usize) -> u64 {
 }
 
 impl Table {
-    /// The classes of the short word with this [`short_key`]; 0 for any other word.
+    /// The classes of the word of one to [`SHORT`] bytes whose bytes, lower-cased and packed
+    /// little-endian, are `key`; 0 for any other word.
     #[inline(always)]
     pub(crate) fn short(&self, key: u64) -> u32 {
         let mut i = short_slot(key);
@@ -362,7 +357,7 @@ impl Table {
 
     /// Adds a word of at most seven ASCII bytes to the packed short-word table.
     fn insert_short(&mut self, word: &str, classes: u32) {
-        let key = short_key(packed(word.as_bytes(), 0), word.len());
+        let key = packed(word.as_bytes(), 0);
         let mut i = short_slot(key);
         while self.short_keys[i] != 0 && self.short_keys[i] != key {
             i = (i + 1) % SHORT_SLOTS;
@@ -490,11 +485,9 @@ mod tests {
     /// The short-word key of `word` as the tokenizer makes it: its bytes packed
     /// little-endian, each `| 0x20`.
     fn key_of(word: &str) -> u64 {
-        let lower = word
-            .bytes()
+        word.bytes()
             .enumerate()
-            .fold(0u64, |k, (i, b)| k | u64::from(b | 0x20) << (8 * i));
-        short_key(lower, word.len())
+            .fold(0u64, |k, (i, b)| k | u64::from(b | 0x20) << (8 * i))
     }
 
     #[test]
