@@ -946,7 +946,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         // not part of a name.
         // Likewise in a short title-case line of the body: a subhead or a list item
         // (`Ann Lee Described Her First Campaign`).
-        let title_line = (para.headline || toks.len() <= 24) && title_case(text, &toks);
+        let title_line = (para.headline || toks.len() <= 24) && title_case(&toks);
 
         // Cues of this paragraph, aligned to tokens, outside quotations.
         cues.clear();
@@ -1810,10 +1810,8 @@ fn tail_segment(pa: &Para<'_>, cues: &[CueAt], after: usize, s_end: usize) -> Op
 }
 
 /// Whether most words of four letters or more are capitalised, as in a title-case headline.
-fn title_case(text: &str, toks: &[Tok]) -> bool {
-    let long = toks
-        .iter()
-        .filter(|t| t.is_word() && text[t.span].len() >= 4);
+fn title_case(toks: &[Tok]) -> bool {
+    let long = toks.iter().filter(|t| t.is_word() && t.span.len() >= 4);
     let (n, caps) = long.fold((0, 0), |(n, caps), t| (n + 1, caps + usize::from(t.cap)));
     n >= 3 && caps * 10 >= n * 7
 }

@@ -430,7 +430,8 @@ fn joined_word(
 enum Joined {
     /// Nothing: the word is its letters and digits.
     No,
-    /// ASCII joiners only (`don't`, `al-Assad`, `21,000`).
+    /// ASCII joiners only (`don't`, `al-Assad`, `21,000`), or an abbreviation's period
+    /// (`Sen.`).
     Ascii,
     /// A right single quotation mark among them (`Russia’s`).
     Quote,
@@ -440,9 +441,10 @@ enum Joined {
 /// `e`, as [`word_end_from`] reads it, for the words it reads without decoding: their parts
 /// are runs of ASCII letters and digits before `run.end`, joined by `'`, `-`, `&`, `/`, `’`
 /// or a comma between digits, and they end at `run.stop`, at ASCII punctuation that joins
-/// nothing, or at a character that is known to be no word character. Returns the end, where
-/// the next token may start (past a space that follows) and what joined the parts; `None`
-/// for any other word (an abbreviation's period among them), left to [`ascii_word_end`].
+/// nothing (perhaps an abbreviation's period, which they keep), or at a character that is
+/// known to be no word character. Returns the end, where the next token may start (past a
+/// space that follows) and what joined the parts; `None` for any other word (a period that
+/// joins, a number's abbreviation), left to [`ascii_word_end`].
 fn plain_end(
     text: &str,
     at: usize,
@@ -471,14 +473,34 @@ fn plain_end(
                 b',' if bytes[e - 1].is_ascii_digit() => 1,
                 b',' => return Some((e, e, joined)),
                 // A period joins what follows when that is a word character (`3.5`,
-                // `U.S`); a period that does not join ends the word unless it is an
-                // abbreviation's: a single capital's, or a listed one's (the word has no
-                // inner period).
+                // `U.S`); a period that does not join ends the word, and an abbreviation
+                // keeps it (`K.`, `Sen.`): a single capital's, or a listed one's (the word
+                // has no inner period); one of a number's takes it only before a number.
                 b'.' => {
-                    let abbreviation = word_char_at(bytes, e + 1, run.end_of) != Some(false)
-                        || (e - at == 1 && bytes[at].is_ascii_uppercase())
-                        || abbreviations.get(&text[at..=e]).is_some();
-                    return (!abbreviation).then_some((e, e, joined));
+                    if word_char_at(bytes, e + 1, run.end_of) != Some(false) {
+                        return None;
+                    }
+                    let keeps = (e - at == 1 && bytes[at].is_ascii_uppercase())
+                        || match abbreviations.get(&text[at..=e]) {
+                            Some(Class::Number) => return None,
+                            Some(_) => true,
+                            None => false,
+                        };
+                    if !keeps {
+                        return Some((e, e, joined));
+                    }
+                    let end = e + 1;
+                    let after = if bytes.get(end) == Some(&b' ') {
+                        end + 1
+                    } else {
+                        end
+                    };
+                    let joined = if joined == Joined::Quote {
+                        Joined::Quote
+                    } else {
+                        Joined::Ascii
+                    };
+                    return Some((end, after, joined));
                 }
                 // A no-break space.
                 0xC2 if bytes.get(e + 1) == Some(&0xA0) => return Some((e, e, joined)),
