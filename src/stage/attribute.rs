@@ -2563,10 +2563,13 @@ fn verb_cue(
         return Some(found);
     }
 
+    // The subject before the cue, read at most once below (several tests look at it).
+    let subject_here = std::cell::OnceCell::new();
+    let subject_before = || *subject_here.get_or_init(|| pa.subject_before(s_start, c.first));
     // `with analysts saying a strong reading …`: the noun phrase after `with` is the
     // participle's subject.
     if participle && !after_comma {
-        if let Some(source) = pa.subject_before(s_start, c.first) {
+        if let Some(source) = subject_before() {
             let m = pa
                 .toks
                 .partition_point(|t| t.span.start < source.mention.start);
@@ -2582,8 +2585,7 @@ fn verb_cue(
     let tail_len = s_end - c.end;
     // An apposition subject that opens the sentence: `X, the spokesman, said …`.
     let appositive = after_comma
-        && pa
-            .subject_before(s_start, c.first)
+        && subject_before()
             .is_some_and(|s| s.role.is_some() && clause_initial(pa, s_start, s.mention.start));
     // An insert set off by commas before the verb (`The pilots, like Lee and Ng, say …`):
     // the verb is the sentence's own, its subject before the insert.
@@ -2681,7 +2683,7 @@ fn verb_cue(
         let end = object_end(pa, cues, from, clause_end(pa, cues, from, s_end));
         return (from < end).then(|| (pa.span(from, end), Some(subject), Rule::ReportedClause));
     }
-    let subject = pa.subject_before(s_start, c.first);
+    let subject = subject_before();
     if let Some(mut source) = subject {
         // A bare participle right after a noun modifies it (`the ads denouncing the plan`).
         // A verb of saying whose content is a clause reports its noun's words, though:
