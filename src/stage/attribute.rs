@@ -1827,10 +1827,10 @@ fn release(quos: &mut [QuoteAt], draft: usize) {
 
 /// The first word of a pattern's words, its lemma for verb patterns (`say` of `say of`).
 fn lemma_of(config: &Config, pattern: PatternId) -> &str {
-    config
-        .patterns
-        .pattern(pattern)
-        .map_or("", |p| p.words().split(' ').next().unwrap_or(""))
+    config.patterns.pattern(pattern).map_or("", |p| {
+        let words = p.words();
+        &words[..words.bytes().position(|b| b == b' ').unwrap_or(words.len())]
+    })
 }
 
 fn overlaps_existing(drafts: &[Draft], span: Span) -> bool {
@@ -2733,13 +2733,9 @@ fn verb_cue(
                         t.is_word()
                             && !t.quoted
                             && (pa.has(k, words::BE)
-                                || pa.is_word_in(
-                                    k,
-                                    &[
-                                        "has", "have", "had", "will", "would", "can", "could",
-                                        "should", "may", "might", "must",
-                                    ],
-                                )
+                                // All of them stop words: the class test turns most other
+                                // words away before the list is read.
+                                || (pa.has(k, words::STOP) && pa.is_word_in(k, MODAL_AUX))
                                 || (!t.cap
                                     && pa.bytes(k).len() > 4
                                     && pa.bytes(k).ends_with(b"ed")))
@@ -3056,6 +3052,13 @@ pub(crate) const MEDIUM_NOUNS: &[&str] = &[
 const FINITE_AUX: &[&str] = &[
     "is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might",
     "must", "has", "have", "had",
+];
+
+/// Auxiliaries of tense and modality whose presence makes a stretch a clause (all of them
+/// [`words::STOP`] words).
+#[rustfmt::skip]
+const MODAL_AUX: &[&str] = &[
+    "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must",
 ];
 
 /// Number words, for proportions (`one in five`) and numbers closing a noun phrase.
@@ -4354,5 +4357,18 @@ fn guess_kind(text: &str, span: Span, pronoun: bool) -> MentionKind {
         MentionKind::Group
     } else {
         MentionKind::Description
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The clause test reads [`MODAL_AUX`] only for stop words: each of them must be one.
+    #[test]
+    fn modal_auxiliaries_are_stop_words() {
+        for w in MODAL_AUX {
+            assert!(lemma_has(w, words::STOP), "{w}");
+        }
     }
 }
