@@ -941,6 +941,69 @@ mod tests {
     }
 
     #[test]
+    fn words_end_at_joiners_periods_and_punctuation_as_the_general_path_reads_them() {
+        // Words the plain run reads past a joiner or up to a period or a character that is
+        // not ASCII, and those it leaves to the general path (a number's abbreviation, a
+        // period that joins), with their classes.
+        let text = "No. 5 No. it A&B on 9/11, e-mail N'T I'm Obama\u{2019}s K. p.m. end.\u{201d} \
+                    x.\u{a0}y Ann\u{2019} 3,a 3, 4 we\u{2019}re 21,000.";
+        let mut toks = Vec::new();
+        tokenize(
+            text,
+            Span::new(0, text.len()),
+            Abbreviations::english(),
+            &[],
+            &[],
+            &mut toks,
+            &mut Vec::new(),
+        );
+        let all: Vec<&str> = toks.iter().map(|t| &text[t.span]).collect();
+        assert_eq!(
+            all,
+            [
+                "No.",
+                "5",
+                "No",
+                ".",
+                "it",
+                "A&B",
+                "on",
+                "9/11",
+                ",",
+                "e-mail",
+                "N'T",
+                "I'm",
+                "Obama\u{2019}s",
+                "K.",
+                "p.m.",
+                "end",
+                ".",
+                "\u{201d}",
+                "x",
+                ".",
+                "y",
+                "Ann",
+                "\u{2019}",
+                "3",
+                ",",
+                "a",
+                "3",
+                ",",
+                "4",
+                "we\u{2019}re",
+                "21,000",
+                ".",
+            ]
+        );
+        for t in toks.iter().filter(|t| t.is_word()) {
+            assert_eq!(t.class, words::classes(&text[t.span]), "{}", &text[t.span]);
+        }
+        for w in ["e-mail", "N'T", "I'm", "on"] {
+            assert_ne!(words::classes(w), 0, "{w}");
+        }
+    }
+
+    #[test]
     fn first_not_agrees_with_partition_point() {
         for len in 0..40 {
             let v: Vec<usize> = (0..len).map(|i| i * 3).collect();
