@@ -946,7 +946,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         // not part of a name.
         // Likewise in a short title-case line of the body: a subhead or a list item
         // (`Ann Lee Described Her First Campaign`).
-        let title_line = (para.headline || toks.len() <= 24) && title_case(text, &toks);
+        let title_line = (para.headline || toks.len() <= 24) && title_case(&toks);
 
         // Cues of this paragraph, aligned to tokens, outside quotations.
         cues.clear();
@@ -1810,10 +1810,8 @@ fn tail_segment(pa: &Para<'_>, cues: &[CueAt], after: usize, s_end: usize) -> Op
 }
 
 /// Whether most words of four letters or more are capitalised, as in a title-case headline.
-fn title_case(text: &str, toks: &[Tok]) -> bool {
-    let long = toks
-        .iter()
-        .filter(|t| t.is_word() && text[t.span].len() >= 4);
+fn title_case(toks: &[Tok]) -> bool {
+    let long = toks.iter().filter(|t| t.is_word() && t.span.len() >= 4);
     let (n, caps) = long.fold((0, 0), |(n, caps), t| (n + 1, caps + usize::from(t.cap)));
     n >= 3 && caps * 10 >= n * 7
 }
@@ -1829,10 +1827,10 @@ fn release(quos: &mut [QuoteAt], draft: usize) {
 
 /// The first word of a pattern's words, its lemma for verb patterns (`say` of `say of`).
 fn lemma_of(config: &Config, pattern: PatternId) -> &str {
-    config
-        .patterns
-        .pattern(pattern)
-        .map_or("", |p| p.words().split(' ').next().unwrap_or(""))
+    config.patterns.pattern(pattern).map_or("", |p| {
+        let words = p.words();
+        &words[..words.bytes().position(|b| b == b' ').unwrap_or(words.len())]
+    })
 }
 
 fn overlaps_existing(drafts: &[Draft], span: Span) -> bool {
@@ -2565,10 +2563,13 @@ fn verb_cue(
         return Some(found);
     }
 
+    // The subject before the cue, read at most once below (several tests look at it).
+    let subject_here = std::cell::OnceCell::new();
+    let subject_before = || *subject_here.get_or_init(|| pa.subject_before(s_start, c.first));
     // `with analysts saying a strong reading …`: the noun phrase after `with` is the
     // participle's subject.
     if participle && !after_comma {
-        if let Some(source) = pa.subject_before(s_start, c.first) {
+        if let Some(source) = subject_before() {
             let m = pa
                 .toks
                 .partition_point(|t| t.span.start < source.mention.start);
@@ -2584,8 +2585,7 @@ fn verb_cue(
     let tail_len = s_end - c.end;
     // An apposition subject that opens the sentence: `X, the spokesman, said …`.
     let appositive = after_comma
-        && pa
-            .subject_before(s_start, c.first)
+        && subject_before()
             .is_some_and(|s| s.role.is_some() && clause_initial(pa, s_start, s.mention.start));
     // An insert set off by commas before the verb (`The pilots, like Lee and Ng, say …`):
     // the verb is the sentence's own, its subject before the insert.
@@ -2683,7 +2683,7 @@ fn verb_cue(
         let end = object_end(pa, cues, from, clause_end(pa, cues, from, s_end));
         return (from < end).then(|| (pa.span(from, end), Some(subject), Rule::ReportedClause));
     }
-    let subject = pa.subject_before(s_start, c.first);
+    let subject = subject_before();
     if let Some(mut source) = subject {
         // A bare participle right after a noun modifies it (`the ads denouncing the plan`).
         // A verb of saying whose content is a clause reports its noun's words, though:
@@ -2733,13 +2733,9 @@ fn verb_cue(
                         t.is_word()
                             && !t.quoted
                             && (pa.has(k, words::BE)
-                                || pa.is_word_in(
-                                    k,
-                                    &[
-                                        "has", "have", "had", "will", "would", "can", "could",
-                                        "should", "may", "might", "must",
-                                    ],
-                                )
+                                // All of them stop words: the class test turns most other
+                                // words away before the list is read.
+                                || (pa.has(k, words::STOP) && pa.is_word_in(k, MODAL_AUX))
                                 || (!t.cap
                                     && pa.bytes(k).len() > 4
                                     && pa.bytes(k).ends_with(b"ed")))
@@ -3056,6 +3052,13 @@ pub(crate) const MEDIUM_NOUNS: &[&str] = &[
 const FINITE_AUX: &[&str] = &[
     "is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might",
     "must", "has", "have", "had",
+];
+
+/// Auxiliaries of tense and modality whose presence makes a stretch a clause (all of them
+/// [`words::STOP`] words).
+#[rustfmt::skip]
+const MODAL_AUX: &[&str] = &[
+    "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must",
 ];
 
 /// Number words, for proportions (`one in five`) and numbers closing a noun phrase.
@@ -4354,5 +4357,18 @@ fn guess_kind(text: &str, span: Span, pronoun: bool) -> MentionKind {
         MentionKind::Group
     } else {
         MentionKind::Description
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The clause test reads [`MODAL_AUX`] only for stop words: each of them must be one.
+    #[test]
+    fn modal_auxiliaries_are_stop_words() {
+        for w in MODAL_AUX {
+            assert!(lemma_has(w, words::STOP), "{w}");
+        }
     }
 }

@@ -104,9 +104,12 @@ pub(crate) fn tokenize(
         at = plain_run(
             text,
             at,
-            run_end,
-            stop,
-            in_quote,
+            Run {
+                end: run_end,
+                stop,
+                end_of,
+                in_quote,
+            },
             Lookups {
                 table,
                 abbreviations,
@@ -212,40 +215,32 @@ pub(crate) fn tokenize(
     }
 }
 
-/// Appends the tokens of the plain text from `at` on (ASCII words that end at a space, at
-/// punctuation that cannot join them to more or, in the eight-byte loop only, at a period
-/// that is no abbreviation's; the tail loop leaves every period to the general path; and
-/// ASCII punctuation) to the tokens and the breakable tokens, as [`tokenize`] reads them, and
-/// returns where it stopped: at `run_end` (no mark before it, and all of `at..run_end` inside
-/// quotation content when `in_quote`, or all outside), or before the first token it leaves to
-/// the general path. `stop` (at least `run_end`) is where words stop (the next mark, or the
-/// end of the span).
+/// Appends the tokens of the plain text from `at` on to the tokens and the breakable tokens,
+/// as [`tokenize`] reads them, and returns where it stopped: at `run.end`, or before the
+/// first character it leaves to the general path (a character that is not ASCII, where no
+/// word of ASCII letters and digits starts). Plain text is ASCII punctuation (none of it a
+/// mark: there is none before `run.end`) and words that start with an ASCII letter or digit;
+/// most of these end at a space or at punctuation that cannot join them to more, and are read
+/// from eight bytes at a time; the others are read by [`joined_word`].
 #[inline(never)]
 fn plain_run(
     text: &str,
     mut at: usize,
-    run_end: usize,
-    stop: usize,
-    in_quote: bool,
+    run: Run,
     lookups: Lookups<'_>,
     (out, breakable): (&mut Vec<Tok>, &mut Vec<usize>),
 ) -> usize {
-    let Lookups {
-        table,
-        abbreviations,
-    } = lookups;
+    let table = lookups.table;
     let bytes = text.as_bytes();
     // Both within the text (as they are), so that reading the byte at a word's end needs no
     // further check.
-    let stop = stop.min(bytes.len());
-    let run_end = run_end.min(stop);
-    // Where eight bytes can be read from: each round reads the eight bytes at `at` once, and
-    // tells from them what starts there, where a short word ends and what follows it.
-    while at < run_end {
-        let Some(chunk) = bytes.get(at..at + 8).and_then(|c| c.try_into().ok()) else {
-            break;
-        };
-        let x = u64::from_le_bytes(chunk);
+    let stop = run.stop.min(bytes.len());
+    let run_end = run.end.min(stop);
+    let in_quote = run.in_quote;
+    // Each round reads the eight bytes at `at` once, and tells from them what starts there,
+    // where a short word ends and what follows it.
+    'words: while at < run_end {
+        let x = load8(bytes, at);
         let high = x & HIGH_BITS;
         let other = (!ascii_word_bytes(x & !high) | high) & HIGH_BITS;
         let b = x as u8;
@@ -254,65 +249,59 @@ fn plain_run(
             if b >= 0x80 {
                 return at;
             }
-            if BYTE[usize::from(b)] == SPACE {
-                at += 1;
-            } else {
-                // Punctuation: not a mark (there is none before `run_end`).
+            if BYTE[usize::from(b)] != SPACE {
                 push_punct(out, breakable, at, b, in_quote);
-                at += 1;
             }
+            at += 1;
             continue;
         }
-        let (e, class) = if other == 0 {
+        let e = if other == 0 {
             // A long word: on to the end of its letters and digits.
-            let e = names::alnum_end(&bytes[..run_end], at + 8);
-            (e, 0)
+            names::alnum_end(&bytes[..run_end], at + 8)
         } else {
-            // A word of one to seven bytes, followed by the byte `next` in the chunk.
-            let len = (other.trailing_zeros() / 8) as usize;
-            (at + len, len as u32)
+            // A word of one to seven bytes.
+            at + (other.trailing_zeros() / 8) as usize
         };
-        if e > run_end {
-            return at;
-        }
-        // What follows must end the word as [`word_end_from`] would: a space, punctuation
-        // that joins nothing (a comma joins digits only), or `stop`. A space after it is
-        // passed over here.
-        let mut after = e;
-        if e < stop {
-            let next = bytes[e];
-            if next == b' ' {
-                after = e + 1;
-            } else {
+        // What follows must end the word as [`word_end_from`] would: a space, or
+        // punctuation that joins nothing, or `stop`; a space after it is passed over here.
+        // Any other word is read by [`joined_word`].
+        let after = 'ends: {
+            if e >= stop {
+                // At `stop` the word ends, unless it ran past `run.end` (which `stop` then
+                // is not): `e == run_end` only when both are `stop`.
+                if e == run_end {
+                    break 'ends e;
+                }
+            } else if e <= run_end {
+                let next = bytes[e];
+                if next == b' ' {
+                    break 'ends e + 1;
+                }
                 match AFTER_WORD[usize::from(next)] {
-                    SPACE => after = e + 1,
-                    OTHER => {}
-                    // A comma after a letter ends the word; after a digit it may join a
-                    // number (`21,000`), and anything else may join or is not ASCII: the
-                    // general path reads those.
-                    _ if next == b',' && !bytes[e - 1].is_ascii_digit() => {}
+                    SPACE => break 'ends e + 1,
+                    OTHER => break 'ends e,
+                    // A comma after a letter ends the word (after a digit it may join a
+                    // number, `21,000`).
+                    _ if next == b',' && !bytes[e - 1].is_ascii_digit() => break 'ends e,
                     // A period before whitespace ends the word unless it is an
-                    // abbreviation's (a single capital's, or a listed one's, which the
-                    // general path reads): most sentences end so.
+                    // abbreviation's (a single capital's, or a listed one's): most
+                    // sentences end so.
                     _ if next == b'.'
                         && bytes
                             .get(e + 1)
                             .is_some_and(|&n| BYTE.get(usize::from(n)) == Some(&SPACE))
                         && !(e - at == 1 && b.is_ascii_uppercase())
-                        && abbreviations.get(&text[at..=e]).is_none() => {}
-                    _ => return at,
+                        && lookups.abbreviations.get(&text[at..=e]).is_none() =>
+                    {
+                        break 'ends e
+                    }
+                    _ => {}
                 }
             }
-        }
-        let class = if class != 0 {
-            // `class` holds the length here: look the short word up by its bytes.
-            let len = class as usize;
-            let mask = (1u64 << (8 * len)) - 1;
-            // `| 0x20` lower-cases an ASCII letter and leaves a digit as it is.
-            table.short(words::short_key((x | 0x2020_2020_2020_2020) & mask, len))
-        } else {
-            words::classes_in(table, &text[at..e])
+            at = joined_word(text, at, e, run, lookups, (out, breakable));
+            continue 'words;
         };
+        let class = alnum_classes(table, bytes, at, x, e - at);
         push_word(
             out,
             breakable,
@@ -323,68 +312,245 @@ fn plain_run(
         );
         at = after;
     }
-    // The last bytes of the text, fewer than eight from `at`.
-    while at < run_end {
-        let b = bytes[at];
-        if b >= 0x80 {
-            break;
-        }
-        match BYTE[usize::from(b)] {
-            SPACE => at += 1,
-            ALNUM => {
-                // The end of its letters and digits, and for a short word its lower-cased
-                // bytes, packed.
-                let (e, short) = match bytes.get(at..at + 8).and_then(|c| c.try_into().ok()) {
-                    Some(chunk) => {
-                        let x = u64::from_le_bytes(chunk);
-                        let high = x & HIGH_BITS;
-                        let other = (!ascii_word_bytes(x & !high) | high) & HIGH_BITS;
-                        if other == 0 {
-                            (names::alnum_end(&bytes[..run_end], at + 8), 0)
-                        } else {
-                            let len = (other.trailing_zeros() / 8) as usize;
-                            let mask = (1u64 << (8 * len)) - 1;
-                            (at + len, (x | 0x2020_2020_2020_2020) & mask)
-                        }
-                    }
-                    None => (names::alnum_end(&bytes[..run_end], at + 1), 0),
-                };
-                if e > run_end {
-                    break;
-                }
-                // What follows must end the word as [`word_end_from`] would: a space,
-                // punctuation that joins nothing (a comma joins digits only), or `stop`.
-                // A space after it is passed over here.
-                let mut after = e;
-                if e < stop {
-                    match AFTER_WORD[usize::from(bytes[e])] {
-                        SPACE => after = e + 1,
-                        OTHER => {}
-                        // A comma after a letter ends the word; after a digit it may join
-                        // a number (`21,000`), and anything else may join or is not ASCII:
-                        // the general path reads those.
-                        _ if bytes[e] == b',' && !bytes[e - 1].is_ascii_digit() => {}
-                        _ => break,
-                    }
-                }
-                let len = e - at;
-                let class = if len <= words::SHORT && short != 0 {
-                    table.short(words::short_key(short, len))
-                } else {
-                    words::classes_in(table, &text[at..e])
-                };
-                let cap = b.is_ascii_uppercase();
-                push_word(out, breakable, Span::new(at, e), cap, in_quote, class);
-                at = after;
-            }
-            _ => {
-                // Punctuation: not a mark (there is none before `run_end`).
-                push_punct(out, breakable, at, b, in_quote);
-                at += 1;
-            }
-        }
-    }
     at
+}
+
+/// Bit `0x20` of every byte, which lower-cases an ASCII letter.
+const LOWER: u64 = 0x2020_2020_2020_2020;
+
+/// The mask of the low `n` bytes of a `u64`, for `n` up to eight.
+static LOW_BYTES: [u64; 9] = {
+    let mut t = [u64::MAX; 9];
+    let mut n = 0;
+    while n < 8 {
+        t[n] = (1 << (8 * n)) - 1;
+        n += 1;
+    }
+    t
+};
+
+/// The eight bytes of `bytes` from `at` on, little-endian; those past its end read as 0.
+#[inline(always)]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(c) => u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
+        None => load_tail(bytes, at),
+    }
+}
+
+/// [`load8`] for the last bytes of the text, fewer than eight.
+#[cold]
+fn load_tail(bytes: &[u8], at: usize) -> u64 {
+    let rest = bytes.get(at..).unwrap_or_default();
+    let mut b = [0u8; 8];
+    let n = rest.len().min(8);
+    b[..n].copy_from_slice(&rest[..n]);
+    u64::from_le_bytes(b)
+}
+
+/// A stretch of the span that [`plain_run`] reads: no mark starts before `end`, and all of
+/// it lies inside quotation content when `in_quote`, or all outside.
+#[derive(Clone, Copy)]
+struct Run {
+    /// Where the stretch ends (the next mark, the next edge of quotation content, or the end
+    /// of the span).
+    end: usize,
+    /// Where words stop (the next mark, or the end of the span); at least `end`.
+    stop: usize,
+    /// The end of the span.
+    end_of: usize,
+    in_quote: bool,
+}
+
+/// The classes of the word of `len` ASCII letters and digits at `at` of `bytes`, whose
+/// first eight bytes (little-endian) are `x`: looked up by its lower-cased bytes (`| 0x20`
+/// lower-cases an ASCII letter and leaves a digit as it is). No listed word is longer than
+/// [`words::LONGEST`].
+#[inline(always)]
+fn alnum_classes(table: &words::Table, bytes: &[u8], at: usize, x: u64, len: usize) -> u32 {
+    if len <= words::SHORT {
+        table.short((x | LOWER) & LOW_BYTES[len])
+    } else if len <= words::LONGEST {
+        let rest = load8(bytes, at + 8);
+        table.long(x | LOWER, (rest | LOWER) & LOW_BYTES[len - 8])
+    } else {
+        0
+    }
+}
+
+/// Appends the word at `at` of [`plain_run`] (an ASCII letter or digit before `run.end`,
+/// its letters and digits ending at `e`) that it does not read itself: one that goes on
+/// past them (`don't`, `Russia’s`, `U.S.`, `21,000`) or ends before punctuation that may
+/// join (a period, a comma, an apostrophe), or before a character that is not ASCII, or
+/// that runs past `run.end` (so it is not quoted, lying partly outside). Returns where the
+/// next token may start.
+#[inline(never)]
+fn joined_word(
+    text: &str,
+    at: usize,
+    e: usize,
+    run: Run,
+    lookups: Lookups<'_>,
+    (out, breakable): (&mut Vec<Tok>, &mut Vec<usize>),
+) -> usize {
+    let bytes = text.as_bytes();
+    let (end, after, class) = match plain_end(text, at, e, run, lookups.abbreviations) {
+        // Its letters and digits only.
+        Some((end, after, Joined::No)) => {
+            let class = alnum_classes(lookups.table, bytes, at, load8(bytes, at), end - at);
+            (end, after, class)
+        }
+        // Joined with ASCII joiners: a short one is looked up by its bytes, as a word of
+        // letters and digits is (a joiner's byte has bit `0x20` set already, so `| 0x20`
+        // keeps it).
+        Some((end, after, Joined::Ascii)) if end - at <= words::SHORT => {
+            let len = end - at;
+            let key = (load8(bytes, at) | LOWER) & LOW_BYTES[len];
+            (end, after, lookups.table.short(key))
+        }
+        Some((end, after, _)) => (end, after, words::classes_in(lookups.table, &text[at..end])),
+        None => {
+            let end = ascii_word_end(text, at, run.stop, run.end_of, lookups.abbreviations);
+            let after = if bytes.get(end) == Some(&b' ') {
+                end + 1
+            } else {
+                end
+            };
+            (end, after, words::classes_in(lookups.table, &text[at..end]))
+        }
+    };
+    let cap = bytes[at].is_ascii_uppercase();
+    let quoted = run.in_quote && end <= run.end;
+    push_word(out, breakable, Span::new(at, end), cap, quoted, class);
+    after
+}
+
+/// What joined the parts of a word that [`plain_end`] read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Joined {
+    /// Nothing: the word is its letters and digits.
+    No,
+    /// ASCII joiners only (`don't`, `al-Assad`, `21,000`), or an abbreviation's period
+    /// (`Sen.`).
+    Ascii,
+    /// A right single quotation mark among them (`Russia’s`).
+    Quote,
+}
+
+/// The end of the word at `at` (an ASCII letter or digit), whose letters and digits end at
+/// `e`, as [`word_end_from`] reads it, for the words it reads without decoding: their parts
+/// are runs of ASCII letters and digits before `run.end`, joined by `'`, `-`, `&`, `/`, `’`
+/// or a comma between digits, and they end at `run.stop`, at ASCII punctuation that joins
+/// nothing (perhaps an abbreviation's period, which they keep), or at a character that is
+/// known to be no word character. Returns the end, where the next token may start (past a
+/// space that follows) and what joined the parts; `None` for any other word (a period that
+/// joins, a number's abbreviation), left to [`ascii_word_end`].
+fn plain_end(
+    text: &str,
+    at: usize,
+    mut e: usize,
+    run: Run,
+    abbreviations: &Abbreviations,
+) -> Option<(usize, usize, Joined)> {
+    let bytes = text.as_bytes();
+    let stop = run.stop.min(bytes.len());
+    let run_end = run.end.min(stop);
+    let mut joined = Joined::No;
+    loop {
+        if e > run_end {
+            return None;
+        }
+        if e >= stop {
+            return Some((e, e, joined));
+        }
+        let next = bytes[e];
+        let len = match AFTER_WORD[usize::from(next)] {
+            SPACE => return Some((e, e + 1, joined)),
+            OTHER => return Some((e, e, joined)),
+            _ => match next {
+                b'\'' | b'-' | b'&' | b'/' => 1,
+                // A comma joins digits only (`21,000`).
+                b',' if bytes[e - 1].is_ascii_digit() => 1,
+                b',' => return Some((e, e, joined)),
+                // A period joins what follows when that is a word character (`3.5`,
+                // `U.S`); a period that does not join ends the word, and an abbreviation
+                // keeps it (`K.`, `Sen.`): a single capital's, or a listed one's (the word
+                // has no inner period); one of a number's takes it only before a number.
+                b'.' => {
+                    if word_char_at(bytes, e + 1, run.end_of) != Some(false) {
+                        return None;
+                    }
+                    let keeps = (e - at == 1 && bytes[at].is_ascii_uppercase())
+                        || match abbreviations.get(&text[at..=e]) {
+                            Some(Class::Number) => return None,
+                            Some(_) => true,
+                            None => false,
+                        };
+                    if !keeps {
+                        return Some((e, e, joined));
+                    }
+                    let end = e + 1;
+                    let after = if bytes.get(end) == Some(&b' ') {
+                        end + 1
+                    } else {
+                        end
+                    };
+                    let joined = if joined == Joined::Quote {
+                        Joined::Quote
+                    } else {
+                        Joined::Ascii
+                    };
+                    return Some((end, after, joined));
+                }
+                // A no-break space.
+                0xC2 if bytes.get(e + 1) == Some(&0xA0) => return Some((e, e, joined)),
+                // General punctuation (`U+2000` to `U+203F`), with `’` a joiner.
+                0xE2 if bytes.get(e + 1) == Some(&0x80) => {
+                    if bytes.get(e + 2) != Some(&0x99) {
+                        return Some((e, e, joined));
+                    }
+                    3
+                }
+                _ => return None,
+            },
+        };
+        // A joiner joins a word character after it (a digit after a comma), and the word
+        // ends before one that joins nothing.
+        let n = e + len;
+        match word_char_at(bytes, n, run.end_of) {
+            Some(true) if next != b',' || bytes[n].is_ascii_digit() => {}
+            Some(_) => return Some((e, e, joined)),
+            None => return None,
+        }
+        if n >= run_end {
+            return None;
+        }
+        joined = if len == 1 && joined != Joined::Quote {
+            Joined::Ascii
+        } else {
+            Joined::Quote
+        };
+        e = names::alnum_end(&bytes[..run_end], n + 1);
+    }
+}
+
+/// Whether the character at `i` of `bytes` is a word character ([`word_char`]), for a
+/// word that may go on there: `Some(false)` at or past `end_of`, where it stops; `None`
+/// when that takes decoding (a character that is not ASCII, other than a no-break space or
+/// general punctuation).
+#[inline]
+fn word_char_at(bytes: &[u8], i: usize, end_of: usize) -> Option<bool> {
+    if i >= end_of {
+        return Some(false);
+    }
+    let b = *bytes.get(i)?;
+    if b < 0x80 {
+        return Some(ASCII_ALNUM[usize::from(b)]);
+    }
+    match (b, bytes.get(i + 1)) {
+        (0xC2, Some(&0xA0)) | (0xE2, Some(&0x80)) => Some(false),
+        _ => None,
+    }
 }
 
 /// Appends the one-byte punctuation token `b` at `at` of [`plain_run`] (no mark), noting it
@@ -493,7 +659,7 @@ fn short_word(bytes: &[u8], at: usize, stop: usize, table: &words::Table) -> Opt
     let mask = (1u64 << (8 * len)) - 1;
     // `| 0x20` lower-cases an ASCII letter and leaves a digit as it is.
     let lower = (x | 0x2020_2020_2020_2020) & mask;
-    Some((e, table.short(words::short_key(lower, len))))
+    Some((e, table.short(lower)))
 }
 
 /// ASCII bytes that may join a word to what follows in [`word_end_from`]: a comma between
@@ -772,6 +938,69 @@ mod tests {
                 "\u{00c9}cole/Wc",
             ]
         );
+    }
+
+    #[test]
+    fn words_end_at_joiners_periods_and_punctuation_as_the_general_path_reads_them() {
+        // Words the plain run reads past a joiner or up to a period or a character that is
+        // not ASCII, and those it leaves to the general path (a number's abbreviation, a
+        // period that joins), with their classes.
+        let text = "No. 5 No. it A&B on 9/11, e-mail N'T I'm Obama\u{2019}s K. p.m. end.\u{201d} \
+                    x.\u{a0}y Ann\u{2019} 3,a 3, 4 we\u{2019}re 21,000.";
+        let mut toks = Vec::new();
+        tokenize(
+            text,
+            Span::new(0, text.len()),
+            Abbreviations::english(),
+            &[],
+            &[],
+            &mut toks,
+            &mut Vec::new(),
+        );
+        let all: Vec<&str> = toks.iter().map(|t| &text[t.span]).collect();
+        assert_eq!(
+            all,
+            [
+                "No.",
+                "5",
+                "No",
+                ".",
+                "it",
+                "A&B",
+                "on",
+                "9/11",
+                ",",
+                "e-mail",
+                "N'T",
+                "I'm",
+                "Obama\u{2019}s",
+                "K.",
+                "p.m.",
+                "end",
+                ".",
+                "\u{201d}",
+                "x",
+                ".",
+                "y",
+                "Ann",
+                "\u{2019}",
+                "3",
+                ",",
+                "a",
+                "3",
+                ",",
+                "4",
+                "we\u{2019}re",
+                "21,000",
+                ".",
+            ]
+        );
+        for t in toks.iter().filter(|t| t.is_word()) {
+            assert_eq!(t.class, words::classes(&text[t.span]), "{}", &text[t.span]);
+        }
+        for w in ["e-mail", "N'T", "I'm", "on"] {
+            assert_ne!(words::classes(w), 0, "{w}");
+        }
     }
 
     #[test]

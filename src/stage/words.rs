@@ -254,33 +254,32 @@ const PAST_WORDS: &[&str] = &[
 ];
 
 /// The longest listed word, in bytes.
-const LONGEST: usize = 16;
+pub(crate) const LONGEST: usize = 16;
 
 /// Every listed word with its classes, and for each length the first letters that occur (a
 /// cheap test that turns most other words away before any hashing).
 pub(crate) struct Table {
     words: WordTable,
     first_letters: [u32; LONGEST + 1],
-    /// The words of at most [`SHORT`] bytes by their [`short_key`], open addressing with
-    /// linear probing; 0 marks a free slot.
+    /// The words of at most [`SHORT`] bytes by their bytes packed little-endian (no byte of
+    /// a word is 0, so that tells its length too), open addressing with linear probing; 0
+    /// marks a free slot.
     short_keys: Box<[u64; SHORT_SLOTS]>,
     /// The classes of the word in the same slot of `short_keys`.
     short_classes: Box<[u32; SHORT_SLOTS]>,
+    /// The words of more than [`SHORT`] bytes, all ASCII letters and digits, by their
+    /// [`Table::long`] key, open addressing with linear probing; `(0, 0)` marks a free slot.
+    long_keys: Box<[(u64, u64); LONG_SLOTS]>,
+    /// The classes of the word in the same slot of `long_keys`.
+    long_classes: Box<[u32; LONG_SLOTS]>,
 }
 
 /// The longest word [`Table::short`] looks up, in bytes: with its length it fits one `u64`.
 pub(crate) const SHORT: usize = 7;
 
-/// The slots of the short-word table: a power of two, about four times the short words, so
-/// that most lookups of other words end at the first slot.
-const SHORT_SLOTS: usize = 1 << 10;
-
-/// The key of a word of one to [`SHORT`] bytes: `lower`, its bytes lower-cased and packed
-/// little-endian (so its top byte is 0), with the length in the top byte.
-#[inline(always)]
-pub(crate) fn short_key(lower: u64, len: usize) -> u64 {
-    lower | (len as u64) << 56
-}
+/// The slots of the short-word table: a power of two, about ten times the short words, so
+/// that most lookups end at the first slot.
+const SHORT_SLOTS: usize = 1 << 12;
 
 /// The home slot of a short key.
 #[inline(always)]
@@ -288,8 +287,29 @@ fn short_slot(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHORT_SLOTS.trailing_zeros())) as usize
 }
 
+/// The slots of the long-word table: a power of two, about four times the long words.
+const LONG_SLOTS: usize = 1 << 9;
+
+/// The home slot of a long key.
+#[inline(always)]
+fn long_slot((first, rest): (u64, u64)) -> usize {
+    ((first ^ rest.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        >> (64 - LONG_SLOTS.trailing_zeros())) as usize
+}
+
+/// The bytes of `word` packed little-endian from byte `from` on, at most eight of them, the
+/// rest 0.
+fn packed(word: &[u8], from: usize) -> u64 {
+    word.iter()
+        .skip(from)
+        .take(8)
+        .enumerate()
+        .fold(0, |k, (i, &b)| k | u64::from(b) << (8 * i))
+}
+
 impl Table {
-    /// The classes of the short word with this [`short_key`]; 0 for any other word.
+    /// The classes of the word of one to [`SHORT`] bytes whose bytes, lower-cased and packed
+    /// little-endian, are `key`; 0 for any other word.
     #[inline(always)]
     pub(crate) fn short(&self, key: u64) -> u32 {
         let mut i = short_slot(key);
@@ -305,13 +325,39 @@ impl Table {
         }
     }
 
+    /// The classes of the word of [`SHORT`] + 1 to [`LONGEST`] ASCII letters and digits
+    /// whose bytes, lower-cased and packed little-endian, are `first` (its first eight) and
+    /// `rest` (the others, the bytes past its end 0); 0 for any other word.
+    #[inline(always)]
+    pub(crate) fn long(&self, first: u64, rest: u64) -> u32 {
+        let key = (first, rest);
+        let mut i = long_slot(key);
+        loop {
+            let k = self.long_keys[i];
+            if k == key {
+                return self.long_classes[i];
+            }
+            if k.0 == 0 {
+                return 0;
+            }
+            i = (i + 1) % LONG_SLOTS;
+        }
+    }
+
+    /// Adds a word of eight to [`LONGEST`] ASCII letters and digits to the long-word table.
+    fn insert_long(&mut self, word: &str, classes: u32) {
+        let key = (packed(word.as_bytes(), 0), packed(word.as_bytes(), 8));
+        let mut i = long_slot(key);
+        while self.long_keys[i] != (0, 0) && self.long_keys[i] != key {
+            i = (i + 1) % LONG_SLOTS;
+        }
+        self.long_keys[i] = key;
+        self.long_classes[i] |= classes;
+    }
+
     /// Adds a word of at most seven ASCII bytes to the packed short-word table.
     fn insert_short(&mut self, word: &str, classes: u32) {
-        let mut lower = 0u64;
-        for (k, &b) in word.as_bytes().iter().enumerate() {
-            lower |= u64::from(b) << (8 * k);
-        }
-        let key = short_key(lower, word.len());
+        let key = packed(word.as_bytes(), 0);
         let mut i = short_slot(key);
         while self.short_keys[i] != 0 && self.short_keys[i] != key {
             i = (i + 1) % SHORT_SLOTS;
@@ -370,6 +416,8 @@ static TABLE: Lazy<Table> = Lazy::new(|| {
         first_letters: [0; LONGEST + 1],
         short_keys: Box::new([0; SHORT_SLOTS]),
         short_classes: Box::new([0; SHORT_SLOTS]),
+        long_keys: Box::new([(0, 0); LONG_SLOTS]),
+        long_classes: Box::new([0; LONG_SLOTS]),
     };
     for &(bit, words) in CLASS_LISTS {
         for w in words {
@@ -378,6 +426,8 @@ static TABLE: Lazy<Table> = Lazy::new(|| {
             table.first_letters[w.len()] |= 1 << (w.as_bytes()[0] - b'a');
             if w.len() <= SHORT {
                 table.insert_short(w, bit);
+            } else if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                table.insert_long(w, bit);
             }
         }
     }
@@ -435,11 +485,9 @@ mod tests {
     /// The short-word key of `word` as the tokenizer makes it: its bytes packed
     /// little-endian, each `| 0x20`.
     fn key_of(word: &str) -> u64 {
-        let lower = word
-            .bytes()
+        word.bytes()
             .enumerate()
-            .fold(0u64, |k, (i, b)| k | u64::from(b | 0x20) << (8 * i));
-        short_key(lower, word.len())
+            .fold(0u64, |k, (i, b)| k | u64::from(b | 0x20) << (8 * i))
     }
 
     #[test]
@@ -460,6 +508,48 @@ mod tests {
             "th", "thee", "Peskov", "x", "saidx", "ta1k", "2", "a1", "aa", "whoo",
         ] {
             assert_eq!(t.short(key_of(w)), 0, "{w}");
+            assert_eq!(classes(w), 0, "{w}");
+        }
+    }
+
+    /// The long-word key of `word` as the tokenizer makes it: its first eight bytes and the
+    /// others packed little-endian, each `| 0x20`.
+    fn long_key_of(word: &str) -> (u64, u64) {
+        let lower: Vec<u8> = word.bytes().map(|b| b | 0x20).collect();
+        (packed(&lower, 0), packed(&lower, 8))
+    }
+
+    #[test]
+    fn long_lookups_agree_with_the_full_table() {
+        let t = table();
+        let mut found = 0;
+        for &(_, words) in CLASS_LISTS {
+            for w in words
+                .iter()
+                .filter(|w| (SHORT + 1..=LONGEST).contains(&w.len()))
+            {
+                for v in [w.to_string(), w.to_uppercase()] {
+                    if v.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                        let (first, rest) = long_key_of(&v);
+                        assert_eq!(t.long(first, rest), classes(&v), "{v}");
+                        assert_ne!(t.long(first, rest), 0, "{v}");
+                        found += 1;
+                    }
+                }
+            }
+        }
+        assert!(found > 20);
+        // Other words, prefixes and extensions of listed ones among them, have no classes.
+        for w in [
+            "yesterda",
+            "yesterdays",
+            "Wednesdays",
+            "including1",
+            "abcdefghijklmnop",
+            "12345678",
+        ] {
+            let (first, rest) = long_key_of(w);
+            assert_eq!(t.long(first, rest), 0, "{w}");
             assert_eq!(classes(w), 0, "{w}");
         }
     }
