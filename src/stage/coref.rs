@@ -81,14 +81,17 @@ fn occurrences(
             _ => merged.push(s),
         }
     }
-    let inside = |at: usize| {
-        let k = merged.partition_point(|s| s.start <= at);
-        k > 0 && merged[k - 1].end > at
-    };
     out.clear();
-    // `named` is in text order: sentences and paragraphs are found by walking forward.
+    // `named` is in text order: quoted regions, sentences and paragraphs are found by
+    // walking forward.
+    let mut region_at = Cursor::default();
     let mut sentence_at = Cursor::default();
     let mut paragraph_at = Cursor::default();
+    let merged: &[Span] = merged;
+    let mut inside = |at: usize| {
+        let k = region_at.index(merged, |s| s.start, at);
+        merged.get(k).is_some_and(|s| s.start <= at && at < s.end)
+    };
     out.extend(
         named
             .iter()
@@ -318,6 +321,10 @@ struct Buffers {
     quoted: FastSet<Span>,
     bodies: Vec<usize>,
     mention_at: FastMap<Span, usize>,
+    /// The mention each quote names (an index of `article.mentions`).
+    quote_mentions: Vec<Option<usize>>,
+    /// Quotes, then mentions, per entity (to size the speakers' lists).
+    counts: Vec<usize>,
     ids: Vec<Option<SpeakerId>>,
     by_first: Vec<usize>,
     /// Mentions already listed ([`ensure_quote_mentions`]).
@@ -356,6 +363,8 @@ impl Buffers {
             self.quoted_regions.capacity(),
             self.quoted.capacity(),
             self.mention_at.capacity(),
+            self.quote_mentions.capacity(),
+            self.counts.capacity(),
             self.ids.capacity(),
             self.known.capacity(),
             self.appositions.capacity(),
@@ -409,6 +418,8 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
         quoted,
         bodies,
         mention_at,
+        quote_mentions,
+        counts,
         ids,
         by_first,
         known,
@@ -550,13 +561,36 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
     for (i, m) in article.mentions.iter().enumerate() {
         mention_at.entry(m.span).or_insert(i);
     }
-    for (q, quote) in article.quotes.iter().enumerate() {
-        let e = quote
-            .mention
-            .and_then(|s| mention_at.get(&s))
-            .and_then(|&i| linked[i]);
-        if let Some(e) = e {
-            linker.entities[e].quotes.push(QuoteId::from_index(q));
+    // The mention each quote names, looked up once (the quotes' speakers come from it).
+    quote_mentions.clear();
+    quote_mentions.extend(
+        article
+            .quotes
+            .iter()
+            .map(|q| q.mention.and_then(|s| mention_at.get(&s).copied())),
+    );
+    // Each entity's quotes, and below its mentions, are counted first, so that each list
+    // is made at its size at once rather than grown push by push.
+    counts.clear();
+    counts.resize(linker.entities.len(), 0);
+    for &i in quote_mentions.iter().flatten() {
+        if let Some(e) = linked[i] {
+            counts[e] += 1;
+        }
+    }
+    for (q, &i) in quote_mentions.iter().enumerate() {
+        if let Some(e) = i.and_then(|i| linked[i]) {
+            let quotes = &mut linker.entities[e].quotes;
+            if quotes.is_empty() {
+                quotes.reserve_exact(counts[e]);
+            }
+            quotes.push(QuoteId::from_index(q));
+        }
+    }
+    counts.iter_mut().for_each(|c| *c = 0);
+    for &i in order.iter() {
+        if let Some(e) = linked[i] {
+            counts[e] += 1;
         }
     }
     // The appositions of name runs, before the mentions' roles.
@@ -578,6 +612,9 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
             }
             // Mentions come in text order: a repeat can only be the last one pushed.
             if ent.mentions.last() != Some(&m.span) {
+                if ent.mentions.is_empty() {
+                    ent.mentions.reserve_exact(counts[e]);
+                }
                 ent.mentions.push(m.span);
             }
             if let Some(t) = m.title {
@@ -625,11 +662,8 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
     for (i, m) in article.mentions.iter_mut().enumerate() {
         m.speaker = linked[i].and_then(|e| ids[e]);
     }
-    for quote in &mut article.quotes {
-        quote.speaker = quote
-            .mention
-            .and_then(|s| mention_at.get(&s))
-            .and_then(|&i| article.mentions[i].speaker);
+    for (quote, &i) in article.quotes.iter_mut().zip(quote_mentions.iter()) {
+        quote.speaker = i.and_then(|i| article.mentions[i].speaker);
     }
     article.speakers = speakers;
     std::mem::take(&mut linker.scratch).put();
