@@ -296,7 +296,7 @@ struct AbsorbBuffers {
     grouped: Vec<usize>,
     /// The next free place of each group in `grouped`.
     next: Vec<usize>,
-    /// The people of one surname ([`Linker::adopt_full_names`]).
+    /// The people of one surname ([`Linker::adopt_full_names`], then the runs of it).
     people: Vec<usize>,
     /// The given names they already have.
     taken: Vec<Span>,
@@ -807,7 +807,7 @@ impl Linker {
         };
         let key = names::surname_key(&text[surname]);
         let gender = a.honorific.and_then(|h| h.1);
-        let candidates = recent_slice(self.by_surname.get(&key).map_or(&[][..], Ids::as_slice));
+        let candidates = self.people_of(key);
         let suffix_ok = |e: &Entity| match (e.suffix, a.suffix) {
             (Some(x), Some(y)) => names::eq_fold(&text[x], &text[y]),
             (None, None) => true,
@@ -1021,12 +1021,15 @@ impl Linker {
         for (g, &key) in keys.iter().enumerate() {
             let found = &grouped[starts[g]..starts[g + 1]];
             self.adopt_full_names(text, key, found, runs, people, taken);
+            // The people of the surname, looked up once (and again when one is added).
+            people.clear();
+            people.extend_from_slice(self.people_of(key));
             // New people: a titled name (`Mr. Lee`), or a full name whose surname stands
             // alone elsewhere or that an apposition describes.
             for &r in found {
                 let run = &runs[r];
                 if run.given.is_none() && run.title.is_none()
-                    || self.run_entity(text, key, run).is_some()
+                    || self.run_entity(text, people, run).is_some()
                 {
                     continue;
                 }
@@ -1039,11 +1042,13 @@ impl Linker {
                     ent.suffix = run.suffix;
                     let e = self.add(ent);
                     self.by_surname.entry(key).or_default().push(e);
+                    people.clear();
+                    people.extend_from_slice(self.people_of(key));
                 }
             }
             for &r in found {
                 let run = &runs[r];
-                if let Some(e) = self.run_entity(text, key, run) {
+                if let Some(e) = self.run_entity(text, people, run) {
                     occurrences.push((run.name.start, e));
                     self.absorb_run(article, run, e);
                 }
@@ -1052,11 +1057,16 @@ impl Linker {
         self.absorb = buffers;
     }
 
-    /// The known person a name run names: one with the same given name; for a surname
-    /// alone, the only person with it; for a titled surname (`Mr. Lee`), the most recent one
-    /// whose gender does not contradict the title.
-    fn run_entity(&self, text: &str, key: u64, run: &NameRun) -> Option<usize> {
-        let people = recent_slice(self.by_surname.get(&key).map_or(&[][..], Ids::as_slice));
+    /// The most recent people (at most [`SHARED_KEY_LIMIT`]) with the surname key `key`.
+    fn people_of(&self, key: u64) -> &[usize] {
+        recent_slice(self.by_surname.get(&key).map_or(&[][..], Ids::as_slice))
+    }
+
+    /// The known person a name run names among `people` (those of its surname,
+    /// [`people_of`](Self::people_of)): one with the same given name; for a surname alone,
+    /// the only person with it; for a titled surname (`Mr. Lee`), the most recent one whose
+    /// gender does not contradict the title.
+    fn run_entity(&self, text: &str, people: &[usize], run: &NameRun) -> Option<usize> {
         match run.given {
             Some(g) => people.iter().copied().find(|&e| {
                 self.entities[e]
@@ -1088,9 +1098,7 @@ impl Linker {
         taken: &mut Vec<Span>,
     ) {
         people.clear();
-        people.extend_from_slice(recent_slice(
-            self.by_surname.get(&key).map_or(&[][..], Ids::as_slice),
-        ));
+        people.extend_from_slice(self.people_of(key));
         for &e in people.iter() {
             if self.entities[e].given.is_some() {
                 continue;
