@@ -12,7 +12,8 @@
 //!    shows; they/it to an organisation or group. What cannot be resolved stays unresolved.
 //! 5. Entities with at least one quote become the article's speakers.
 
-use crate::stage::hash::{FastMap, FastSet};
+use crate::stage::hash::FastMap;
+use std::collections::hash_map::Entry;
 use std::cell::RefCell;
 
 use crate::stage::names::{self, Analysis, NameRun, Pronoun, Scratch};
@@ -317,9 +318,10 @@ struct Buffers {
     /// Quoted regions ([`occurrences`]), then merged.
     quoted_regions: Vec<Span>,
     merged: Vec<Span>,
-    /// The mentions quotes name.
-    quoted: FastSet<Span>,
+    /// Whether a quote names each mention ([`run`] step 4).
+    quoted: Vec<bool>,
     bodies: Vec<usize>,
+    /// The first mention of each span ([`ensure_quote_mentions`]).
     mention_at: FastMap<Span, usize>,
     /// The mention each quote names (an index of `article.mentions`).
     quote_mentions: Vec<Option<usize>>,
@@ -327,8 +329,6 @@ struct Buffers {
     counts: Vec<usize>,
     ids: Vec<Option<SpeakerId>>,
     by_first: Vec<usize>,
-    /// Mentions already listed ([`ensure_quote_mentions`]).
-    known: FastSet<Span>,
     /// Appositions found ([`add_appositions`]).
     found: Vec<(usize, Span)>,
     /// Appositions read ([`apposition`]).
@@ -366,7 +366,6 @@ impl Buffers {
             self.quote_mentions.capacity(),
             self.counts.capacity(),
             self.ids.capacity(),
-            self.known.capacity(),
             self.appositions.capacity(),
         ]
         .into_iter()
@@ -422,13 +421,12 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
         counts,
         ids,
         by_first,
-        known,
         found,
         appositions,
         paragraphs,
     } = buffers;
     appositions.clear();
-    ensure_quote_mentions(article, known);
+    let repeats = ensure_quote_mentions(article, mention_at, quote_mentions);
     if article.mentions.is_empty() {
         article.speakers.clear();
         return;
@@ -516,8 +514,12 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
     occurrences(article, named, quoted_regions, merged, people);
 
     // 4. Pronouns, in text order.
+    // The mentions a quote names (with a span a quote names, when mentions repeat spans).
     quoted.clear();
-    quoted.extend(article.quotes.iter().filter_map(|q| q.mention));
+    quoted.resize(article.mentions.len(), false);
+    for &i in quote_mentions.iter().flatten() {
+        quoted[i] = true;
+    }
     let mut prev_quote: Option<usize> = None;
     bodies.clear();
     let mut sentence_at = Cursor::default();
@@ -549,26 +551,18 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
                 bodies.remove(0);
             }
         }
-        if quoted.contains(&span) {
+        let first = if repeats {
+            mention_at.get(&span).copied().unwrap_or(i)
+        } else {
+            i
+        };
+        if quoted[first] {
             prev_quote = e;
         }
     }
 
     // 5. Quotes and mentions onto entities; entities with quotes become speakers (so the
     //    mentions, titles and roles of the others are never gathered).
-    mention_at.clear();
-    mention_at.reserve(article.mentions.len());
-    for (i, m) in article.mentions.iter().enumerate() {
-        mention_at.entry(m.span).or_insert(i);
-    }
-    // The mention each quote names, looked up once (the quotes' speakers come from it).
-    quote_mentions.clear();
-    quote_mentions.extend(
-        article
-            .quotes
-            .iter()
-            .map(|q| q.mention.and_then(|s| mention_at.get(&s).copied())),
-    );
     // Each entity's quotes, and below its mentions, are counted first, so that each list
     // is made at its size at once rather than grown push by push.
     counts.clear();
@@ -669,15 +663,32 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
     std::mem::take(&mut linker.scratch).put();
 }
 
-/// Adds a mention for every quote mention the attribution stage did not list (`known` is
-/// scratch space).
-fn ensure_quote_mentions(article: &mut Article<'_>, known: &mut FastSet<Span>) {
-    known.clear();
-    known.reserve(article.mentions.len() + article.quotes.len());
-    known.extend(article.mentions.iter().map(|m| m.span));
+/// Adds a mention for every quote mention the attribution stage did not list; maps every
+/// mention span to its first mention (`mention_at`), and every quote to the mention it
+/// names (`quote_mentions`). Returns whether two mentions share a span (the attribution
+/// stage lists each span once).
+fn ensure_quote_mentions(
+    article: &mut Article<'_>,
+    mention_at: &mut FastMap<Span, usize>,
+    quote_mentions: &mut Vec<Option<usize>>,
+) -> bool {
+    mention_at.clear();
+    mention_at.reserve(article.mentions.len() + article.quotes.len());
+    let mut repeats = false;
+    for (i, m) in article.mentions.iter().enumerate() {
+        match mention_at.entry(m.span) {
+            Entry::Occupied(_) => repeats = true,
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
+        }
+    }
+    quote_mentions.clear();
     for q in &article.quotes {
-        if let Some(span) = q.mention {
-            if article.text.get(span.range()).is_some() && known.insert(span) {
+        let i = q.mention.and_then(|span| match mention_at.entry(span) {
+            Entry::Occupied(slot) => Some(*slot.get()),
+            Entry::Vacant(slot) if article.text.get(span.range()).is_some() => {
+                let i = article.mentions.len();
                 article.mentions.push(Mention {
                     span,
                     kind: MentionKind::Description,
@@ -686,9 +697,13 @@ fn ensure_quote_mentions(article: &mut Article<'_>, known: &mut FastSet<Span>) {
                     role: None,
                     speaker: None,
                 });
+                Some(*slot.insert(i))
             }
-        }
+            Entry::Vacant(_) => None,
+        });
+        quote_mentions.push(i);
     }
+    repeats
 }
 
 /// The index of the paragraph holding byte `at` (the last one starting at or before it).
