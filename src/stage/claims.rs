@@ -405,7 +405,7 @@ struct Scratch {
     /// Mentions by position ([`attach_evidence`]).
     mentions: Vec<(Span, Option<SpeakerId>)>,
     /// The last claim of each speaker in each paragraph ([`inherit_from_continued`]).
-    last: FastMap<(SpeakerId, usize), usize>,
+    last: LastClaims,
 }
 
 impl Scratch {
@@ -1474,9 +1474,13 @@ fn inherit_from_continued(
     article: &Article<'_>,
     quotes: &[usize],
     claims: &mut [Claim],
-    last: &mut FastMap<(SpeakerId, usize), usize>,
+    last: &mut LastClaims,
 ) {
-    last.clear();
+    let paragraph = |q: usize| article.quotes[q].paragraph.index();
+    last.reset(
+        article.speakers.len(),
+        quotes.windows(2).all(|w| paragraph(w[0]) <= paragraph(w[1])),
+    );
     for (k, &q) in quotes.iter().enumerate().take(claims.len()) {
         let quote = &article.quotes[q];
         let p = quote.paragraph.index();
@@ -1485,7 +1489,7 @@ fn inherit_from_continued(
         };
         let continues = quote.rule == Rule::Continuation || claims[k].cue.is_none();
         if continues {
-            if let Some(&prev) = last.get(&(speaker, p)) {
+            if let Some(prev) = last.get(speaker, p) {
                 let (relay, medium, addressee, time) = {
                     let c = &claims[prev];
                     (c.relay, c.medium, c.addressee, c.time)
@@ -1497,7 +1501,57 @@ fn inherit_from_continued(
                 c.time = c.time.or(time);
             }
         }
-        last.insert((speaker, p), k);
+        last.set(speaker, p, k);
+    }
+}
+
+/// The last claim of each speaker in each paragraph ([`inherit_from_continued`]). When the
+/// quotes come in paragraph order (the attribution stage makes them in text order), a
+/// speaker's claims never go back to a paragraph they left, and the last claim of each
+/// speaker, with its paragraph, is all there is to keep; else a map keeps them all.
+#[derive(Debug, Default)]
+struct LastClaims {
+    in_order: bool,
+    /// Each speaker's last claim and its paragraph, when in order.
+    by_speaker: Vec<Option<(usize, usize)>>,
+    /// The last claim of each speaker and paragraph, when not (or for a speaker not in
+    /// `by_speaker`).
+    map: FastMap<(SpeakerId, usize), usize>,
+}
+
+impl LastClaims {
+    /// Empties the table for `speakers` speakers, whose quotes come in paragraph order when
+    /// `in_order`.
+    fn reset(&mut self, speakers: usize, in_order: bool) {
+        self.in_order = in_order;
+        self.by_speaker.clear();
+        if in_order {
+            self.by_speaker.resize(speakers, None);
+        }
+        self.map.clear();
+    }
+
+    /// The last claim of `speaker` in paragraph `p`.
+    fn get(&self, speaker: SpeakerId, p: usize) -> Option<usize> {
+        match self.by_speaker.get(speaker.index()) {
+            Some(last) => last.filter(|&(lp, _)| lp == p).map(|(_, k)| k),
+            None => self.map.get(&(speaker, p)).copied(),
+        }
+    }
+
+    /// Records claim `k` as the last of `speaker` in paragraph `p`.
+    fn set(&mut self, speaker: SpeakerId, p: usize, k: usize) {
+        match self.by_speaker.get_mut(speaker.index()) {
+            Some(last) => *last = Some((p, k)),
+            None => {
+                self.map.insert((speaker, p), k);
+            }
+        }
+    }
+
+    /// Its room, in entries.
+    fn capacity(&self) -> usize {
+        self.by_speaker.capacity().max(self.map.capacity())
     }
 }
 
@@ -2591,6 +2645,28 @@ mod tests {
             assert_eq!(claim.hedged, hedged, "{text}: hedged");
             assert_eq!(claim.negated, negated, "{text}: negated");
             assert_eq!(claim.modality, modality, "{text}: modality");
+        }
+    }
+
+    #[test]
+    fn last_claims_agree_with_a_map_in_and_out_of_paragraph_order() {
+        // The speaker and paragraph of each claim in turn; a speaker out of range last.
+        let orders: [&[(usize, usize)]; 3] = [
+            &[(0, 0), (1, 0), (0, 0), (0, 1), (1, 1), (0, 1), (1, 2), (5, 2)],
+            &[(0, 1), (0, 0), (0, 1), (1, 0), (1, 0), (5, 0), (5, 1), (5, 0)],
+            &[(0, 0), (0, 1), (0, 0)],
+        ];
+        for order in orders {
+            let in_order = order.windows(2).all(|w| w[0].1 <= w[1].1);
+            let mut last = LastClaims::default();
+            last.reset(2, in_order);
+            let mut map = FastMap::default();
+            for (k, &(s, p)) in order.iter().enumerate() {
+                let s = SpeakerId::from_index(s);
+                assert_eq!(last.get(s, p), map.get(&(s, p)).copied(), "{order:?} at {k}");
+                last.set(s, p, k);
+                map.insert((s, p), k);
+            }
         }
     }
 
