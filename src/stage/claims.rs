@@ -1479,7 +1479,9 @@ fn inherit_from_continued(
     let paragraph = |q: usize| article.quotes[q].paragraph.index();
     last.reset(
         article.speakers.len(),
-        quotes.windows(2).all(|w| paragraph(w[0]) <= paragraph(w[1])),
+        quotes
+            .windows(2)
+            .all(|w| paragraph(w[0]) <= paragraph(w[1])),
     );
     for (k, &q) in quotes.iter().enumerate().take(claims.len()) {
         let quote = &article.quotes[q];
@@ -2652,8 +2654,26 @@ mod tests {
     fn last_claims_agree_with_a_map_in_and_out_of_paragraph_order() {
         // The speaker and paragraph of each claim in turn; a speaker out of range last.
         let orders: [&[(usize, usize)]; 3] = [
-            &[(0, 0), (1, 0), (0, 0), (0, 1), (1, 1), (0, 1), (1, 2), (5, 2)],
-            &[(0, 1), (0, 0), (0, 1), (1, 0), (1, 0), (5, 0), (5, 1), (5, 0)],
+            &[
+                (0, 0),
+                (1, 0),
+                (0, 0),
+                (0, 1),
+                (1, 1),
+                (0, 1),
+                (1, 2),
+                (5, 2),
+            ],
+            &[
+                (0, 1),
+                (0, 0),
+                (0, 1),
+                (1, 0),
+                (1, 0),
+                (5, 0),
+                (5, 1),
+                (5, 0),
+            ],
             &[(0, 0), (0, 1), (0, 0)],
         ];
         for order in orders {
@@ -2663,7 +2683,11 @@ mod tests {
             let mut map = FastMap::default();
             for (k, &(s, p)) in order.iter().enumerate() {
                 let s = SpeakerId::from_index(s);
-                assert_eq!(last.get(s, p), map.get(&(s, p)).copied(), "{order:?} at {k}");
+                assert_eq!(
+                    last.get(s, p),
+                    map.get(&(s, p)).copied(),
+                    "{order:?} at {k}"
+                );
                 last.set(s, p, k);
                 map.insert((s, p), k);
             }

@@ -13,8 +13,8 @@
 //! 5. Entities with at least one quote become the article's speakers.
 
 use crate::stage::hash::FastMap;
-use std::collections::hash_map::Entry;
 use std::cell::RefCell;
+use std::collections::hash_map::Entry;
 
 use crate::stage::names::{self, Analysis, NameRun, Pronoun, Scratch};
 use crate::{

@@ -6,9 +6,9 @@
 //! by: keys that differ only in their high bits, or that input text was written to bunch
 //! together, still spread, and no input can make a map quadratic beyond chance.
 
+use std::collections::HashMap;
 #[cfg(test)]
 use std::collections::HashSet;
-use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A `HashMap` with [`FastHasher`].
