@@ -621,21 +621,13 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
     }
     ids.clear();
     ids.resize(linker.entities.len(), None);
-    let mut speakers = Vec::with_capacity(
-        linker
-            .entities
-            .iter()
-            .filter(|e| !e.quotes.is_empty())
-            .count(),
-    );
+    // The entities with quotes, in the order they were first seen.
     by_first.clear();
-    by_first.extend(0..linker.entities.len());
+    by_first.extend((0..linker.entities.len()).filter(|&e| !linker.entities[e].quotes.is_empty()));
     by_first.sort_by_key(|&e| linker.entities[e].first_seen);
+    let mut speakers = Vec::with_capacity(by_first.len());
     for &e in by_first.iter() {
         let ent = &mut linker.entities[e];
-        if ent.quotes.is_empty() {
-            continue;
-        }
         let id = SpeakerId::from_index(speakers.len());
         ids[e] = Some(id);
         ent.mentions.sort();
