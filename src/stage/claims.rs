@@ -316,6 +316,21 @@ fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
     }
 }
 
+/// The indices of the words of [`MARKED`] classes into `marks`, and of the hedge words
+/// ([`is_hedge`]) into `hedges`, in order (both cleared first).
+fn mark_words(text: &str, tokens: &[Token], marks: &mut Vec<usize>, hedges: &mut Vec<usize>) {
+    marks.clear();
+    hedges.clear();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.extra & MARKED != 0 {
+            marks.push(i);
+        }
+        if is_hedge(text, t) {
+            hedges.push(i);
+        }
+    }
+}
+
 /// The modality a cue's words signal, for cues whose pattern gives none: the first word with
 /// a listed beginning decides; anything else is an assertion.
 pub(crate) fn modality_of_words(words: &str) -> Modality {
@@ -378,6 +393,8 @@ struct Scratch {
     /// classes.
     tokens: Vec<Token>,
     marks: Vec<usize>,
+    /// The indices of the hedge words among `tokens`.
+    hedges: Vec<usize>,
     /// Buffers for [`build`].
     buffers: Buffers,
     /// Sentences that may hold an evidence phrase, then those that do.
@@ -388,7 +405,7 @@ struct Scratch {
     /// Mentions by position ([`attach_evidence`]).
     mentions: Vec<(Span, Option<SpeakerId>)>,
     /// The last claim of each speaker in each paragraph ([`inherit_from_continued`]).
-    last: FastMap<(SpeakerId, usize), usize>,
+    last: LastClaims,
 }
 
 impl Scratch {
@@ -398,6 +415,7 @@ impl Scratch {
         const KEEP: usize = 1 << 12;
         if self.tokens.capacity() > KEEP
             || self.marks.capacity() > KEEP
+            || self.hedges.capacity() > KEEP
             || self.quotes.capacity() > KEEP
             || self.candidates.capacity() > KEEP
             || self.mentions.capacity() > KEEP
@@ -435,6 +453,7 @@ fn run_with(config: &Config, article: &mut Article<'_>, scratch: &mut Scratch) {
         order,
         tokens,
         marks,
+        hedges,
         buffers,
         last,
         ..
@@ -465,14 +484,14 @@ fn run_with(config: &Config, article: &mut Article<'_>, scratch: &mut Scratch) {
                 fill_classes(text, tokens, &mut buffers.buf);
                 covered = Some(sentence.span);
             }
-            marks.clear();
-            marks.extend((0..tokens.len()).filter(|&i| tokens[i].extra & MARKED != 0));
+            mark_words(text, tokens, marks, hedges);
             cached = Some(s);
         }
         let words = Words {
             tokens,
             covered,
             marks,
+            hedges,
         };
         claims.push(build(
             config,
@@ -515,6 +534,8 @@ struct Words<'w> {
     covered: Option<Span>,
     /// The indices of the tokens of [`MARKED`] classes, in order.
     marks: &'w [usize],
+    /// The indices of the hedge words ([`is_hedge`]), in order: few sentences hold any.
+    hedges: &'w [usize],
 }
 
 /// Reusable buffers: a lowercase word, the words of a quote's content, the source cues of
@@ -720,10 +741,8 @@ fn span_hedged(
         let s = text.get(from..to)?;
         // Both split a piece at `from` alike when both start there and it is the covered
         // span's start or follows whitespace; at `to` likewise.
-        let starts_whole = from == span.start
-            && (from == c.start || text[..from].chars().next_back().is_some_and(is_word_space));
-        let ends_whole =
-            to == span.end && (to == c.end || text[to..].chars().next().is_some_and(is_word_space));
+        let starts_whole = from == span.start && (from == c.start || word_space_before(text, from));
+        let ends_whole = to == span.end && (to == c.end || word_space_at(text, to));
         let a = if starts_whole {
             from
         } else {
@@ -741,11 +760,15 @@ fn span_hedged(
         return split_hedged(text, span, buf, lowered, tokens);
     };
     let sentence = words.tokens;
-    let from = sentence.partition_point(|t| t.span.start < a);
-    let inside = sentence[from..]
-        .iter()
-        .take_while(|t| t.span.start < b)
-        .any(|t| is_hedge(text, t));
+    // A hedge word of the sentence starting in `a..b` (token starts grow with their index).
+    let k = words
+        .hedges
+        .partition_point(|&h| sentence.get(h).is_some_and(|t| t.span.start < a));
+    let inside = words
+        .hedges
+        .get(k)
+        .and_then(|&h| sentence.get(h))
+        .is_some_and(|t| t.span.start < b);
     if inside {
         return true;
     }
@@ -795,6 +818,25 @@ fn span_hedged(
 /// whitespace but the vertical tab.
 fn is_word_space(c: char) -> bool {
     c.is_whitespace() && c != '\u{b}'
+}
+
+/// Whether the character before byte `at` of `text` (a char boundary) is an
+/// [`is_word_space`]; an ASCII one is read as a byte (the ASCII whitespace of both is the
+/// same).
+fn word_space_before(text: &str, at: usize) -> bool {
+    match at.checked_sub(1).and_then(|i| text.as_bytes().get(i)) {
+        Some(&b) if b.is_ascii() => b.is_ascii_whitespace(),
+        _ => text[..at].chars().next_back().is_some_and(is_word_space),
+    }
+}
+
+/// Whether the character at byte `at` of `text` (a char boundary) is an
+/// [`is_word_space`], read as [`word_space_before`] reads it.
+fn word_space_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => b.is_ascii_whitespace(),
+        _ => text[at..].chars().next().is_some_and(is_word_space),
+    }
 }
 
 /// Whether a token whose classes are filled is a hedge word (not the month `May`).
@@ -1432,9 +1474,15 @@ fn inherit_from_continued(
     article: &Article<'_>,
     quotes: &[usize],
     claims: &mut [Claim],
-    last: &mut FastMap<(SpeakerId, usize), usize>,
+    last: &mut LastClaims,
 ) {
-    last.clear();
+    let paragraph = |q: usize| article.quotes[q].paragraph.index();
+    last.reset(
+        article.speakers.len(),
+        quotes
+            .windows(2)
+            .all(|w| paragraph(w[0]) <= paragraph(w[1])),
+    );
     for (k, &q) in quotes.iter().enumerate().take(claims.len()) {
         let quote = &article.quotes[q];
         let p = quote.paragraph.index();
@@ -1443,7 +1491,7 @@ fn inherit_from_continued(
         };
         let continues = quote.rule == Rule::Continuation || claims[k].cue.is_none();
         if continues {
-            if let Some(&prev) = last.get(&(speaker, p)) {
+            if let Some(prev) = last.get(speaker, p) {
                 let (relay, medium, addressee, time) = {
                     let c = &claims[prev];
                     (c.relay, c.medium, c.addressee, c.time)
@@ -1455,7 +1503,57 @@ fn inherit_from_continued(
                 c.time = c.time.or(time);
             }
         }
-        last.insert((speaker, p), k);
+        last.set(speaker, p, k);
+    }
+}
+
+/// The last claim of each speaker in each paragraph ([`inherit_from_continued`]). When the
+/// quotes come in paragraph order (the attribution stage makes them in text order), a
+/// speaker's claims never go back to a paragraph they left, and the last claim of each
+/// speaker, with its paragraph, is all there is to keep; else a map keeps them all.
+#[derive(Debug, Default)]
+struct LastClaims {
+    in_order: bool,
+    /// Each speaker's last claim and its paragraph, when in order.
+    by_speaker: Vec<Option<(usize, usize)>>,
+    /// The last claim of each speaker and paragraph, when not (or for a speaker not in
+    /// `by_speaker`).
+    map: FastMap<(SpeakerId, usize), usize>,
+}
+
+impl LastClaims {
+    /// Empties the table for `speakers` speakers, whose quotes come in paragraph order when
+    /// `in_order`.
+    fn reset(&mut self, speakers: usize, in_order: bool) {
+        self.in_order = in_order;
+        self.by_speaker.clear();
+        if in_order {
+            self.by_speaker.resize(speakers, None);
+        }
+        self.map.clear();
+    }
+
+    /// The last claim of `speaker` in paragraph `p`.
+    fn get(&self, speaker: SpeakerId, p: usize) -> Option<usize> {
+        match self.by_speaker.get(speaker.index()) {
+            Some(last) => last.filter(|&(lp, _)| lp == p).map(|(_, k)| k),
+            None => self.map.get(&(speaker, p)).copied(),
+        }
+    }
+
+    /// Records claim `k` as the last of `speaker` in paragraph `p`.
+    fn set(&mut self, speaker: SpeakerId, p: usize, k: usize) {
+        match self.by_speaker.get_mut(speaker.index()) {
+            Some(last) => *last = Some((p, k)),
+            None => {
+                self.map.insert((speaker, p), k);
+            }
+        }
+    }
+
+    /// Its room, in entries.
+    fn capacity(&self) -> usize {
+        self.by_speaker.capacity().max(self.map.capacity())
     }
 }
 
@@ -1929,6 +2027,7 @@ mod tests {
     fn hedges_read_from_the_sentence_are_those_of_the_span_alone() {
         let (mut buf, mut lowered, mut tokens, mut sentence) =
             (String::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut marks, mut hedges) = (Vec::new(), Vec::new());
         let mut hedged = 0;
         for s in [
             "He said it could\u{a0}rain, “maybe” not; MAY be likely.",
@@ -1942,10 +2041,12 @@ mod tests {
                     sentence.clear();
                     names::tokenize_plain(s, covered, &mut buf, &mut sentence);
                     fill_classes(s, &mut sentence, &mut buf);
+                    mark_words(s, &sentence, &mut marks, &mut hedges);
                     let words = Words {
                         tokens: &sentence,
                         covered: Some(covered),
-                        marks: &[],
+                        marks: &marks,
+                        hedges: &hedges,
                     };
                     for (i, &a) in bounds.iter().enumerate() {
                         for &b in &bounds[i..] {
@@ -2546,6 +2647,50 @@ mod tests {
             assert_eq!(claim.hedged, hedged, "{text}: hedged");
             assert_eq!(claim.negated, negated, "{text}: negated");
             assert_eq!(claim.modality, modality, "{text}: modality");
+        }
+    }
+
+    #[test]
+    fn last_claims_agree_with_a_map_in_and_out_of_paragraph_order() {
+        // The speaker and paragraph of each claim in turn; a speaker out of range last.
+        let orders: [&[(usize, usize)]; 3] = [
+            &[
+                (0, 0),
+                (1, 0),
+                (0, 0),
+                (0, 1),
+                (1, 1),
+                (0, 1),
+                (1, 2),
+                (5, 2),
+            ],
+            &[
+                (0, 1),
+                (0, 0),
+                (0, 1),
+                (1, 0),
+                (1, 0),
+                (5, 0),
+                (5, 1),
+                (5, 0),
+            ],
+            &[(0, 0), (0, 1), (0, 0)],
+        ];
+        for order in orders {
+            let in_order = order.windows(2).all(|w| w[0].1 <= w[1].1);
+            let mut last = LastClaims::default();
+            last.reset(2, in_order);
+            let mut map = FastMap::default();
+            for (k, &(s, p)) in order.iter().enumerate() {
+                let s = SpeakerId::from_index(s);
+                assert_eq!(
+                    last.get(s, p),
+                    map.get(&(s, p)).copied(),
+                    "{order:?} at {k}"
+                );
+                last.set(s, p, k);
+                map.insert((s, p), k);
+            }
         }
     }
 

@@ -12,8 +12,9 @@
 //!    shows; they/it to an organisation or group. What cannot be resolved stays unresolved.
 //! 5. Entities with at least one quote become the article's speakers.
 
-use crate::stage::hash::{FastMap, FastSet};
+use crate::stage::hash::FastMap;
 use std::cell::RefCell;
+use std::collections::hash_map::Entry;
 
 use crate::stage::names::{self, Analysis, NameRun, Pronoun, Scratch};
 use crate::{
@@ -81,14 +82,17 @@ fn occurrences(
             _ => merged.push(s),
         }
     }
-    let inside = |at: usize| {
-        let k = merged.partition_point(|s| s.start <= at);
-        k > 0 && merged[k - 1].end > at
-    };
     out.clear();
-    // `named` is in text order: sentences and paragraphs are found by walking forward.
+    // `named` is in text order: quoted regions, sentences and paragraphs are found by
+    // walking forward.
+    let mut region_at = Cursor::default();
     let mut sentence_at = Cursor::default();
     let mut paragraph_at = Cursor::default();
+    let merged: &[Span] = merged;
+    let mut inside = |at: usize| {
+        let k = region_at.index(merged, |s| s.start, at);
+        merged.get(k).is_some_and(|s| s.start <= at && at < s.end)
+    };
     out.extend(
         named
             .iter()
@@ -293,7 +297,7 @@ struct AbsorbBuffers {
     grouped: Vec<usize>,
     /// The next free place of each group in `grouped`.
     next: Vec<usize>,
-    /// The people of one surname ([`Linker::adopt_full_names`]).
+    /// The people of one surname ([`Linker::adopt_full_names`], then the runs of it).
     people: Vec<usize>,
     /// The given names they already have.
     taken: Vec<Span>,
@@ -314,14 +318,17 @@ struct Buffers {
     /// Quoted regions ([`occurrences`]), then merged.
     quoted_regions: Vec<Span>,
     merged: Vec<Span>,
-    /// The mentions quotes name.
-    quoted: FastSet<Span>,
+    /// Whether a quote names each mention ([`run`] step 4).
+    quoted: Vec<bool>,
     bodies: Vec<usize>,
+    /// The first mention of each span ([`ensure_quote_mentions`]).
     mention_at: FastMap<Span, usize>,
+    /// The mention each quote names (an index of `article.mentions`).
+    quote_mentions: Vec<Option<usize>>,
+    /// Quotes, then mentions, per entity (to size the speakers' lists).
+    counts: Vec<usize>,
     ids: Vec<Option<SpeakerId>>,
     by_first: Vec<usize>,
-    /// Mentions already listed ([`ensure_quote_mentions`]).
-    known: FastSet<Span>,
     /// Appositions found ([`add_appositions`]).
     found: Vec<(usize, Span)>,
     /// Appositions read ([`apposition`]).
@@ -356,8 +363,9 @@ impl Buffers {
             self.quoted_regions.capacity(),
             self.quoted.capacity(),
             self.mention_at.capacity(),
+            self.quote_mentions.capacity(),
+            self.counts.capacity(),
             self.ids.capacity(),
-            self.known.capacity(),
             self.appositions.capacity(),
         ]
         .into_iter()
@@ -409,15 +417,16 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
         quoted,
         bodies,
         mention_at,
+        quote_mentions,
+        counts,
         ids,
         by_first,
-        known,
         found,
         appositions,
         paragraphs,
     } = buffers;
     appositions.clear();
-    ensure_quote_mentions(article, known);
+    let repeats = ensure_quote_mentions(article, mention_at, quote_mentions);
     if article.mentions.is_empty() {
         article.speakers.clear();
         return;
@@ -505,8 +514,12 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
     occurrences(article, named, quoted_regions, merged, people);
 
     // 4. Pronouns, in text order.
+    // The mentions a quote names (with a span a quote names, when mentions repeat spans).
     quoted.clear();
-    quoted.extend(article.quotes.iter().filter_map(|q| q.mention));
+    quoted.resize(article.mentions.len(), false);
+    for &i in quote_mentions.iter().flatten() {
+        quoted[i] = true;
+    }
     let mut prev_quote: Option<usize> = None;
     bodies.clear();
     let mut sentence_at = Cursor::default();
@@ -538,25 +551,40 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
                 bodies.remove(0);
             }
         }
-        if quoted.contains(&span) {
+        let first = if repeats {
+            mention_at.get(&span).copied().unwrap_or(i)
+        } else {
+            i
+        };
+        if quoted[first] {
             prev_quote = e;
         }
     }
 
     // 5. Quotes and mentions onto entities; entities with quotes become speakers (so the
     //    mentions, titles and roles of the others are never gathered).
-    mention_at.clear();
-    mention_at.reserve(article.mentions.len());
-    for (i, m) in article.mentions.iter().enumerate() {
-        mention_at.entry(m.span).or_insert(i);
+    // Each entity's quotes, and below its mentions, are counted first, so that each list
+    // is made at its size at once rather than grown push by push.
+    counts.clear();
+    counts.resize(linker.entities.len(), 0);
+    for &i in quote_mentions.iter().flatten() {
+        if let Some(e) = linked[i] {
+            counts[e] += 1;
+        }
     }
-    for (q, quote) in article.quotes.iter().enumerate() {
-        let e = quote
-            .mention
-            .and_then(|s| mention_at.get(&s))
-            .and_then(|&i| linked[i]);
-        if let Some(e) = e {
-            linker.entities[e].quotes.push(QuoteId::from_index(q));
+    for (q, &i) in quote_mentions.iter().enumerate() {
+        if let Some(e) = i.and_then(|i| linked[i]) {
+            let quotes = &mut linker.entities[e].quotes;
+            if quotes.is_empty() {
+                quotes.reserve_exact(counts[e]);
+            }
+            quotes.push(QuoteId::from_index(q));
+        }
+    }
+    counts.iter_mut().for_each(|c| *c = 0);
+    for &i in order.iter() {
+        if let Some(e) = linked[i] {
+            counts[e] += 1;
         }
     }
     // The appositions of name runs, before the mentions' roles.
@@ -578,6 +606,9 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
             }
             // Mentions come in text order: a repeat can only be the last one pushed.
             if ent.mentions.last() != Some(&m.span) {
+                if ent.mentions.is_empty() {
+                    ent.mentions.reserve_exact(counts[e]);
+                }
                 ent.mentions.push(m.span);
             }
             if let Some(t) = m.title {
@@ -590,21 +621,13 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
     }
     ids.clear();
     ids.resize(linker.entities.len(), None);
-    let mut speakers = Vec::with_capacity(
-        linker
-            .entities
-            .iter()
-            .filter(|e| !e.quotes.is_empty())
-            .count(),
-    );
+    // The entities with quotes, in the order they were first seen.
     by_first.clear();
-    by_first.extend(0..linker.entities.len());
+    by_first.extend((0..linker.entities.len()).filter(|&e| !linker.entities[e].quotes.is_empty()));
     by_first.sort_by_key(|&e| linker.entities[e].first_seen);
+    let mut speakers = Vec::with_capacity(by_first.len());
     for &e in by_first.iter() {
         let ent = &mut linker.entities[e];
-        if ent.quotes.is_empty() {
-            continue;
-        }
         let id = SpeakerId::from_index(speakers.len());
         ids[e] = Some(id);
         ent.mentions.sort();
@@ -625,25 +648,39 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
     for (i, m) in article.mentions.iter_mut().enumerate() {
         m.speaker = linked[i].and_then(|e| ids[e]);
     }
-    for quote in &mut article.quotes {
-        quote.speaker = quote
-            .mention
-            .and_then(|s| mention_at.get(&s))
-            .and_then(|&i| article.mentions[i].speaker);
+    for (quote, &i) in article.quotes.iter_mut().zip(quote_mentions.iter()) {
+        quote.speaker = i.and_then(|i| article.mentions[i].speaker);
     }
     article.speakers = speakers;
     std::mem::take(&mut linker.scratch).put();
 }
 
-/// Adds a mention for every quote mention the attribution stage did not list (`known` is
-/// scratch space).
-fn ensure_quote_mentions(article: &mut Article<'_>, known: &mut FastSet<Span>) {
-    known.clear();
-    known.reserve(article.mentions.len() + article.quotes.len());
-    known.extend(article.mentions.iter().map(|m| m.span));
+/// Adds a mention for every quote mention the attribution stage did not list; maps every
+/// mention span to its first mention (`mention_at`), and every quote to the mention it
+/// names (`quote_mentions`). Returns whether two mentions share a span (the attribution
+/// stage lists each span once).
+fn ensure_quote_mentions(
+    article: &mut Article<'_>,
+    mention_at: &mut FastMap<Span, usize>,
+    quote_mentions: &mut Vec<Option<usize>>,
+) -> bool {
+    mention_at.clear();
+    mention_at.reserve(article.mentions.len() + article.quotes.len());
+    let mut repeats = false;
+    for (i, m) in article.mentions.iter().enumerate() {
+        match mention_at.entry(m.span) {
+            Entry::Occupied(_) => repeats = true,
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
+        }
+    }
+    quote_mentions.clear();
     for q in &article.quotes {
-        if let Some(span) = q.mention {
-            if article.text.get(span.range()).is_some() && known.insert(span) {
+        let i = q.mention.and_then(|span| match mention_at.entry(span) {
+            Entry::Occupied(slot) => Some(*slot.get()),
+            Entry::Vacant(slot) if article.text.get(span.range()).is_some() => {
+                let i = article.mentions.len();
                 article.mentions.push(Mention {
                     span,
                     kind: MentionKind::Description,
@@ -652,9 +689,13 @@ fn ensure_quote_mentions(article: &mut Article<'_>, known: &mut FastSet<Span>) {
                     role: None,
                     speaker: None,
                 });
+                Some(*slot.insert(i))
             }
-        }
+            Entry::Vacant(_) => None,
+        });
+        quote_mentions.push(i);
     }
+    repeats
 }
 
 /// The index of the paragraph holding byte `at` (the last one starting at or before it).
@@ -773,7 +814,7 @@ impl Linker {
         };
         let key = names::surname_key(&text[surname]);
         let gender = a.honorific.and_then(|h| h.1);
-        let candidates = recent_slice(self.by_surname.get(&key).map_or(&[][..], Ids::as_slice));
+        let candidates = self.people_of(key);
         let suffix_ok = |e: &Entity| match (e.suffix, a.suffix) {
             (Some(x), Some(y)) => names::eq_fold(&text[x], &text[y]),
             (None, None) => true,
@@ -987,12 +1028,15 @@ impl Linker {
         for (g, &key) in keys.iter().enumerate() {
             let found = &grouped[starts[g]..starts[g + 1]];
             self.adopt_full_names(text, key, found, runs, people, taken);
+            // The people of the surname, looked up once (and again when one is added).
+            people.clear();
+            people.extend_from_slice(self.people_of(key));
             // New people: a titled name (`Mr. Lee`), or a full name whose surname stands
             // alone elsewhere or that an apposition describes.
             for &r in found {
                 let run = &runs[r];
                 if run.given.is_none() && run.title.is_none()
-                    || self.run_entity(text, key, run).is_some()
+                    || self.run_entity(text, people, run).is_some()
                 {
                     continue;
                 }
@@ -1005,11 +1049,13 @@ impl Linker {
                     ent.suffix = run.suffix;
                     let e = self.add(ent);
                     self.by_surname.entry(key).or_default().push(e);
+                    people.clear();
+                    people.extend_from_slice(self.people_of(key));
                 }
             }
             for &r in found {
                 let run = &runs[r];
-                if let Some(e) = self.run_entity(text, key, run) {
+                if let Some(e) = self.run_entity(text, people, run) {
                     occurrences.push((run.name.start, e));
                     self.absorb_run(article, run, e);
                 }
@@ -1018,11 +1064,16 @@ impl Linker {
         self.absorb = buffers;
     }
 
-    /// The known person a name run names: one with the same given name; for a surname
-    /// alone, the only person with it; for a titled surname (`Mr. Lee`), the most recent one
-    /// whose gender does not contradict the title.
-    fn run_entity(&self, text: &str, key: u64, run: &NameRun) -> Option<usize> {
-        let people = recent_slice(self.by_surname.get(&key).map_or(&[][..], Ids::as_slice));
+    /// The most recent people (at most [`SHARED_KEY_LIMIT`]) with the surname key `key`.
+    fn people_of(&self, key: u64) -> &[usize] {
+        recent_slice(self.by_surname.get(&key).map_or(&[][..], Ids::as_slice))
+    }
+
+    /// The known person a name run names among `people` (those of its surname,
+    /// [`people_of`](Self::people_of)): one with the same given name; for a surname alone,
+    /// the only person with it; for a titled surname (`Mr. Lee`), the most recent one whose
+    /// gender does not contradict the title.
+    fn run_entity(&self, text: &str, people: &[usize], run: &NameRun) -> Option<usize> {
         match run.given {
             Some(g) => people.iter().copied().find(|&e| {
                 self.entities[e]
@@ -1054,9 +1105,7 @@ impl Linker {
         taken: &mut Vec<Span>,
     ) {
         people.clear();
-        people.extend_from_slice(recent_slice(
-            self.by_surname.get(&key).map_or(&[][..], Ids::as_slice),
-        ));
+        people.extend_from_slice(self.people_of(key));
         for &e in people.iter() {
             if self.entities[e].given.is_some() {
                 continue;

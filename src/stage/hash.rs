@@ -6,13 +6,16 @@
 //! by: keys that differ only in their high bits, or that input text was written to bunch
 //! together, still spread, and no input can make a map quadratic beyond chance.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+#[cfg(test)]
+use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A `HashMap` with [`FastHasher`].
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
-/// A `HashSet` with [`FastHasher`].
+/// A `HashSet` with [`FastHasher`] (no stage keeps a set now; the tests use one).
+#[cfg(test)]
 pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// See the [module](self) documentation.
