@@ -1297,7 +1297,7 @@ impl Compiled {
 
     /// The longest form starting at `start` that ends on a word boundary (when it ends with
     /// a word character), walking the trie from `start` until it dies.
-    #[inline(never)]
+    #[inline(always)]
     fn longest_at(&self, text: &str, start: usize) -> Option<(Target, usize)> {
         let bytes = text.as_bytes();
         let mut best = None;
