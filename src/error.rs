@@ -19,20 +19,7 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     kind: ErrorKind,
-    source: Option<SourceError>,
 }
-
-/// An error from a dependency, kept only as [`std::error::Error::source`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct SourceError(String);
-
-impl fmt::Display for SourceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for SourceError {}
 
 /// What went wrong; see [`Error::kind`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -117,14 +104,7 @@ impl Error {
     }
 
     pub(crate) fn new(kind: ErrorKind) -> Self {
-        Self { kind, source: None }
-    }
-
-    pub(crate) fn with_source(kind: ErrorKind, source: &dyn std::error::Error) -> Self {
-        Self {
-            kind,
-            source: Some(SourceError(source.to_string())),
-        }
+        Self { kind }
     }
 }
 
@@ -140,10 +120,4 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source
-            .as_ref()
-            .map(|s| s as &(dyn std::error::Error + 'static))
-    }
-}
+impl std::error::Error for Error {}

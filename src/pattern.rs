@@ -6,33 +6,30 @@
 //! [`Modality`]. Speech and belief verbs are inflected when the set is built (`quip` also
 //! matches quips, quipped, quipping), from regular English rules and an irregular-verb table
 //! that is part of the lexicon data. A [`PatternSet`] compiles every surface form into one
-//! aho-corasick automaton, scans a text once, and keeps the longest match at each word
-//! start that ends on a word boundary. Excluded phrases (`per cent`, `Washington Post`) are
-//! matched in the same scan and silence the cue words inside them.
+//! trie, scans a text once, and keeps the longest match at each word start that ends on a
+//! word boundary. Excluded phrases (`per cent`, `Washington Post`) are matched in the same
+//! scan and silence the cue words inside them.
 //!
 //! # How the scan works
 //! The text is read once, left to right. A match can only start where a word starts (or, for
 //! a form that starts with punctuation, anywhere), so the scan looks at word starts only: in
-//! ASCII text it finds them eight bytes at a time (a SWAR letter-or-digit test), and it
-//! decodes a non-ASCII character only when a form may start right after it. At a word start,
-//! a table of first bytes and a Bloom filter of the forms' first bytes (16 KiB, so it stays
-//! in the L1 cache) rule out most words at once; the rest walk the automaton anchored there
-//! (a trie walk: no failure transitions) until it dies, keeping the longest form that ends on
-//! a boundary. The scan then resumes after the match (matches never overlap), and a failed
-//! longer phrase never hides a shorter cue. A walk reads at most as many bytes as the longest
-//! form, so the scan is linear in the text. Case folding is a byte table in front of
-//! the automaton, which holds folded forms. The automaton is aho-corasick's contiguous NFA,
-//! read only anchored, so deterministic; it is about a fifth of the size of the equivalent
-//! DFA, which keeps the walks in cache.
+//! ASCII text it reads eight bytes at a time, finds the word starts among them at once (a
+//! SWAR letter-or-digit test) and maps them for the filter in the same way, and it decodes a
+//! non-ASCII character only when a form may start right after it. At a word start, a
+//! filter (two Bloom filters, 4 KiB and 16 KiB, so they stay in the L1 cache) rules out most
+//! words by their first 4 to 6 bytes; the rest walk the trie of the forms from there until it
+//! dies, keeping the longest form that ends on a boundary. The scan then resumes after the
+//! match (matches never overlap), and a failed longer phrase never hides a shorter cue. A
+//! walk reads at most as many bytes as the longest form, so the scan is linear in the text.
+//! Case folding is a byte table in front of the trie, which holds folded forms. The trie is
+//! a double array: a step is two reads, and it takes one 12-byte slot per state (90 KiB for
+//! the English lexicon), which keeps the walks in cache.
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
 use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 
@@ -490,7 +487,7 @@ impl PatternSetBuilder {
         &self.exclusions
     }
 
-    /// Compiles the patterns into one automaton.
+    /// Compiles the patterns into one trie.
     ///
     /// Patterns are checked whether their kind is on or not, so switching a kind on never
     /// makes a valid set fail.
@@ -539,22 +536,16 @@ struct Compiled {
     exclusions: Vec<String>,
     disabled: u8,
     case_insensitive: bool,
-    /// The automaton of every enabled (folded) form and excluded phrase, walked anchored.
-    automaton: NFA,
-    /// Its start state.
-    start: StateID,
+    /// The trie of every enabled (folded) form and excluded phrase.
+    trie: Trie,
     /// For each byte, whether some form starts with it.
     first: [bool; 256],
     /// Whether every form starts with an ASCII letter or digit or a non-ASCII character, so
     /// that in ASCII text matches start only where words do.
     word_starts_only: bool,
-    /// Where a form may start, to pass over most words without walking the automaton.
+    /// Where a form may start, to pass over most words without walking the trie.
     filter: Filter,
-    /// The byte the automaton reads for each text byte: ASCII upper case folded to lower case
-    /// in a case-insensitive set (the automaton holds folded forms), the byte itself
-    /// otherwise.
-    fold: [u8; 256],
-    /// For each automaton pattern (a surface form or excluded phrase), what it stands for.
+    /// For each form in the trie (a surface form or excluded phrase), what it stands for.
     targets: Vec<Target>,
     /// Every pattern's surface forms, pattern after pattern.
     forms: Vec<String>,
@@ -564,7 +555,7 @@ struct Compiled {
     speech_verbs: Vec<Option<PatternId>>,
 }
 
-/// What one automaton pattern stands for.
+/// What one form in the trie stands for.
 #[derive(Debug, Clone, Copy)]
 struct Target {
     /// The pattern, or [`EXCLUDED`].
@@ -576,94 +567,156 @@ struct Target {
 
 const EXCLUDED: u32 = u32::MAX;
 
-/// The size of the [`Filter`]'s bit set, as a power of two (16 KiB: it stays in the L1
+/// The size of the [`Filter`]'s set of keys, as a power of two (16 KiB: it stays in the L1
 /// cache).
-const FILTER_BITS: u32 = 17;
+const KEY_BITS: u32 = 17;
+
+/// The size of the [`Filter`]'s set of heads, as a power of two (4 KiB).
+const HEAD_BITS: u32 = 15;
 
 /// A prefilter for the places where a form may start, so that most words are passed over
-/// without walking the automaton: a Bloom filter of the forms' first bytes, seen through a lossy
-/// byte map. It has no false negatives.
+/// without walking the trie. It has no false negatives.
 ///
-/// A form's key is its first 6 bytes (or first 4 when it is shorter), mapped, where a form
-/// that ends with a word character is followed by one `_` (the boundary it needs). A form
-/// that matches on word boundaries at some place has the key the text has there, since the
-/// map sends every byte that can follow a word-final form to `_`. Forms too short for a key
-/// are walked for wherever their first byte appears.
+/// The filter reads the text through a lossy byte map: ASCII letters lower-cased (in every
+/// set: a case-sensitive one only lets more through), digits kept, every other byte `_`
+/// (and `_` past the end of the text). A form's key is its first 6 bytes mapped (or first 4
+/// when it is shorter), where a form that ends with a word character is followed by one `_`
+/// (the boundary it needs). A form that matches on word boundaries at some place has the
+/// key the text has there, since the map sends every byte that can follow a word-final form
+/// to `_`.
+///
+/// Two Bloom filters hold the forms: a small one of their heads (the first 4 bytes of their
+/// keys), which turns most words away after one bit is read, and a larger one of their keys,
+/// for the words that pass it. Forms too short for a head are entered into the heads with
+/// every byte the map gives in the missing places, and are walked for wherever their first
+/// byte appears.
 struct Filter {
-    /// ASCII letters and digits (case-folded in a case-insensitive set); other bytes `_`.
+    /// The byte map, for text that is not read eight bytes at a time.
     map: [u8; 256],
-    /// For each text byte, whether a form too short for a key starts with it.
+    /// For each mapped byte, whether a form too short for a key starts with it.
     short: [bool; 256],
-    bits: Box<[u64]>,
+    /// The heads of the keys.
+    heads: Box<[u64; 1 << (HEAD_BITS - 6)]>,
+    /// The keys.
+    keys: Box<[u64; 1 << (KEY_BITS - 6)]>,
 }
 
 impl Filter {
-    fn new(fold: &[u8; 256]) -> Self {
+    fn new() -> Self {
         let mut map = [b'_'; 256];
         for (b, slot) in (0..=255u8).zip(map.iter_mut()) {
             if b.is_ascii_alphanumeric() {
-                *slot = fold[usize::from(b)];
+                *slot = b.to_ascii_lowercase();
             }
         }
         Self {
             map,
             short: [false; 256],
-            bits: vec![0; 1 << (FILTER_BITS - 6)].into_boxed_slice(),
+            heads: Box::new([0; 1 << (HEAD_BITS - 6)]),
+            keys: Box::new([0; 1 << (KEY_BITS - 6)]),
         }
     }
 
     /// Adds a (case-folded) form.
-    fn insert(&mut self, form: &[u8], word_end: bool, fold: &[u8; 256]) {
+    fn insert(&mut self, form: &[u8], word_end: bool) {
         let mut key: Vec<u8> = form.iter().map(|&b| self.map[usize::from(b)]).collect();
         if word_end {
             key.push(b'_');
         }
-        let bit = match key.len() {
-            0..=3 => {
-                let first = form.first().copied().unwrap_or_default();
-                for (slot, &f) in self.short.iter_mut().zip(fold.iter()) {
-                    *slot |= f == first;
-                }
-                return;
+        if key.len() < 4 {
+            // (A form has a letter, so its key is not empty.)
+            let first = key.first().copied().unwrap_or(b'_');
+            self.short[usize::from(first)] = true;
+            // Every head it may have: its key followed by any bytes the map gives.
+            let mut values: Vec<u8> = self.map.to_vec();
+            values.sort_unstable();
+            values.dedup();
+            let mut heads = vec![key];
+            while heads[0].len() < 4 {
+                heads = heads
+                    .iter()
+                    .flat_map(|h| {
+                        values.iter().map(move |&v| {
+                            let mut h = h.clone();
+                            h.push(v);
+                            h
+                        })
+                    })
+                    .collect();
             }
-            4 | 5 => filter_bit(pack(&key[..4]), 4),
-            _ => filter_bit(pack(&key[..6]), 6),
-        };
-        self.bits[bit / 64] |= 1 << (bit % 64);
-    }
-
-    /// Whether a form may start at `at` (which is in the text).
-    #[inline(always)]
-    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
-        if self.short[usize::from(bytes[at])] {
-            return true;
+            for h in heads {
+                set(&mut self.heads[..], head_bit(pack(&h) as u32));
+            }
+            return;
         }
-        let key = match bytes.get(at..at + 6) {
-            Some(six) => six
-                .iter()
-                .fold(0u64, |k, &b| (k << 8) | u64::from(self.map[usize::from(b)])),
-            None => (at..at + 6).fold(0u64, |k, j| {
-                let b = bytes.get(j).map_or(b'_', |&b| self.map[usize::from(b)]);
-                (k << 8) | u64::from(b)
-            }),
+        let bit = if key.len() < 6 {
+            key_bit(pack(&key[..4]), 4)
+        } else {
+            key_bit(pack(&key[..6]), 6)
         };
-        self.has(filter_bit(key, 6)) || self.has(filter_bit(key >> 16, 4))
+        set(&mut self.keys[..], bit);
+        set(&mut self.heads[..], head_bit(pack(&key[..4]) as u32));
     }
 
-    #[inline]
-    fn has(&self, bit: usize) -> bool {
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    /// The text's 8 bytes from `at` (which is in the text), mapped, as read by
+    /// [`may_start`](Self::may_start).
+    fn key_at(&self, bytes: &[u8], at: usize) -> u64 {
+        (0..8).rev().fold(0, |k, j| {
+            let b = bytes
+                .get(at + j)
+                .map_or(b'_', |&b| self.map[usize::from(b)]);
+            (k << 8) | u64::from(b)
+        })
+    }
+
+    /// Whether a form may start where the text's 8 bytes are `key`, mapped (the first in
+    /// the lowest byte).
+    #[inline(always)]
+    fn may_start(&self, key: u64) -> bool {
+        has(&self.heads[..], head_bit(key as u32))
+            && (self.short[usize::from(key as u8)]
+                || has(&self.keys[..], key_bit(key & 0xFFFF_FFFF_FFFF, 6))
+                || has(&self.keys[..], key_bit(key & 0xFFFF_FFFF, 4)))
     }
 }
 
+/// The eight bytes of `x` as the [`Filter`] reads them, given `word`, the high bit of each
+/// byte that is an ASCII letter or digit.
+#[inline(always)]
+fn filter_map(x: u64, word: u64) -> u64 {
+    // Every bit of each word byte.
+    let full = (word >> 7).wrapping_mul(0xFF);
+    ((x | u64::from_le_bytes([0x20; 8])) & full) | (u64::from_le_bytes([b'_'; 8]) & !full)
+}
+
+/// Sets a bit of a bit set.
+fn set(bits: &mut [u64], bit: usize) {
+    bits[bit / 64] |= 1 << (bit % 64);
+}
+
+/// Whether a bit of a bit set is set.
+#[inline(always)]
+fn has(bits: &[u64], bit: usize) -> bool {
+    bits.get(bit / 64)
+        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+}
+
+/// Bytes packed into a `u64`, the first in the lowest byte.
 fn pack(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0, |k, &b| (k << 8) | u64::from(b))
+    bytes.iter().rev().fold(0, |k, &b| (k << 8) | u64::from(b))
 }
 
-#[inline]
-fn filter_bit(key: u64, len: u64) -> usize {
+/// The bit of a key of `len` bytes.
+#[inline(always)]
+fn key_bit(key: u64, len: u64) -> usize {
     let h = (key ^ (len << 56)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> (64 - FILTER_BITS)) as usize
+    (h >> (64 - KEY_BITS)) as usize
+}
+
+/// The bit of a head.
+#[inline(always)]
+fn head_bit(head: u32) -> usize {
+    (head.wrapping_mul(0x9E37_79B1) >> (32 - HEAD_BITS)) as usize
 }
 
 impl PatternSet {
@@ -786,46 +839,17 @@ impl PatternSet {
         // What the character before `at` is. Non-ASCII characters are decoded only when a
         // form may start right after them.
         let mut before = Before::Boundary;
-        while let Some(&b) = bytes.get(at) {
-            // Eight ASCII bytes at a time: find the word starts among them at once.
+        while at < bytes.len() {
             if c.word_starts_only {
-                if let Some(chunk) = bytes.get(at..at + 8) {
-                    let mut eight = [0; 8];
-                    eight.copy_from_slice(chunk);
-                    let x = u64::from_le_bytes(eight);
-                    if x & HIGH_BITS == 0 {
-                        let word = ascii_word_bytes(x);
-                        let prev = if before.is_word(text, at) { 0x80 } else { 0 };
-                        let mut starts = word & !((word << 8) | prev);
-                        let mut matched = None;
-                        while starts != 0 {
-                            let start = at + (starts.trailing_zeros() / 8) as usize;
-                            starts &= starts - 1;
-                            if let Some(hit) = c.match_at_start(text, start) {
-                                matched = Some((start, hit));
-                                break;
-                            }
-                        }
-                        match matched {
-                            Some((start, (target, end))) => {
-                                c.push(out, target, start, end);
-                                before = Before::of(bytes, end);
-                                at = end;
-                            }
-                            None => {
-                                before = if word >> 63 != 0 {
-                                    Before::Word
-                                } else {
-                                    Before::Boundary
-                                };
-                                at += 8;
-                            }
-                        }
-                        continue;
-                    }
+                if let Some((target, start, end)) = c.scan_ascii(text, &mut at, &mut before) {
+                    c.push(out, target, start, end);
+                    before = Before::of(bytes, end);
+                    at = end;
+                    continue;
                 }
             }
-            // One character at a time.
+            // One character at a time (where eight ASCII bytes do not follow).
+            let Some(&b) = bytes.get(at) else { break };
             let word = if b.is_ascii() {
                 let word = ASCII_WORD[usize::from(b)];
                 if word && before == Before::Word {
@@ -847,7 +871,7 @@ impl PatternSet {
             };
             // A match can start here when some form starts with this byte and, for a word
             // character, when a word starts here.
-            if !word || !before.is_word(text, at) {
+            if c.first[usize::from(b)] && (!word || !before.is_word(text, at)) {
                 if let Some((target, end)) = c.match_at_start(text, at) {
                     c.push(out, target, at, end);
                     before = Before::of(bytes, end);
@@ -859,6 +883,14 @@ impl PatternSet {
             at += if b.is_ascii() { 1 } else { utf8_len(b) };
         }
     }
+}
+
+/// The first eight bytes of `chunk` (which has at least eight), the first in the lowest byte.
+#[inline(always)]
+fn load(chunk: &[u8]) -> u64 {
+    let mut eight = [0; 8];
+    eight.copy_from_slice(&chunk[..8]);
+    u64::from_le_bytes(eight)
 }
 
 /// The high bit of every byte of a `u64`.
@@ -877,6 +909,237 @@ pub(crate) fn ascii_word_bytes(x: u64) -> u64 {
     let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
     let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
     letter | digit
+}
+
+/// The forms (case-folded) as a trie, stored in a double array: each state is a slot, and
+/// the child of a state by a byte is the slot at the state's `base` plus the byte's class,
+/// when that slot's `check` names the state. A step is then two reads, whatever the number
+/// of children. Walks go from the root only (a match starts where the walk does), so the
+/// trie needs no failure links.
+struct Trie {
+    /// For each text byte, its class: 0 for a byte in no form, else 1 + the byte's rank
+    /// (after case folding) among the bytes found in forms. (Forms are UTF-8, which never
+    /// uses 13 of the 256 byte values, so the classes fit a byte.)
+    class: [u8; 256],
+    slots: Vec<Slot>,
+}
+
+/// One state of the [`Trie`], or a free slot.
+#[derive(Clone, Copy)]
+struct Slot {
+    /// Where its children are: the child by class `c` is at `base + c`.
+    base: u32,
+    /// The state whose child this slot is ([`Trie::FREE`] for a free slot).
+    check: u32,
+    /// The form that ends here, as an index into the targets ([`Trie::NONE`] if none).
+    form: u32,
+}
+
+impl Trie {
+    /// The root's slot.
+    const ROOT: u32 = 0;
+    /// The `check` of a free slot (and of the root, which is no one's child).
+    const FREE: u32 = u32::MAX;
+    /// The `form` of a slot where no form ends.
+    const NONE: u32 = u32::MAX;
+
+    /// The trie of the (case-folded) forms, `fold` being the case folding of text bytes.
+    /// Where two forms are the same, the first one is kept.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Automaton`] when the trie would need more than `u32::MAX - 1` slots.
+    fn new(forms: &[Vec<u8>], fold: &[u8; 256]) -> Result<Self, Error> {
+        // The classes of the bytes found in forms, in byte order.
+        let mut used = [false; 256];
+        for &b in forms.iter().flatten() {
+            used[usize::from(b)] = true;
+        }
+        let mut rank = [0u8; 256];
+        let mut n = 0u8;
+        for (r, &u) in rank.iter_mut().zip(&used) {
+            if u {
+                n = n.saturating_add(1);
+                *r = n;
+            }
+        }
+        let mut class = [0u8; 256];
+        for (c, &f) in class.iter_mut().zip(fold) {
+            *c = rank[usize::from(f)];
+        }
+
+        // A plain trie first: children by class, in class order.
+        struct Node {
+            children: Vec<(u8, usize)>,
+            form: u32,
+        }
+        let mut nodes = vec![Node {
+            children: Vec::new(),
+            form: Self::NONE,
+        }];
+        for (i, form) in forms.iter().enumerate() {
+            let mut node = 0;
+            for &b in form {
+                let c = rank[usize::from(b)];
+                node = match nodes[node].children.binary_search_by_key(&c, |&(c, _)| c) {
+                    Ok(k) => nodes[node].children[k].1,
+                    Err(k) => {
+                        nodes.push(Node {
+                            children: Vec::new(),
+                            form: Self::NONE,
+                        });
+                        let child = nodes.len() - 1;
+                        nodes[node].children.insert(k, (c, child));
+                        child
+                    }
+                };
+            }
+            if nodes[node].form == Self::NONE {
+                nodes[node].form = index_u32(i);
+            }
+        }
+
+        // Then each node's children placed at the first base where their slots are free,
+        // breadth first from the root.
+        let free = Slot {
+            base: 0,
+            check: Self::FREE,
+            form: Self::NONE,
+        };
+        let mut slots = vec![free];
+        let mut slot_of = vec![0usize; nodes.len()];
+        // Every slot before this one is taken.
+        let mut first_free = 1usize;
+        let mut queue = std::collections::VecDeque::from([0usize]);
+        let too_large = || Error::from(ErrorKind::Automaton);
+        while let Some(node) = queue.pop_front() {
+            let children = &nodes[node].children;
+            let here = slot_of[node];
+            slots[here].form = nodes[node].form;
+            let Some(&(lowest, _)) = children.first() else {
+                continue;
+            };
+            let mut base = first_free.saturating_sub(usize::from(lowest));
+            loop {
+                let fits = children.iter().all(|&(c, _)| {
+                    let at = base + usize::from(c);
+                    slots.get(at).map_or(true, |s| s.check == Self::FREE)
+                });
+                if fits {
+                    break;
+                }
+                base += 1;
+            }
+            let last = base + usize::from(children[children.len() - 1].0);
+            if last >= slots.len() {
+                slots.resize(last + 1, free);
+            }
+            let here_u32 = u32::try_from(here).map_err(|_| too_large())?;
+            slots[here].base = u32::try_from(base).map_err(|_| too_large())?;
+            for &(c, child) in children {
+                let at = base + usize::from(c);
+                slots[at].check = here_u32;
+                slot_of[child] = at;
+                queue.push_back(child);
+            }
+            while slots.get(first_free).is_some_and(|s| s.check != Self::FREE) {
+                first_free += 1;
+            }
+        }
+        if slots.len() >= Self::FREE as usize {
+            return Err(too_large());
+        }
+        Ok(Self { class, slots })
+    }
+
+    /// The root state.
+    #[inline(always)]
+    fn root(&self) -> State {
+        State {
+            slot: Self::ROOT,
+            base: self.slots.first().map_or(0, |s| s.base),
+            form: None,
+        }
+    }
+
+    /// The child of `state` by text byte `b`, if any.
+    #[inline(always)]
+    fn child(&self, state: State, b: u8) -> Option<State> {
+        let at = state
+            .base
+            .wrapping_add(u32::from(self.class[usize::from(b)]));
+        match self.slots.get(at as usize) {
+            Some(slot) if slot.check == state.slot => Some(State {
+                slot: at,
+                base: slot.base,
+                form: (slot.form != Self::NONE).then_some(slot.form),
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// A state of the [`Trie`] as a walk holds it: its slot, with the slot's base and form.
+#[derive(Clone, Copy)]
+struct State {
+    slot: u32,
+    base: u32,
+    form: Option<u32>,
+}
+
+/// Where the scan is in ASCII text read eight bytes at a time: at eight ASCII bytes, with
+/// the eight after them read ahead.
+#[derive(Clone, Copy)]
+struct Chunks {
+    /// Where the eight bytes start.
+    at: usize,
+    /// The high bit of each of them that is a letter or digit.
+    word: u64,
+    /// The eight bytes as the filter reads them.
+    mapped: u64,
+    /// The high bit of the byte before `at`, when it is a letter or digit.
+    prev: u64,
+    /// Like `word` and `mapped`, for the eight bytes after them.
+    next_word: u64,
+    next_mapped: u64,
+    /// Whether the eight bytes after them are all ASCII.
+    next_ascii: bool,
+}
+
+impl Chunks {
+    /// At `at`, whose eight bytes are `x` (all ASCII).
+    #[inline(always)]
+    fn new(at: usize, x: u64, prev: u64) -> Self {
+        let word = ascii_word_bytes(x);
+        Self {
+            at,
+            word,
+            mapped: filter_map(x, word),
+            prev,
+            next_word: 0,
+            next_mapped: 0,
+            next_ascii: false,
+        }
+    }
+
+    /// Reads ahead the eight bytes after these, `next`.
+    #[inline(always)]
+    fn look_ahead(&mut self, next: u64) {
+        let high = next & HIGH_BITS;
+        self.next_word = ascii_word_bytes(next & !high) & !high;
+        self.next_mapped = filter_map(next, self.next_word);
+        self.next_ascii = high == 0;
+    }
+
+    /// Moves on to the eight bytes read ahead, if they are all ASCII; moves past these
+    /// eight in any case.
+    #[inline(always)]
+    fn advance(&mut self) -> bool {
+        self.prev = (self.word >> 56) & 0x80;
+        self.at += 8;
+        self.word = self.next_word;
+        self.mapped = self.next_mapped;
+        self.next_ascii
+    }
 }
 
 /// What the character before a place in the text is, while scanning.
@@ -923,13 +1186,97 @@ fn utf8_len(b: u8) -> usize {
 }
 
 impl Compiled {
-    /// The longest match starting at `start`, if a form may start there (by its first byte
-    /// and the filter); `start` is where a word starts, or a character that is not part of
-    /// one.
+    /// Scans ASCII text from `at` eight bytes at a time, finding the word starts among them
+    /// at once, while the eight bytes are ASCII and eight more follow them. Stops at the first
+    /// match (returned as target, start and end), or where it cannot go on, with `at` and
+    /// `before` updated. Only for a set whose forms start where words do.
+    #[inline(always)]
+    fn scan_ascii(
+        &self,
+        text: &str,
+        at: &mut usize,
+        before: &mut Before,
+    ) -> Option<(Target, usize, usize)> {
+        let x = match text.as_bytes().get(*at..*at + 16) {
+            Some(chunk) if load(chunk) & HIGH_BITS == 0 => load(chunk),
+            _ => return None,
+        };
+        // The high bit of the last byte before `at` when it is a word character.
+        let prev = if before.is_word(text, *at) { 0x80 } else { 0 };
+        let mut chunks = Chunks::new(*at, x, prev);
+        let found = self.scan_chunks(text, &mut chunks);
+        if found.is_none() {
+            *at = chunks.at;
+            *before = if chunks.prev == 0 {
+                Before::Boundary
+            } else {
+                Before::Word
+            };
+        }
+        found
+    }
+
+    /// The loop of [`scan_ascii`](Self::scan_ascii), from `chunks`.
+    #[inline(never)]
+    fn scan_chunks(&self, text: &str, chunks: &mut Chunks) -> Option<(Target, usize, usize)> {
+        let mut c = *chunks;
+        let bytes = text.as_bytes();
+        while let Some(chunk) = bytes.get(c.at + 8..c.at + 16) {
+            c.look_ahead(load(chunk));
+            // The word starts where a form may start (the high bit of their byte).
+            let mut starts = c.word & !((c.word << 8) | c.prev);
+            let mut candidates = 0;
+            while starts != 0 {
+                let start = starts & starts.wrapping_neg();
+                starts ^= start;
+                // The place's byte and the seven after it, mapped.
+                let shift = start.trailing_zeros() & !7;
+                let key =
+                    (((u128::from(c.next_mapped) << 64) | u128::from(c.mapped)) >> shift) as u64;
+                if self.filter.may_start(key) {
+                    candidates |= start;
+                }
+            }
+            if candidates != 0 {
+                if let Some(found) = self.walk_candidates(text, c.at, candidates) {
+                    return Some(found);
+                }
+            }
+            if !c.advance() {
+                break;
+            }
+        }
+        *chunks = c;
+        None
+    }
+
+    /// The first match at the places in the eight bytes from `at` given by `candidates` (the
+    /// high bit of their bytes), as target, start and end.
+    #[inline(never)]
+    fn walk_candidates(
+        &self,
+        text: &str,
+        at: usize,
+        mut candidates: u64,
+    ) -> Option<(Target, usize, usize)> {
+        while candidates != 0 {
+            let start = at + (candidates.trailing_zeros() / 8) as usize;
+            candidates &= candidates - 1;
+            if let Some((target, end)) = self.longest_at(text, start) {
+                return Some((target, start, end));
+            }
+        }
+        None
+    }
+
+    /// The longest match starting at `start`, if a form may start there (by the filter);
+    /// `start` is where a word starts, or a character that is not part of one.
     #[inline(always)]
     fn match_at_start(&self, text: &str, start: usize) -> Option<(Target, usize)> {
-        let bytes = text.as_bytes();
-        if self.first[usize::from(bytes[start])] && self.filter.may_start(bytes, start) {
+        if self
+            .filter
+            .may_start(self.filter.key_at(text.as_bytes(), start))
+        {
             self.longest_at(text, start)
         } else {
             None
@@ -948,40 +1295,25 @@ impl Compiled {
         }
     }
 
-    /// The form of `len` bytes that ends at state `sid`, if any. (A state also lists the
-    /// forms that end there as suffixes of the path, for unanchored searches: those do not
-    /// start where the walk started.)
-    #[inline]
-    fn match_at(&self, sid: StateID, len: usize) -> Option<Target> {
-        if !self.automaton.is_match(sid) {
-            return None;
-        }
-        (0..self.automaton.match_len(sid))
-            .map(|k| self.automaton.match_pattern(sid, k))
-            .find(|&pid| self.automaton.pattern_len(pid) == len)
-            .map(|pid| self.targets[pid.as_usize()])
-    }
-
     /// The longest form starting at `start` that ends on a word boundary (when it ends with
-    /// a word character), walking the automaton anchored at `start` until it dies.
-    #[inline(never)]
+    /// a word character), walking the trie from `start` until it dies.
+    #[inline(always)]
     fn longest_at(&self, text: &str, start: usize) -> Option<(Target, usize)> {
         let bytes = text.as_bytes();
-        let automaton = &self.automaton;
-        let mut sid = self.start;
         let mut best = None;
-        let mut i = start;
-        while let Some(&b) = bytes.get(i) {
-            sid = automaton.next_state(Anchored::Yes, sid, self.fold[usize::from(b)]);
-            i += 1;
-            if automaton.is_special(sid) {
-                if automaton.is_dead(sid) {
-                    break;
-                }
-                if let Some(t) = self.match_at(sid, i - start) {
-                    if !t.word_end || !word_char_at(text, i) {
-                        best = Some((t, i));
-                    }
+        let mut end = start;
+        let mut state = self.trie.root();
+        while let Some(child) = bytes.get(end).and_then(|&b| self.trie.child(state, b)) {
+            state = child;
+            end += 1;
+            if let Some(t) = state.form {
+                let t = self.targets[t as usize];
+                let boundary = match bytes.get(end) {
+                    Some(b) if b.is_ascii() => !ASCII_WORD[usize::from(*b)],
+                    _ => !word_char_at(text, end),
+                };
+                if !t.word_end || boundary {
+                    best = Some((t, end));
                 }
             }
         }
@@ -1109,7 +1441,7 @@ impl<'de> Deserialize<'de> for PatternSet {
     }
 }
 
-/// A pattern set as saved: its patterns and options, not its automaton.
+/// A pattern set as saved: its patterns and options, not its trie.
 #[derive(Serialize, Deserialize)]
 struct Saved {
     patterns: Vec<Pattern>,
@@ -1307,8 +1639,7 @@ fn compile(
         })
         .collect();
 
-    // Case folding is done by a byte table rather than by the automaton, which keeps it half
-    // the size (one byte class per letter instead of two) and so faster.
+    // Case folding is done by a byte table in front of the trie, which holds folded forms.
     let mut fold = [0u8; 256];
     for (b, slot) in (0..=255u8).zip(fold.iter_mut()) {
         *slot = if case_insensitive {
@@ -1321,22 +1652,14 @@ fn compile(
         .iter()
         .map(|n| n.bytes().map(|b| fold[usize::from(b)]).collect())
         .collect();
-    let automaton = NFA::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .prefilter(false)
-        .build(&needles)
-        .map_err(|e| Error::with_source(ErrorKind::Automaton, &e))?;
-    let start = automaton
-        .start_state(Anchored::Yes)
-        .map_err(|e| Error::with_source(ErrorKind::Automaton, &e))?;
-    let mut filter = Filter::new(&fold);
+    let trie = Trie::new(&needles, &fold)?;
+    let mut filter = Filter::new();
     for (n, t) in needles.iter().zip(&targets) {
-        filter.insert(n, t.word_end, &fold);
+        filter.insert(n, t.word_end);
     }
     let mut first = [false; 256];
     for (b, slot) in (0..=255u8).zip(first.iter_mut()) {
-        *slot =
-            !automaton.is_dead(automaton.next_state(Anchored::Yes, start, fold[usize::from(b)]));
+        *slot = trie.child(trie.root(), b).is_some();
     }
     let word_starts_only = (0..=127u8).all(|b| b.is_ascii_alphanumeric() || !first[usize::from(b)]);
     Ok(PatternSet {
@@ -1345,12 +1668,10 @@ fn compile(
             exclusions,
             disabled,
             case_insensitive,
-            automaton,
-            start,
+            trie,
             first,
             word_starts_only,
             filter,
-            fold,
             targets,
             forms,
             form_ranges,
