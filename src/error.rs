@@ -69,8 +69,8 @@ pub enum ErrorKind {
         /// What is wrong with it.
         message: String,
     },
-    /// The automaton could not be built (the pattern set is too large).
-    #[error("the pattern automaton could not be built")]
+    /// The pattern trie could not be built (the pattern set is too large).
+    #[error("the pattern trie could not be built")]
     Automaton,
     /// An invalid parser option.
     #[error("invalid option {option}: {message}")]
