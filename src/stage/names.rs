@@ -492,34 +492,84 @@ pub(crate) fn eq_fold(a: &str, b: &str) -> bool {
         .eq(b.chars().flat_map(char::to_lowercase))
 }
 
-/// A hash of the lowercase form of `s` (FNV-1a), for maps keyed by words without
-/// allocating.
+/// A hash of the lowercase form of `s`, for maps keyed by words without allocating: its
+/// bytes eight at a time (little-endian, the last group padded with zero bytes), then its
+/// length.
 pub(crate) fn fold_hash(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    // The ASCII bytes before the first other one (all of them, most often), hashed as they
-    // are read: the same bytes as the general case, as an ASCII letter lowercases to one
-    // byte; the rest, from a character boundary, by characters.
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while let Some(&x) = bytes.get(i) {
-        if !x.is_ascii() {
-            break;
-        }
-        h ^= u64::from(x.to_ascii_lowercase());
-        h = h.wrapping_mul(0x0100_0000_01b3);
-        i += 1;
+    // An ASCII word lowercases byte by byte in place, so eight bytes at a time; the OR of
+    // its bytes says whether it was ASCII after all (`lower8` of a byte that is not is no
+    // lowercasing, so that hash is dropped).
+    let mut h = FoldHash::default();
+    let mut any = 0u64;
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    for c in &mut chunks {
+        let x = pack_le(c);
+        any |= x;
+        h.add(lower8(x));
     }
-    let Some(rest) = s.get(i..).filter(|r| !r.is_empty()) else {
-        return h;
-    };
-    for c in rest.chars().flat_map(char::to_lowercase) {
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let x = pack_le(rest);
+        any |= x;
+        h.add(lower8(x));
+    }
+    if any & 0x8080_8080_8080_8080 == 0 {
+        return h.finish(s.len());
+    }
+    // The bytes of the lowercase form, by characters, grouped as above.
+    let mut h = FoldHash::default();
+    let (mut group, mut n, mut len) = (0u64, 0u32, 0usize);
+    for c in s.chars().flat_map(char::to_lowercase) {
         let mut b = [0u8; 4];
         for &x in c.encode_utf8(&mut b).as_bytes() {
-            h ^= u64::from(x);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+            group |= u64::from(x) << (8 * n);
+            n += 1;
+            len += 1;
+            if n == 8 {
+                h.add(group);
+                (group, n) = (0, 0);
+            }
         }
     }
-    h
+    if n > 0 {
+        h.add(group);
+    }
+    h.finish(len)
+}
+
+/// The state of [`fold_hash`].
+#[derive(Default)]
+struct FoldHash(u64);
+
+impl FoldHash {
+    #[inline(always)]
+    fn add(&mut self, group: u64) {
+        self.0 = (self.0.rotate_left(5) ^ group).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    #[inline(always)]
+    fn finish(mut self, len: usize) -> u64 {
+        self.add(len as u64);
+        self.0
+    }
+}
+
+/// Up to eight bytes as a little-endian word, padded with zero bytes.
+#[inline(always)]
+fn pack_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 8 {
+        return u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+    }
+    if n >= 4 {
+        // Two overlapping loads: the bytes they share are the same.
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+        return u64::from(lo) | (u64::from(hi) << (8 * (n - 4)));
+    }
+    b.iter()
+        .rev()
+        .fold(0, |acc, &x| acc << 8 | u64::from(x))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -3253,15 +3303,15 @@ mod tests {
         assert_eq!(fold_hash("Peskov"), fold_hash("PESKOV"));
         assert_eq!(fold_hash("Łukasz"), fold_hash("łukasz"));
         assert_ne!(fold_hash("Peskov"), fold_hash("Peskova"));
-        // The FNV-1a hash of the lowercase form, by characters, whatever mix of ASCII and
-        // other characters the word holds.
+        // The hash of the lowercase form, by characters, grouped into words byte by byte,
+        // whatever mix of ASCII and other characters the word holds.
         let reference = |s: &str| {
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            for x in s.to_lowercase().bytes() {
-                h ^= u64::from(x);
-                h = h.wrapping_mul(0x0100_0000_01b3);
+            let lower: Vec<u8> = s.chars().flat_map(char::to_lowercase).collect::<String>().into();
+            let mut h = FoldHash::default();
+            for c in lower.chunks(8) {
+                h.add(c.iter().rev().fold(0, |acc, &x| acc << 8 | u64::from(x)));
             }
-            h
+            h.finish(lower.len())
         };
         for w in [
             "",
@@ -3277,6 +3327,12 @@ mod tests {
             "İstanbul",
             "K\u{212A}",
             "straße",
+            "Abcdefg",
+            "Abcdefgh",
+            "Abcdefghi",
+            "ABCDEFGHIJKLMNOP",
+            "ABCDEFGHIJKLMNOPQ",
+            "ÑANDÚ-Abcdefghijk",
         ] {
             assert_eq!(fold_hash(w), reference(w), "{w}");
         }
