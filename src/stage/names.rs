@@ -2190,12 +2190,22 @@ fn organisation_name(text: &str, chunk: &[Token], phrase: &mut String) -> Option
 /// The lexicon classes of the phrase of the tokens' stems joined by single spaces. When the
 /// text holds exactly that (one space between words, no possessive), it is looked up in
 /// place; otherwise the lowercase phrase is written into `phrase` first.
+///
+/// The test of the first word of a phrase against [`PHRASE_STARTS`], which rules out most
+/// phrases, is made in the caller; the lookup itself is not.
+#[inline(always)]
 fn phrase_classes(text: &str, tail: &[Token], phrase: &mut String) -> u32 {
     if let [first, _, ..] = tail {
         if PHRASE_STARTS.get_fold(first.stem(text), phrase) == 0 {
             return 0;
         }
     }
+    phrase_entry_classes(text, tail, phrase)
+}
+
+/// [`phrase_classes`] past the test of the first word.
+#[inline(never)]
+fn phrase_entry_classes(text: &str, tail: &[Token], phrase: &mut String) -> u32 {
     let bytes = text.as_bytes();
     let in_place = tail.iter().all(|t| !t.has(flag::POSSESSIVE))
         && tail
