@@ -567,9 +567,7 @@ fn pack_le(b: &[u8]) -> u64 {
         let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
         return u64::from(lo) | (u64::from(hi) << (8 * (n - 4)));
     }
-    b.iter()
-        .rev()
-        .fold(0, |acc, &x| acc << 8 | u64::from(x))
+    b.iter().rev().fold(0, |acc, &x| acc << 8 | u64::from(x))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -3316,7 +3314,11 @@ mod tests {
         // The hash of the lowercase form, by characters, grouped into words byte by byte,
         // whatever mix of ASCII and other characters the word holds.
         let reference = |s: &str| {
-            let lower: Vec<u8> = s.chars().flat_map(char::to_lowercase).collect::<String>().into();
+            let lower: Vec<u8> = s
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+                .into();
             let mut h = FoldHash::default();
             for c in lower.chunks(8) {
                 h.add(c.iter().rev().fold(0, |acc, &x| acc << 8 | u64::from(x)));
