@@ -2422,9 +2422,29 @@ fn apposition_segment(
         let mut e = seg_start;
         let mut words = 0;
         while e < limit {
-            // Eight printable ASCII bytes other than the space at once: none ends a word.
             if let Some(b) = bytes.get(e..(e + 8).min(limit)).filter(|b| b.len() == 8) {
                 let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+                if x & (ONES * 0x80) == 0 {
+                    // Eight ASCII bytes at once: their whitespace (what `char::is_whitespace`
+                    // has there: the tab to the carriage return, and the space), counted by
+                    // a multiply that sums the bytes' flags into the top byte.
+                    let spaces = bytes_in(x, b'\t', b'\r') | bytes_in(x, b' ', b' ');
+                    let count = ((spaces >> 7).wrapping_mul(ONES) >> 56) as usize;
+                    if words + count < 16 {
+                        words += count;
+                        e += 8;
+                        continue;
+                    }
+                    // The window ends at the sixteenth: drop the spaces before it.
+                    let mut m = spaces;
+                    for _ in words + 1..16 {
+                        m &= m - 1;
+                    }
+                    e += (m.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                // Else eight printable ASCII bytes other than the space at once: none ends a
+                // word.
                 let high = x & (ONES * 0x80);
                 // The top bit of each byte that is not ASCII or is at most a space.
                 let stop = high | (!(x & !high).wrapping_add(ONES * (0x80 - 0x21)) & (ONES * 0x80));
@@ -3784,6 +3804,36 @@ mod tests {
             apposition_after(text, 7, text.len(), &cue_free, &mut scratch),
             None
         );
+    }
+
+    #[test]
+    fn an_apposition_ends_within_sixteen_spaces() {
+        // The segment's comma must come before the sixteenth whitespace character after the
+        // opening comma: the window is read eight bytes at a time, so words of every length
+        // and runs of spaces of every kind cross its boundary here.
+        let fillers = ["big", "minister", "of", "internationalstate", "a", "deputy"];
+        for sep in [" ", "  ", "\t", " \u{a0}", "\u{2003}", "\r\n"] {
+            for words in 1..=20 {
+                let mut text = String::from("Ann Lee, the");
+                for i in 0..words {
+                    text.push_str(sep);
+                    text.push_str(fillers[i % fillers.len()]);
+                }
+                let seg_end = text.len();
+                text.push_str(", said it.");
+                let text = text.as_str();
+                let seg_start = "Ann Lee, ".len();
+                // The whitespace before the segment's last word (it holds none).
+                let spaces = text[seg_start..seg_end]
+                    .chars()
+                    .filter(|c| c.is_whitespace())
+                    .count();
+                let want = (spaces <= 15).then(|| &text[seg_start..seg_end]);
+                let mut scratch = Scratch::default();
+                let got = apposition_after(text, 7, text.len(), &cue_free, &mut scratch);
+                assert_eq!(got.map(|s| &text[s]), want, "{text:?}");
+            }
+        }
     }
 
     #[test]
