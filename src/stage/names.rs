@@ -492,34 +492,82 @@ pub(crate) fn eq_fold(a: &str, b: &str) -> bool {
         .eq(b.chars().flat_map(char::to_lowercase))
 }
 
-/// A hash of the lowercase form of `s` (FNV-1a), for maps keyed by words without
-/// allocating.
+/// A hash of the lowercase form of `s`, for maps keyed by words without allocating: its
+/// bytes eight at a time (little-endian, the last group padded with zero bytes), then its
+/// length.
 pub(crate) fn fold_hash(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    // The ASCII bytes before the first other one (all of them, most often), hashed as they
-    // are read: the same bytes as the general case, as an ASCII letter lowercases to one
-    // byte; the rest, from a character boundary, by characters.
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while let Some(&x) = bytes.get(i) {
-        if !x.is_ascii() {
-            break;
-        }
-        h ^= u64::from(x.to_ascii_lowercase());
-        h = h.wrapping_mul(0x0100_0000_01b3);
-        i += 1;
+    // An ASCII word lowercases byte by byte in place, so eight bytes at a time; the OR of
+    // its bytes says whether it was ASCII after all (`lower8` of a byte that is not is no
+    // lowercasing, so that hash is dropped).
+    let mut h = FoldHash::default();
+    let mut any = 0u64;
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    for c in &mut chunks {
+        let x = pack_le(c);
+        any |= x;
+        h.add(lower8(x));
     }
-    let Some(rest) = s.get(i..).filter(|r| !r.is_empty()) else {
-        return h;
-    };
-    for c in rest.chars().flat_map(char::to_lowercase) {
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let x = pack_le(rest);
+        any |= x;
+        h.add(lower8(x));
+    }
+    if any & 0x8080_8080_8080_8080 == 0 {
+        return h.finish(s.len());
+    }
+    // The bytes of the lowercase form, by characters, grouped as above.
+    let mut h = FoldHash::default();
+    let (mut group, mut n, mut len) = (0u64, 0u32, 0usize);
+    for c in s.chars().flat_map(char::to_lowercase) {
         let mut b = [0u8; 4];
         for &x in c.encode_utf8(&mut b).as_bytes() {
-            h ^= u64::from(x);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+            group |= u64::from(x) << (8 * n);
+            n += 1;
+            len += 1;
+            if n == 8 {
+                h.add(group);
+                (group, n) = (0, 0);
+            }
         }
     }
-    h
+    if n > 0 {
+        h.add(group);
+    }
+    h.finish(len)
+}
+
+/// The state of [`fold_hash`].
+#[derive(Default)]
+struct FoldHash(u64);
+
+impl FoldHash {
+    #[inline(always)]
+    fn add(&mut self, group: u64) {
+        self.0 = (self.0.rotate_left(5) ^ group).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    #[inline(always)]
+    fn finish(mut self, len: usize) -> u64 {
+        self.add(len as u64);
+        self.0
+    }
+}
+
+/// Up to eight bytes as a little-endian word, padded with zero bytes.
+#[inline(always)]
+fn pack_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 8 {
+        return u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+    }
+    if n >= 4 {
+        // Two overlapping loads: the bytes they share are the same.
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+        return u64::from(lo) | (u64::from(hi) << (8 * (n - 4)));
+    }
+    b.iter().rev().fold(0, |acc, &x| acc << 8 | u64::from(x))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -2140,12 +2188,22 @@ fn organisation_name(text: &str, chunk: &[Token], phrase: &mut String) -> Option
 /// The lexicon classes of the phrase of the tokens' stems joined by single spaces. When the
 /// text holds exactly that (one space between words, no possessive), it is looked up in
 /// place; otherwise the lowercase phrase is written into `phrase` first.
+///
+/// The test of the first word of a phrase against [`PHRASE_STARTS`], which rules out most
+/// phrases, is made in the caller; the lookup itself is not.
+#[inline(always)]
 fn phrase_classes(text: &str, tail: &[Token], phrase: &mut String) -> u32 {
     if let [first, _, ..] = tail {
         if PHRASE_STARTS.get_fold(first.stem(text), phrase) == 0 {
             return 0;
         }
     }
+    phrase_entry_classes(text, tail, phrase)
+}
+
+/// [`phrase_classes`] past the test of the first word.
+#[inline(never)]
+fn phrase_entry_classes(text: &str, tail: &[Token], phrase: &mut String) -> u32 {
     let bytes = text.as_bytes();
     let in_place = tail.iter().all(|t| !t.has(flag::POSSESSIVE))
         && tail
@@ -2364,9 +2422,29 @@ fn apposition_segment(
         let mut e = seg_start;
         let mut words = 0;
         while e < limit {
-            // Eight printable ASCII bytes other than the space at once: none ends a word.
             if let Some(b) = bytes.get(e..(e + 8).min(limit)).filter(|b| b.len() == 8) {
                 let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+                if x & (ONES * 0x80) == 0 {
+                    // Eight ASCII bytes at once: their whitespace (what `char::is_whitespace`
+                    // has there: the tab to the carriage return, and the space), counted by
+                    // a multiply that sums the bytes' flags into the top byte.
+                    let spaces = bytes_in(x, b'\t', b'\r') | bytes_in(x, b' ', b' ');
+                    let count = ((spaces >> 7).wrapping_mul(ONES) >> 56) as usize;
+                    if words + count < 16 {
+                        words += count;
+                        e += 8;
+                        continue;
+                    }
+                    // The window ends at the sixteenth: drop the spaces before it.
+                    let mut m = spaces;
+                    for _ in words + 1..16 {
+                        m &= m - 1;
+                    }
+                    e += (m.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                // Else eight printable ASCII bytes other than the space at once: none ends a
+                // word.
                 let high = x & (ONES * 0x80);
                 // The top bit of each byte that is not ASCII or is at most a space.
                 let stop = high | (!(x & !high).wrapping_add(ONES * (0x80 - 0x21)) & (ONES * 0x80));
@@ -3253,15 +3331,19 @@ mod tests {
         assert_eq!(fold_hash("Peskov"), fold_hash("PESKOV"));
         assert_eq!(fold_hash("Łukasz"), fold_hash("łukasz"));
         assert_ne!(fold_hash("Peskov"), fold_hash("Peskova"));
-        // The FNV-1a hash of the lowercase form, by characters, whatever mix of ASCII and
-        // other characters the word holds.
+        // The hash of the lowercase form, by characters, grouped into words byte by byte,
+        // whatever mix of ASCII and other characters the word holds.
         let reference = |s: &str| {
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            for x in s.to_lowercase().bytes() {
-                h ^= u64::from(x);
-                h = h.wrapping_mul(0x0100_0000_01b3);
+            let lower: Vec<u8> = s
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+                .into();
+            let mut h = FoldHash::default();
+            for c in lower.chunks(8) {
+                h.add(c.iter().rev().fold(0, |acc, &x| acc << 8 | u64::from(x)));
             }
-            h
+            h.finish(lower.len())
         };
         for w in [
             "",
@@ -3277,6 +3359,12 @@ mod tests {
             "İstanbul",
             "K\u{212A}",
             "straße",
+            "Abcdefg",
+            "Abcdefgh",
+            "Abcdefghi",
+            "ABCDEFGHIJKLMNOP",
+            "ABCDEFGHIJKLMNOPQ",
+            "ÑANDÚ-Abcdefghijk",
         ] {
             assert_eq!(fold_hash(w), reference(w), "{w}");
         }
@@ -3716,6 +3804,36 @@ mod tests {
             apposition_after(text, 7, text.len(), &cue_free, &mut scratch),
             None
         );
+    }
+
+    #[test]
+    fn an_apposition_ends_within_sixteen_spaces() {
+        // The segment's comma must come before the sixteenth whitespace character after the
+        // opening comma: the window is read eight bytes at a time, so words of every length
+        // and runs of spaces of every kind cross its boundary here.
+        let fillers = ["big", "minister", "of", "internationalstate", "a", "deputy"];
+        for sep in [" ", "  ", "\t", " \u{a0}", "\u{2003}", "\r\n"] {
+            for words in 1..=20 {
+                let mut text = String::from("Ann Lee, the");
+                for i in 0..words {
+                    text.push_str(sep);
+                    text.push_str(fillers[i % fillers.len()]);
+                }
+                let seg_end = text.len();
+                text.push_str(", said it.");
+                let text = text.as_str();
+                let seg_start = "Ann Lee, ".len();
+                // The whitespace before the segment's last word (it holds none).
+                let spaces = text[seg_start..seg_end]
+                    .chars()
+                    .filter(|c| c.is_whitespace())
+                    .count();
+                let want = (spaces <= 15).then(|| &text[seg_start..seg_end]);
+                let mut scratch = Scratch::default();
+                let got = apposition_after(text, 7, text.len(), &cue_free, &mut scratch);
+                assert_eq!(got.map(|s| &text[s]), want, "{text:?}");
+            }
+        }
     }
 
     #[test]
