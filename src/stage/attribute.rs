@@ -189,7 +189,19 @@ impl Para<'_> {
     }
 
     /// Whether token `i` is one of these words (false past the last token).
+    ///
+    /// Not inlined: the rules test words in well over a hundred places, most of them seldom
+    /// reached, and a copy of the list scan at each made the rule code too big for the
+    /// instruction cache. The few tests in loops use [`is_word_in_inline`](Self::is_word_in_inline).
+    #[inline(never)]
     fn is_word_in(&self, i: usize, list: &[&str]) -> bool {
+        self.is_word_in_inline(i, list)
+    }
+
+    /// [`is_word_in`](Self::is_word_in) compiled in place, where the list's words become
+    /// constants: for the tests that run once per token of a loop.
+    #[inline(always)]
+    fn is_word_in_inline(&self, i: usize, list: &[&str]) -> bool {
         self.toks.get(i).is_some_and(|t| t.is_word()) && is_in_bytes(list, self.bytes(i))
     }
 
@@ -449,7 +461,7 @@ impl Para<'_> {
             // Beethoven`.
             if i > start && self.toks[i - 1].cap {
                 let run = (i..hi.min(i + 2))
-                    .take_while(|&k| self.is_word_in(k, PARTICLES))
+                    .take_while(|&k| self.is_word_in_inline(k, PARTICLES))
                     .count();
                 if run > 0 && i + run < hi && self.toks[i + run].cap && self.toks[i + run].is_word()
                 {
@@ -615,7 +627,7 @@ impl Para<'_> {
         }
         // A share of a group named by a pronoun: `One of them has …`, `Most of us say …`.
         if j > lo + 1
-            && self.is_word_in(j, &["them", "us", "those", "these"])
+            && self.is_word_in_inline(j, &["them", "us", "those", "these"])
             && self.is_word_in(j - 1, &["of"])
             && (self.has(j - 2, words::DETERMINER)
                 || self.is_word_in(j - 2, &["none", "half", "neither", "either"]))
@@ -631,7 +643,7 @@ impl Para<'_> {
         // Likewise without a comma (`leaders who say …`), and a quantified one (`many of
         // whom say …`).
         if j > lo + 1
-            && self.is_word_in(j, &["whom", "which"])
+            && self.is_word_in_inline(j, &["whom", "which"])
             && self.is_word_in(j - 1, &["of"])
             && self.has(j - 2, words::DETERMINER)
         {
@@ -644,7 +656,7 @@ impl Para<'_> {
         }
         if self.is_pronoun(j)
             || (j > lo
-                && self.is_word_in(j, &["who", "which"])
+                && self.is_word_in_inline(j, &["who", "which"])
                 && (self.is_punct(j - 1, ",") || self.np_word(j - 1)))
         {
             return Some(Source {
@@ -1404,6 +1416,7 @@ fn direct_sieves(
 /// The words from `start` to the cue at `cue` (auxiliaries and adverbs before the cue left
 /// out) as one subject, when they read as one: they open with a capital, a determiner, a
 /// pronoun or a number, and hold no quotation mark or sentence punctuation.
+#[cold]
 fn whole_subject(pa: &Para<'_>, start: usize, cue: usize) -> Option<Source> {
     let mut end = cue;
     while end > start + 1 && (pa.has(end - 1, words::AUX) || pa.bytes(end - 1).ends_with(b"ly")) {
@@ -1429,6 +1442,7 @@ fn whole_subject(pa: &Para<'_>, start: usize, cue: usize) -> Option<Source> {
 /// The speaker after an inverted cue (`said Ann Lee`, `said a man calling himself Paul
 /// Paul.`): the noun phrase with its apposition, or, when no apposition follows, every word up
 /// to the punctuation unless an adjunct of the cue comes first (`said Ann Lee on Monday`).
+#[cold]
 fn inverted_subject(pa: &Para<'_>, cue_end: usize, limit: usize) -> Option<Source> {
     let mut s = pa.subject_after(cue_end, limit)?;
     let end = pa.toks.partition_point(|t| t.span.end <= s.mention.end);
@@ -1751,6 +1765,7 @@ fn adjunct_comma(pa: &Para<'_>, from: usize, s_end: usize, lemma: &str) -> Optio
 
 /// The words that open a sentence before a parenthetical speaker at byte `mention`, up to
 /// the comma before it (`Back then,` in `Back then, she said, …`).
+#[cold]
 fn lead_segment(pa: &Para<'_>, s_start: usize, mention: usize) -> Option<Span> {
     let m = pa.toks.partition_point(|t| t.span.start < mention);
     if m <= s_start + 1 || m - s_start > 12 || !pa.is_punct(m - 1, ",") {
@@ -1767,6 +1782,7 @@ fn lead_segment(pa: &Para<'_>, s_start: usize, mention: usize) -> Option<Span> {
 /// An apposition after a source phrase that ends at the comma at token `comma`:
 /// `according to Bill Smith, a pollster who ran the survey`. It opens with a determiner, has
 /// no verb before any relative pronoun, and runs to the sentence end or another comma.
+#[cold]
 fn apposition(pa: &Para<'_>, comma: usize, s_end: usize) -> Option<Span> {
     if comma + 1 >= s_end || !pa.is_punct(comma, ",") || !pa.has(comma + 1, words::DETERMINER) {
         return None;
@@ -1789,6 +1805,7 @@ fn apposition(pa: &Para<'_>, comma: usize, s_end: usize) -> Option<Span> {
 
 /// What a sentence says after a parenthetical attribution ending before token `after`: the
 /// clause after its comma, when no other cue opens it.
+#[cold]
 fn tail_segment(pa: &Para<'_>, cues: &[CueAt], after: usize, s_end: usize) -> Option<Span> {
     if after + 1 >= s_end || !pa.is_punct(after, ",") {
         return None;
@@ -1817,6 +1834,7 @@ fn title_case(toks: &[Tok]) -> bool {
 }
 
 /// Gives back the quotations a draft numbered `draft` took, when it is dropped.
+#[cold]
 fn release(quos: &mut [QuoteAt], draft: usize) {
     for q in quos {
         if q.taken == Some(draft) {
@@ -1843,6 +1861,7 @@ fn overlaps_existing(drafts: &[Draft], span: Span) -> bool {
     })
 }
 
+#[cold]
 fn first_person(pa: &Para<'_>, content: Span) -> bool {
     let first = pa.toks.partition_point(|t| t.span.start < content.start);
     pa.toks[first..]
@@ -1868,7 +1887,7 @@ fn trim_content(pa: &Para<'_>, content: Span, one_word: bool) -> Option<Span> {
     // A conjunction that links the sentence to the one before is no part of what was said
     // either: `But [the vote will be close], aides said`.
     let conjunction = |k: usize| {
-        end - k > 2 && !pa.toks[k].quoted && pa.is_word_in(k, &["but", "and", "so", "yet"])
+        end - k > 2 && !pa.toks[k].quoted && pa.is_word_in_inline(k, &["but", "and", "so", "yet"])
     };
     while first < end
         && (pa.toks[first].kind == TokKind::Punct
@@ -2171,6 +2190,7 @@ fn clause_breaks(
 type Found = Option<(Span, Option<Source>, Rule)>;
 
 /// `According to X, …` and `…, according to X.`
+#[cold]
 fn source_cue(
     pa: &Para<'_>,
     cues: &[CueAt],
@@ -2264,6 +2284,7 @@ fn source_cue(
 }
 
 /// `…, as noted by X.` and `as X put it`.
+#[cold]
 fn as_clause(pa: &Para<'_>, c: &CueAt, s_start: usize, s_end: usize) -> Found {
     let ends_with_by = pa.bytes(c.end - 1).eq_ignore_ascii_case(b"by");
     let source = if ends_with_by {
@@ -2318,6 +2339,7 @@ fn source_end_tok(pa: &Para<'_>, source: &Source, from: usize) -> usize {
 /// `ci`: a later speech verb right after a comma and a short subject, with nothing but
 /// punctuation after it. Such a sentence is all what was said, so an earlier cue-like word
 /// inside it is not a verb of its own.
+#[cold]
 fn trailing_attribution_follows(pa: &Para<'_>, cues: &[CueAt], ci: usize, s_end: usize) -> bool {
     cues[ci + 1..]
         .iter()
@@ -2402,7 +2424,7 @@ fn verb_cue(
         || c.first > s_start + 1
             && ((pa.is_class(c.first - 1, words::NUMBER_ABOVE_ONE)
                 && pa.has(c.first - 2, words::DETERMINER))
-                || (pa.is_word_in(c.first - 1, &["all", "both", "each"])
+                || (pa.is_word_in_inline(c.first - 1, &["all", "both", "each"])
                     && (pa.np_word(c.first - 2) || pa.is_punct(c.first - 2, ")"))
                     && !pa.has(c.first - 2, words::DETERMINER)));
     if c.first > s_start
@@ -2931,6 +2953,7 @@ fn speaking(lemma: &str) -> bool {
 /// hearer or a manner (`spoke [to reporters] about …`, `talked [at length] about …`); after
 /// `against` or `for` when the speaker spoke out (`spoke out against …`). Nothing else
 /// after these verbs is a topic (`spoke over the noise`, `As Lee spoke, the crowd …`).
+#[cold]
 fn topic_after_speaking(pa: &Para<'_>, from: usize, end: usize) -> Option<usize> {
     let topic = |k: usize| {
         (pa.is_word_in(k, &["about", "of"])
@@ -3076,6 +3099,7 @@ const MONTHS: &[&str] = &[
 
 /// Whether a time adjunct with no comma after it opens the clause just before token
 /// `first`: `Although in September she said`, `On Monday the mayor said`.
+#[cold]
 fn time_adjunct_before(pa: &Para<'_>, s_start: usize, first: usize) -> bool {
     let lo = s_start.max(first.saturating_sub(5));
     let mut timed = false;
@@ -3111,6 +3135,7 @@ pub(crate) const POSTMODIFIER_OPENERS: &[&str] = &[
 /// The subject whose modifier ends with the phrase starting at token `first`: walks back
 /// within the clause to a modifier opener after a noun phrase that opens the clause. The
 /// head is the mention and the modifier its role, up to the end of `inner`.
+#[cold]
 fn postmodified_subject(
     pa: &Para<'_>,
     s_start: usize,
@@ -3201,6 +3226,7 @@ fn postmodified_subject(
 /// The head of a subject whose modifier holds token `first`: walks back within the clause to
 /// a modifier opener (a preposition, a post-nominal adjective, a relative pronoun) after a
 /// noun phrase that opens the clause. Returns the head's first token and the opener.
+#[cold]
 fn modifier_head(pa: &Para<'_>, s_start: usize, first: usize) -> Option<(usize, usize)> {
     let lo = s_start.max(first.saturating_sub(12));
     let mut k = first;
@@ -3246,6 +3272,7 @@ fn modifier_head(pa: &Para<'_>, s_start: usize, first: usize) -> Option<(usize, 
 
 /// A speech noun with its possessor and a `that` clause: `Trump's claim that …`, `his
 /// warning that …`. The possessor is the speaker.
+#[cold]
 fn possessed_claim(
     pa: &Para<'_>,
     cues: &[CueAt],
@@ -3293,7 +3320,7 @@ fn adjunct_only(pa: &Para<'_>, from: usize, end: usize) -> bool {
 /// Whether `with` at token `k` names a hearer who is asked something, an infinitive
 /// following within a few words: `pleaded with them to reject …`.
 fn appeal_with(pa: &Para<'_>, k: usize, end: usize) -> bool {
-    pa.is_word_in(k, &["with"])
+    pa.is_word_in_inline(k, &["with"])
         && (k + 1..end.min(k + 6))
             .take_while(|&j| pa.toks[j].is_word())
             .any(|j| pa.is_class(j, words::TO))
@@ -3301,6 +3328,7 @@ fn appeal_with(pa: &Para<'_>, k: usize, end: usize) -> bool {
 
 /// Whether `span` is a short phrase that opens with a preposition and holds no verb
 /// (`Through an aide`, `In a statement on Monday`).
+#[cold]
 fn verbless_phrase(pa: &Para<'_>, span: Span) -> bool {
     let first = pa.toks.partition_point(|t| t.span.start < span.start);
     let end = pa.toks.partition_point(|t| t.span.end <= span.end);
@@ -3340,6 +3368,7 @@ const QUESTION_OPENERS: &[&str] = &[
 /// Whether content after an evaluative verb holds a proposition: it follows `that`
 /// (`boasted that …`), or gives a reason or a characterisation of the target (`praised X
 /// for …`, `accused X of …`, `criticized X as …`).
+#[cold]
 fn states_a_reason(pa: &Para<'_>, content: Span) -> bool {
     let first = pa.toks.partition_point(|t| t.span.start < content.start);
     if first > 0 && pa.is_class(first - 1, words::THAT) {
@@ -3567,6 +3596,7 @@ fn raising(
 /// a noun such as `plan` is no cue), after auxiliaries and adverbs (`is widely expected`).
 /// A subject set off by commas or not at a clause opening is read as a speaker's is
 /// (`[Ann Lee], the mayor who …, appeared`).
+#[cold]
 fn raising_subject(pa: &Para<'_>, s_start: usize, cue: usize) -> Option<Source> {
     let end = pa.before_verb_group(s_start, cue, false);
     let lo = s_start.max(end.saturating_sub(12));
@@ -3638,6 +3668,7 @@ fn asked_question(pa: &Para<'_>, c: &CueAt, lemma: &str, s_start: usize, s_end: 
 
 /// Whether the word at `k` can open a hearer object (`told reporters`, `told the AP`,
 /// `told him`), not a clause.
+#[cold]
 fn hearer_object(pa: &Para<'_>, k: usize) -> bool {
     pa.toks[k].cap
         || pa.has(k, words::DETERMINER)
@@ -3689,6 +3720,7 @@ fn clause_initial(pa: &Para<'_>, s_start: usize, at: usize) -> bool {
 }
 
 /// The subject at the start of a sentence (after an opening adjunct clause).
+#[cold]
 fn sentence_subject(pa: &Para<'_>, s_start: usize, limit: usize) -> Option<Source> {
     let mut from = s_start;
     // Skip a conjunction: `But other advisers …`.
@@ -3749,6 +3781,7 @@ fn main_clause_subject(pa: &Para<'_>, s_start: usize, limit: usize) -> Option<So
 
 /// The subject of the clause a participle belongs to: the noun phrase after the nearest
 /// clause opener before it (`When Trump launched his campaign by talking about …`).
+#[cold]
 fn clause_subject(pa: &Para<'_>, s_start: usize, participle: usize) -> Option<Source> {
     let lo = s_start.max(participle.saturating_sub(REACH));
     let mut k = participle;
@@ -3774,7 +3807,7 @@ pub(crate) const DAY_WORDS: &[&str] = &[
 /// `last week`, `earlier this month`); else `k`.
 fn skip_time_adjunct(pa: &Para<'_>, k: usize, s_end: usize) -> usize {
     let mut j = k;
-    if pa.is_word_in(j, &["on"]) && pa.is_class(j + 1, words::WEEKDAY) {
+    if pa.is_word_in_inline(j, &["on"]) && pa.is_class(j + 1, words::WEEKDAY) {
         j += 2;
     } else if pa.is_class(j, words::DAY) {
         j += 1;
@@ -3782,7 +3815,7 @@ fn skip_time_adjunct(pa: &Para<'_>, k: usize, s_end: usize) -> usize {
         if pa.is_word_in(j, &["earlier", "later"]) && pa.is_word_in(j + 1, &["this", "last"]) {
             j += 1;
         }
-        if pa.is_word_in(j, &["last", "this", "next"])
+        if pa.is_word_in_inline(j, &["last", "this", "next"])
             && (pa.is_word_in(j + 1, &["week", "month", "year", "weekend", "night"])
                 || pa.is_class(j + 1, words::WEEKDAY))
         {
@@ -3901,7 +3934,7 @@ fn complementizer(pa: &Para<'_>, k: usize) -> bool {
         // easier` (not `insisted that, with the vote over, …`).
         && !(pa.toks[k].cap && k + 1 < pa.toks.len() && pa.is_punct(k + 1, ","))
         && !(pa.toks.get(k + 1).is_some_and(|t| t.class & words::BE != 0)
-            || pa.is_word_in(
+            || pa.is_word_in_inline(
                 k + 1,
                 &[
                     "has", "had", "will", "would", "could", "should", "can", "may", "might",
@@ -4178,6 +4211,7 @@ impl Default for Kickers {
 /// A name found once is accepted again without a look-up; other look-ups spend one of
 /// `kickers.left`, so that a text of many short kicker-like paragraphs stays linear with a
 /// small constant.
+#[cold]
 fn name_kicker(pa: &Para<'_>, colon: usize, kickers: &mut Kickers) -> bool {
     if !(1..=3).contains(&colon)
         || !(0..colon).all(|k| {
