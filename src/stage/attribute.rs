@@ -872,13 +872,11 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         .max()
         .unwrap_or(0)
         .min(1 << 12);
-    let mut toks = reuse(&mut scratch.toks, most);
     let mut sent = reuse(&mut scratch.sent, article.sentences.len());
     let mut cues: Vec<CueAt> = reuse(&mut scratch.cues, article.cues.len());
     let mut quos: Vec<QuoteAt> = reuse(&mut scratch.quos, n_quotations);
     let mut cue_start: Vec<bool> = reuse(&mut scratch.cue_start, most);
     let mut breaks: Vec<usize> = reuse(&mut scratch.breaks, most);
-    let mut breakable: Vec<usize> = reuse(&mut scratch.breakable, most);
     let mut sent_ids: Vec<(usize, SentenceId)> =
         reuse(&mut scratch.sent_ids, article.sentences.len());
     let mut drafts: Vec<Draft> = reuse(&mut scratch.drafts, n_quotations + article.cues.len());
@@ -891,8 +889,15 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     // A paragraph that ends with `X said:` introduces the quotation opening the next one.
     let mut colon_lead: Option<(ParagraphId, Source, Option<Span>, Option<PatternId>)> = None;
 
+    // The tokens of every paragraph the sieves read, all tokenised first: the tokenizer's
+    // code then stays in the instruction cache from one paragraph to the next, and so does
+    // the sieves' code below (it is far bigger than that cache when both run per paragraph).
+    // `tokenized` holds, per such paragraph, its index and its ranges in `all_toks` and
+    // `all_breakable` (whose indexes count from the paragraph's first token).
+    let mut all_toks: Vec<Tok> = reuse(&mut scratch.toks, most);
+    let mut all_breakable: Vec<usize> = reuse(&mut scratch.breakable, most);
+    let mut tokenized: Vec<Tokenized> = reuse(&mut scratch.tokenized, article.paragraphs.len());
     for (p, para) in article.paragraphs.iter().enumerate() {
-        let pid = ParagraphId::from_index(p);
         // A paragraph without a cue or a quotation gives the sieves nothing to work on (and
         // leaves `last` alone): it is not tokenised, unless it ends with a colon that may
         // introduce the next paragraph's quotation (`Richards put it this way:`).
@@ -926,18 +931,37 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         while quoted_i < quoted.len() && quoted[quoted_i].end <= para.span.start {
             quoted_i += 1;
         }
+        let (first_tok, first_breakable) = (all_toks.len(), all_breakable.len());
         tokenize(
             text,
             para.span,
             &config.abbreviations,
             &marks[mark_i..],
             &quoted[quoted_i..],
-            &mut toks,
-            &mut breakable,
+            &mut all_toks,
+            &mut all_breakable,
         );
-        if toks.is_empty() {
+        if all_toks.len() == first_tok {
             continue;
         }
+        // The sieves count tokens from the paragraph's first.
+        for k in &mut all_breakable[first_breakable..] {
+            *k -= first_tok;
+        }
+        tokenized.push(Tokenized {
+            paragraph: p,
+            toks: first_tok..all_toks.len(),
+            breakable: first_breakable..all_breakable.len(),
+        });
+    }
+    let (mut cue_i, mut quo_i) = (0, 0);
+
+    for tp in &tokenized {
+        let p = tp.paragraph;
+        let para = &article.paragraphs[p];
+        let pid = ParagraphId::from_index(p);
+        let toks = &mut all_toks[tp.toks.clone()];
+        let breakable = &all_breakable[tp.breakable.clone()];
         // The token extent of every sentence that has tokens.
         sent.clear();
         sent_ids.clear();
@@ -1064,10 +1088,10 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
                 toks[c.first].cap = false;
             }
         }
-        clause_breaks(text, &toks, &breakable, &cue_start, &mut breaks);
+        clause_breaks(text, toks, breakable, &cue_start, &mut breaks);
         let pa = Para {
             text,
-            toks: &toks,
+            toks,
             sent: &sent,
             cue_start: &cue_start,
             breaks: &breaks,
@@ -1110,13 +1134,14 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     finish(text, article, &mut drafts, &mut scratch.mention_of);
     scratch.marks = marks;
     scratch.quoted = quoted;
-    scratch.toks = toks;
     scratch.sent = sent;
     scratch.cues = cues;
     scratch.quos = quos;
     scratch.cue_start = cue_start;
     scratch.breaks = breaks;
-    scratch.breakable = breakable;
+    scratch.toks = all_toks;
+    scratch.breakable = all_breakable;
+    scratch.tokenized = tokenized;
     scratch.sent_ids = sent_ids;
     scratch.drafts = drafts;
     scratch.put();
@@ -1136,10 +1161,19 @@ struct Scratch {
     cue_start: Vec<bool>,
     breaks: Vec<usize>,
     breakable: Vec<usize>,
+    tokenized: Vec<Tokenized>,
     sent_ids: Vec<(usize, SentenceId)>,
     drafts: Vec<Draft>,
     /// The mention made for each speaker span ([`finish`]).
     mention_of: FastMap<(usize, usize), usize>,
+}
+
+/// A paragraph tokenised by [`run`]: its index and its ranges in the article's tokens and
+/// in their clause-breaking indexes.
+struct Tokenized {
+    paragraph: usize,
+    toks: std::ops::Range<usize>,
+    breakable: std::ops::Range<usize>,
 }
 
 thread_local! {
@@ -1188,6 +1222,7 @@ impl Scratch {
             bytes(&self.cue_start),
             bytes(&self.breaks),
             bytes(&self.breakable),
+            bytes(&self.tokenized),
             bytes(&self.sent_ids),
             bytes(&self.drafts),
             self.mention_of
