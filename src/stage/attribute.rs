@@ -189,19 +189,7 @@ impl Para<'_> {
     }
 
     /// Whether token `i` is one of these words (false past the last token).
-    ///
-    /// Not inlined: the rules test words in well over a hundred places, most of them seldom
-    /// reached, and a copy of the list scan at each made the rule code too big for the
-    /// instruction cache. The few tests in loops use [`is_word_in_inline`](Self::is_word_in_inline).
-    #[inline(never)]
     fn is_word_in(&self, i: usize, list: &[&str]) -> bool {
-        self.is_word_in_inline(i, list)
-    }
-
-    /// [`is_word_in`](Self::is_word_in) compiled in place, where the list's words become
-    /// constants: for the tests that run once per token of a loop.
-    #[inline(always)]
-    fn is_word_in_inline(&self, i: usize, list: &[&str]) -> bool {
         self.toks.get(i).is_some_and(|t| t.is_word()) && is_in_bytes(list, self.bytes(i))
     }
 
@@ -461,7 +449,7 @@ impl Para<'_> {
             // Beethoven`.
             if i > start && self.toks[i - 1].cap {
                 let run = (i..hi.min(i + 2))
-                    .take_while(|&k| self.is_word_in_inline(k, PARTICLES))
+                    .take_while(|&k| self.is_word_in(k, PARTICLES))
                     .count();
                 if run > 0 && i + run < hi && self.toks[i + run].cap && self.toks[i + run].is_word()
                 {
@@ -627,7 +615,7 @@ impl Para<'_> {
         }
         // A share of a group named by a pronoun: `One of them has …`, `Most of us say …`.
         if j > lo + 1
-            && self.is_word_in_inline(j, &["them", "us", "those", "these"])
+            && self.is_word_in(j, &["them", "us", "those", "these"])
             && self.is_word_in(j - 1, &["of"])
             && (self.has(j - 2, words::DETERMINER)
                 || self.is_word_in(j - 2, &["none", "half", "neither", "either"]))
@@ -643,7 +631,7 @@ impl Para<'_> {
         // Likewise without a comma (`leaders who say …`), and a quantified one (`many of
         // whom say …`).
         if j > lo + 1
-            && self.is_word_in_inline(j, &["whom", "which"])
+            && self.is_word_in(j, &["whom", "which"])
             && self.is_word_in(j - 1, &["of"])
             && self.has(j - 2, words::DETERMINER)
         {
@@ -656,7 +644,7 @@ impl Para<'_> {
         }
         if self.is_pronoun(j)
             || (j > lo
-                && self.is_word_in_inline(j, &["who", "which"])
+                && self.is_word_in(j, &["who", "which"])
                 && (self.is_punct(j - 1, ",") || self.np_word(j - 1)))
         {
             return Some(Source {
@@ -1922,7 +1910,7 @@ fn trim_content(pa: &Para<'_>, content: Span, one_word: bool) -> Option<Span> {
     // A conjunction that links the sentence to the one before is no part of what was said
     // either: `But [the vote will be close], aides said`.
     let conjunction = |k: usize| {
-        end - k > 2 && !pa.toks[k].quoted && pa.is_word_in_inline(k, &["but", "and", "so", "yet"])
+        end - k > 2 && !pa.toks[k].quoted && pa.is_word_in(k, &["but", "and", "so", "yet"])
     };
     while first < end
         && (pa.toks[first].kind == TokKind::Punct
@@ -2459,7 +2447,7 @@ fn verb_cue(
         || c.first > s_start + 1
             && ((pa.is_class(c.first - 1, words::NUMBER_ABOVE_ONE)
                 && pa.has(c.first - 2, words::DETERMINER))
-                || (pa.is_word_in_inline(c.first - 1, &["all", "both", "each"])
+                || (pa.is_word_in(c.first - 1, &["all", "both", "each"])
                     && (pa.np_word(c.first - 2) || pa.is_punct(c.first - 2, ")"))
                     && !pa.has(c.first - 2, words::DETERMINER)));
     if c.first > s_start
@@ -3355,7 +3343,7 @@ fn adjunct_only(pa: &Para<'_>, from: usize, end: usize) -> bool {
 /// Whether `with` at token `k` names a hearer who is asked something, an infinitive
 /// following within a few words: `pleaded with them to reject …`.
 fn appeal_with(pa: &Para<'_>, k: usize, end: usize) -> bool {
-    pa.is_word_in_inline(k, &["with"])
+    pa.is_word_in(k, &["with"])
         && (k + 1..end.min(k + 6))
             .take_while(|&j| pa.toks[j].is_word())
             .any(|j| pa.is_class(j, words::TO))
@@ -3842,7 +3830,7 @@ pub(crate) const DAY_WORDS: &[&str] = &[
 /// `last week`, `earlier this month`); else `k`.
 fn skip_time_adjunct(pa: &Para<'_>, k: usize, s_end: usize) -> usize {
     let mut j = k;
-    if pa.is_word_in_inline(j, &["on"]) && pa.is_class(j + 1, words::WEEKDAY) {
+    if pa.is_word_in(j, &["on"]) && pa.is_class(j + 1, words::WEEKDAY) {
         j += 2;
     } else if pa.is_class(j, words::DAY) {
         j += 1;
@@ -3850,7 +3838,7 @@ fn skip_time_adjunct(pa: &Para<'_>, k: usize, s_end: usize) -> usize {
         if pa.is_word_in(j, &["earlier", "later"]) && pa.is_word_in(j + 1, &["this", "last"]) {
             j += 1;
         }
-        if pa.is_word_in_inline(j, &["last", "this", "next"])
+        if pa.is_word_in(j, &["last", "this", "next"])
             && (pa.is_word_in(j + 1, &["week", "month", "year", "weekend", "night"])
                 || pa.is_class(j + 1, words::WEEKDAY))
         {
@@ -3969,7 +3957,7 @@ fn complementizer(pa: &Para<'_>, k: usize) -> bool {
         // easier` (not `insisted that, with the vote over, …`).
         && !(pa.toks[k].cap && k + 1 < pa.toks.len() && pa.is_punct(k + 1, ","))
         && !(pa.toks.get(k + 1).is_some_and(|t| t.class & words::BE != 0)
-            || pa.is_word_in_inline(
+            || pa.is_word_in(
                 k + 1,
                 &[
                     "has", "had", "will", "would", "could", "should", "can", "may", "might",
