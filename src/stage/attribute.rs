@@ -970,7 +970,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         // not part of a name.
         // Likewise in a short title-case line of the body: a subhead or a list item
         // (`Ann Lee Described Her First Campaign`).
-        let title_line = (para.headline || toks.len() <= 24) && title_case(&toks);
+        let title_line = (para.headline || toks.len() <= 24) && title_case(toks);
 
         // Cues of this paragraph, aligned to tokens, outside quotations.
         cues.clear();
