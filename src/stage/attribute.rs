@@ -860,13 +860,11 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         .max()
         .unwrap_or(0)
         .min(1 << 12);
-    let mut toks = reuse(&mut scratch.toks, most);
     let mut sent = reuse(&mut scratch.sent, article.sentences.len());
     let mut cues: Vec<CueAt> = reuse(&mut scratch.cues, article.cues.len());
     let mut quos: Vec<QuoteAt> = reuse(&mut scratch.quos, n_quotations);
     let mut cue_start: Vec<bool> = reuse(&mut scratch.cue_start, most);
     let mut breaks: Vec<usize> = reuse(&mut scratch.breaks, most);
-    let mut breakable: Vec<usize> = reuse(&mut scratch.breakable, most);
     let mut sent_ids: Vec<(usize, SentenceId)> =
         reuse(&mut scratch.sent_ids, article.sentences.len());
     let mut drafts: Vec<Draft> = reuse(&mut scratch.drafts, n_quotations + article.cues.len());
@@ -879,8 +877,15 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     // A paragraph that ends with `X said:` introduces the quotation opening the next one.
     let mut colon_lead: Option<(ParagraphId, Source, Option<Span>, Option<PatternId>)> = None;
 
+    // The tokens of every paragraph the sieves read, all tokenised first: the tokenizer's
+    // code then stays in the instruction cache from one paragraph to the next, and so does
+    // the sieves' code below (it is far bigger than that cache when both run per paragraph).
+    // `tokenized` holds, per such paragraph, its index and its ranges in `all_toks` and
+    // `all_breakable` (whose indexes count from the paragraph's first token).
+    let mut all_toks: Vec<Tok> = reuse(&mut scratch.toks, most);
+    let mut all_breakable: Vec<usize> = reuse(&mut scratch.breakable, most);
+    let mut tokenized: Vec<Tokenized> = reuse(&mut scratch.tokenized, article.paragraphs.len());
     for (p, para) in article.paragraphs.iter().enumerate() {
-        let pid = ParagraphId::from_index(p);
         // A paragraph without a cue or a quotation gives the sieves nothing to work on (and
         // leaves `last` alone): it is not tokenised, unless it ends with a colon that may
         // introduce the next paragraph's quotation (`Richards put it this way:`).
@@ -914,18 +919,37 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         while quoted_i < quoted.len() && quoted[quoted_i].end <= para.span.start {
             quoted_i += 1;
         }
+        let (first_tok, first_breakable) = (all_toks.len(), all_breakable.len());
         tokenize(
             text,
             para.span,
             &config.abbreviations,
             &marks[mark_i..],
             &quoted[quoted_i..],
-            &mut toks,
-            &mut breakable,
+            &mut all_toks,
+            &mut all_breakable,
         );
-        if toks.is_empty() {
+        if all_toks.len() == first_tok {
             continue;
         }
+        // The sieves count tokens from the paragraph's first.
+        for k in &mut all_breakable[first_breakable..] {
+            *k -= first_tok;
+        }
+        tokenized.push(Tokenized {
+            paragraph: p,
+            toks: first_tok..all_toks.len(),
+            breakable: first_breakable..all_breakable.len(),
+        });
+    }
+    let (mut cue_i, mut quo_i) = (0, 0);
+
+    for tp in &tokenized {
+        let p = tp.paragraph;
+        let para = &article.paragraphs[p];
+        let pid = ParagraphId::from_index(p);
+        let toks = &mut all_toks[tp.toks.clone()];
+        let breakable = &all_breakable[tp.breakable.clone()];
         // The token extent of every sentence that has tokens.
         sent.clear();
         sent_ids.clear();
@@ -946,7 +970,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         // not part of a name.
         // Likewise in a short title-case line of the body: a subhead or a list item
         // (`Ann Lee Described Her First Campaign`).
-        let title_line = (para.headline || toks.len() <= 24) && title_case(&toks);
+        let title_line = (para.headline || toks.len() <= 24) && title_case(toks);
 
         // Cues of this paragraph, aligned to tokens, outside quotations.
         cues.clear();
@@ -1052,10 +1076,10 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
                 toks[c.first].cap = false;
             }
         }
-        clause_breaks(text, &toks, &breakable, &cue_start, &mut breaks);
+        clause_breaks(text, toks, breakable, &cue_start, &mut breaks);
         let pa = Para {
             text,
-            toks: &toks,
+            toks,
             sent: &sent,
             cue_start: &cue_start,
             breaks: &breaks,
@@ -1098,13 +1122,14 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     finish(text, article, &mut drafts, &mut scratch.mention_of);
     scratch.marks = marks;
     scratch.quoted = quoted;
-    scratch.toks = toks;
     scratch.sent = sent;
     scratch.cues = cues;
     scratch.quos = quos;
     scratch.cue_start = cue_start;
     scratch.breaks = breaks;
-    scratch.breakable = breakable;
+    scratch.toks = all_toks;
+    scratch.breakable = all_breakable;
+    scratch.tokenized = tokenized;
     scratch.sent_ids = sent_ids;
     scratch.drafts = drafts;
     scratch.put();
@@ -1124,10 +1149,19 @@ struct Scratch {
     cue_start: Vec<bool>,
     breaks: Vec<usize>,
     breakable: Vec<usize>,
+    tokenized: Vec<Tokenized>,
     sent_ids: Vec<(usize, SentenceId)>,
     drafts: Vec<Draft>,
     /// The mention made for each speaker span ([`finish`]).
     mention_of: FastMap<(usize, usize), usize>,
+}
+
+/// A paragraph tokenised by [`run`]: its index and its ranges in the article's tokens and
+/// in their clause-breaking indexes.
+struct Tokenized {
+    paragraph: usize,
+    toks: std::ops::Range<usize>,
+    breakable: std::ops::Range<usize>,
 }
 
 thread_local! {
@@ -1176,6 +1210,7 @@ impl Scratch {
             bytes(&self.cue_start),
             bytes(&self.breaks),
             bytes(&self.breakable),
+            bytes(&self.tokenized),
             bytes(&self.sent_ids),
             bytes(&self.drafts),
             self.mention_of
@@ -1404,6 +1439,7 @@ fn direct_sieves(
 /// The words from `start` to the cue at `cue` (auxiliaries and adverbs before the cue left
 /// out) as one subject, when they read as one: they open with a capital, a determiner, a
 /// pronoun or a number, and hold no quotation mark or sentence punctuation.
+#[cold]
 fn whole_subject(pa: &Para<'_>, start: usize, cue: usize) -> Option<Source> {
     let mut end = cue;
     while end > start + 1 && (pa.has(end - 1, words::AUX) || pa.bytes(end - 1).ends_with(b"ly")) {
@@ -1429,6 +1465,7 @@ fn whole_subject(pa: &Para<'_>, start: usize, cue: usize) -> Option<Source> {
 /// The speaker after an inverted cue (`said Ann Lee`, `said a man calling himself Paul
 /// Paul.`): the noun phrase with its apposition, or, when no apposition follows, every word up
 /// to the punctuation unless an adjunct of the cue comes first (`said Ann Lee on Monday`).
+#[cold]
 fn inverted_subject(pa: &Para<'_>, cue_end: usize, limit: usize) -> Option<Source> {
     let mut s = pa.subject_after(cue_end, limit)?;
     let end = pa.toks.partition_point(|t| t.span.end <= s.mention.end);
@@ -1751,6 +1788,7 @@ fn adjunct_comma(pa: &Para<'_>, from: usize, s_end: usize, lemma: &str) -> Optio
 
 /// The words that open a sentence before a parenthetical speaker at byte `mention`, up to
 /// the comma before it (`Back then,` in `Back then, she said, …`).
+#[cold]
 fn lead_segment(pa: &Para<'_>, s_start: usize, mention: usize) -> Option<Span> {
     let m = pa.toks.partition_point(|t| t.span.start < mention);
     if m <= s_start + 1 || m - s_start > 12 || !pa.is_punct(m - 1, ",") {
@@ -1767,6 +1805,7 @@ fn lead_segment(pa: &Para<'_>, s_start: usize, mention: usize) -> Option<Span> {
 /// An apposition after a source phrase that ends at the comma at token `comma`:
 /// `according to Bill Smith, a pollster who ran the survey`. It opens with a determiner, has
 /// no verb before any relative pronoun, and runs to the sentence end or another comma.
+#[cold]
 fn apposition(pa: &Para<'_>, comma: usize, s_end: usize) -> Option<Span> {
     if comma + 1 >= s_end || !pa.is_punct(comma, ",") || !pa.has(comma + 1, words::DETERMINER) {
         return None;
@@ -1789,6 +1828,7 @@ fn apposition(pa: &Para<'_>, comma: usize, s_end: usize) -> Option<Span> {
 
 /// What a sentence says after a parenthetical attribution ending before token `after`: the
 /// clause after its comma, when no other cue opens it.
+#[cold]
 fn tail_segment(pa: &Para<'_>, cues: &[CueAt], after: usize, s_end: usize) -> Option<Span> {
     if after + 1 >= s_end || !pa.is_punct(after, ",") {
         return None;
@@ -1817,6 +1857,7 @@ fn title_case(toks: &[Tok]) -> bool {
 }
 
 /// Gives back the quotations a draft numbered `draft` took, when it is dropped.
+#[cold]
 fn release(quos: &mut [QuoteAt], draft: usize) {
     for q in quos {
         if q.taken == Some(draft) {
@@ -1843,6 +1884,7 @@ fn overlaps_existing(drafts: &[Draft], span: Span) -> bool {
     })
 }
 
+#[cold]
 fn first_person(pa: &Para<'_>, content: Span) -> bool {
     let first = pa.toks.partition_point(|t| t.span.start < content.start);
     pa.toks[first..]
@@ -2171,6 +2213,7 @@ fn clause_breaks(
 type Found = Option<(Span, Option<Source>, Rule)>;
 
 /// `According to X, …` and `…, according to X.`
+#[cold]
 fn source_cue(
     pa: &Para<'_>,
     cues: &[CueAt],
@@ -2264,6 +2307,7 @@ fn source_cue(
 }
 
 /// `…, as noted by X.` and `as X put it`.
+#[cold]
 fn as_clause(pa: &Para<'_>, c: &CueAt, s_start: usize, s_end: usize) -> Found {
     let ends_with_by = pa.bytes(c.end - 1).eq_ignore_ascii_case(b"by");
     let source = if ends_with_by {
@@ -2318,6 +2362,7 @@ fn source_end_tok(pa: &Para<'_>, source: &Source, from: usize) -> usize {
 /// `ci`: a later speech verb right after a comma and a short subject, with nothing but
 /// punctuation after it. Such a sentence is all what was said, so an earlier cue-like word
 /// inside it is not a verb of its own.
+#[cold]
 fn trailing_attribution_follows(pa: &Para<'_>, cues: &[CueAt], ci: usize, s_end: usize) -> bool {
     cues[ci + 1..]
         .iter()
@@ -2931,6 +2976,7 @@ fn speaking(lemma: &str) -> bool {
 /// hearer or a manner (`spoke [to reporters] about …`, `talked [at length] about …`); after
 /// `against` or `for` when the speaker spoke out (`spoke out against …`). Nothing else
 /// after these verbs is a topic (`spoke over the noise`, `As Lee spoke, the crowd …`).
+#[cold]
 fn topic_after_speaking(pa: &Para<'_>, from: usize, end: usize) -> Option<usize> {
     let topic = |k: usize| {
         (pa.is_word_in(k, &["about", "of"])
@@ -3076,6 +3122,7 @@ const MONTHS: &[&str] = &[
 
 /// Whether a time adjunct with no comma after it opens the clause just before token
 /// `first`: `Although in September she said`, `On Monday the mayor said`.
+#[cold]
 fn time_adjunct_before(pa: &Para<'_>, s_start: usize, first: usize) -> bool {
     let lo = s_start.max(first.saturating_sub(5));
     let mut timed = false;
@@ -3111,6 +3158,7 @@ pub(crate) const POSTMODIFIER_OPENERS: &[&str] = &[
 /// The subject whose modifier ends with the phrase starting at token `first`: walks back
 /// within the clause to a modifier opener after a noun phrase that opens the clause. The
 /// head is the mention and the modifier its role, up to the end of `inner`.
+#[cold]
 fn postmodified_subject(
     pa: &Para<'_>,
     s_start: usize,
@@ -3201,6 +3249,7 @@ fn postmodified_subject(
 /// The head of a subject whose modifier holds token `first`: walks back within the clause to
 /// a modifier opener (a preposition, a post-nominal adjective, a relative pronoun) after a
 /// noun phrase that opens the clause. Returns the head's first token and the opener.
+#[cold]
 fn modifier_head(pa: &Para<'_>, s_start: usize, first: usize) -> Option<(usize, usize)> {
     let lo = s_start.max(first.saturating_sub(12));
     let mut k = first;
@@ -3246,6 +3295,7 @@ fn modifier_head(pa: &Para<'_>, s_start: usize, first: usize) -> Option<(usize, 
 
 /// A speech noun with its possessor and a `that` clause: `Trump's claim that …`, `his
 /// warning that …`. The possessor is the speaker.
+#[cold]
 fn possessed_claim(
     pa: &Para<'_>,
     cues: &[CueAt],
@@ -3301,6 +3351,7 @@ fn appeal_with(pa: &Para<'_>, k: usize, end: usize) -> bool {
 
 /// Whether `span` is a short phrase that opens with a preposition and holds no verb
 /// (`Through an aide`, `In a statement on Monday`).
+#[cold]
 fn verbless_phrase(pa: &Para<'_>, span: Span) -> bool {
     let first = pa.toks.partition_point(|t| t.span.start < span.start);
     let end = pa.toks.partition_point(|t| t.span.end <= span.end);
@@ -3340,6 +3391,7 @@ const QUESTION_OPENERS: &[&str] = &[
 /// Whether content after an evaluative verb holds a proposition: it follows `that`
 /// (`boasted that …`), or gives a reason or a characterisation of the target (`praised X
 /// for …`, `accused X of …`, `criticized X as …`).
+#[cold]
 fn states_a_reason(pa: &Para<'_>, content: Span) -> bool {
     let first = pa.toks.partition_point(|t| t.span.start < content.start);
     if first > 0 && pa.is_class(first - 1, words::THAT) {
@@ -3567,6 +3619,7 @@ fn raising(
 /// a noun such as `plan` is no cue), after auxiliaries and adverbs (`is widely expected`).
 /// A subject set off by commas or not at a clause opening is read as a speaker's is
 /// (`[Ann Lee], the mayor who …, appeared`).
+#[cold]
 fn raising_subject(pa: &Para<'_>, s_start: usize, cue: usize) -> Option<Source> {
     let end = pa.before_verb_group(s_start, cue, false);
     let lo = s_start.max(end.saturating_sub(12));
@@ -3638,6 +3691,7 @@ fn asked_question(pa: &Para<'_>, c: &CueAt, lemma: &str, s_start: usize, s_end: 
 
 /// Whether the word at `k` can open a hearer object (`told reporters`, `told the AP`,
 /// `told him`), not a clause.
+#[cold]
 fn hearer_object(pa: &Para<'_>, k: usize) -> bool {
     pa.toks[k].cap
         || pa.has(k, words::DETERMINER)
@@ -3689,6 +3743,7 @@ fn clause_initial(pa: &Para<'_>, s_start: usize, at: usize) -> bool {
 }
 
 /// The subject at the start of a sentence (after an opening adjunct clause).
+#[cold]
 fn sentence_subject(pa: &Para<'_>, s_start: usize, limit: usize) -> Option<Source> {
     let mut from = s_start;
     // Skip a conjunction: `But other advisers …`.
@@ -3749,6 +3804,7 @@ fn main_clause_subject(pa: &Para<'_>, s_start: usize, limit: usize) -> Option<So
 
 /// The subject of the clause a participle belongs to: the noun phrase after the nearest
 /// clause opener before it (`When Trump launched his campaign by talking about …`).
+#[cold]
 fn clause_subject(pa: &Para<'_>, s_start: usize, participle: usize) -> Option<Source> {
     let lo = s_start.max(participle.saturating_sub(REACH));
     let mut k = participle;
@@ -4178,6 +4234,7 @@ impl Default for Kickers {
 /// A name found once is accepted again without a look-up; other look-ups spend one of
 /// `kickers.left`, so that a text of many short kicker-like paragraphs stays linear with a
 /// small constant.
+#[cold]
 fn name_kicker(pa: &Para<'_>, colon: usize, kickers: &mut Kickers) -> bool {
     if !(1..=3).contains(&colon)
         || !(0..colon).all(|k| {

@@ -52,11 +52,12 @@ fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-/// Appends the tokens of `text[span]` to `out`; a known abbreviation keeps its period
-/// (`Sen.`). `marks` are the spans of quotation
+/// Appends the tokens of `text[span]` to `out` (after those already there); a known
+/// abbreviation keeps its period (`Sen.`). `marks` are the spans of quotation
 /// marks (`true` for opening) in text order; `quoted` are the content spans of the top-level
-/// quotations, sorted and not overlapping. `breakable` gets the indexes, in order, of the
-/// tokens that may break a clause: those with [`words::BREAK_PUNCT`] or [`words::AND_BUT`].
+/// quotations, sorted and not overlapping. `breakable` gets the indexes in `out`, in order, of
+/// the new tokens that may break a clause: those with [`words::BREAK_PUNCT`] or
+/// [`words::AND_BUT`].
 pub(crate) fn tokenize(
     text: &str,
     span: Span,
@@ -66,8 +67,6 @@ pub(crate) fn tokenize(
     out: &mut Vec<Tok>,
     breakable: &mut Vec<usize>,
 ) {
-    out.clear();
-    breakable.clear();
     let bytes = text.as_bytes();
     let end_of = span.end.min(text.len());
     // About one token per five bytes of news text: most paragraphs then need no growing (a
