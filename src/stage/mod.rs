@@ -4,6 +4,7 @@
 pub(crate) mod attribute;
 pub(crate) mod claims;
 pub(crate) mod coref;
+pub(crate) mod find;
 pub(crate) mod hash;
 pub(crate) mod names;
 pub(crate) mod quotation;

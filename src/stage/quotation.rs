@@ -66,7 +66,9 @@
 //! for the last plausible closing single mark). Role analysis reads at most
 //! [`ROLE_WINDOW`] bytes of each quotation. Nothing is allocated per mark besides the output.
 
+use crate::stage::find;
 use crate::{Paragraph, ParagraphId, Quotation, QuotationId, QuotationRole, Span};
+use once_cell::sync::Lazy;
 
 /// The most quotations open at once in one paragraph (and so the largest depth, minus one).
 pub(crate) const MAX_DEPTH: usize = 32;
@@ -169,26 +171,26 @@ fn glyph_at(bytes: &[u8], i: usize) -> Option<Glyph> {
     }
 }
 
+/// The search for the frequent lead bytes: `"`, `'` and 0xE2 (curly marks).
+static COMMON_LEADS: Lazy<find::Three> = Lazy::new(|| find::Three::new(b'"', b'\'', 0xE2));
+
+/// The search for the rare lead bytes: 0xC2 (guillemets) and 0xE3 (corner brackets).
+static RARE_LEADS: Lazy<find::Two> = Lazy::new(|| find::Two::new(0xC2, 0xE3));
+
 /// Positions of the lead bytes of every quotation mark in `hay`, in order: a merge of two
-/// memchr iterators.
+/// searches, each resumed after the position it last gave.
 struct LeadBytes<'h> {
-    common: memchr::Memchr3<'h>,
-    rare: memchr::Memchr2<'h>,
+    hay: &'h [u8],
     next_common: Option<usize>,
     next_rare: Option<usize>,
 }
 
 impl<'h> LeadBytes<'h> {
     fn new(hay: &'h [u8]) -> Self {
-        let mut common = memchr::memchr3_iter(b'"', b'\'', 0xE2, hay);
-        let mut rare = memchr::memchr2_iter(0xC2, 0xE3, hay);
-        let next_common = common.next();
-        let next_rare = rare.next();
         Self {
-            common,
-            rare,
-            next_common,
-            next_rare,
+            hay,
+            next_common: COMMON_LEADS.find(hay),
+            next_rare: RARE_LEADS.find(hay),
         }
     }
 }
@@ -197,17 +199,18 @@ impl Iterator for LeadBytes<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
+        let after = |i: usize, found: Option<usize>| found.map(|k| i + 1 + k);
         match (self.next_common, self.next_rare) {
             (Some(a), Some(b)) if b < a => {
-                self.next_rare = self.rare.next();
+                self.next_rare = after(b, RARE_LEADS.find(&self.hay[b + 1..]));
                 Some(b)
             }
             (Some(a), _) => {
-                self.next_common = self.common.next();
+                self.next_common = after(a, COMMON_LEADS.find(&self.hay[a + 1..]));
                 Some(a)
             }
             (None, Some(b)) => {
-                self.next_rare = self.rare.next();
+                self.next_rare = after(b, RARE_LEADS.find(&self.hay[b + 1..]));
                 Some(b)
             }
             (None, None) => None,

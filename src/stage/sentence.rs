@@ -13,6 +13,7 @@
 //! The sentences tile the paragraph: each starts and ends at a non-space character, and only
 //! whitespace (in the sense of [`is_space`]) lies between two of them.
 
+use crate::stage::find;
 use crate::stage::hash::FastMap;
 
 use once_cell::sync::Lazy;
@@ -548,6 +549,9 @@ fn word_before(p: &str, dot: usize) -> Option<&str> {
     Some(word.trim_start_matches(is_opener))
 }
 
+/// The search for `.`, `?` and `!`, set up once.
+static MARKS: Lazy<find::Three> = Lazy::new(|| find::Three::new(b'.', b'?', b'!'));
+
 /// The bytes at which a sentence may end (`.`, `?`, `!`, and the first byte of `…`), found
 /// with `memchr`; each kind's next position is kept until the scan passes it.
 #[derive(Debug, Default)]
@@ -564,7 +568,7 @@ impl Terminators {
     fn next(&mut self, b: &[u8], i: usize, end: usize) -> usize {
         let mark = match self.mark {
             Some(m) if m >= i => m,
-            _ => memchr::memchr3(b'.', b'?', b'!', &b[i..end]).map_or(end, |k| i + k),
+            _ => MARKS.find(&b[i..end]).map_or(end, |k| i + k),
         };
         let wide = match self.wide {
             Some(w) if w >= i => w,

@@ -8,8 +8,10 @@
 //! Whitespace is [`is_space`]: Unicode white space plus zero-width characters and the BOM, so
 //! spans never start or end on them. Every span points into the original text.
 
+use crate::stage::find;
 use crate::stage::sentence::{self, is_space, Abbreviations};
 use crate::{Byline, Span};
+use once_cell::sync::Lazy;
 
 /// One block of text that becomes a paragraph.
 #[derive(Debug, Clone, Copy)]
@@ -127,6 +129,9 @@ fn trimmed(text: &str, start: usize, end: usize) -> Line {
     }
 }
 
+/// The search for line feeds, carriage returns and the last byte of U+2028, set up once.
+static COMMON_BREAKS: Lazy<find::Three> = Lazy::new(|| find::Three::new(b'\n', b'\r', 0xA8));
+
 /// Cuts `text` into lines.
 fn split_lines(text: &str) -> Vec<Line> {
     let b = text.as_bytes();
@@ -144,7 +149,7 @@ fn split_lines(text: &str) -> Vec<Line> {
     while i < b.len() {
         let c = match common {
             Some(c) if c >= i => c,
-            _ => from(i, memchr::memchr3(b'\n', b'\r', 0xA8, &b[i..])),
+            _ => from(i, COMMON_BREAKS.find(&b[i..])),
         };
         let r = match rare {
             Some(r) if r >= i => r,
