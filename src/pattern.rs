@@ -999,7 +999,12 @@ impl Trie {
         }
 
         // Then each node's children placed at the first base where their slots are free,
-        // breadth first from the root.
+        // breadth first from the root. The search starts at the first free slot, but never
+        // more than `WINDOW` slots before the end of the array: a fragmented array could
+        // otherwise make every search pass over most of it (quadratic in the forms), where
+        // now a search tries at most `WINDOW` + 256 bases. (The few free slots left behind
+        // stay unused.)
+        const WINDOW: usize = 1024;
         let free = Slot {
             base: 0,
             check: Self::FREE,
@@ -1007,7 +1012,7 @@ impl Trie {
         };
         let mut slots = vec![free];
         let mut slot_of = vec![0usize; nodes.len()];
-        // Every slot before this one is taken.
+        // Every slot before this one is taken or left unused.
         let mut first_free = 1usize;
         let mut queue = std::collections::VecDeque::from([0usize]);
         let too_large = || Error::from(ErrorKind::Automaton);
@@ -1018,6 +1023,7 @@ impl Trie {
             let Some(&(lowest, _)) = children.first() else {
                 continue;
             };
+            first_free = first_free.max(slots.len().saturating_sub(WINDOW));
             let mut base = first_free.saturating_sub(usize::from(lowest));
             loop {
                 let fits = children.iter().all(|&(c, _)| {
