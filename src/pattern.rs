@@ -1944,6 +1944,39 @@ mod tests {
     }
 
     #[test]
+    fn a_large_trie_walks_to_each_form_and_no_other() {
+        // Thousands of forms whose last bytes are far apart (`0` and the lead byte of `中`),
+        // so that the array is far longer than the window its bases are looked for in, and
+        // slots are left behind; and their prefixes, which are no forms.
+        let mut words = Vec::new();
+        for i in 0..6000usize {
+            let stem: String = (0..3)
+                .map(|k| char::from(b'a' + ((i / 2 / 26usize.pow(k)) % 26) as u8))
+                .collect();
+            words.push(format!("{stem}{}", if i % 2 == 0 { "0" } else { "中" }));
+        }
+        let forms: Vec<Vec<u8>> = words.iter().map(|w| w.as_bytes().to_vec()).collect();
+        let mut fold = [0u8; 256];
+        for (b, slot) in (0..=255u8).zip(fold.iter_mut()) {
+            *slot = b;
+        }
+        let trie = Trie::new(&forms, &fold).unwrap();
+        assert!(trie.slots.len() > 4 * 1024, "{}", trie.slots.len());
+        let walk = |w: &[u8]| {
+            let mut state = trie.root();
+            for &b in w {
+                state = trie.child(state, b)?;
+            }
+            state.form
+        };
+        for (i, w) in forms.iter().enumerate() {
+            assert_eq!(walk(w), Some(index_u32(i)), "{}", words[i]);
+            assert_eq!(walk(&w[..3]), None);
+            assert_eq!(walk(&[w.as_slice(), b"0"].concat()), None);
+        }
+    }
+
+    #[test]
     fn regular_rules() {
         let cases: &[(&str, &[&str])] = &[
             ("quip", &["quip", "quips", "quipped", "quipping"]),
