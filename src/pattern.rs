@@ -999,7 +999,12 @@ impl Trie {
         }
 
         // Then each node's children placed at the first base where their slots are free,
-        // breadth first from the root.
+        // breadth first from the root. The search starts at the first free slot, but never
+        // more than `WINDOW` slots before the end of the array: a fragmented array could
+        // otherwise make every search pass over most of it (quadratic in the forms), where
+        // now a search tries at most `WINDOW` + 256 bases. (The few free slots left behind
+        // stay unused.)
+        const WINDOW: usize = 1024;
         let free = Slot {
             base: 0,
             check: Self::FREE,
@@ -1007,7 +1012,7 @@ impl Trie {
         };
         let mut slots = vec![free];
         let mut slot_of = vec![0usize; nodes.len()];
-        // Every slot before this one is taken.
+        // Every slot before this one is taken or left unused.
         let mut first_free = 1usize;
         let mut queue = std::collections::VecDeque::from([0usize]);
         let too_large = || Error::from(ErrorKind::Automaton);
@@ -1018,6 +1023,7 @@ impl Trie {
             let Some(&(lowest, _)) = children.first() else {
                 continue;
             };
+            first_free = first_free.max(slots.len().saturating_sub(WINDOW));
             let mut base = first_free.saturating_sub(usize::from(lowest));
             loop {
                 let fits = children.iter().all(|&(c, _)| {
@@ -1935,6 +1941,39 @@ mod tests {
 
     fn forms(words: &str) -> Vec<String> {
         Pattern::new(words, PatternKind::Speech).surface_forms()
+    }
+
+    #[test]
+    fn a_large_trie_walks_to_each_form_and_no_other() {
+        // Thousands of forms whose last bytes are far apart (`0` and the lead byte of `中`),
+        // so that the array is far longer than the window its bases are looked for in, and
+        // slots are left behind; and their prefixes, which are no forms.
+        let mut words = Vec::new();
+        for i in 0..6000usize {
+            let stem: String = (0..3)
+                .map(|k| char::from(b'a' + ((i / 2 / 26usize.pow(k)) % 26) as u8))
+                .collect();
+            words.push(format!("{stem}{}", if i % 2 == 0 { "0" } else { "中" }));
+        }
+        let forms: Vec<Vec<u8>> = words.iter().map(|w| w.as_bytes().to_vec()).collect();
+        let mut fold = [0u8; 256];
+        for (b, slot) in (0..=255u8).zip(fold.iter_mut()) {
+            *slot = b;
+        }
+        let trie = Trie::new(&forms, &fold).unwrap();
+        assert!(trie.slots.len() > 4 * 1024, "{}", trie.slots.len());
+        let walk = |w: &[u8]| {
+            let mut state = trie.root();
+            for &b in w {
+                state = trie.child(state, b)?;
+            }
+            state.form
+        };
+        for (i, w) in forms.iter().enumerate() {
+            assert_eq!(walk(w), Some(index_u32(i)), "{}", words[i]);
+            assert_eq!(walk(&w[..3]), None);
+            assert_eq!(walk(&[w.as_slice(), b"0"].concat()), None);
+        }
     }
 
     #[test]

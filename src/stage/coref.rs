@@ -257,7 +257,10 @@ impl Ids {
 struct Linker {
     entities: Vec<Entity>,
     by_surname: FastMap<u64, Ids>,
-    by_name: FastMap<u64, usize>,
+    /// Organisations and groups by [`names::fold_hash`] of their name (a group's key is kept
+    /// apart): the entity and the name it was entered by, which a lookup compares, probing
+    /// on to the next key past names that share one by chance ([`Linker::named`]).
+    by_name: FastMap<u64, (usize, Span)>,
     by_head: FastMap<u64, Ids>,
     scratch: Scratch,
     /// Name runs whose apposition may give their entity a role, in the order they were
@@ -872,16 +875,16 @@ impl Linker {
             return self.link_by_head(text, m, a, p, SpeakerKind::Organisation);
         };
         let key = names::fold_hash(&text[name]);
-        let e = match self.by_name.get(&key) {
-            Some(&e) => e,
-            None => {
+        let e = match self.named(text, SpeakerKind::Organisation, name, key) {
+            Ok(e) => e,
+            Err(key) => {
                 let e = self.add(Entity::new(
                     SpeakerKind::Organisation,
                     name,
                     m.span.start,
                     p,
                 ));
-                self.by_name.insert(key, e);
+                self.by_name.insert(key, (e, name));
                 self.register_head(text, name, e);
                 e
             }
@@ -890,15 +893,28 @@ impl Linker {
         e
     }
 
+    /// The entity of `kind` entered in [`Linker::by_name`] by `name` (case aside) from `key`
+    /// on, or the first free key from there on to enter it by. (A hash is no proof: names
+    /// that share a key by chance stay apart.)
+    fn named(&self, text: &str, kind: SpeakerKind, name: Span, mut key: u64) -> Result<usize, u64> {
+        while let Some(&(e, entered)) = self.by_name.get(&key) {
+            if self.entities[e].kind == kind && names::eq_fold(&text[entered], &text[name]) {
+                return Ok(e);
+            }
+            key = key.wrapping_add(1);
+        }
+        Err(key)
+    }
+
     fn link_group(&mut self, text: &str, m: &Mention, a: &Analysis, p: usize) -> usize {
         let whole = a.whole.unwrap_or(m.span);
         // Groups join only when named alike; the key is kept apart from organisation names.
         let key = names::fold_hash(&text[whole]) ^ 0x9e37_79b9_7f4a_7c15;
-        let e = match self.by_name.get(&key) {
-            Some(&e) => e,
-            None => {
+        let e = match self.named(text, SpeakerKind::Group, whole, key) {
+            Ok(e) => e,
+            Err(key) => {
                 let e = self.add(Entity::new(SpeakerKind::Group, whole, m.span.start, p));
-                self.by_name.insert(key, e);
+                self.by_name.insert(key, (e, whole));
                 e
             }
         };
@@ -1425,6 +1441,26 @@ mod tests {
     use super::testkit::{bare, find, mention, quote};
     use super::*;
     use crate::{QuoteKind, Rule};
+
+    #[test]
+    fn names_that_share_a_key_stay_apart() {
+        // Two names entered by the same key, as a hash collision would have it.
+        let text = "the Harbour Board and the Water Board, the HARBOUR BOARD";
+        let (harbour, water) = (find(text, "Harbour Board", 0), find(text, "Water Board", 0));
+        let mut l = Linker::default();
+        let org = SpeakerKind::Organisation;
+        let e = l.add(Entity::new(org, harbour, harbour.start, 0));
+        l.by_name.insert(7, (e, harbour));
+        assert_eq!(l.named(text, org, harbour, 7), Ok(e));
+        let upper = find(text, "HARBOUR BOARD", 0);
+        assert_eq!(l.named(text, org, upper, 7), Ok(e));
+        assert_eq!(l.named(text, SpeakerKind::Group, harbour, 7), Err(8));
+        assert_eq!(l.named(text, org, water, 7), Err(8));
+        let w = l.add(Entity::new(org, water, water.start, 0));
+        l.by_name.insert(8, (w, water));
+        assert_eq!(l.named(text, org, water, 7), Ok(w));
+        assert_eq!(l.named(text, org, harbour, 7), Ok(e));
+    }
 
     /// Adds an indirect quote: content from after `content_from` to the sentence's end,
     /// speaker `who` (its `nth` occurrence), cue `cue` (first occurrence after the mention).

@@ -854,23 +854,8 @@ mod tests {
     /// The tokens of `text`, one per item: the token's text, then `/` and a letter per
     /// property (Word, Punct, Open, Close; Cap; Quoted) and its function-word classes.
     fn render(text: &str, marks: &[(Span, bool)], quoted: &[Span]) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut breakable = Vec::new();
-        tokenize(
-            text,
-            Span::new(0, text.len()),
-            Abbreviations::english(),
-            marks,
-            quoted,
-            &mut out,
-            &mut breakable,
-        );
-        // The breakable tokens are exactly those with a class that may break a clause.
-        let expected: Vec<usize> = (0..out.len())
-            .filter(|&k| out[k].class & (words::BREAK_PUNCT | words::AND_BUT) != 0)
-            .collect();
-        assert_eq!(breakable, expected, "{text}");
-        out.iter()
+        tokens(text, marks, quoted)
+            .iter()
             .map(|t| {
                 let kind = match t.kind {
                     TokKind::Word => "W",
@@ -891,6 +876,51 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The tokens of `text`, checking that the breakable tokens are exactly those with a
+    /// class that may break a clause, and that tokenizing after other tokens appends the
+    /// same ones (their breakable indexes counted in the whole list).
+    fn tokens(text: &str, marks: &[(Span, bool)], quoted: &[Span]) -> Vec<Tok> {
+        let (span, abbreviations) = (Span::new(0, text.len()), Abbreviations::english());
+        let (mut out, mut breakable) = (Vec::new(), Vec::new());
+        tokenize(
+            text,
+            span,
+            abbreviations,
+            marks,
+            quoted,
+            &mut out,
+            &mut breakable,
+        );
+        let expected: Vec<usize> = (0..out.len())
+            .filter(|&k| out[k].class & (words::BREAK_PUNCT | words::AND_BUT) != 0)
+            .collect();
+        assert_eq!(breakable, expected, "{text}");
+        let (mut twice, mut breakable_twice) = (out.clone(), breakable.clone());
+        tokenize(
+            text,
+            span,
+            abbreviations,
+            marks,
+            quoted,
+            &mut twice,
+            &mut breakable_twice,
+        );
+        let key = |t: &Tok| (t.span, t.kind, t.cap, t.quoted, t.class);
+        assert!(
+            twice[out.len()..].iter().map(key).eq(out.iter().map(key)),
+            "{text}"
+        );
+        let shifted = breakable.iter().map(|&k| k + out.len());
+        assert!(
+            breakable_twice[breakable.len()..]
+                .iter()
+                .copied()
+                .eq(shifted),
+            "{text}"
+        );
+        out
     }
 
     #[test]
@@ -946,16 +976,7 @@ mod tests {
         // period that joins), with their classes.
         let text = "No. 5 No. it A&B on 9/11, e-mail N'T I'm Obama\u{2019}s K. p.m. end.\u{201d} \
                     x.\u{a0}y Ann\u{2019} 3,a 3, 4 we\u{2019}re 21,000.";
-        let mut toks = Vec::new();
-        tokenize(
-            text,
-            Span::new(0, text.len()),
-            Abbreviations::english(),
-            &[],
-            &[],
-            &mut toks,
-            &mut Vec::new(),
-        );
+        let toks = tokens(text, &[], &[]);
         let all: Vec<&str> = toks.iter().map(|t| &text[t.span]).collect();
         assert_eq!(
             all,
@@ -1020,16 +1041,7 @@ mod tests {
         // left), in any case.
         let text = "The said ALSO told,him no.1 a-b THEY'd whoever meanwhile; Yesterday\u{2019}s \
                     of\u{e9} 3rd an\tat\nby Sen. they";
-        let mut toks = Vec::new();
-        tokenize(
-            text,
-            Span::new(0, text.len()),
-            Abbreviations::english(),
-            &[],
-            &[],
-            &mut toks,
-            &mut Vec::new(),
-        );
+        let toks = tokens(text, &[], &[]);
         let words: Vec<&str> = toks
             .iter()
             .filter(|t| t.is_word())

@@ -1011,6 +1011,14 @@ fn is_word_char(c: char) -> bool {
             | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
+/// The cues `set` finds in `text`, as [`reference`] gives them.
+fn scanned(set: &PatternSet, text: &str) -> Vec<(usize, usize, Option<PatternId>)> {
+    set.scan(text)
+        .iter()
+        .map(|c| (c.span.start, c.span.end, Some(c.pattern)))
+        .collect()
+}
+
 fn reference(set: &PatternSet, text: &str) -> Vec<(usize, usize, Option<PatternId>)> {
     let fold = |s: &str| {
         if set.is_case_insensitive() {
@@ -1148,22 +1156,14 @@ proptest! {
     #[test]
     fn ascii_scan_matches_the_reference(text in ascii_text_strategy()) {
         let set = PatternSet::english();
-        let got: Vec<_> = set
-            .scan(&text)
-            .iter()
-            .map(|c| (c.span.start, c.span.end, Some(c.pattern)))
-            .collect();
+        let got = scanned(&set, &text);
         prop_assert_eq!(got, reference(&set, &text));
     }
 
     #[test]
     fn scan_matches_the_reference(text in text_strategy()) {
         for set in [PatternSet::english(), with_beliefs()] {
-            let got: Vec<_> = set
-                .scan(&text)
-                .iter()
-                .map(|c| (c.span.start, c.span.end, Some(c.pattern)))
-                .collect();
+            let got = scanned(&set, &text);
             prop_assert_eq!(got, reference(&set, &text));
         }
     }
@@ -1217,11 +1217,7 @@ proptest! {
     #[test]
     fn user_set_scan_matches_the_reference(set in user_set_strategy(), text in text_strategy()) {
         if let Some(set) = set {
-            let got: Vec<_> = set
-                .scan(&text)
-                .iter()
-                .map(|c| (c.span.start, c.span.end, Some(c.pattern)))
-                .collect();
+            let got = scanned(&set, &text);
             prop_assert_eq!(got, reference(&set, &text));
         }
     }
@@ -1235,13 +1231,7 @@ fn case_sensitive_scan_matches_the_reference() {
         .build()
         .unwrap();
     let text = sample_text();
-    assert_eq!(
-        set.scan(&text)
-            .iter()
-            .map(|c| (c.span.start, c.span.end, Some(c.pattern)))
-            .collect::<Vec<_>>(),
-        reference(&set, &text)
-    );
+    assert_eq!(scanned(&set, &text), reference(&set, &text));
 }
 
 #[test]
@@ -1257,11 +1247,7 @@ fn forms_starting_with_punctuation_match_anywhere() {
         "{} Posts tagged#MeToo and #metoo, a long-ish list.",
         sample_text()
     );
-    let got: Vec<_> = set
-        .scan(&text)
-        .iter()
-        .map(|c| (c.span.start, c.span.end, Some(c.pattern)))
-        .collect();
+    let got = scanned(&set, &text);
     assert_eq!(got, reference(&set, &text));
     assert_eq!(
         found(&set, "tagged#MeToo and #metoo, a long-ish list"),
@@ -1273,11 +1259,7 @@ fn forms_starting_with_punctuation_match_anywhere() {
 fn reference_agrees_on_the_sample() {
     for set in [PatternSet::english(), with_beliefs()] {
         let text = sample_text();
-        let got: Vec<_> = set
-            .scan(&text)
-            .iter()
-            .map(|c| (c.span.start, c.span.end, Some(c.pattern)))
-            .collect();
+        let got = scanned(&set, &text);
         assert_eq!(got, reference(&set, &text));
     }
 }
