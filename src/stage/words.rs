@@ -468,6 +468,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn packed_tables_stay_at_most_half_full() {
+        // Lookups probe until they meet the key or a free slot: the tables must keep free
+        // slots, and stay sparse enough that most lookups end at the first one. A word list
+        // that outgrows them fails here, not as a hang at the first parse.
+        let t = table();
+        let short = t.short_keys.iter().filter(|&&k| k != 0).count();
+        let long = t.long_keys.iter().filter(|&&k| k != (0, 0)).count();
+        assert!(short > 0 && short * 2 <= SHORT_SLOTS, "{short} short words");
+        assert!(long > 0 && long * 2 <= LONG_SLOTS, "{long} long words");
+    }
+
+    #[test]
     fn lookups_ignore_case_and_combine_classes() {
         assert_ne!(classes("The") & DETERMINER, 0);
         assert_ne!(classes("WHO") & CLAUSE_OPENER, 0);
