@@ -196,24 +196,43 @@ fn lower8(x: u64) -> u64 {
     x | (upper >> 2)
 }
 
-/// A word-at-a-time hash of `bytes`, each chunk passed through `fold` first, and the OR of
-/// all bytes (its top bits say whether any byte is not ASCII).
-#[inline]
-fn word_hash(bytes: &[u8], fold: impl Fn(u64) -> u64) -> (u64, u64) {
-    let mut h = bytes.len() as u64;
+/// One step of the word hashes: `h` with a group of (up to) eight bytes mixed in.
+#[inline(always)]
+fn mix(h: u64, group: u64) -> u64 {
+    (h.rotate_left(5) ^ group).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+/// `h` with the bytes of `bytes` mixed in eight at a time, each group read by `load` and
+/// passed through `fold`, and the OR of the groups read (its top bits say whether any byte
+/// is not ASCII).
+#[inline(always)]
+fn mix_groups(
+    mut h: u64,
+    bytes: &[u8],
+    load: impl Fn(&[u8]) -> u64,
+    fold: impl Fn(u64) -> u64,
+) -> (u64, u64) {
     let mut any = 0u64;
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
-        let x = load8(c);
+        let x = load(c);
         any |= x;
-        h = (h.rotate_left(5) ^ fold(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        h = mix(h, fold(x));
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let x = load8(rest);
+        let x = load(rest);
         any |= x;
-        h = (h.rotate_left(5) ^ fold(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        h = mix(h, fold(x));
     }
+    (h, any)
+}
+
+/// A word-at-a-time hash of `bytes` (groups read by [`load8`]), each group passed through
+/// `fold` first, and the OR of all bytes (its top bits say whether any byte is not ASCII).
+#[inline]
+fn word_hash(bytes: &[u8], fold: impl Fn(u64) -> u64) -> (u64, u64) {
+    let (h, any) = mix_groups(bytes.len() as u64, bytes, load8, fold);
     (h ^ (h >> 29), any)
 }
 
@@ -221,7 +240,7 @@ fn word_hash(bytes: &[u8], fold: impl Fn(u64) -> u64) -> (u64, u64) {
 /// `x` (already folded).
 #[inline]
 fn short_hash(len: usize, x: u64) -> u64 {
-    let h = ((len as u64).rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let h = mix(len as u64, x);
     h ^ (h >> 29)
 }
 
@@ -499,22 +518,9 @@ pub(crate) fn fold_hash(s: &str) -> u64 {
     // An ASCII word lowercases byte by byte in place, so eight bytes at a time; the OR of
     // its bytes says whether it was ASCII after all (`lower8` of a byte that is not is no
     // lowercasing, so that hash is dropped).
-    let mut h = FoldHash::default();
-    let mut any = 0u64;
-    let mut chunks = s.as_bytes().chunks_exact(8);
-    for c in &mut chunks {
-        let x = pack_le(c);
-        any |= x;
-        h.add(lower8(x));
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let x = pack_le(rest);
-        any |= x;
-        h.add(lower8(x));
-    }
+    let (h, any) = mix_groups(0, s.as_bytes(), pack_le, lower8);
     if any & 0x8080_8080_8080_8080 == 0 {
-        return h.finish(s.len());
+        return FoldHash(h).finish(s.len());
     }
     // The bytes of the lowercase form, by characters, grouped as above.
     let mut h = FoldHash::default();
@@ -544,7 +550,7 @@ struct FoldHash(u64);
 impl FoldHash {
     #[inline(always)]
     fn add(&mut self, group: u64) {
-        self.0 = (self.0.rotate_left(5) ^ group).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.0 = mix(self.0, group);
     }
 
     #[inline(always)]
@@ -554,7 +560,9 @@ impl FoldHash {
     }
 }
 
-/// Up to eight bytes as a little-endian word, padded with zero bytes.
+/// Up to eight bytes as a little-endian word, padded with zero bytes: exact packing, which
+/// [`fold_hash`] needs so that its ASCII groups equal the groups it builds by characters
+/// ([`load8`] only needs every byte to land somewhere, and is cheaper for that).
 #[inline(always)]
 fn pack_le(b: &[u8]) -> u64 {
     let n = b.len();
