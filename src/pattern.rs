@@ -631,21 +631,16 @@ impl Filter {
             let mut values: Vec<u8> = self.map.to_vec();
             values.sort_unstable();
             values.dedup();
-            let mut heads = vec![key];
-            while heads[0].len() < 4 {
+            // (Packed as `pack` packs them: byte `i` of a head in bits `8 * i`.)
+            let mut heads = vec![pack(&key) as u32];
+            for i in key.len()..4 {
                 heads = heads
                     .iter()
-                    .flat_map(|h| {
-                        values.iter().map(move |&v| {
-                            let mut h = h.clone();
-                            h.push(v);
-                            h
-                        })
-                    })
+                    .flat_map(|&h| values.iter().map(move |&v| h | u32::from(v) << (8 * i)))
                     .collect();
             }
             for h in heads {
-                set(&mut self.heads[..], head_bit(pack(&h) as u32));
+                set(&mut self.heads[..], head_bit(h));
             }
             return;
         }
