@@ -143,6 +143,9 @@ struct Lexicon {
     modality: Vec<Vec<(&'static str, Modality)>>,
     /// Lowercase word or phrase → classes.
     words: names::WordTable,
+    /// The entries of [`words`](Self::words) of eight bytes or fewer, for
+    /// [`fill_classes`]' reads without a branch on the word.
+    short: ShortWords,
     /// Evidence phrases.
     evidence: AhoCorasick,
     /// For each length, the first letters (ASCII-lowercased bytes, as bits) of the hedge
@@ -204,8 +207,8 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut evidence = Vec::new();
     let mut hedge_first: Vec<u128> = Vec::new();
     let mut hedges = Vec::new();
-    // Every entry of `words`.
-    let mut entries: Vec<&'static str> = Vec::new();
+    // Every entry of `words`, with its classes.
+    let mut entries: Vec<(&'static str, u32)> = Vec::new();
     for (section, entry) in lexicon_entries(CLAIMS) {
         if section == "hedge" {
             hedges.push(entry);
@@ -222,7 +225,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             modality.push((entry, m));
         } else if let Some(c) = section_class(section) {
             words.insert(entry, c);
-            entries.push(entry);
+            entries.push((entry, c));
         }
     }
     for (names_class, bit) in [
@@ -232,13 +235,13 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     ] {
         for entry in names::entries_with(names_class) {
             words.insert(entry, bit);
-            entries.push(entry);
+            entries.push((entry, bit));
         }
     }
     for &(list, bit) in word::WORDS {
         for &w in list {
             words.insert(w, bit);
-            entries.push(w);
+            entries.push((w, bit));
         }
     }
     modality.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -258,12 +261,13 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         .build(&hedges)
         .expect("the hedge words build (tested)");
     let mut long_first = [0u64; 32];
-    for &entry in &entries {
+    for &(entry, _) in &entries {
         if let Some(&first) = entry.as_bytes().first() {
             long_first[usize::from(first & 0x1F)] |= 1 << entry.len().min(63);
         }
     }
     Lexicon {
+        short: ShortWords::new(&entries).expect("the short entries are placed (tested)"),
         long_first,
         modality,
         words,
@@ -274,6 +278,136 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     }
 });
 
+/// The classes of the ASCII words of one to eight bytes of a lexicon, in any ASCII case,
+/// each read with two slot loads and no branch that depends on the word: a word's bytes,
+/// lowercased and packed into a `u64` (the bytes past its end 0), are its key, and an entry
+/// sits in one of the two slots its key hashes to (a cuckoo table), so a read compares
+/// both and keeps the classes of the one that matches. (The general table,
+/// [`names::WordTable`], probes slot after slot and first tests whether the word may be an
+/// entry at all: branches that follow the text, and are mispredicted often.)
+#[derive(Debug)]
+struct ShortWords {
+    slots: Box<[ShortSlot; SHORT_SLOTS]>,
+}
+
+/// The bits of the index of a slot of [`ShortWords`].
+const SHORT_BITS: u32 = 10;
+/// The number of slots of [`ShortWords`], at least twice the number of short entries
+/// (tested).
+const SHORT_SLOTS: usize = 1 << SHORT_BITS;
+
+/// A slot of [`ShortWords`]: an entry's packed lowercase bytes, its length (0 for a free
+/// slot, which no word of one byte or more matches) and its classes.
+#[derive(Debug, Clone, Copy, Default)]
+struct ShortSlot {
+    key: u64,
+    len: u32,
+    classes: u32,
+}
+
+impl ShortWords {
+    /// The table of the entries of one to eight bytes among `entries` (the classes of an
+    /// entry listed twice are joined), or `None` if they cannot all be placed (each has
+    /// two slots, and placing one may move others).
+    fn new(entries: &[(&'static str, u32)]) -> Option<Self> {
+        let mut table = Self {
+            slots: Box::new([ShortSlot::default(); SHORT_SLOTS]),
+        };
+        entries
+            .iter()
+            .filter(|(e, _)| (1..=8).contains(&e.len()))
+            .all(|&(e, c)| table.insert(pack8(e.as_bytes()), e.len() as u32, c))
+            .then_some(table)
+    }
+
+    /// The two slots of a key: the top bits of one product, which every bit of the key
+    /// reaches, and the bits just below them. (The length is compared, not hashed.)
+    #[inline(always)]
+    fn slots_of(key: u64) -> (usize, usize) {
+        let h = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let a = h >> (64 - SHORT_BITS);
+        let b = (h >> (64 - 2 * SHORT_BITS)) as usize & (SHORT_SLOTS - 1);
+        (a as usize, b)
+    }
+
+    /// Adds an entry (joining its classes to an equal one's); `false` when it could not be
+    /// placed within a bounded number of moves.
+    fn insert(&mut self, key: u64, len: u32, classes: u32) -> bool {
+        let (a, b) = Self::slots_of(key);
+        for i in [a, b] {
+            let s = &mut self.slots[i];
+            if s.len == len && s.key == key {
+                s.classes |= classes;
+                return true;
+            }
+        }
+        let mut item = ShortSlot { key, len, classes };
+        let mut at = a;
+        for _ in 0..64 {
+            let (a, b) = Self::slots_of(item.key);
+            if let Some(i) = [a, b].into_iter().find(|&i| self.slots[i].len == 0) {
+                self.slots[i] = item;
+                return true;
+            }
+            // Both taken: take the slot other than the one the item was moved from, and
+            // move its entry on.
+            at = if at == a { b } else { a };
+            item = std::mem::replace(&mut self.slots[at], item);
+        }
+        false
+    }
+
+    /// The classes of the word whose lowercase bytes, packed by [`pack8`], are `key`, of
+    /// `len` bytes (one to eight).
+    #[inline(always)]
+    fn get(&self, key: u64, len: usize) -> u32 {
+        let len = len as u32;
+        let (a, b) = Self::slots_of(key);
+        // A slot's classes if it is the word's, else 0: by arithmetic (shifted out when it
+        // differs), as a branch on the word would be mispredicted often (and the compiler
+        // makes one of a mask or a select).
+        let hit = |s: &ShortSlot| {
+            let diff = (s.key ^ key) | u64::from(s.len ^ len);
+            let differs = (diff | diff.wrapping_neg()) >> 63;
+            (u64::from(s.classes) >> (differs << 5)) as u32
+        };
+        hit(&self.slots[a]) | hit(&self.slots[b])
+    }
+}
+
+/// Up to eight bytes, the first in the lowest byte, the rest 0.
+fn pack8(b: &[u8]) -> u64 {
+    let mut eight = [0u8; 8];
+    let n = b.len().min(8);
+    eight[..n].copy_from_slice(&b[..n]);
+    u64::from_le_bytes(eight)
+}
+
+/// The `len` bytes (one to eight) at `start` of `bytes`, packed as [`pack8`] packs them:
+/// one load of eight bytes and a mask, where eight bytes are there.
+#[inline(always)]
+fn load_word(bytes: &[u8], start: usize, len: usize) -> u64 {
+    match bytes.get(start..start + 8) {
+        Some(b) => {
+            let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+            x & (u64::MAX >> ((8 - len) * 8))
+        }
+        None => bytes.get(start..start + len).map_or(0, pack8),
+    }
+}
+
+/// Eight ASCII bytes with their capitals lowercased.
+#[inline(always)]
+fn ascii_lower8(x: u64) -> u64 {
+    const fn each(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    // No byte is above 0x7F, so no sum carries into the next byte: the high bit of
+    // `x + (0x80 - c)` is set where the byte is `c` or more.
+    let capital = x.wrapping_add(each(0x80 - b'A')) & !x.wrapping_add(each(0x80 - b'Z' - 1));
+    x | (capital & HIGH_BITS) >> 2
+}
+
 /// Fills each token's classes (looked up once per word): the claims lexicon's, and the
 /// mention-lexicon classes the window reads.
 fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
@@ -283,6 +417,14 @@ fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
         // An ASCII word of eight bytes or fewer without a possessive (most words) is its own
         // stem, and all its classes are its own.
         if !t.has(flag::POSSESSIVE) {
+            let n = t.span.len();
+            if n.wrapping_sub(1) < 8 {
+                let x = load_word(bytes, t.span.start, n);
+                if x & HIGH_BITS == 0 {
+                    t.extra = lexicon.short.get(ascii_lower8(x), n);
+                    continue;
+                }
+            }
             if let Some(w) = bytes.get(t.span.range()) {
                 if let Some(c) = lexicon.words.get_short(w) {
                     t.extra = c;
@@ -1883,6 +2025,49 @@ mod tests {
                 0
             };
             assert_eq!(t.extra, (c & !word::ALL) | words, "{whole}");
+        }
+    }
+
+    #[test]
+    fn short_words_are_read_as_the_word_table_reads_them() {
+        // The table is built (every short entry placed), at most half full, and gives every
+        // ASCII word of one to eight bytes the classes of the general table: the entries in
+        // several cases, their beginnings and ends, and their bytes read at the end of the
+        // text (fewer than eight bytes after them) and before other bytes.
+        let lexicon = &*LEXICON;
+        let short = &lexicon.short;
+        let taken = short.slots.iter().filter(|s| s.len != 0).count();
+        assert!(taken * 2 <= SHORT_SLOTS, "{taken}");
+        let mut words: Vec<String> = Vec::new();
+        let mut entries: Vec<&str> = lexicon_entries(CLAIMS).map(|(_, e)| e).collect();
+        for c in [names::class::DET, names::class::PRONOUN, names::class::CUT] {
+            entries.extend(names::entries_with(c));
+        }
+        for (list, _) in word::WORDS {
+            entries.extend(list.iter().copied());
+        }
+        for e in entries.iter().filter(|e| e.is_ascii()) {
+            for w in [
+                e.to_string(),
+                e.to_ascii_uppercase(),
+                format!("{e}s"),
+                format!("x{e}"),
+            ] {
+                for n in 1..=w.len().min(8) {
+                    words.push(w[..n].to_owned());
+                    words.push(w[w.len() - n..].to_owned());
+                }
+            }
+        }
+        words.extend(["A", "@", "[", "`", "{", "Z9", "a-b", "ON", "oN"].map(String::from));
+        for w in &words {
+            let n = w.len();
+            let want = lexicon.words.get_short(w.as_bytes()).unwrap();
+            for text in [w.clone(), format!("{w} and more bytes")] {
+                let x = load_word(text.as_bytes(), 0, n);
+                assert_eq!(x, pack8(w.as_bytes()), "{w}");
+                assert_eq!(short.get(ascii_lower8(x), n), want, "{w}");
+            }
         }
     }
 
