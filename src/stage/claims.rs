@@ -279,10 +279,11 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
 });
 
 /// The classes of the ASCII words of one to eight bytes of a lexicon, in any ASCII case,
-/// each read with two slot loads and no branch that depends on the word: a word's bytes,
-/// lowercased and packed into a `u64` (the bytes past its end 0), are its key, and an entry
-/// sits in one of the two slots its key hashes to (a cuckoo table), so a read compares
-/// both and keeps the classes of the one that matches. (The general table,
+/// each read with two slot loads and no branch that depends on the word: a word's key is
+/// its bytes, lowercased and packed into a `u64` (the bytes past its end 0), with the top
+/// bit of its last byte set (ASCII leaves it free; it tells words that differ only in
+/// trailing 0 bytes apart), and an entry sits in one of the two slots its key hashes to (a
+/// cuckoo table), so a read compares both and keeps the classes of the one that matches. (The general table,
 /// [`names::WordTable`], probes slot after slot and first tests whether the word may be an
 /// entry at all: branches that follow the text, and are mispredicted often.)
 #[derive(Debug)]
@@ -296,12 +297,11 @@ const SHORT_BITS: u32 = 10;
 /// (tested).
 const SHORT_SLOTS: usize = 1 << SHORT_BITS;
 
-/// A slot of [`ShortWords`]: an entry's packed lowercase bytes, its length (0 for a free
-/// slot, which no word of one byte or more matches) and its classes.
+/// A slot of [`ShortWords`]: an entry's key (0 for a free slot, which is no word's key)
+/// and its classes.
 #[derive(Debug, Clone, Copy, Default)]
 struct ShortSlot {
     key: u64,
-    len: u32,
     classes: u32,
 }
 
@@ -315,13 +315,13 @@ impl ShortWords {
         };
         entries
             .iter()
-            .filter(|(e, _)| (1..=8).contains(&e.len()))
-            .all(|&(e, c)| table.insert(pack8(e.as_bytes()), e.len() as u32, c))
+            .filter(|(e, _)| (1..=8).contains(&e.len()) && e.is_ascii())
+            .all(|&(e, c)| table.insert(short_key(pack8(e.as_bytes()), e.len()), c))
             .then_some(table)
     }
 
     /// The two slots of a key: the top bits of one product, which every bit of the key
-    /// reaches, and the bits just below them. (The length is compared, not hashed.)
+    /// reaches, and the bits just below them.
     #[inline(always)]
     fn slots_of(key: u64) -> (usize, usize) {
         let h = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
@@ -332,20 +332,20 @@ impl ShortWords {
 
     /// Adds an entry (joining its classes to an equal one's); `false` when it could not be
     /// placed within a bounded number of moves.
-    fn insert(&mut self, key: u64, len: u32, classes: u32) -> bool {
+    fn insert(&mut self, key: u64, classes: u32) -> bool {
         let (a, b) = Self::slots_of(key);
         for i in [a, b] {
             let s = &mut self.slots[i];
-            if s.len == len && s.key == key {
+            if s.key == key {
                 s.classes |= classes;
                 return true;
             }
         }
-        let mut item = ShortSlot { key, len, classes };
+        let mut item = ShortSlot { key, classes };
         let mut at = a;
         for _ in 0..64 {
             let (a, b) = Self::slots_of(item.key);
-            if let Some(i) = [a, b].into_iter().find(|&i| self.slots[i].len == 0) {
+            if let Some(i) = [a, b].into_iter().find(|&i| self.slots[i].key == 0) {
                 self.slots[i] = item;
                 return true;
             }
@@ -357,17 +357,15 @@ impl ShortWords {
         false
     }
 
-    /// The classes of the word whose lowercase bytes, packed by [`pack8`], are `key`, of
-    /// `len` bytes (one to eight).
+    /// The classes of the word whose key ([`short_key`]) is `key`.
     #[inline(always)]
-    fn get(&self, key: u64, len: usize) -> u32 {
-        let len = len as u32;
+    fn get(&self, key: u64) -> u32 {
         let (a, b) = Self::slots_of(key);
         // A slot's classes if it is the word's, else 0: by arithmetic (shifted out when it
         // differs), as a branch on the word would be mispredicted often (and the compiler
         // makes one of a mask or a select).
         let hit = |s: &ShortSlot| {
-            let diff = (s.key ^ key) | u64::from(s.len ^ len);
+            let diff = s.key ^ key;
             let differs = (diff | diff.wrapping_neg()) >> 63;
             (u64::from(s.classes) >> (differs << 5)) as u32
         };
@@ -396,6 +394,13 @@ fn load_word(bytes: &[u8], start: usize, len: usize) -> u64 {
     }
 }
 
+/// The [`ShortWords`] key of an ASCII word of `len` bytes (one to eight) packed as `x`:
+/// `x` with the top bit of its last byte set.
+#[inline(always)]
+fn short_key(x: u64, len: usize) -> u64 {
+    x | 0x80 << ((len - 1) * 8)
+}
+
 /// Eight ASCII bytes with their capitals lowercased.
 #[inline(always)]
 fn ascii_lower8(x: u64) -> u64 {
@@ -410,60 +415,26 @@ fn ascii_lower8(x: u64) -> u64 {
 
 /// Fills each token's classes (looked up once per word): the claims lexicon's, and the
 /// mention-lexicon classes the window reads.
+#[cfg(test)]
 fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
-    let lexicon = &*LEXICON;
-    let bytes = text.as_bytes();
-    for t in tokens {
-        // An ASCII word of eight bytes or fewer without a possessive (most words) is its own
-        // stem, and all its classes are its own.
-        if !t.has(flag::POSSESSIVE) {
-            let n = t.span.len();
-            if n.wrapping_sub(1) < 8 {
-                let x = load_word(bytes, t.span.start, n);
-                if x & HIGH_BITS == 0 {
-                    t.extra = lexicon.short.get(ascii_lower8(x), n);
-                    continue;
-                }
-            }
-            if let Some(w) = bytes.get(t.span.range()) {
-                if let Some(c) = lexicon.words.get_short(w) {
-                    t.extra = c;
-                    continue;
-                }
-                // A longer ASCII word no entry as long begins like is in no class.
-                let first = w.first().map_or(0, |&b| b & 0x1F);
-                let lengths = lexicon.long_first.get(usize::from(first));
-                if lengths.is_some_and(|&l| l & (1 << w.len().min(63)) == 0) && w.is_ascii() {
-                    t.extra = 0;
-                    continue;
-                }
-            }
-        }
-        let whole = &text[t.span];
-        let stem = t.stem_of(whole);
-        let c = lexicon.words.get_fold(stem, buf);
-        // The [`word`] bits belong to the whole word (not its stem), in ASCII case.
-        let words = if stem.len() == whole.len() {
-            if c & word::ALL == 0 || !whole.is_ascii() {
-                0
-            } else {
-                c & word::ALL
-            }
-        } else if !whole.is_ascii() {
-            0
-        } else {
-            lexicon.words.get_fold(whole, buf) & word::ALL
-        };
-        t.extra = (c & !word::ALL) | words;
-    }
+    fill_and_mark(text, tokens, buf, &mut Vec::new(), &mut Vec::new());
 }
 
-/// The indices of the words of [`MARKED`] classes into `marks`, and of the hedge words
-/// ([`is_hedge`]) into `hedges`, in order (both cleared first).
-fn mark_words(text: &str, tokens: &[Token], marks: &mut Vec<usize>, hedges: &mut Vec<usize>) {
+/// [`fill_classes`], and the indices of the words of [`MARKED`] classes into `marks`, and
+/// of the hedge words ([`is_hedge`]) into `hedges`, in order (both cleared first), in the
+/// same pass.
+fn fill_and_mark(
+    text: &str,
+    tokens: &mut [Token],
+    buf: &mut String,
+    marks: &mut Vec<usize>,
+    hedges: &mut Vec<usize>,
+) {
+    let lexicon = &*LEXICON;
     marks.clear();
     hedges.clear();
-    for (i, t) in tokens.iter().enumerate() {
+    for (i, t) in tokens.iter_mut().enumerate() {
+        t.extra = classes_of(lexicon, text, t, buf);
         if t.extra & MARKED != 0 {
             marks.push(i);
         }
@@ -471,6 +442,50 @@ fn mark_words(text: &str, tokens: &[Token], marks: &mut Vec<usize>, hedges: &mut
             hedges.push(i);
         }
     }
+}
+
+/// A token's classes ([`fill_classes`]).
+#[inline(always)]
+fn classes_of(lexicon: &Lexicon, text: &str, t: &Token, buf: &mut String) -> u32 {
+    let bytes = text.as_bytes();
+    // An ASCII word of eight bytes or fewer without a possessive (most words) is its own
+    // stem, and all its classes are its own.
+    if !t.has(flag::POSSESSIVE) {
+        let n = t.span.len();
+        if n.wrapping_sub(1) < 8 {
+            let x = load_word(bytes, t.span.start, n);
+            if x & HIGH_BITS == 0 {
+                return lexicon.short.get(short_key(ascii_lower8(x), n));
+            }
+        }
+        if let Some(w) = bytes.get(t.span.range()) {
+            if let Some(c) = lexicon.words.get_short(w) {
+                return c;
+            }
+            // A longer ASCII word no entry as long begins like is in no class.
+            let first = w.first().map_or(0, |&b| b & 0x1F);
+            let lengths = lexicon.long_first.get(usize::from(first));
+            if lengths.is_some_and(|&l| l & (1 << w.len().min(63)) == 0) && w.is_ascii() {
+                return 0;
+            }
+        }
+    }
+    let whole = &text[t.span];
+    let stem = t.stem_of(whole);
+    let c = lexicon.words.get_fold(stem, buf);
+    // The [`word`] bits belong to the whole word (not its stem), in ASCII case.
+    let words = if stem.len() == whole.len() {
+        if c & word::ALL == 0 || !whole.is_ascii() {
+            0
+        } else {
+            c & word::ALL
+        }
+    } else if !whole.is_ascii() {
+        0
+    } else {
+        lexicon.words.get_fold(whole, buf) & word::ALL
+    };
+    (c & !word::ALL) | words
 }
 
 /// The modality a cue's words signal, for cues whose pattern gives none: the first word with
@@ -621,12 +636,11 @@ fn run_with(config: &Config, article: &mut Article<'_>, scratch: &mut Scratch) {
             tokens.clear();
             covered = None;
             if let Some(sentence) = article.sentences.get(s) {
-                // The words' classes, of both lexicons, come from `fill_classes`.
                 names::tokenize_plain(text, sentence.span, &mut buffers.buf, tokens);
-                fill_classes(text, tokens, &mut buffers.buf);
                 covered = Some(sentence.span);
             }
-            mark_words(text, tokens, marks, hedges);
+            // The words' classes, of both lexicons, come from `fill_classes`.
+            fill_and_mark(text, tokens, &mut buffers.buf, marks, hedges);
             cached = Some(s);
         }
         let words = Words {
@@ -2036,7 +2050,7 @@ mod tests {
         // text (fewer than eight bytes after them) and before other bytes.
         let lexicon = &*LEXICON;
         let short = &lexicon.short;
-        let taken = short.slots.iter().filter(|s| s.len != 0).count();
+        let taken = short.slots.iter().filter(|s| s.key != 0).count();
         assert!(taken * 2 <= SHORT_SLOTS, "{taken}");
         let mut words: Vec<String> = Vec::new();
         let mut entries: Vec<&str> = lexicon_entries(CLAIMS).map(|(_, e)| e).collect();
@@ -2066,7 +2080,7 @@ mod tests {
             for text in [w.clone(), format!("{w} and more bytes")] {
                 let x = load_word(text.as_bytes(), 0, n);
                 assert_eq!(x, pack8(w.as_bytes()), "{w}");
-                assert_eq!(short.get(ascii_lower8(x), n), want, "{w}");
+                assert_eq!(short.get(short_key(ascii_lower8(x), n)), want, "{w}");
             }
         }
     }
@@ -2225,8 +2239,7 @@ mod tests {
                     let covered = Span::new(c0, c1);
                     sentence.clear();
                     names::tokenize_plain(s, covered, &mut buf, &mut sentence);
-                    fill_classes(s, &mut sentence, &mut buf);
-                    mark_words(s, &sentence, &mut marks, &mut hedges);
+                    fill_and_mark(s, &mut sentence, &mut buf, &mut marks, &mut hedges);
                     let words = Words {
                         tokens: &sentence,
                         covered: Some(covered),
