@@ -1264,11 +1264,9 @@ fn upper_byte_from(bytes: &[u8], mut pos: usize) -> usize {
             let y = u64::from_le_bytes([c[8], c[9], c[10], c[11], c[12], c[13], c[14], c[15]]);
             let (mx, my) = (maybe_upper_bytes(x), maybe_upper_bytes(y));
             if mx | my != 0 {
-                pos += if mx != 0 {
-                    (mx.trailing_zeros() / 8) as usize
-                } else {
-                    8 + (my.trailing_zeros() / 8) as usize
-                };
+                // Where in the sixteen bytes, with no test of which half holds it.
+                let both = u128::from(my) << 64 | u128::from(mx);
+                pos += (both.trailing_zeros() / 8) as usize;
                 found = true;
                 break;
             }
