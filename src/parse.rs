@@ -240,6 +240,7 @@ fn run<'a>(config: &Config, text: &'a str) -> Article<'a> {
             headline: p == 0 && layout.headline.is_some(),
         });
     }
+    structure::recycle(layout.paragraphs);
 
     article.quotations = quotation::find(text, &article.paragraphs);
     // One scan of the whole text; keep the cues inside paragraphs (not the headline,
