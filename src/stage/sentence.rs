@@ -534,7 +534,36 @@ fn is_starter(word: &str, single: bool) -> bool {
 
 /// The word that ends at the period at byte `dot` of `p`, period included and leading opening
 /// marks left out; `None` when it is longer than an abbreviation can be.
+///
+/// Read byte by byte while the word is ASCII (nearly every word before a period is); a word
+/// with another character is left to [`word_before_wide`], which finds the same word.
+#[inline]
 fn word_before(p: &str, dot: usize) -> Option<&str> {
+    let b = p.as_bytes();
+    let mut start = dot;
+    while start > 0 {
+        let x = b[start - 1];
+        if !x.is_ascii() {
+            return word_before_wide(p, dot);
+        }
+        if is_space(char::from(x)) {
+            break;
+        }
+        if dot - start >= MAX_ABBREVIATION_LEN {
+            return None;
+        }
+        start -= 1;
+    }
+    // The word is ASCII: its opening marks are single bytes.
+    while is_opener(char::from(b[start])) {
+        start += 1;
+    }
+    Some(&p[start..=dot])
+}
+
+/// [`word_before`], character by character.
+#[inline(never)]
+fn word_before_wide(p: &str, dot: usize) -> Option<&str> {
     let mut start = dot;
     for (n, (i, c)) in p[..dot].char_indices().rev().enumerate() {
         if is_space(c) {
@@ -595,6 +624,28 @@ fn next_ellipsis(b: &[u8], i: usize, end: usize) -> usize {
     end
 }
 
+/// The end of the run of characters from byte `from` of `p` (before `end`, a character
+/// boundary) that `keep` accepts. Read byte by byte while they are ASCII.
+#[inline(always)]
+fn run_end(p: &str, from: usize, end: usize, keep: impl Fn(char) -> bool) -> usize {
+    let b = p.as_bytes();
+    let mut k = from;
+    while k < end {
+        let c = match b[k] {
+            x if x.is_ascii() => char::from(x),
+            _ => match p[k..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
+        };
+        if !keep(c) {
+            break;
+        }
+        k += c.len_utf8();
+    }
+    k
+}
+
 /// Appends the sentences of `para` (a span of `text`) to `out`, in order. The sentences tile the
 /// paragraph without its surrounding whitespace.
 pub(crate) fn split(text: &str, para: Span, abbreviations: &Abbreviations, out: &mut Vec<Span>) {
@@ -602,8 +653,18 @@ pub(crate) fn split(text: &str, para: Span, abbreviations: &Abbreviations, out: 
         return;
     };
     let base = para.start;
-    let end = p.trim_end_matches(is_space).len();
-    let lead = p.len() - p.trim_start_matches(is_space).len();
+    // Printable ASCII is no space: paragraphs come trimmed, and most end and start with it.
+    let solid = |x: Option<&u8>| x.is_some_and(|x| x.wrapping_sub(0x21) < 0x5E);
+    let end = if solid(p.as_bytes().last()) {
+        p.len()
+    } else {
+        p.trim_end_matches(is_space).len()
+    };
+    let lead = if solid(p.as_bytes().first()) {
+        0
+    } else {
+        p.len() - p.trim_start_matches(is_space).len()
+    };
     if lead >= end {
         return;
     }
@@ -621,24 +682,12 @@ pub(crate) fn split(text: &str, para: Span, abbreviations: &Abbreviations, out: 
             continue;
         };
         // Closing marks stay with the sentence: `end."`, `end.)`.
-        let mut k = after;
-        for (o, c) in p[after..end].char_indices() {
-            if !is_closer(c) {
-                break;
-            }
-            k = after + o + c.len_utf8();
-        }
+        let k = run_end(p, after, end, is_closer);
         if k >= end {
             break;
         }
         // Whitespace must follow (`3.5`, `U.S.-led`, `example.com` have none).
-        let mut m = k;
-        for (o, c) in p[k..end].char_indices() {
-            if !is_space(c) {
-                break;
-            }
-            m = k + o + c.len_utf8();
-        }
+        let m = run_end(p, k, end, is_space);
         if m == k {
             i = k;
             continue;
@@ -699,8 +748,13 @@ fn ends_here(p: &str, candidate: Candidate, end: usize, abbreviations: &Abbrevia
     {
         return false;
     }
-    let body = rest.trim_start_matches(is_opener);
-    let c2 = body.chars().next().unwrap_or(' ');
+    // Most sentences open with a letter: no opening mark to skip.
+    let (body, c2) = if is_opener(c) {
+        let body = rest.trim_start_matches(is_opener);
+        (body, body.chars().next().unwrap_or(' '))
+    } else {
+        (rest, c)
+    };
     match run {
         Run::Question => {
             // `"Why now?" she asked.`, `"Why now?" Senator Lund asked.`
