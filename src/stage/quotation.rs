@@ -344,16 +344,44 @@ fn past_separators(chars: impl Iterator<Item = char>) -> (Option<char>, bool) {
     (None, skipped)
 }
 
+/// The character next to a mark and what [`past_separators`] finds on that side, given the
+/// characters going away from the mark and the two bytes next to it (nearest first). Read
+/// from those bytes when the nearest is ASCII and no separator, or a space before an ASCII
+/// byte that is none or nothing (most marks stand next to a letter, punctuation, or a
+/// space and then a letter).
+#[inline(always)]
+fn neighbour(
+    near: Option<u8>,
+    far: Option<u8>,
+    chars: impl Iterator<Item = char> + Clone,
+) -> (Option<char>, (Option<char>, bool)) {
+    let solid = |x: u8| x.is_ascii() && x != b' ';
+    match (near, far) {
+        (None, _) => (None, (None, false)),
+        (Some(x), _) if solid(x) => {
+            let c = Some(char::from(x));
+            (c, (c, false))
+        }
+        (Some(b' '), None) => (Some(' '), (None, true)),
+        (Some(b' '), Some(y)) if solid(y) => (Some(' '), (Some(char::from(y)), true)),
+        _ => (chars.clone().next(), past_separators(chars)),
+    }
+}
+
 fn context(text: &str, para: Span, i: usize, g: Glyph) -> Context {
     let before = &text[para.start..i];
     let after = &text[i + g.len..para.end];
-    let mut prev = before.chars().next_back();
-    let mut next = after.chars().next();
+    let (b, a) = (before.as_bytes(), after.as_bytes());
+    let (mut prev, (prev2, prev_spaced)) = neighbour(
+        b.last().copied(),
+        b.len().checked_sub(2).map(|k| b[k]),
+        before.chars().rev(),
+    );
+    let (mut next, (next2, next_spaced)) =
+        neighbour(a.first().copied(), a.get(1).copied(), after.chars());
     // One or two spaces between two quotation marks of different families are typography
     // (`'Okay,' "`, `poor,'  ''`): see through them.
     let other = |c: char| family_of(c).is_some_and(|f| f != g.family);
-    let (prev2, prev_spaced) = past_separators(before.chars().rev());
-    let (next2, next_spaced) = past_separators(after.chars());
     if prev_spaced && prev2.is_some_and(other) {
         prev = prev2;
     }
