@@ -827,6 +827,29 @@ const TITLE_SMALL_WORDS: &[&str] = &[
     "from", "as", "into", "vs", "via", "de", "del", "la", "le", "du", "von", "van",
 ];
 
+/// The longest of [`TITLE_SMALL_WORDS`], in bytes.
+const SMALL_WORD_MAX: usize = 4;
+
+/// Whether `w`, without the punctuation around it, is one of [`TITLE_SMALL_WORDS`] (in any
+/// case). An ASCII word is trimmed byte by byte, and only a short core is looked up.
+fn is_small_word(w: &str) -> bool {
+    let core = if w.is_ascii() {
+        let b = w.as_bytes();
+        let start = b.iter().position(u8::is_ascii_alphanumeric);
+        let end = b.iter().rposition(u8::is_ascii_alphanumeric);
+        match (start, end) {
+            (Some(s), Some(e)) => &w[s..=e],
+            _ => "",
+        }
+    } else {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+    };
+    core.len() <= SMALL_WORD_MAX
+        && TITLE_SMALL_WORDS
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(core))
+}
+
 /// The last whole word before byte `at` (within the paragraph), skipping whitespace, commas
 /// and colons; at most 64 bytes are read.
 fn word_before(text: &str, para: Span, at: usize) -> &str {
@@ -954,11 +977,7 @@ fn content_words(content: &str, speech_early: bool) -> Option<Words> {
             out.clause_punct = true;
         }
         if out.name_like && !(c0.is_uppercase() || c0.is_numeric()) {
-            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-            out.name_like = out.words > 1
-                && TITLE_SMALL_WORDS
-                    .iter()
-                    .any(|s| s.eq_ignore_ascii_case(core));
+            out.name_like = out.words > 1 && is_small_word(w);
         }
         if speech_early
             && (out.clause_punct || out.words >= 9 || (out.words >= 5 && !out.name_like))
@@ -1075,6 +1094,30 @@ mod tests {
             }
         }
         Some(out)
+    }
+
+    #[test]
+    fn small_words_are_found_by_their_core() {
+        assert!(TITLE_SMALL_WORDS.iter().all(|s| s.len() <= SMALL_WORD_MAX));
+        for (w, want) in [
+            ("of", true),
+            ("(the", true),
+            ("VON,", true),
+            ("\u{2014}and\u{2014}", true),
+            ("\u{201C}into", true),
+            ("--", false),
+            ("", false),
+            ("offer", false),
+            ("the-of", false),
+            ("\u{e9}", false),
+        ] {
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let reference = TITLE_SMALL_WORDS
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(core));
+            assert_eq!(reference, want, "{w:?}");
+            assert_eq!(is_small_word(w), want, "{w:?}");
+        }
     }
 
     #[test]
