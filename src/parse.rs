@@ -223,9 +223,17 @@ fn run<'a>(config: &Config, text: &'a str) -> Article<'a> {
         bullet: false,
     });
     let blocks = headline.iter().chain(layout.paragraphs.iter());
+    // The paragraphs come in text order: one search for each ellipsis serves them all.
+    let mut ellipses = sentence::Ellipses::new(text);
     for (p, block) in blocks.enumerate() {
         spans.clear();
-        sentence::split(text, block.span, &config.abbreviations, &mut spans);
+        sentence::split_with(
+            text,
+            block.span,
+            &config.abbreviations,
+            &mut ellipses,
+            &mut spans,
+        );
         let first = article.sentences.len();
         article.sentences.extend(spans.iter().map(|&span| Sentence {
             span,

@@ -592,16 +592,17 @@ struct Terminators {
 }
 
 impl Terminators {
-    /// The first candidate byte of `b[i..end]`, or `end`; `i` never decreases from one
-    /// call to the next.
-    fn next(&mut self, b: &[u8], i: usize, end: usize) -> usize {
+    /// The first candidate byte of `b[i..end]` (`b` the paragraph's bytes, at byte `base`
+    /// of the text), or `end`; `i` never decreases from one call to the next.
+    fn next(&mut self, b: &[u8], i: usize, end: usize, ellipses: &mut Ellipses<'_>) -> usize {
         let mark = match self.mark {
             Some(m) if m >= i => m,
             _ => MARKS.find(&b[i..end]).map_or(end, |k| i + k),
         };
+        // Past `end` when the paragraph has no more.
         let wide = match self.wide {
             Some(w) if w >= i => w,
-            _ => next_ellipsis(b, i, end),
+            _ => ellipses.next(ellipses.base + i) - ellipses.base,
         };
         self.mark = Some(mark);
         self.wide = Some(wide);
@@ -609,19 +610,53 @@ impl Terminators {
     }
 }
 
-/// Where the next `…` of `b[i..end]` starts, or `end`; `i` is on a character boundary.
-/// Found by its last byte (0xA6), rarer in text than its first: an 0xE2 byte that starts
-/// no ellipsis (a dash, a curly quotation mark) starts no terminator run either.
-fn next_ellipsis(b: &[u8], i: usize, end: usize) -> usize {
-    let mut from = i;
-    while let Some(k) = memchr::memchr(0xA6, &b[from..end]) {
-        let q = from + k;
-        if q >= i + 2 && b[q - 2] == 0xE2 && b[q - 1] == 0x80 {
-            return q - 2;
+/// The `…` of a text, searched for in the rest of the text rather than paragraph by
+/// paragraph: they are rare, and one search serves all the paragraphs before the next one.
+#[derive(Debug)]
+pub(crate) struct Ellipses<'t> {
+    text: &'t [u8],
+    /// Where the paragraph being split starts.
+    base: usize,
+    /// The last search: where it started and what it found (the text's length for nothing).
+    last: Option<(usize, usize)>,
+}
+
+impl<'t> Ellipses<'t> {
+    /// The ellipses of `text`.
+    pub(crate) fn new(text: &'t str) -> Self {
+        Self {
+            text: text.as_bytes(),
+            base: 0,
+            last: None,
         }
-        from = q + 1;
     }
-    end
+
+    /// Where the first `…` at or after byte `i` (a character boundary) starts, or the
+    /// text's length. The last search serves when it started at or before `i` and found
+    /// nothing before it.
+    fn next(&mut self, i: usize) -> usize {
+        if let Some((from, at)) = self.last {
+            if from <= i && i <= at {
+                return at;
+            }
+        }
+        let b = self.text;
+        let mut from = i;
+        // Found by its last byte (0xA6), rarer in text than its first: an 0xE2 byte that
+        // starts no ellipsis (a dash, a curly quotation mark) starts no terminator run
+        // either.
+        let mut at = b.len();
+        while let Some(k) = memchr::memchr(0xA6, &b[from..]) {
+            let q = from + k;
+            if q >= i + 2 && b[q - 2] == 0xE2 && b[q - 1] == 0x80 {
+                at = q - 2;
+                break;
+            }
+            from = q + 1;
+        }
+        self.last = Some((i, at));
+        at
+    }
 }
 
 /// The end of the run of characters from byte `from` of `p` (before `end`, a character
@@ -648,7 +683,20 @@ fn run_end(p: &str, from: usize, end: usize, keep: impl Fn(char) -> bool) -> usi
 
 /// Appends the sentences of `para` (a span of `text`) to `out`, in order. The sentences tile the
 /// paragraph without its surrounding whitespace.
+#[cfg(test)]
 pub(crate) fn split(text: &str, para: Span, abbreviations: &Abbreviations, out: &mut Vec<Span>) {
+    split_with(text, para, abbreviations, &mut Ellipses::new(text), out);
+}
+
+/// [`split`] with the search for ellipses in `text` kept from earlier calls on the same text
+/// (best when called on its paragraphs in order).
+pub(crate) fn split_with(
+    text: &str,
+    para: Span,
+    abbreviations: &Abbreviations,
+    ellipses: &mut Ellipses<'_>,
+    out: &mut Vec<Span>,
+) {
     let Some(p) = text.get(para.range()) else {
         return;
     };
@@ -672,8 +720,9 @@ pub(crate) fn split(text: &str, para: Span, abbreviations: &Abbreviations, out: 
     let mut start = lead;
     let mut i = lead;
     let mut terminators = Terminators::default();
+    ellipses.base = base;
     while i < end {
-        i = terminators.next(b, i, end);
+        i = terminators.next(b, i, end, ellipses);
         if i >= end {
             break;
         }
@@ -918,6 +967,32 @@ mod tests {
         assert_eq!(s("No punctuation"), ["No punctuation"]);
         assert!(s("   ").is_empty());
         assert!(s("").is_empty());
+    }
+
+    #[test]
+    fn one_search_for_ellipses_serves_the_paragraphs_in_order() {
+        let text =
+            "No end here\n\nWait\u{2026} Then more. And\n\nFine. So \u{2026} We go\u{2026}\n\nx";
+        let paragraphs: Vec<Span> = text
+            .split("\n\n")
+            .scan(0, |at, p| {
+                let span = Span::new(*at, *at + p.len());
+                *at += p.len() + 2;
+                Some(span)
+            })
+            .collect();
+        let abbreviations = Abbreviations::english();
+        let mut ellipses = Ellipses::new(text);
+        for &para in &paragraphs {
+            let (mut shared, mut alone) = (Vec::new(), Vec::new());
+            split_with(text, para, abbreviations, &mut ellipses, &mut shared);
+            split(text, para, abbreviations, &mut alone);
+            assert_eq!(shared, alone, "{:?}", &text[para]);
+        }
+        let mut out = Vec::new();
+        split(text, paragraphs[2], abbreviations, &mut out);
+        let got: Vec<&str> = out.iter().map(|&s| &text[s]).collect();
+        assert_eq!(got, ["Fine.", "So \u{2026}", "We go\u{2026}"]);
     }
 
     #[test]

@@ -320,10 +320,11 @@ fn attributed_quote(t: &str) -> bool {
 /// Whether a headline candidate (ending with a period) is one sentence.
 fn one_sentence(text: &str, line: Line) -> bool {
     let mut spans = Vec::new();
-    sentence::split(
+    sentence::split_with(
         text,
         Span::new(line.start, line.end),
         Abbreviations::english(),
+        &mut sentence::Ellipses::new(text),
         &mut spans,
     );
     spans.len() == 1
