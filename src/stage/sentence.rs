@@ -35,6 +35,39 @@ pub(crate) fn is_space(c: char) -> bool {
         )
 }
 
+/// For each byte, whether a text ending with it ends with a character that is not
+/// [`is_space`]: printable ASCII, or the last byte of a wider character that no space ends
+/// with (`”` `’` `—` `…` among them).
+static SOLID_END: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut x = 0;
+    while x < 256 {
+        // The wide spaces end with 0x80 to 0x8E, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF or 0xBF.
+        table[x] = matches!(x, 0x21..=0x7E | 0x8F..=0x9E | 0xA1..=0xA7 | 0xAA..=0xAE | 0xB0..=0xBE);
+        x += 1;
+    }
+    table
+};
+
+/// The bounds of `s` without the spaces ([`is_space`]) around it, as `(start, end)`; both
+/// are `s.len()` when it is all spaces. Most text starts with printable ASCII and ends with
+/// it or with a character no space ends with: seen from one byte at each end.
+#[inline]
+pub(crate) fn trim_bounds(s: &str) -> (usize, usize) {
+    let b = s.as_bytes();
+    let lead = match b.first() {
+        None => return (0, 0),
+        Some(x) if x.wrapping_sub(0x21) < 0x5E => 0,
+        Some(_) => s.len() - s.trim_start_matches(is_space).len(),
+    };
+    let end = if SOLID_END[usize::from(b[b.len() - 1])] {
+        s.len()
+    } else {
+        lead + s[lead..].trim_end_matches(is_space).len()
+    };
+    (lead, end)
+}
+
 /// When the period of an abbreviation may still end a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Class {
@@ -701,18 +734,7 @@ pub(crate) fn split_with(
         return;
     };
     let base = para.start;
-    // Printable ASCII is no space: paragraphs come trimmed, and most end and start with it.
-    let solid = |x: Option<&u8>| x.is_some_and(|x| x.wrapping_sub(0x21) < 0x5E);
-    let end = if solid(p.as_bytes().last()) {
-        p.len()
-    } else {
-        p.trim_end_matches(is_space).len()
-    };
-    let lead = if solid(p.as_bytes().first()) {
-        0
-    } else {
-        p.len() - p.trim_start_matches(is_space).len()
-    };
+    let (lead, end) = trim_bounds(p);
     if lead >= end {
         return;
     }
@@ -967,6 +989,25 @@ mod tests {
         assert_eq!(s("No punctuation"), ["No punctuation"]);
         assert!(s("   ").is_empty());
         assert!(s("").is_empty());
+    }
+
+    #[test]
+    fn trimming_sees_every_space_from_its_last_byte() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let last = *c.encode_utf8(&mut buf).as_bytes().last().unwrap();
+            if SOLID_END[usize::from(last)] {
+                assert!(!is_space(c), "{c:?}");
+            }
+            let s = format!(" {c}x{c} ");
+            let trimmed = s.trim_matches(is_space);
+            let (start, end) = trim_bounds(&s);
+            assert_eq!(&s[start..end], trimmed, "{c:?}");
+            let (start, end) = trim_bounds(&s[1..s.len() - 1]);
+            assert_eq!(&s[1 + start..1 + end], trimmed, "{c:?}");
+        }
+        assert_eq!(trim_bounds(""), (0, 0));
+        assert_eq!(trim_bounds(" \u{a0}\u{2029}"), (6, 6));
     }
 
     #[test]

@@ -112,22 +112,10 @@ impl Role {
 
 /// The span `start..end` of `text` without surrounding whitespace.
 fn trimmed(text: &str, start: usize, end: usize) -> Line {
-    let s = &text[start..end];
-    // Printable ASCII is no space: most lines need no trimming, seen from a byte at each end.
-    let solid = |x: Option<&u8>| x.is_some_and(|x| x.wrapping_sub(0x21) < 0x5E);
-    let lead = if solid(s.as_bytes().first()) {
-        0
-    } else {
-        s.len() - s.trim_start_matches(is_space).len()
-    };
-    let inner = if solid(s.as_bytes().last()) {
-        s.len() - lead
-    } else {
-        s[lead..].trim_end_matches(is_space).len()
-    };
+    let (lead, inner_end) = sentence::trim_bounds(&text[start..end]);
     Line {
         start: start + lead,
-        end: start + lead + inner,
+        end: start + inner_end,
     }
 }
 
