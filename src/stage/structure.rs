@@ -205,8 +205,19 @@ fn same_text(a: &str, b: &str) -> bool {
 }
 
 /// Where the text of a bullet line starts (after the mark and the space after it), if `t`
-/// starts with a bullet mark.
+/// starts with a bullet mark. Most lines start with an ASCII byte that is none (the marks
+/// are `-`, `*` and wider characters).
+#[inline]
 fn bullet(t: &str) -> Option<usize> {
+    match t.as_bytes().first() {
+        Some(&x) if x.is_ascii() && x != b'-' && x != b'*' => None,
+        _ => wide_bullet(t),
+    }
+}
+
+/// [`bullet`], character by character.
+#[inline(never)]
+fn wide_bullet(t: &str) -> Option<usize> {
     let mut chars = t.chars();
     let mark = chars.next()?;
     let after = mark.len_utf8();
