@@ -134,8 +134,10 @@ fn split_lines(text: &str) -> Vec<Line> {
 fn split_lines_into(text: &str, lines: &mut Vec<Line>) {
     let b = text.as_bytes();
     lines.clear();
-    // Nearly every line ends with a line feed.
-    lines.reserve(memchr::memchr_iter(b'\n', b).count() + 1);
+    // Room for a line per 32 bytes (more than news text has, blank lines included) up to
+    // what a kept buffer holds; the buffer is kept from parse to parse. Counting the line
+    // feeds first would cost a pass over the text.
+    lines.reserve((b.len() / 32).min(KEEP_ITEMS) + 1);
     let mut line_start = 0;
     let mut i = 0;
     // The next byte that may be the last of a line break, of each of three sets, found
