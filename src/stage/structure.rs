@@ -626,12 +626,7 @@ enum Tok {
 /// label glued to its end (`by Jane DoePolitics`) if there is one.
 fn parse_byline(text: &str, line: Line) -> Option<(Byline, Option<Span>)> {
     let t = &text[line.start..line.end];
-    if t.len() > MAX_BYLINE_LEN
-        || t.chars().any(|c| {
-            c.is_ascii_digit() || matches!(c, '"' | '\u{201C}' | '\u{201D}' | '?' | '!' | '(' | ')')
-        })
-        || t.ends_with('.')
-    {
+    if t.len() > MAX_BYLINE_LEN || t.ends_with('.') || never_in_byline(t) {
         return None;
     }
     // Tokens, with offsets into `text`: room for the words of most lines.
@@ -755,6 +750,18 @@ fn parse_byline(text: &str, line: Line) -> Option<(Byline, Option<Span>)> {
         authors,
     };
     Some((byline, section))
+}
+
+/// Whether `t` holds a character no byline has: a digit, a double quotation mark (`"` `“`
+/// `”`), `?`, `!` or a bracket. Read byte by byte: the curly marks by their last byte
+/// (0x9C, 0x9D) after their first two (0xE2 0x80).
+fn never_in_byline(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'0'..=b'9' | b'"' | b'?' | b'!' | b'(' | b')' => true,
+        0x9C | 0x9D => i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80,
+        _ => false,
+    })
 }
 
 /// Classifies one piece of a byline, its words given by their offsets in `text` (at least
@@ -1004,6 +1011,31 @@ mod tests {
         assert!(!same_text("A big day", "a big day"));
         assert!(!same_text("A big day", ""));
         assert!(same_text("", ""));
+    }
+
+    #[test]
+    fn bylines_have_no_digits_quotes_or_brackets() {
+        for t in [
+            "By Ann Lee",
+            "Ann Lee, Reuters",
+            "\u{2018}Lee\u{2019}",
+            "Jos\u{e9} \u{2014} AP",
+        ] {
+            assert!(!never_in_byline(t), "{t:?}");
+        }
+        for t in [
+            "By Ann Lee 2",
+            "\"Lee\"",
+            "Lee \u{201C}x",
+            "Lee\u{201D}",
+            "Why?",
+            "Yes!",
+            "(AP)",
+        ] {
+            assert!(never_in_byline(t), "{t:?}");
+        }
+        // Characters sharing the curly marks' last byte are no quotation marks.
+        assert!(!never_in_byline("\u{c5}\u{9c} \u{159d}"));
     }
 
     #[test]
