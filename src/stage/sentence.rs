@@ -94,6 +94,7 @@ const MAX_ABBREVIATION_LEN: usize = 32;
 
 /// Words that usually open a sentence: after a [`Class::Common`] abbreviation or an initial,
 /// the period ends the sentence only before one of these (quotation marks before it aside).
+/// In order, case aside (see [`is_starter`]).
 const STARTERS: &[&str] = &[
     "A",
     "After",
@@ -151,9 +152,9 @@ const STARTERS: &[&str] = &[
     "Other",
     "Others",
     "Our",
+    "Several",
     "She",
     "Since",
-    "Several",
     "So",
     "Some",
     "Still",
@@ -561,8 +562,13 @@ fn is_starter(word: &str, single: bool) -> bool {
         return false;
     }
     STARTERS
-        .iter()
-        .any(|s| s.len() == word.len() && s.eq_ignore_ascii_case(word))
+        .binary_search_by(|s| {
+            let (a, b) = (s.as_bytes(), word.as_bytes());
+            a.iter()
+                .map(u8::to_ascii_lowercase)
+                .cmp(b.iter().map(u8::to_ascii_lowercase))
+        })
+        .is_ok()
 }
 
 /// The word that ends at the period at byte `dot` of `p`, period included and leading opening
@@ -989,6 +995,28 @@ mod tests {
         assert_eq!(s("No punctuation"), ["No punctuation"]);
         assert!(s("   ").is_empty());
         assert!(s("").is_empty());
+    }
+
+    #[test]
+    fn starters_are_found_in_any_case() {
+        let fold = |s: &str| s.to_ascii_lowercase();
+        assert!(STARTERS.windows(2).all(|w| fold(w[0]) < fold(w[1])));
+        let reference = |w: &str| {
+            w.starts_with(char::is_uppercase)
+                && STARTERS
+                    .iter()
+                    .any(|s| s.len() == w.len() && s.eq_ignore_ascii_case(w))
+        };
+        let mut words: Vec<String> = STARTERS.iter().map(|s| s.to_string()).collect();
+        words.extend(STARTERS.iter().map(|s| s.to_uppercase()));
+        words.extend(STARTERS.iter().map(|s| format!("{s}s")));
+        words.extend(
+            ["Zebra", "Ab", "Yo", "Wh", "\u{c9}t\u{e9}", "Th\u{e9}", "A"].map(String::from),
+        );
+        for w in &words {
+            assert_eq!(is_starter(w, true), reference(w), "{w:?}");
+        }
+        assert!(is_starter("THE", false) && is_starter("I", true) && !is_starter("I", false));
     }
 
     #[test]
