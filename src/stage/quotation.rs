@@ -345,15 +345,15 @@ fn past_separators(chars: impl Iterator<Item = char>) -> (Option<char>, bool) {
 }
 
 /// The character next to a mark and what [`past_separators`] finds on that side, given the
-/// characters going away from the mark and the two bytes next to it (nearest first). Read
-/// from those bytes when the nearest is ASCII and no separator, or a space before an ASCII
-/// byte that is none or nothing (most marks stand next to a letter, punctuation, or a
-/// space and then a letter).
+/// two bytes next to it (nearest first) and the characters going away from the mark (made
+/// only when needed). Read from those bytes when the nearest is ASCII and no separator, or
+/// a space before an ASCII byte that is none or nothing (most marks stand next to a letter,
+/// punctuation, or a space and then a letter).
 #[inline(always)]
-fn neighbour(
+fn neighbour<I: Iterator<Item = char> + Clone>(
     near: Option<u8>,
     far: Option<u8>,
-    chars: impl Iterator<Item = char> + Clone,
+    chars: impl FnOnce() -> I,
 ) -> (Option<char>, (Option<char>, bool)) {
     let solid = |x: u8| x.is_ascii() && x != b' ';
     match (near, far) {
@@ -364,21 +364,24 @@ fn neighbour(
         }
         (Some(b' '), None) => (Some(' '), (None, true)),
         (Some(b' '), Some(y)) if solid(y) => (Some(' '), (Some(char::from(y)), true)),
-        _ => (chars.clone().next(), past_separators(chars)),
+        _ => {
+            let chars = chars();
+            (chars.clone().next(), past_separators(chars))
+        }
     }
 }
 
 fn context(text: &str, para: Span, i: usize, g: Glyph) -> Context {
-    let before = &text[para.start..i];
-    let after = &text[i + g.len..para.end];
-    let (b, a) = (before.as_bytes(), after.as_bytes());
+    let bytes = text.as_bytes();
+    let (b, a) = (&bytes[para.start..i], &bytes[i + g.len..para.end]);
     let (mut prev, (prev2, prev_spaced)) = neighbour(
         b.last().copied(),
         b.len().checked_sub(2).map(|k| b[k]),
-        before.chars().rev(),
+        || text[para.start..i].chars().rev(),
     );
-    let (mut next, (next2, next_spaced)) =
-        neighbour(a.first().copied(), a.get(1).copied(), after.chars());
+    let (mut next, (next2, next_spaced)) = neighbour(a.first().copied(), a.get(1).copied(), || {
+        text[i + g.len..para.end].chars()
+    });
     // One or two spaces between two quotation marks of different families are typography
     // (`'Okay,' "`, `poor,'  ''`): see through them.
     let other = |c: char| family_of(c).is_some_and(|f| f != g.family);
