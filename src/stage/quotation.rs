@@ -123,9 +123,21 @@ const fn glyph(family: Family, behaviour: Behaviour, len: usize) -> Option<Glyph
     })
 }
 
+/// The curly marks `‘ ’ ‚ ‛ “ ” „`, U+2018 to U+201E, by their last byte less 0x98 (`‛` is
+/// none).
+const CURLY: [Option<Glyph>; 7] = [
+    glyph(Family::Single, Behaviour::OpenPref, 3),
+    glyph(Family::Single, Behaviour::CloseApos, 3),
+    glyph(Family::Single, Behaviour::OpenOnly, 3),
+    None,
+    glyph(Family::Double, Behaviour::OpenPref, 3),
+    glyph(Family::Double, Behaviour::ClosePref, 3),
+    glyph(Family::Double, Behaviour::OpenOnly, 3),
+];
+
 /// The quotation mark starting at byte `i`, if any.
 fn glyph_at(bytes: &[u8], i: usize) -> Option<Glyph> {
-    use Behaviour::{CloseApos, CloseOnly, ClosePref, OpenOnly, OpenPref, Straight};
+    use Behaviour::{CloseOnly, ClosePref, OpenOnly, OpenPref, Straight};
     use Family::{Corner, Double, Guillemet, Single, WhiteCorner};
     const LEFT_SINGLE: &[u8] = "‘".as_bytes();
     const RIGHT_SINGLE: &[u8] = "’".as_bytes();
@@ -149,15 +161,11 @@ fn glyph_at(bytes: &[u8], i: usize) -> Option<Glyph> {
             0xBB => glyph(Guillemet, ClosePref, 2),
             _ => None,
         },
-        0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2)? {
+        0xE2 if bytes.get(i + 1) == Some(&0x80) => match *bytes.get(i + 2)? {
             0x98 if doubled(LEFT_SINGLE) => glyph(Double, OpenPref, 6),
             0x99 if doubled(RIGHT_SINGLE) => glyph(Double, ClosePref, 6),
-            0x98 => glyph(Single, OpenPref, 3),
-            0x99 => glyph(Single, CloseApos, 3),
-            0x9A => glyph(Single, OpenOnly, 3),
-            0x9C => glyph(Double, OpenPref, 3),
-            0x9D => glyph(Double, ClosePref, 3),
-            0x9E => glyph(Double, OpenOnly, 3),
+            // Read from a table: a `match` would be a jump table the text steers.
+            x @ 0x98..=0x9E => CURLY[usize::from(x - 0x98)],
             _ => None,
         },
         0xE3 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2)? {
