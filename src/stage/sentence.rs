@@ -35,6 +35,39 @@ pub(crate) fn is_space(c: char) -> bool {
         )
 }
 
+/// For each byte, whether a text ending with it ends with a character that is not
+/// [`is_space`]: printable ASCII, or the last byte of a wider character that no space ends
+/// with (`”` `’` `—` `…` among them).
+static SOLID_END: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut x = 0;
+    while x < 256 {
+        // The wide spaces end with 0x80 to 0x8E, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF or 0xBF.
+        table[x] = matches!(x, 0x21..=0x7E | 0x8F..=0x9E | 0xA1..=0xA7 | 0xAA..=0xAE | 0xB0..=0xBE);
+        x += 1;
+    }
+    table
+};
+
+/// The bounds of `s` without the spaces ([`is_space`]) around it, as `(start, end)`; both
+/// are `s.len()` when it is all spaces. Most text starts with printable ASCII and ends with
+/// it or with a character no space ends with: seen from one byte at each end.
+#[inline]
+pub(crate) fn trim_bounds(s: &str) -> (usize, usize) {
+    let b = s.as_bytes();
+    let lead = match b.first() {
+        None => return (0, 0),
+        Some(x) if x.wrapping_sub(0x21) < 0x5E => 0,
+        Some(_) => s.len() - s.trim_start_matches(is_space).len(),
+    };
+    let end = if SOLID_END[usize::from(b[b.len() - 1])] {
+        s.len()
+    } else {
+        lead + s[lead..].trim_end_matches(is_space).len()
+    };
+    (lead, end)
+}
+
 /// When the period of an abbreviation may still end a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Class {
@@ -61,6 +94,7 @@ const MAX_ABBREVIATION_LEN: usize = 32;
 
 /// Words that usually open a sentence: after a [`Class::Common`] abbreviation or an initial,
 /// the period ends the sentence only before one of these (quotation marks before it aside).
+/// In order, case aside (see [`is_starter`]).
 const STARTERS: &[&str] = &[
     "A",
     "After",
@@ -118,9 +152,9 @@ const STARTERS: &[&str] = &[
     "Other",
     "Others",
     "Our",
+    "Several",
     "She",
     "Since",
-    "Several",
     "So",
     "Some",
     "Still",
@@ -371,6 +405,19 @@ enum Run {
 /// it.
 #[inline]
 fn terminator_run(b: &[u8], i: usize, end: usize) -> Option<(Run, usize)> {
+    // Most runs are one period before something that cannot go on with it (a space before
+    // no period, a quotation mark, a letter): told from two or three bytes, without the loop
+    // below (whose `match` is a jump table the text steers).
+    if b[i] == b'.' {
+        let one = match b.get(i + 1).filter(|_| i + 1 < end) {
+            None => true,
+            Some(b' ') => !(i + 2 < end && b[i + 2] == b'.'),
+            Some(&x) => !matches!(x, b'.' | b'?' | b'!' | 0xE2),
+        };
+        if one {
+            return Some((Run::Period, i + 1));
+        }
+    }
     let mut j = i;
     let mut dots = 0usize;
     let mut question = false;
@@ -528,13 +575,47 @@ fn is_starter(word: &str, single: bool) -> bool {
         return false;
     }
     STARTERS
-        .iter()
-        .any(|s| s.len() == word.len() && s.eq_ignore_ascii_case(word))
+        .binary_search_by(|s| {
+            let (a, b) = (s.as_bytes(), word.as_bytes());
+            a.iter()
+                .map(u8::to_ascii_lowercase)
+                .cmp(b.iter().map(u8::to_ascii_lowercase))
+        })
+        .is_ok()
 }
 
 /// The word that ends at the period at byte `dot` of `p`, period included and leading opening
 /// marks left out; `None` when it is longer than an abbreviation can be.
+///
+/// Read byte by byte while the word is ASCII (nearly every word before a period is); a word
+/// with another character is left to [`word_before_wide`], which finds the same word.
+#[inline]
 fn word_before(p: &str, dot: usize) -> Option<&str> {
+    let b = p.as_bytes();
+    let mut start = dot;
+    while start > 0 {
+        let x = b[start - 1];
+        if !x.is_ascii() {
+            return word_before_wide(p, dot);
+        }
+        if is_space(char::from(x)) {
+            break;
+        }
+        if dot - start >= MAX_ABBREVIATION_LEN {
+            return None;
+        }
+        start -= 1;
+    }
+    // The word is ASCII: its opening marks are single bytes.
+    while is_opener(char::from(b[start])) {
+        start += 1;
+    }
+    Some(&p[start..=dot])
+}
+
+/// [`word_before`], character by character.
+#[inline(never)]
+fn word_before_wide(p: &str, dot: usize) -> Option<&str> {
     let mut start = dot;
     for (n, (i, c)) in p[..dot].char_indices().rev().enumerate() {
         if is_space(c) {
@@ -563,16 +644,17 @@ struct Terminators {
 }
 
 impl Terminators {
-    /// The first candidate byte of `b[i..end]`, or `end`; `i` never decreases from one
-    /// call to the next.
-    fn next(&mut self, b: &[u8], i: usize, end: usize) -> usize {
+    /// The first candidate byte of `b[i..end]` (`b` the paragraph's bytes, at byte `base`
+    /// of the text), or `end`; `i` never decreases from one call to the next.
+    fn next(&mut self, b: &[u8], i: usize, end: usize, ellipses: &mut Ellipses<'_>) -> usize {
         let mark = match self.mark {
             Some(m) if m >= i => m,
             _ => MARKS.find(&b[i..end]).map_or(end, |k| i + k),
         };
+        // Past `end` when the paragraph has no more.
         let wide = match self.wide {
             Some(w) if w >= i => w,
-            _ => next_ellipsis(b, i, end),
+            _ => ellipses.next(ellipses.base + i) - ellipses.base,
         };
         self.mark = Some(mark);
         self.wide = Some(wide);
@@ -580,30 +662,98 @@ impl Terminators {
     }
 }
 
-/// Where the next `…` of `b[i..end]` starts, or `end`; `i` is on a character boundary.
-/// Found by its last byte (0xA6), rarer in text than its first: an 0xE2 byte that starts
-/// no ellipsis (a dash, a curly quotation mark) starts no terminator run either.
-fn next_ellipsis(b: &[u8], i: usize, end: usize) -> usize {
-    let mut from = i;
-    while let Some(k) = memchr::memchr(0xA6, &b[from..end]) {
-        let q = from + k;
-        if q >= i + 2 && b[q - 2] == 0xE2 && b[q - 1] == 0x80 {
-            return q - 2;
+/// The `…` of a text, searched for in the rest of the text rather than paragraph by
+/// paragraph: they are rare, and one search serves all the paragraphs before the next one.
+#[derive(Debug)]
+pub(crate) struct Ellipses<'t> {
+    text: &'t [u8],
+    /// Where the paragraph being split starts.
+    base: usize,
+    /// The last search: where it started and what it found (the text's length for nothing).
+    last: Option<(usize, usize)>,
+}
+
+impl<'t> Ellipses<'t> {
+    /// The ellipses of `text`.
+    pub(crate) fn new(text: &'t str) -> Self {
+        Self {
+            text: text.as_bytes(),
+            base: 0,
+            last: None,
         }
-        from = q + 1;
     }
-    end
+
+    /// Where the first `…` at or after byte `i` (a character boundary) starts, or the
+    /// text's length. The last search serves when it started at or before `i` and found
+    /// nothing before it.
+    fn next(&mut self, i: usize) -> usize {
+        if let Some((from, at)) = self.last {
+            if from <= i && i <= at {
+                return at;
+            }
+        }
+        let b = self.text;
+        let mut from = i;
+        // Found by its last byte (0xA6), rarer in text than its first: an 0xE2 byte that
+        // starts no ellipsis (a dash, a curly quotation mark) starts no terminator run
+        // either.
+        let mut at = b.len();
+        while let Some(k) = memchr::memchr(0xA6, &b[from..]) {
+            let q = from + k;
+            if q >= i + 2 && b[q - 2] == 0xE2 && b[q - 1] == 0x80 {
+                at = q - 2;
+                break;
+            }
+            from = q + 1;
+        }
+        self.last = Some((i, at));
+        at
+    }
+}
+
+/// The end of the run of characters from byte `from` of `p` (before `end`, a character
+/// boundary) that `keep` accepts. Read byte by byte while they are ASCII.
+#[inline(always)]
+fn run_end(p: &str, from: usize, end: usize, keep: impl Fn(char) -> bool) -> usize {
+    let b = p.as_bytes();
+    let mut k = from;
+    while k < end {
+        let c = match b[k] {
+            x if x.is_ascii() => char::from(x),
+            _ => match p[k..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
+        };
+        if !keep(c) {
+            break;
+        }
+        k += c.len_utf8();
+    }
+    k
 }
 
 /// Appends the sentences of `para` (a span of `text`) to `out`, in order. The sentences tile the
 /// paragraph without its surrounding whitespace.
+#[cfg(test)]
 pub(crate) fn split(text: &str, para: Span, abbreviations: &Abbreviations, out: &mut Vec<Span>) {
+    split_with(text, para, abbreviations, &mut Ellipses::new(text), out);
+}
+
+/// [`split`] with the search for ellipses in `text` kept from earlier calls on the same text
+/// (best when called on its paragraphs in order).
+pub(crate) fn split_with(
+    text: &str,
+    para: Span,
+    abbreviations: &Abbreviations,
+    ellipses: &mut Ellipses<'_>,
+    out: &mut Vec<Span>,
+) {
     let Some(p) = text.get(para.range()) else {
         return;
     };
     let base = para.start;
-    let end = p.trim_end_matches(is_space).len();
-    let lead = p.len() - p.trim_start_matches(is_space).len();
+    let (lead, end) = trim_bounds(p);
     if lead >= end {
         return;
     }
@@ -611,8 +761,9 @@ pub(crate) fn split(text: &str, para: Span, abbreviations: &Abbreviations, out: 
     let mut start = lead;
     let mut i = lead;
     let mut terminators = Terminators::default();
+    ellipses.base = base;
     while i < end {
-        i = terminators.next(b, i, end);
+        i = terminators.next(b, i, end, ellipses);
         if i >= end {
             break;
         }
@@ -621,24 +772,12 @@ pub(crate) fn split(text: &str, para: Span, abbreviations: &Abbreviations, out: 
             continue;
         };
         // Closing marks stay with the sentence: `end."`, `end.)`.
-        let mut k = after;
-        for (o, c) in p[after..end].char_indices() {
-            if !is_closer(c) {
-                break;
-            }
-            k = after + o + c.len_utf8();
-        }
+        let k = run_end(p, after, end, is_closer);
         if k >= end {
             break;
         }
         // Whitespace must follow (`3.5`, `U.S.-led`, `example.com` have none).
-        let mut m = k;
-        for (o, c) in p[k..end].char_indices() {
-            if !is_space(c) {
-                break;
-            }
-            m = k + o + c.len_utf8();
-        }
+        let m = run_end(p, k, end, is_space);
         if m == k {
             i = k;
             continue;
@@ -699,8 +838,13 @@ fn ends_here(p: &str, candidate: Candidate, end: usize, abbreviations: &Abbrevia
     {
         return false;
     }
-    let body = rest.trim_start_matches(is_opener);
-    let c2 = body.chars().next().unwrap_or(' ');
+    // Most sentences open with a letter: no opening mark to skip.
+    let (body, c2) = if is_opener(c) {
+        let body = rest.trim_start_matches(is_opener);
+        (body, body.chars().next().unwrap_or(' '))
+    } else {
+        (rest, c)
+    };
     match run {
         Run::Question => {
             // `"Why now?" she asked.`, `"Why now?" Senator Lund asked.`
@@ -864,6 +1008,73 @@ mod tests {
         assert_eq!(s("No punctuation"), ["No punctuation"]);
         assert!(s("   ").is_empty());
         assert!(s("").is_empty());
+    }
+
+    #[test]
+    fn starters_are_found_in_any_case() {
+        let fold = |s: &str| s.to_ascii_lowercase();
+        assert!(STARTERS.windows(2).all(|w| fold(w[0]) < fold(w[1])));
+        let reference = |w: &str| {
+            w.starts_with(char::is_uppercase)
+                && STARTERS
+                    .iter()
+                    .any(|s| s.len() == w.len() && s.eq_ignore_ascii_case(w))
+        };
+        let mut words: Vec<String> = STARTERS.iter().map(|s| s.to_string()).collect();
+        words.extend(STARTERS.iter().map(|s| s.to_uppercase()));
+        words.extend(STARTERS.iter().map(|s| format!("{s}s")));
+        words.extend(
+            ["Zebra", "Ab", "Yo", "Wh", "\u{c9}t\u{e9}", "Th\u{e9}", "A"].map(String::from),
+        );
+        for w in &words {
+            assert_eq!(is_starter(w, true), reference(w), "{w:?}");
+        }
+        assert!(is_starter("THE", false) && is_starter("I", true) && !is_starter("I", false));
+    }
+
+    #[test]
+    fn trimming_sees_every_space_from_its_last_byte() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let last = *c.encode_utf8(&mut buf).as_bytes().last().unwrap();
+            if SOLID_END[usize::from(last)] {
+                assert!(!is_space(c), "{c:?}");
+            }
+            let s = format!(" {c}x{c} ");
+            let trimmed = s.trim_matches(is_space);
+            let (start, end) = trim_bounds(&s);
+            assert_eq!(&s[start..end], trimmed, "{c:?}");
+            let (start, end) = trim_bounds(&s[1..s.len() - 1]);
+            assert_eq!(&s[1 + start..1 + end], trimmed, "{c:?}");
+        }
+        assert_eq!(trim_bounds(""), (0, 0));
+        assert_eq!(trim_bounds(" \u{a0}\u{2029}"), (6, 6));
+    }
+
+    #[test]
+    fn one_search_for_ellipses_serves_the_paragraphs_in_order() {
+        let text =
+            "No end here\n\nWait\u{2026} Then more. And\n\nFine. So \u{2026} We go\u{2026}\n\nx";
+        let paragraphs: Vec<Span> = text
+            .split("\n\n")
+            .scan(0, |at, p| {
+                let span = Span::new(*at, *at + p.len());
+                *at += p.len() + 2;
+                Some(span)
+            })
+            .collect();
+        let abbreviations = Abbreviations::english();
+        let mut ellipses = Ellipses::new(text);
+        for &para in &paragraphs {
+            let (mut shared, mut alone) = (Vec::new(), Vec::new());
+            split_with(text, para, abbreviations, &mut ellipses, &mut shared);
+            split(text, para, abbreviations, &mut alone);
+            assert_eq!(shared, alone, "{:?}", &text[para]);
+        }
+        let mut out = Vec::new();
+        split(text, paragraphs[2], abbreviations, &mut out);
+        let got: Vec<&str> = out.iter().map(|&s| &text[s]).collect();
+        assert_eq!(got, ["Fine.", "So \u{2026}", "We go\u{2026}"]);
     }
 
     #[test]

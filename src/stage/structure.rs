@@ -8,8 +8,10 @@
 //! Whitespace is [`is_space`]: Unicode white space plus zero-width characters and the BOM, so
 //! spans never start or end on them. Every span points into the original text.
 
-use crate::stage::find;
+use std::cell::Cell;
+
 use crate::stage::sentence::{self, is_space, Abbreviations};
+use crate::stage::{find, scratch};
 use crate::{Byline, Span};
 use once_cell::sync::Lazy;
 
@@ -110,22 +112,10 @@ impl Role {
 
 /// The span `start..end` of `text` without surrounding whitespace.
 fn trimmed(text: &str, start: usize, end: usize) -> Line {
-    let s = &text[start..end];
-    // Printable ASCII is no space: most lines need no trimming, seen from a byte at each end.
-    let solid = |x: Option<&u8>| x.is_some_and(|x| x.wrapping_sub(0x21) < 0x5E);
-    let lead = if solid(s.as_bytes().first()) {
-        0
-    } else {
-        s.len() - s.trim_start_matches(is_space).len()
-    };
-    let inner = if solid(s.as_bytes().last()) {
-        s.len() - lead
-    } else {
-        s[lead..].trim_end_matches(is_space).len()
-    };
+    let (lead, inner_end) = sentence::trim_bounds(&text[start..end]);
     Line {
         start: start + lead,
-        end: start + lead + inner,
+        end: start + inner_end,
     }
 }
 
@@ -133,10 +123,21 @@ fn trimmed(text: &str, start: usize, end: usize) -> Line {
 static COMMON_BREAKS: Lazy<find::Three> = Lazy::new(|| find::Three::new(b'\n', b'\r', 0xA8));
 
 /// Cuts `text` into lines.
+#[cfg(test)]
 fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    split_lines_into(text, &mut lines);
+    lines
+}
+
+/// Cuts `text` into lines, replacing what `lines` held.
+fn split_lines_into(text: &str, lines: &mut Vec<Line>) {
     let b = text.as_bytes();
-    // Nearly every line ends with a line feed.
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
+    lines.clear();
+    // Room for a line per 32 bytes (more than news text has, blank lines included) up to
+    // what a kept buffer holds; the buffer is kept from parse to parse. Counting the line
+    // feeds first would cost a pass over the text.
+    lines.reserve((b.len() / 32).min(KEEP_ITEMS) + 1);
     let mut line_start = 0;
     let mut i = 0;
     // The next byte that may be the last of a line break, of each of three sets, found
@@ -189,7 +190,6 @@ fn split_lines(text: &str) -> Vec<Line> {
         line_start = i;
     }
     lines.push(trimmed(text, line_start, b.len()));
-    lines
 }
 
 /// Whether two lines have the same words (whitespace runs compared as one space).
@@ -207,8 +207,19 @@ fn same_text(a: &str, b: &str) -> bool {
 }
 
 /// Where the text of a bullet line starts (after the mark and the space after it), if `t`
-/// starts with a bullet mark.
+/// starts with a bullet mark. Most lines start with an ASCII byte that is none (the marks
+/// are `-`, `*` and wider characters).
+#[inline]
 fn bullet(t: &str) -> Option<usize> {
+    match t.as_bytes().first() {
+        Some(&x) if x.is_ascii() && x != b'-' && x != b'*' => None,
+        _ => wide_bullet(t),
+    }
+}
+
+/// [`bullet`], character by character.
+#[inline(never)]
+fn wide_bullet(t: &str) -> Option<usize> {
     let mut chars = t.chars();
     let mark = chars.next()?;
     let after = mark.len_utf8();
@@ -310,32 +321,65 @@ fn attributed_quote(t: &str) -> bool {
 /// Whether a headline candidate (ending with a period) is one sentence.
 fn one_sentence(text: &str, line: Line) -> bool {
     let mut spans = Vec::new();
-    sentence::split(
+    sentence::split_with(
         text,
         Span::new(line.start, line.end),
         Abbreviations::english(),
+        &mut sentence::Ellipses::new(text),
         &mut spans,
     );
     spans.len() == 1
 }
 
-/// Splits `text` into its layout.
+thread_local! {
+    /// Each thread's buffers for the lines of a text and their roles (see [`scratch`]).
+    static LINES: Cell<(Vec<Line>, Vec<Role>)> = Cell::default();
+    /// Each thread's buffer for [`Layout::paragraphs`], given back by [`recycle`].
+    static BLOCKS: Cell<Vec<Block>> = Cell::default();
+}
+
+/// Buffers that held more items than this are not kept for the next parse.
+const KEEP_ITEMS: usize = 1 << 14;
+
+/// Splits `text` into its layout. Give the layout's paragraphs back with [`recycle`] once
+/// read, so that the next parse on this thread reuses their buffer.
 pub(crate) fn analyse(text: &str) -> Layout {
-    let mut layout = Layout::default();
-    let lines = split_lines(text);
+    let mut layout = Layout {
+        paragraphs: scratch::take(&BLOCKS),
+        ..Layout::default()
+    };
+    layout.paragraphs.clear();
+    let (mut lines, mut roles) = scratch::take(&LINES);
+    split_lines_into(text, &mut lines);
+    analyse_lines(text, &lines, &mut roles, &mut layout);
+    let keep = lines.capacity() <= KEEP_ITEMS;
+    scratch::put(&LINES, (lines, roles), keep);
+    layout
+}
+
+/// Keeps the buffer of a layout's paragraphs for the next [`analyse`] on this thread.
+pub(crate) fn recycle(paragraphs: Vec<Block>) {
+    let keep = paragraphs.capacity() <= KEEP_ITEMS;
+    scratch::put(&BLOCKS, paragraphs, keep);
+}
+
+/// [`analyse`] of the text cut into `lines`, with `roles` as the buffer for their roles.
+fn analyse_lines(text: &str, lines: &[Line], roles: &mut Vec<Role>, layout: &mut Layout) {
     let Some(first) = lines.iter().position(|l| !l.blank()) else {
-        return layout;
+        return;
     };
     let last = lines.iter().rposition(|l| !l.blank()).unwrap_or(first);
     let blank_mode = lines[first..=last].iter().any(Line::blank);
-    let mut roles: Vec<Role> = lines
-        .iter()
-        .map(|l| if l.blank() { Role::Blank } else { Role::Body })
-        .collect();
+    roles.clear();
+    roles.extend(
+        lines
+            .iter()
+            .map(|l| if l.blank() { Role::Blank } else { Role::Body }),
+    );
     let s = |i: usize| &text[lines[i].start..lines[i].end];
 
     // The headline and its repeats.
-    if let Some(repeats) = headline(text, &lines, first, last, blank_mode) {
+    if let Some(repeats) = headline(text, lines, first, last, blank_mode) {
         roles[first] = Role::Headline;
         layout.headline = Some(Span::new(lines[first].start, lines[first].end));
         for i in repeats {
@@ -420,7 +464,7 @@ pub(crate) fn analyse(text: &str) -> Layout {
     }
     layout.sections.sort_unstable();
 
-    paragraphs(text, &lines, &roles, blank_mode, &mut layout);
+    paragraphs(text, lines, roles, blank_mode, layout);
 
     // The dateline opens the first body paragraph.
     if let Some(block) = layout.paragraphs.get(layout.key_points.len()) {
@@ -430,7 +474,6 @@ pub(crate) fn analyse(text: &str) -> Layout {
             }
         }
     }
-    layout
 }
 
 /// Whether the first non-blank line is a headline; if it is, the lines that repeat it.
@@ -583,16 +626,11 @@ enum Tok {
 /// label glued to its end (`by Jane DoePolitics`) if there is one.
 fn parse_byline(text: &str, line: Line) -> Option<(Byline, Option<Span>)> {
     let t = &text[line.start..line.end];
-    if t.len() > MAX_BYLINE_LEN
-        || t.chars().any(|c| {
-            c.is_ascii_digit() || matches!(c, '"' | '\u{201C}' | '\u{201D}' | '?' | '!' | '(' | ')')
-        })
-        || t.ends_with('.')
-    {
+    if t.len() > MAX_BYLINE_LEN || t.ends_with('.') || never_in_byline(t) {
         return None;
     }
-    // Tokens, with offsets into `text`.
-    let mut toks = Vec::new();
+    // Tokens, with offsets into `text`: room for the words of most lines.
+    let mut toks = Vec::with_capacity(32);
     let mut word: Option<usize> = None;
     for (i, c) in t.char_indices() {
         let sep = matches!(c, ',' | ';' | '|' | '/' | '\u{2022}' | '\u{00B7}');
@@ -658,7 +696,7 @@ fn parse_byline(text: &str, line: Line) -> Option<(Byline, Option<Span>)> {
     let mut pieces = 0;
     let mut outlets = 0;
     let mut first_is_name = false;
-    let mut piece: Vec<(usize, usize)> = Vec::new();
+    let mut piece: Vec<(usize, usize)> = Vec::with_capacity(8);
     let mut forced_outlet = false;
     let mut next_forced = false;
     let mut ok = true;
@@ -666,8 +704,7 @@ fn parse_byline(text: &str, line: Line) -> Option<(Byline, Option<Span>)> {
         if piece.is_empty() {
             return;
         }
-        let words: Vec<&str> = piece.iter().map(|&(s, e)| &text[s..e]).collect();
-        match byline_piece(&words, forced) {
+        match byline_piece(text, piece, forced) {
             Some(true) => {
                 if pieces == 0 {
                     first_is_name = true;
@@ -715,15 +752,30 @@ fn parse_byline(text: &str, line: Line) -> Option<(Byline, Option<Span>)> {
     Some((byline, section))
 }
 
-/// Classifies one piece of a byline: `Some(true)` for a person's name, `Some(false)` for an
-/// outlet or job title, `None` for neither (then the line is no byline).
-fn byline_piece(words: &[&str], forced_outlet: bool) -> Option<bool> {
+/// Whether `t` holds a character no byline has: a digit, a double quotation mark (`"` `“`
+/// `”`), `?`, `!` or a bracket. Read byte by byte: the curly marks by their last byte
+/// (0x9C, 0x9D) after their first two (0xE2 0x80).
+fn never_in_byline(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'0'..=b'9' | b'"' | b'?' | b'!' | b'(' | b')' => true,
+        0x9C | 0x9D => i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80,
+        _ => false,
+    })
+}
+
+/// Classifies one piece of a byline, its words given by their offsets in `text` (at least
+/// one): `Some(true)` for a person's name, `Some(false)` for an outlet or job title, `None`
+/// for neither (then the line is no byline).
+fn byline_piece(text: &str, piece: &[(usize, usize)], forced_outlet: bool) -> Option<bool> {
+    let word = |&(s, e): &(usize, usize)| &text[s..e];
+    let (first, last) = (word(piece.first()?), word(piece.last()?));
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    if forced_outlet || words.iter().any(|w| OUTLET_WORDS.contains(w)) {
-        return capitalised(words[0]).then_some(false);
+    if forced_outlet || piece.iter().map(word).any(|w| OUTLET_WORDS.contains(&w)) {
+        return capitalised(first).then_some(false);
     }
-    if words.len() == 1 {
-        return capitalised(words[0]).then_some(false);
+    if piece.len() == 1 {
+        return capitalised(first).then_some(false);
     }
     let name_word = |w: &str| {
         let chars_ok = w
@@ -736,10 +788,10 @@ fn byline_piece(words: &[&str], forced_outlet: bool) -> Option<bool> {
                 .any(|p| w.strip_prefix(p).is_some_and(|r| r.starts_with('-')));
         chars_ok && lead_ok && w.chars().any(char::is_alphabetic)
     };
-    let name = words.len() <= 5
-        && words.iter().all(|w| name_word(w))
-        && capitalised(words[0])
-        && capitalised(words[words.len() - 1]);
+    let name = piece.len() <= 5
+        && piece.iter().map(word).all(name_word)
+        && capitalised(first)
+        && capitalised(last);
     name.then_some(true)
 }
 
@@ -770,10 +822,12 @@ fn dateline(p: &str) -> Option<usize> {
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
     };
-    let mut toks: Vec<T<'_>> = Vec::with_capacity(24);
+    // At most 24 tokens, kept on the stack: `toks[..n]`.
+    let mut toks = [T::Comma; 24];
+    let mut n = 0;
     let mut i = 0;
     let mut spaced = true;
-    while i < h.len() && toks.len() < 24 {
+    while i < h.len() && n < 24 {
         let c = h[i..].chars().next()?;
         if is_space(c) {
             spaced = true;
@@ -781,16 +835,16 @@ fn dateline(p: &str) -> Option<usize> {
             continue;
         }
         let was_spaced = std::mem::replace(&mut spaced, false);
-        if c == ',' {
-            toks.push(T::Comma);
+        let tok = if c == ',' {
             i += 1;
+            T::Comma
         } else if c == '(' {
             let close = h[i..].find(')')?;
             if close > 40 || h[i..i + close].contains(['\n', '\r']) {
                 return None;
             }
             i += close + 1;
-            toks.push(T::Paren);
+            T::Paren
         } else if matches!(c, '\u{2014}' | '\u{2013}' | '\u{2015}')
             || (c == '-' && h[i..].starts_with("--"))
             || (c == '-' && h[i + 1..].starts_with(is_space))
@@ -800,10 +854,11 @@ fn dateline(p: &str) -> Option<usize> {
                 .find(|&(_, d)| !matches!(d, '-' | '\u{2014}' | '\u{2013}' | '\u{2015}'))
                 .map_or(h.len() - i, |(o, _)| o);
             i += len;
-            toks.push(T::Dash {
+            toks[n] = T::Dash {
                 end: i,
                 spaced: was_spaced,
-            });
+            };
+            n += 1;
             break;
         } else {
             let len = h[i..]
@@ -814,10 +869,13 @@ fn dateline(p: &str) -> Option<usize> {
                         || (d == '-' && h[i + o + 1..].starts_with('-'))
                 })
                 .map_or(h.len() - i, |(o, _)| o);
-            toks.push(T::Word(&h[i..i + len]));
+            let word = T::Word(&h[i..i + len]);
             i += len;
-        }
-        if toks.len() == 1 {
+            word
+        };
+        toks[n] = tok;
+        n += 1;
+        if n == 1 {
             // A dateline starts with a place: a word in capitals, or a capitalised word
             // (then an agency in brackets follows).
             match toks[0] {
@@ -828,6 +886,7 @@ fn dateline(p: &str) -> Option<usize> {
         }
     }
 
+    let toks = &toks[..n];
     let mut k = 0;
     // The place: capitals (`NEW YORK`), or a capitalised name before an agency in brackets.
     let mut caps = 0;
@@ -952,6 +1011,31 @@ mod tests {
         assert!(!same_text("A big day", "a big day"));
         assert!(!same_text("A big day", ""));
         assert!(same_text("", ""));
+    }
+
+    #[test]
+    fn bylines_have_no_digits_quotes_or_brackets() {
+        for t in [
+            "By Ann Lee",
+            "Ann Lee, Reuters",
+            "\u{2018}Lee\u{2019}",
+            "Jos\u{e9} \u{2014} AP",
+        ] {
+            assert!(!never_in_byline(t), "{t:?}");
+        }
+        for t in [
+            "By Ann Lee 2",
+            "\"Lee\"",
+            "Lee \u{201C}x",
+            "Lee\u{201D}",
+            "Why?",
+            "Yes!",
+            "(AP)",
+        ] {
+            assert!(never_in_byline(t), "{t:?}");
+        }
+        // Characters sharing the curly marks' last byte are no quotation marks.
+        assert!(!never_in_byline("\u{c5}\u{9c} \u{159d}"));
     }
 
     #[test]
