@@ -1027,6 +1027,31 @@ mod tests {
     }
 
     #[test]
+    fn a_space_after_punctuation_is_passed_over_inside_a_stretch_only() {
+        // `, ` and `. ` are each read in one round; the comma before the quotation's content
+        // (which starts at the space after it) leaves that space to the content's stretch.
+        let text = "one, two . three ,four;  five";
+        let two = text.find("two").unwrap_or(0);
+        let quoted = [Span::new(two - 1, two + 3)];
+        let toks = tokens(text, &[], &quoted);
+        let all: Vec<(&str, bool)> = toks.iter().map(|t| (&text[t.span], t.quoted)).collect();
+        assert_eq!(
+            all,
+            [
+                ("one", false),
+                (",", false),
+                ("two", true),
+                (".", false),
+                ("three", false),
+                (",", false),
+                ("four", false),
+                (";", false),
+                ("five", false),
+            ]
+        );
+    }
+
+    #[test]
     fn first_not_agrees_with_partition_point() {
         for len in 0..40 {
             let v: Vec<usize> = (0..len).map(|i| i * 3).collect();
