@@ -668,10 +668,22 @@ impl Filter {
     /// the lowest byte).
     #[inline(always)]
     fn may_start(&self, key: u64) -> bool {
-        has(&self.heads[..], head_bit(key as u32))
-            && (self.short[usize::from(key as u8)]
-                || has(&self.keys[..], key_bit(key & 0xFFFF_FFFF_FFFF, 6))
-                || has(&self.keys[..], key_bit(key & 0xFFFF_FFFF, 4)))
+        self.head_bit(key) != 0 && self.key_passes(key)
+    }
+
+    /// Whether the head of `key` is in the set of heads, as 1 or 0 (the first test of
+    /// [`may_start`](Self::may_start), which most places fail).
+    #[inline(always)]
+    fn head_bit(&self, key: u64) -> u64 {
+        bit_of(&self.heads[..], head_bit(key as u32))
+    }
+
+    /// The rest of [`may_start`](Self::may_start), for a `key` whose head passed.
+    #[inline(always)]
+    fn key_passes(&self, key: u64) -> bool {
+        self.short[usize::from(key as u8)]
+            || has(&self.keys[..], key_bit(key & 0xFFFF_FFFF_FFFF, 6))
+            || has(&self.keys[..], key_bit(key & 0xFFFF_FFFF, 4))
     }
 }
 
@@ -694,6 +706,12 @@ fn set(bits: &mut [u64], bit: usize) {
 fn has(bits: &[u64], bit: usize) -> bool {
     bits.get(bit / 64)
         .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+}
+
+/// A bit of a bit set, as 1 or 0.
+#[inline(always)]
+fn bit_of(bits: &[u64], bit: usize) -> u64 {
+    bits.get(bit / 64).map_or(0, |w| (w >> (bit % 64)) & 1)
 }
 
 /// Bytes packed into a `u64`, the first in the lowest byte.
@@ -1224,17 +1242,35 @@ impl Compiled {
         let bytes = text.as_bytes();
         while let Some(chunk) = bytes.get(c.at + 8..c.at + 16) {
             c.look_ahead(load(chunk));
-            // The word starts where a form may start (the high bit of their byte).
+            // The word starts (the high bit of their byte).
             let mut starts = c.word & !((c.word << 8) | c.prev);
-            let mut candidates = 0;
+            // The byte of `start` (one of them) and the seven after it, mapped. (For
+            // `start` 0 that is the first byte's.)
+            let key_at = |start: u64| {
+                let shift = start.trailing_zeros() & 56;
+                (c.mapped >> shift) | ((c.next_mapped << 1) << (63 - shift))
+            };
+            // `start` when the head there is in the filter's, else 0 (also for 0).
+            let head = |start: u64| start & self.filter.head_bit(key_at(start)).wrapping_neg();
+            // Eight bytes of news text hold one or two word starts most often, and most of
+            // them fail the head test: the heads of the first two are tested without a
+            // branch whether or not they are there (a branch on how many there are, or on
+            // a test's result, would often be foreseen wrong), the others one by one.
+            let first = starts & starts.wrapping_neg();
+            starts ^= first;
+            let second = starts & starts.wrapping_neg();
+            starts ^= second;
+            let mut heads = head(first) | head(second);
             while starts != 0 {
                 let start = starts & starts.wrapping_neg();
                 starts ^= start;
-                // The place's byte and the seven after it, mapped.
-                let shift = start.trailing_zeros() & !7;
-                let key =
-                    (((u128::from(c.next_mapped) << 64) | u128::from(c.mapped)) >> shift) as u64;
-                if self.filter.may_start(key) {
+                heads |= head(start);
+            }
+            let mut candidates = 0;
+            while heads != 0 {
+                let start = heads & heads.wrapping_neg();
+                heads ^= start;
+                if self.filter.key_passes(key_at(start)) {
                     candidates |= start;
                 }
             }

@@ -251,7 +251,9 @@ fn plain_run(
             if BYTE[usize::from(b)] != SPACE {
                 push_punct(out, breakable, at, b, in_quote);
             }
-            at += 1;
+            // A space after it is passed over in the same round (`, ` and `. ` are common).
+            let space_after = ((x >> 8) as u8 == b' ') & (at + 1 < run_end);
+            at += 1 + usize::from(space_after);
             continue;
         }
         let e = if other == 0 {
@@ -273,28 +275,28 @@ fn plain_run(
                 }
             } else if e <= run_end {
                 let next = bytes[e];
-                if next == b' ' {
-                    break 'ends e + 1;
+                // A space or punctuation that joins nothing ends the word, in one test
+                // (which of them it is, too irregular for a branch, only says whether the
+                // space is passed over: `SPACE` is 1, `OTHER` 0).
+                let follows = AFTER_WORD[usize::from(next)];
+                if follows != ALNUM {
+                    break 'ends e + usize::from(follows);
                 }
-                match AFTER_WORD[usize::from(next)] {
-                    SPACE => break 'ends e + 1,
-                    OTHER => break 'ends e,
-                    // A comma after a letter ends the word (after a digit it may join a
-                    // number, `21,000`).
-                    _ if next == b',' && !bytes[e - 1].is_ascii_digit() => break 'ends e,
-                    // A period before whitespace ends the word unless it is an
-                    // abbreviation's (a single capital's, or a listed one's): most
-                    // sentences end so.
-                    _ if next == b'.'
-                        && bytes
-                            .get(e + 1)
-                            .is_some_and(|&n| BYTE.get(usize::from(n)) == Some(&SPACE))
-                        && !(e - at == 1 && b.is_ascii_uppercase())
-                        && lookups.abbreviations.get(&text[at..=e]).is_none() =>
-                    {
-                        break 'ends e
-                    }
-                    _ => {}
+                // A comma after a letter ends the word (after a digit it may join a number,
+                // `21,000`).
+                if next == b',' && !bytes[e - 1].is_ascii_digit() {
+                    break 'ends e;
+                }
+                // A period before whitespace ends the word unless it is an abbreviation's
+                // (a single capital's, or a listed one's): most sentences end so.
+                if next == b'.'
+                    && bytes
+                        .get(e + 1)
+                        .is_some_and(|&n| BYTE.get(usize::from(n)) == Some(&SPACE))
+                    && !(e - at == 1 && b.is_ascii_uppercase())
+                    && lookups.abbreviations.get(&text[at..=e]).is_none()
+                {
+                    break 'ends e;
                 }
             }
             at = joined_word(text, at, e, run, lookups, (out, breakable));
@@ -1022,6 +1024,31 @@ mod tests {
         for w in ["e-mail", "N'T", "I'm", "on"] {
             assert_ne!(words::classes(w), 0, "{w}");
         }
+    }
+
+    #[test]
+    fn a_space_after_punctuation_is_passed_over_inside_a_stretch_only() {
+        // `, ` and `. ` are each read in one round; the comma before the quotation's content
+        // (which starts at the space after it) leaves that space to the content's stretch.
+        let text = "one, two . three ,four;  five";
+        let two = text.find("two").unwrap_or(0);
+        let quoted = [Span::new(two - 1, two + 3)];
+        let toks = tokens(text, &[], &quoted);
+        let all: Vec<(&str, bool)> = toks.iter().map(|t| (&text[t.span], t.quoted)).collect();
+        assert_eq!(
+            all,
+            [
+                ("one", false),
+                (",", false),
+                ("two", true),
+                (".", false),
+                ("three", false),
+                (",", false),
+                ("four", false),
+                (";", false),
+                ("five", false),
+            ]
+        );
     }
 
     #[test]

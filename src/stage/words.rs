@@ -315,11 +315,13 @@ impl Table {
         let mut i = short_slot(key);
         loop {
             let k = self.short_keys[i];
-            if k == key {
+            // One test for both ends of the probe, `k == key` or `k == 0` (a free slot's
+            // classes are 0), so that whether the word is listed takes no branch of its
+            // own: most lookups end at the first slot either way. (Written as a minimum,
+            // which compiles to a conditional move: `|` of the two tests becomes two
+            // branches.)
+            if (k ^ key).min(k) == 0 {
                 return self.short_classes[i];
-            }
-            if k == 0 {
-                return 0;
             }
             i = (i + 1) % SHORT_SLOTS;
         }
@@ -334,11 +336,9 @@ impl Table {
         let mut i = long_slot(key);
         loop {
             let k = self.long_keys[i];
-            if k == key {
+            // As in [`Table::short`]: a free slot's classes are 0.
+            if (k.0 ^ key.0 | k.1 ^ key.1).min(k.0) == 0 {
                 return self.long_classes[i];
-            }
-            if k.0 == 0 {
-                return 0;
             }
             i = (i + 1) % LONG_SLOTS;
         }
