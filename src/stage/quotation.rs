@@ -974,6 +974,27 @@ fn wide_space_len_at(b: &[u8], i: usize) -> Option<usize> {
     }
 }
 
+/// A byte of [`WORD_BYTE`] that is printable ASCII (so in a word), but `?` and `!`.
+const PLAIN: u8 = 0;
+/// A byte of [`WORD_BYTE`] that is `?` or `!`.
+const ASKS: u8 = 1;
+/// A byte of [`WORD_BYTE`] that may be (or start) a space: ASCII controls and space, and
+/// the bytes of wider characters.
+const MAYBE_SPACE: u8 = 2;
+
+/// The class of each byte in [`content_words`]: [`PLAIN`], [`ASKS`] or [`MAYBE_SPACE`].
+static WORD_BYTE: [u8; 256] = {
+    let mut table = [MAYBE_SPACE; 256];
+    let mut x = 0x21;
+    while x < 0x80 {
+        table[x] = PLAIN;
+        x += 1;
+    }
+    table[b'?' as usize] = ASKS;
+    table[b'!' as usize] = ASKS;
+    table
+};
+
 /// The words of a quotation's content ([`Words`]); `None` past the twelfth word. One pass
 /// over the bytes, decoding only a word's first non-ASCII character before a letter.
 ///
@@ -995,13 +1016,19 @@ fn content_words(content: &str, speech_early: bool) -> Option<Words> {
         }
         i
     };
-    // Whether any word can hold `?` or `!`: most contents have neither.
-    let asks = memchr::memchr2(b'?', b'!', b).is_some();
     let mut i = skip_spaces(0);
     while i < n {
         let start = i;
-        // Printable ASCII never spaces; any other byte is checked.
-        while i < n && (b[i].wrapping_sub(0x21) < 0x5F || space_len_at(b, i).is_none()) {
+        // Whether the word holds `?` or `!`, seen while reading it.
+        let mut asks = false;
+        while i < n {
+            // Printable ASCII never spaces; any other byte is checked.
+            let class = WORD_BYTE[usize::from(b[i])];
+            if class == ASKS {
+                asks = true;
+            } else if class == MAYBE_SPACE && space_len_at(b, i).is_some() {
+                break;
+            }
             i += 1;
         }
         let w = &content[start..i];
@@ -1024,10 +1051,7 @@ fn content_words(content: &str, speech_early: bool) -> Option<Words> {
         }
         let wb = w.as_bytes();
         let last = wb[wb.len() - 1];
-        if !out.clause_punct
-            && ((asks && wb.iter().any(|&x| x == b'?' || x == b'!'))
-                || (matches!(last, b'.' | b',' | b';' | b':') && i < n))
-        {
+        if !out.clause_punct && (asks || (matches!(last, b'.' | b',' | b';' | b':') && i < n)) {
             out.clause_punct = true;
         }
         if out.name_like && !(c0.is_uppercase() || c0.is_numeric()) {
