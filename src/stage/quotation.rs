@@ -95,17 +95,29 @@ const FAMILIES: usize = 5;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Behaviour {
     /// `"` `'`: decided by context alone.
-    Straight,
+    Straight = 0,
     /// `“` `‘` `«`: opens, or closes when clearly closing.
-    OpenPref,
+    OpenPref = 1,
     /// `”` `»`: closes, or opens when clearly opening and nothing is open.
-    ClosePref,
+    ClosePref = 2,
     /// `’`: closes when clearly closing, else an apostrophe.
-    CloseApos,
+    CloseApos = 3,
     /// `„` `‚` `「` `『`.
-    OpenOnly,
+    OpenOnly = 4,
     /// `」` `』`.
-    CloseOnly,
+    CloseOnly = 5,
+}
+
+impl Behaviour {
+    /// Every behaviour, in the order of their values.
+    const ALL: [Self; 6] = [
+        Self::Straight,
+        Self::OpenPref,
+        Self::ClosePref,
+        Self::CloseApos,
+        Self::OpenOnly,
+        Self::CloseOnly,
+    ];
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -434,20 +446,50 @@ fn decide(g: Glyph, ctx: Context, has_open: bool) -> Action {
         // Nothing can open at the paragraph's end; a mark there closes (`… out. “`).
         return Action::Close;
     }
-    match g.behaviour {
+    if g.behaviour == Behaviour::Straight && !l && !r {
+        let solid_before = ctx.prev.is_some_and(|c| !is_space(c));
+        return if g.family == Family::Double && has_open && solid_before {
+            Action::Close
+        } else {
+            Action::Ignore
+        };
+    }
+    // Read from a table: a `match` on the behaviour would be a jump table the text steers.
+    DECISIONS[g.behaviour as usize][decision_index(l, r, has_open)]
+}
+
+/// The index in a row of [`DECISIONS`] of a mark's context.
+const fn decision_index(left: bool, right: bool, has_open: bool) -> usize {
+    (left as usize) << 2 | (right as usize) << 1 | has_open as usize
+}
+
+/// [`decide`] by behaviour and [`decision_index`], for a mark that is not at its paragraph's
+/// end (a straight mark neither left nor right is decided by [`decide`] itself).
+const DECISIONS: [[Action; 8]; 6] = {
+    let mut table = [[Action::Ignore; 8]; 6];
+    let mut b = 0;
+    while b < Behaviour::ALL.len() {
+        let mut k = 0;
+        while k < 8 {
+            let (l, r, has_open) = (k & 4 != 0, k & 2 != 0, k & 1 != 0);
+            table[b][decision_index(l, r, has_open)] =
+                plain_decision(Behaviour::ALL[b], l, r, has_open);
+            k += 1;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// What a mark of behaviour `b` does, from whether it can open (`l`) and close (`r`) and
+/// whether a quotation of its family is open.
+const fn plain_decision(b: Behaviour, l: bool, r: bool, has_open: bool) -> Action {
+    match b {
         Behaviour::Straight => match (l, r) {
             (true, false) => Action::Open,
             (false, true) | (true, true) if has_open => Action::Close,
-            (false, true) => Action::Ignore,
+            (false, true) | (false, false) => Action::Ignore,
             (true, true) => Action::Open,
-            (false, false) => {
-                let solid_before = ctx.prev.is_some_and(|c| !is_space(c));
-                if g.family == Family::Double && has_open && solid_before {
-                    Action::Close
-                } else {
-                    Action::Ignore
-                }
-            }
         },
         Behaviour::OpenPref if r && !l => {
             if has_open {
@@ -932,6 +974,27 @@ fn wide_space_len_at(b: &[u8], i: usize) -> Option<usize> {
     }
 }
 
+/// A byte of [`WORD_BYTE`] that is printable ASCII (so in a word), but `?` and `!`.
+const PLAIN: u8 = 0;
+/// A byte of [`WORD_BYTE`] that is `?` or `!`.
+const ASKS: u8 = 1;
+/// A byte of [`WORD_BYTE`] that may be (or start) a space: ASCII controls and space, and
+/// the bytes of wider characters.
+const MAYBE_SPACE: u8 = 2;
+
+/// The class of each byte in [`content_words`]: [`PLAIN`], [`ASKS`] or [`MAYBE_SPACE`].
+static WORD_BYTE: [u8; 256] = {
+    let mut table = [MAYBE_SPACE; 256];
+    let mut x = 0x21;
+    while x < 0x80 {
+        table[x] = PLAIN;
+        x += 1;
+    }
+    table[b'?' as usize] = ASKS;
+    table[b'!' as usize] = ASKS;
+    table
+};
+
 /// The words of a quotation's content ([`Words`]); `None` past the twelfth word. One pass
 /// over the bytes, decoding only a word's first non-ASCII character before a letter.
 ///
@@ -953,13 +1016,19 @@ fn content_words(content: &str, speech_early: bool) -> Option<Words> {
         }
         i
     };
-    // Whether any word can hold `?` or `!`: most contents have neither.
-    let asks = memchr::memchr2(b'?', b'!', b).is_some();
     let mut i = skip_spaces(0);
     while i < n {
         let start = i;
-        // Printable ASCII never spaces; any other byte is checked.
-        while i < n && (b[i].wrapping_sub(0x21) < 0x5F || space_len_at(b, i).is_none()) {
+        // Whether the word holds `?` or `!`, seen while reading it.
+        let mut asks = false;
+        while i < n {
+            // Printable ASCII never spaces; any other byte is checked.
+            let class = WORD_BYTE[usize::from(b[i])];
+            if class == ASKS {
+                asks = true;
+            } else if class == MAYBE_SPACE && space_len_at(b, i).is_some() {
+                break;
+            }
             i += 1;
         }
         let w = &content[start..i];
@@ -982,10 +1051,7 @@ fn content_words(content: &str, speech_early: bool) -> Option<Words> {
         }
         let wb = w.as_bytes();
         let last = wb[wb.len() - 1];
-        if !out.clause_punct
-            && ((asks && wb.iter().any(|&x| x == b'?' || x == b'!'))
-                || (matches!(last, b'.' | b',' | b';' | b':') && i < n))
-        {
+        if !out.clause_punct && (asks || (matches!(last, b'.' | b',' | b';' | b':') && i < n)) {
             out.clause_punct = true;
         }
         if out.name_like && !(c0.is_uppercase() || c0.is_numeric()) {
@@ -1106,6 +1172,18 @@ mod tests {
             }
         }
         Some(out)
+    }
+
+    #[test]
+    fn decisions_are_read_by_behaviour() {
+        for (k, &b) in Behaviour::ALL.iter().enumerate() {
+            assert_eq!(b as usize, k);
+        }
+        // A curly closing mark closes what is open, or opens when only left.
+        let row = DECISIONS[Behaviour::ClosePref as usize];
+        assert_eq!(row[decision_index(true, false, false)], Action::Open);
+        assert_eq!(row[decision_index(false, true, true)], Action::Close);
+        assert_eq!(row[decision_index(true, true, false)], Action::Ignore);
     }
 
     #[test]

@@ -401,6 +401,17 @@ enum Run {
     Question,
 }
 
+/// The bytes that may follow a period in a run of terminators: `.`, `?`, `!` and the
+/// first byte of `…` (a space too, before another period).
+static RUN_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b'?' as usize] = true;
+    table[b'!' as usize] = true;
+    table[0xE2] = true;
+    table
+};
+
 /// The terminator run starting at byte `i` of `p` (before `end`): its kind and the byte after
 /// it.
 #[inline]
@@ -409,12 +420,10 @@ fn terminator_run(b: &[u8], i: usize, end: usize) -> Option<(Run, usize)> {
     // no period, a quotation mark, a letter): told from two or three bytes, without the loop
     // below (whose `match` is a jump table the text steers).
     if b[i] == b'.' {
-        let one = match b.get(i + 1).filter(|_| i + 1 < end) {
-            None => true,
-            Some(b' ') => !(i + 2 < end && b[i + 2] == b'.'),
-            Some(&x) => !matches!(x, b'.' | b'?' | b'!' | 0xE2),
-        };
-        if one {
+        let at = |k: usize| if k < end { b[k] } else { 0 };
+        let (x, y) = (at(i + 1), at(i + 2));
+        // Only a terminator, the first byte of `…` or a space before a period go on with it.
+        if !(RUN_BYTE[usize::from(x)] || (x == b' ' && y == b'.')) {
             return Some((Run::Period, i + 1));
         }
     }

@@ -275,16 +275,29 @@ fn is_label(t: &str) -> bool {
     (1..=3).contains(&words)
 }
 
-/// Whether most longer words of `t` are capitalised, as in a title-case headline.
+/// Whether most longer words of `t` are capitalised, as in a title-case headline: words of
+/// four characters or more (leading punctuation aside). An ASCII line is read byte by byte.
 fn title_case(t: &str) -> bool {
     let (mut long, mut capitalised) = (0, 0);
-    for w in t.split(is_space) {
-        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if w.chars().take(4).count() < 4 {
-            continue;
+    if t.is_ascii() {
+        let spaces = |x: &u8| is_space(char::from(*x));
+        for w in t.as_bytes().split(spaces) {
+            let lead = w.iter().take_while(|x| !x.is_ascii_alphanumeric()).count();
+            if w.len() - lead < 4 {
+                continue;
+            }
+            long += 1;
+            capitalised += usize::from(w[lead].is_ascii_uppercase());
         }
-        long += 1;
-        capitalised += usize::from(w.starts_with(char::is_uppercase));
+    } else {
+        for w in t.split(is_space) {
+            let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+            if w.chars().take(4).count() < 4 {
+                continue;
+            }
+            long += 1;
+            capitalised += usize::from(w.starts_with(char::is_uppercase));
+        }
     }
     long >= 3 && capitalised * 10 >= long * 7
 }
@@ -1049,6 +1062,23 @@ mod tests {
         assert_eq!(bullet("\u{00B7} Point"), Some(3));
         assert_eq!(bullet("Point"), None);
         assert_eq!(bullet("--- rule"), None);
+    }
+
+    #[test]
+    fn title_case_reads_ascii_and_wider_lines_alike() {
+        for (t, want) in [
+            ("Mayor Wins Vote On Harbour Wall", true),
+            ("The mayor wins a vote on the harbour wall.", false),
+            ("\"Storm\" Hits (Coastal) Towns Hard", true),
+            ("Big Day for the City Council", false),
+            ("Three Words Only", true),
+            ("-- ... !!", false),
+        ] {
+            assert_eq!(title_case(t), want, "{t:?}");
+            // A short wider word changes nothing but the way the line is read.
+            let wide = format!("{t} \u{e9}");
+            assert_eq!(title_case(&wide), want, "{wide:?}");
+        }
     }
 
     #[test]
