@@ -880,8 +880,9 @@ fn capital_after_marks(s: &str, i: usize) -> bool {
 /// Eight bytes at a time.
 const ONES: u64 = 0x0101_0101_0101_0101;
 
-/// The top bit of each byte of `x` set where the byte is in `lo..=hi` (all three below
-/// 0x80; `x` must have no top bit set).
+/// The top bit of each byte of `x` set where the byte is in `lo..=hi` (both below 0x80),
+/// exact for every byte when no byte of `x` has its top bit set, and otherwise up to and
+/// with the first that has (whose bit is never set; a sum may carry out of it).
 #[inline(always)]
 fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
     // No byte carries into the next: each stays below 0x100.
@@ -890,13 +891,18 @@ fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
     ge & !gt & (ONES * 0x80)
 }
 
-/// The top bit of each byte of `x` set where the byte is not an ASCII letter or digit.
+/// The top bit of each byte of `x` set where the byte is not an ASCII letter or digit, up to
+/// and with the first such byte: the bytes after it may be wrong, which the callers, who
+/// want only the first, never read.
+///
+/// No byte is masked before the sums of [`bytes_in`]: an ASCII byte carries nothing into
+/// the next, and a byte from 0x80 on, which may, is itself found (neither sum leaves it
+/// looking like a letter or a digit), so only the bytes after it can be wrong.
 #[inline(always)]
 fn non_alnum(x: u64) -> u64 {
-    let high = x & (ONES * 0x80);
-    let low = x & !high;
-    let alnum = bytes_in(low | (ONES * 0x20), b'a', b'z') | bytes_in(low, b'0', b'9');
-    (!alnum | high) & (ONES * 0x80)
+    // `| 0x20` makes capitals small and leaves digits as they are (bit 5 is set in them).
+    let alnum = bytes_in(x | (ONES * 0x20), b'a', b'z') | bytes_in(x, b'0', b'9');
+    !alnum & (ONES * 0x80)
 }
 
 /// The end of the run of ASCII letters and digits at `pos` of `bytes`, read eight bytes
@@ -3916,6 +3922,25 @@ mod tests {
     fn is_alnum_is_is_alphanumeric() {
         for c in (0..=0x2FFF).filter_map(char::from_u32) {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_eight_byte_scan_stops_at_the_first_of_any_two_bytes() {
+        // Two bytes of any value, the second just after the first or at the end: a sum that
+        // carries out of the first must not move where the scan stops.
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                for at in [0, 3, 6] {
+                    for gap in [1, 7 - at] {
+                        let mut w = [b'q'; 8];
+                        w[at] = a;
+                        w[at + gap] = b;
+                        let want = w.iter().position(|c| !c.is_ascii_alphanumeric());
+                        assert_eq!(alnum_end(&w, 0), want.unwrap_or(8), "{a:#x} {b:#x} {at}");
+                    }
+                }
+            }
         }
     }
 
