@@ -2618,11 +2618,16 @@ impl RunScan<'_> {
             || t.is(class::TITLE | class::HONORIFIC)
             || (t.is(class::PARTICLE) && !run.is_empty());
         if candidate && (run.is_empty() || !t.has(flag::OPEN)) {
-            run.push(t);
-            if t.has(flag::COMMA | flag::BREAK)
+            let ends = t.has(flag::COMMA | flag::BREAK)
                 && !(t.has(flag::COMMA)
-                    && next.is_some_and(|n| n.is(class::SUFFIX) && n.has(flag::CAP)))
-            {
+                    && next.is_some_and(|n| n.is(class::SUFFIX) && n.has(flag::CAP)));
+            if !ends {
+                run.push(t);
+            } else if run.is_empty() {
+                // A run of one word, the most common: flushed from here, never stored.
+                flush_if_named(self.text, std::slice::from_ref(&t), self.phrase, self.out);
+            } else {
+                run.push(t);
                 flush_if_named(self.text, run, self.phrase, self.out);
                 run.clear();
             }
