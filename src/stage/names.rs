@@ -2624,8 +2624,11 @@ impl RunScan<'_> {
             if !ends {
                 run.push(t);
             } else if run.is_empty() {
-                // A run of one word, the most common: flushed from here, never stored.
-                flush_if_named(self.text, std::slice::from_ref(&t), self.phrase, self.out);
+                // A run of one word, the most common: flushed from here, never stored (a
+                // name word is the run itself; another makes nothing).
+                if t.has(flag::NAME) {
+                    flush_word(self.text, &t, self.phrase, self.out);
+                }
             } else {
                 run.push(t);
                 flush_if_named(self.text, run, self.phrase, self.out);
@@ -2673,6 +2676,35 @@ fn flush_if_named(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<
     }
 }
 
+/// [`flush_run`] for a run of one word `t` (a name word), the common case: what the general
+/// path makes of it, without building an analysis. It is an organisation or place (as
+/// [`organisation_name`] sees one word), or a bare surname when it can be a name's last
+/// word (as [`split_name`] sees one word).
+#[inline(always)]
+fn flush_word(text: &str, t: &Token, phrase: &mut String, out: &mut Vec<NameRun>) {
+    use class::{ORG_HEAD, ORG_NAME, PLACE, PRONOUN, STOP, SUFFIX, TITLE};
+    let classes = if t.has(flag::LOOKED) && t.span.end - t.span.start <= LEXICON.longest() {
+        t.class
+    } else {
+        phrase_classes(text, std::slice::from_ref(t), phrase)
+    };
+    let organisation = classes & (ORG_NAME | PLACE) != 0
+        || (t.is(ORG_HEAD) && !t.is(TITLE | PRONOUN))
+        || (t.has(flag::ALLCAPS) && !t.is(TITLE | SUFFIX | PRONOUN | STOP));
+    if organisation || !name_word(t) || (t.has(flag::ALLCAPS) && t.span.len() <= 4) {
+        return;
+    }
+    out.push(NameRun {
+        name: t.span,
+        title: None,
+        given: None,
+        surname: t.span,
+        suffix: None,
+        honorific: None,
+        words: 1,
+    });
+}
+
 fn flush_run(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<NameRun>) {
     // Trailing particles and lowercase title words belong to what follows, not to a name.
     let mut end = run.len();
@@ -2681,31 +2713,7 @@ fn flush_run(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<NameR
     }
     let run = &run[..end];
     if let [t] = run {
-        // One word, the common case: what the general path below makes of it, without
-        // building an analysis. It is an organisation or place (as [`organisation_name`]
-        // sees one word), or a bare surname when it can be a name's last word (as
-        // [`split_name`] sees one word).
-        use class::{ORG_HEAD, ORG_NAME, PLACE, PRONOUN, STOP, SUFFIX, TITLE};
-        let classes = if t.has(flag::LOOKED) && t.span.end - t.span.start <= LEXICON.longest() {
-            t.class
-        } else {
-            phrase_classes(text, run, phrase)
-        };
-        let organisation = classes & (ORG_NAME | PLACE) != 0
-            || (t.is(ORG_HEAD) && !t.is(TITLE | PRONOUN))
-            || (t.has(flag::ALLCAPS) && !t.is(TITLE | SUFFIX | PRONOUN | STOP));
-        if organisation || !name_word(t) || (t.has(flag::ALLCAPS) && t.span.len() <= 4) {
-            return;
-        }
-        out.push(NameRun {
-            name: t.span,
-            title: None,
-            given: None,
-            surname: t.span,
-            suffix: None,
-            honorific: None,
-            words: 1,
-        });
+        flush_word(text, t, phrase, out);
         return;
     }
     if run.is_empty() || organisation_name(text, run, phrase).is_some() {
