@@ -626,7 +626,7 @@ fn plain_word_end(
             if stops
                 && end > start
                 && ends_word(bytes, end + 1)
-                && !(b == b'.' && is_ascii_abbreviation(&slice[start..=end], buf)) =>
+                && !(b == b'.' && is_undotted_abbreviation(&slice[start..=end], buf)) =>
         {
             Some((false, true))
         }
@@ -1822,10 +1822,17 @@ fn is_abbreviation(core: &str, buf: &mut String) -> bool {
 fn is_ascii_abbreviation(core: &str, buf: &mut String) -> bool {
     let b = core.as_bytes();
     let body = &b[..b.len().saturating_sub(1)];
-    match body {
+    body.contains(&b'.') || is_undotted_abbreviation(core, buf)
+}
+
+/// [`is_ascii_abbreviation`] for an ASCII word with no period before its last byte (a word
+/// of letters and digits and its period need not be searched for another).
+#[inline]
+fn is_undotted_abbreviation(core: &str, buf: &mut String) -> bool {
+    let b = core.as_bytes();
+    match &b[..b.len().saturating_sub(1)] {
         [] => false,
         [c] if c.is_ascii_uppercase() => true,
-        _ if body.contains(&b'.') => true,
         // Only an entry that ends with a period can be the word, and none is longer than
         // the longest of them.
         _ => {
