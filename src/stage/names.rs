@@ -368,13 +368,32 @@ impl WordTable {
         // are then below 0x80, so no carry crosses a byte in `lower8`).
         let (h, any) = word_hash(w, lower8);
         if any & 0x8080_8080_8080_8080 == 0 {
-            let m = meta(h, w.len());
-            self.probe(h, |s, i| {
-                s.meta == m && self.keys[i].as_bytes().eq_ignore_ascii_case(w)
-            })
+            self.probe_folded(h, w)
         } else {
             self.get(lower(word, buf))
         }
+    }
+
+    /// [`get_fold`](Self::get_fold) for a word of ASCII bytes (read without a check that
+    /// they are).
+    #[inline(always)]
+    fn get_ascii(&self, w: &[u8]) -> u32 {
+        if let Some(classes) = self.get_short(w) {
+            return classes;
+        }
+        if w.len() > self.longest || !self.may_hold(w) {
+            return 0;
+        }
+        self.probe_folded(word_hash(w, lower8).0, w)
+    }
+
+    /// The classes of the ASCII word `w` in any case, whose hash folded by [`lower8`] is `h`.
+    #[inline(always)]
+    fn probe_folded(&self, h: u64, w: &[u8]) -> u32 {
+        let m = meta(h, w.len());
+        self.probe(h, |s, i| {
+            s.meta == m && self.keys[i].as_bytes().eq_ignore_ascii_case(w)
+        })
     }
 
     /// Whether an entry may be the ASCII word `w` (not empty) in some ASCII case, by its
@@ -1131,9 +1150,11 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut impl 
         let class = if look {
             flags |= flag::LOOKED;
             // A short word is looked up by its bytes, without making it a `str` again.
+            // (A plain word is ASCII: a longer one needs no check of that either.)
             match short_word_classes(lexicon, core, cap) {
                 Some(class) if core.len() <= lexicon.longest() => class,
-                _ => word_classes_in(lexicon, &slice[start..core_end], buf, cap),
+                _ if core.len() > lexicon.longest() => 0,
+                _ => ascii_word_classes(lexicon, core, cap),
             }
         } else {
             0
@@ -1762,21 +1783,26 @@ fn word_classes_in(lexicon: &WordTable, stem: &str, buf: &mut String, plural: bo
         return class;
     }
     if stem.is_ascii() {
-        let class = lexicon.get_fold(stem, buf);
-        let b = stem.as_bytes();
-        if plural && class == 0 && b.len() > 3 && b[b.len() - 1] | 0x20 == b's' {
-            let singular = &stem[..b.len() - 1];
-            if lexicon.get_fold(singular, buf) & class::TITLE != 0 {
-                return class::GROUP;
-            }
-        }
-        return class;
+        return ascii_word_classes(lexicon, stem.as_bytes(), plural);
     }
     let mut class = classes_of(lower(stem, buf));
     if plural && class == 0 && buf.len() > 3 && buf.ends_with('s') {
         let singular = &buf[..buf.len() - 1];
         if classes_of(singular) & class::TITLE != 0 {
             class |= class::GROUP;
+        }
+    }
+    class
+}
+
+/// [`word_classes_in`] for a word of ASCII bytes `b`, no longer than the longest entry.
+#[inline(always)]
+fn ascii_word_classes(lexicon: &WordTable, b: &[u8], plural: bool) -> u32 {
+    let class = lexicon.get_ascii(b);
+    if plural && class == 0 && b.len() > 3 && b[b.len() - 1] | 0x20 == b's' {
+        let singular = &b[..b.len() - 1];
+        if lexicon.get_ascii(singular) & class::TITLE != 0 {
+            return class::GROUP;
         }
     }
     class
