@@ -284,8 +284,8 @@ impl Linker {
 /// The buffers of [`Linker::absorb_runs`], kept between parses.
 #[derive(Debug, Default)]
 struct AbsorbBuffers {
-    /// Each run's surname key.
-    run_keys: Vec<u64>,
+    /// The surname keys of the bare runs (a surname alone) of no known person.
+    loose: Vec<u64>,
     /// The group (surname number) of each surname key.
     group_of: FastMap<u64, usize>,
     /// The surname keys, in order of first appearance.
@@ -353,7 +353,7 @@ impl Buffers {
             l.by_name.capacity(),
             l.by_head.capacity(),
             l.run_roles.capacity(),
-            a.run_keys.capacity(),
+            a.loose.capacity(),
             a.group_of.capacity(),
             a.kept.capacity(),
             a.grouped.capacity(),
@@ -977,7 +977,7 @@ impl Linker {
         // The buffers are taken out of `self` for the call (the methods below borrow it).
         let mut buffers = std::mem::take(&mut self.absorb);
         let AbsorbBuffers {
-            run_keys,
+            loose,
             group_of,
             keys,
             kept,
@@ -988,8 +988,6 @@ impl Linker {
             people,
             taken,
         } = &mut buffers;
-        run_keys.clear();
-        run_keys.extend(runs.iter().map(|r| names::surname_key(&text[r.surname])));
         let is_bare = |run: &NameRun| run.given.is_none() && run.title.is_none();
         // Runs by surname, surnames in order of first appearance: each kept run gets the
         // number of its surname (`group`), and a counting sort lays the runs out surname by
@@ -999,16 +997,23 @@ impl Linker {
         group_of.reserve(runs.len());
         keys.clear();
         kept.clear();
+        bare.clear();
+        loose.clear();
         for (r, run) in runs.iter().enumerate() {
-            let key = run_keys[r];
-            if is_bare(run) && !self.by_surname.contains_key(&key) {
-                // A bare surname names only someone already known.
+            let key = names::surname_key(&text[run.surname]);
+            let alone = is_bare(run);
+            if alone && !self.by_surname.contains_key(&key) {
+                // A bare surname names only someone already known; it still shows that a
+                // surname of a kept run stands alone (below).
+                loose.push(key);
                 continue;
             }
             let g = *group_of.entry(key).or_insert_with(|| {
                 keys.push(key);
+                bare.push(false);
                 keys.len() - 1
             });
+            bare[g] |= alone;
             kept.push((g, r));
         }
         starts.clear();
@@ -1021,14 +1026,10 @@ impl Linker {
         }
         // Surnames that also stand alone somewhere (`Sanders says …`): a full name with such
         // a surname is a person's, not a place's (`Sandy Hook`, `New York`). Only the
-        // surnames of kept runs are asked about.
-        bare.clear();
-        bare.resize(keys.len(), false);
-        for (run, key) in runs.iter().zip(run_keys.iter()) {
-            if is_bare(run) {
-                if let Some(&g) = group_of.get(key) {
-                    bare[g] = true;
-                }
+        // surnames of kept runs are asked about; those of kept bare runs are marked above.
+        for key in loose.iter() {
+            if let Some(&g) = group_of.get(key) {
+                bare[g] = true;
             }
         }
         grouped.clear();

@@ -368,13 +368,32 @@ impl WordTable {
         // are then below 0x80, so no carry crosses a byte in `lower8`).
         let (h, any) = word_hash(w, lower8);
         if any & 0x8080_8080_8080_8080 == 0 {
-            let m = meta(h, w.len());
-            self.probe(h, |s, i| {
-                s.meta == m && self.keys[i].as_bytes().eq_ignore_ascii_case(w)
-            })
+            self.probe_folded(h, w)
         } else {
             self.get(lower(word, buf))
         }
+    }
+
+    /// [`get_fold`](Self::get_fold) for a word of ASCII bytes (read without a check that
+    /// they are).
+    #[inline(always)]
+    fn get_ascii(&self, w: &[u8]) -> u32 {
+        if let Some(classes) = self.get_short(w) {
+            return classes;
+        }
+        if w.len() > self.longest || !self.may_hold(w) {
+            return 0;
+        }
+        self.probe_folded(word_hash(w, lower8).0, w)
+    }
+
+    /// The classes of the ASCII word `w` in any case, whose hash folded by [`lower8`] is `h`.
+    #[inline(always)]
+    fn probe_folded(&self, h: u64, w: &[u8]) -> u32 {
+        let m = meta(h, w.len());
+        self.probe(h, |s, i| {
+            s.meta == m && self.keys[i].as_bytes().eq_ignore_ascii_case(w)
+        })
     }
 
     /// Whether an entry may be the ASCII word `w` (not empty) in some ASCII case, by its
@@ -626,7 +645,7 @@ fn plain_word_end(
             if stops
                 && end > start
                 && ends_word(bytes, end + 1)
-                && !(b == b'.' && is_ascii_abbreviation(&slice[start..=end], buf)) =>
+                && !(b == b'.' && is_undotted_abbreviation(&slice[start..=end], buf)) =>
         {
             Some((false, true))
         }
@@ -880,8 +899,9 @@ fn capital_after_marks(s: &str, i: usize) -> bool {
 /// Eight bytes at a time.
 const ONES: u64 = 0x0101_0101_0101_0101;
 
-/// The top bit of each byte of `x` set where the byte is in `lo..=hi` (all three below
-/// 0x80; `x` must have no top bit set).
+/// The top bit of each byte of `x` set where the byte is in `lo..=hi` (both below 0x80),
+/// exact for every byte when no byte of `x` has its top bit set, and otherwise up to and
+/// with the first that has (whose bit is never set; a sum may carry out of it).
 #[inline(always)]
 fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
     // No byte carries into the next: each stays below 0x100.
@@ -890,13 +910,18 @@ fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
     ge & !gt & (ONES * 0x80)
 }
 
-/// The top bit of each byte of `x` set where the byte is not an ASCII letter or digit.
+/// The top bit of each byte of `x` set where the byte is not an ASCII letter or digit, up to
+/// and with the first such byte: the bytes after it may be wrong, which the callers, who
+/// want only the first, never read.
+///
+/// No byte is masked before the sums of [`bytes_in`]: an ASCII byte carries nothing into
+/// the next, and a byte from 0x80 on, which may, is itself found (neither sum leaves it
+/// looking like a letter or a digit), so only the bytes after it can be wrong.
 #[inline(always)]
 fn non_alnum(x: u64) -> u64 {
-    let high = x & (ONES * 0x80);
-    let low = x & !high;
-    let alnum = bytes_in(low | (ONES * 0x20), b'a', b'z') | bytes_in(low, b'0', b'9');
-    (!alnum | high) & (ONES * 0x80)
+    // `| 0x20` makes capitals small and leaves digits as they are (bit 5 is set in them).
+    let alnum = bytes_in(x | (ONES * 0x20), b'a', b'z') | bytes_in(x, b'0', b'9');
+    !alnum & (ONES * 0x80)
 }
 
 /// The end of the run of ASCII letters and digits at `pos` of `bytes`, read eight bytes
@@ -1125,9 +1150,11 @@ fn split_near_capitals(text: &str, span: Span, buf: &mut String, out: &mut impl 
         let class = if look {
             flags |= flag::LOOKED;
             // A short word is looked up by its bytes, without making it a `str` again.
+            // (A plain word is ASCII: a longer one needs no check of that either.)
             match short_word_classes(lexicon, core, cap) {
                 Some(class) if core.len() <= lexicon.longest() => class,
-                _ => word_classes_in(lexicon, &slice[start..core_end], buf, cap),
+                _ if core.len() > lexicon.longest() => 0,
+                _ => ascii_word_classes(lexicon, core, cap),
             }
         } else {
             0
@@ -1756,21 +1783,26 @@ fn word_classes_in(lexicon: &WordTable, stem: &str, buf: &mut String, plural: bo
         return class;
     }
     if stem.is_ascii() {
-        let class = lexicon.get_fold(stem, buf);
-        let b = stem.as_bytes();
-        if plural && class == 0 && b.len() > 3 && b[b.len() - 1] | 0x20 == b's' {
-            let singular = &stem[..b.len() - 1];
-            if lexicon.get_fold(singular, buf) & class::TITLE != 0 {
-                return class::GROUP;
-            }
-        }
-        return class;
+        return ascii_word_classes(lexicon, stem.as_bytes(), plural);
     }
     let mut class = classes_of(lower(stem, buf));
     if plural && class == 0 && buf.len() > 3 && buf.ends_with('s') {
         let singular = &buf[..buf.len() - 1];
         if classes_of(singular) & class::TITLE != 0 {
             class |= class::GROUP;
+        }
+    }
+    class
+}
+
+/// [`word_classes_in`] for a word of ASCII bytes `b`, no longer than the longest entry.
+#[inline(always)]
+fn ascii_word_classes(lexicon: &WordTable, b: &[u8], plural: bool) -> u32 {
+    let class = lexicon.get_ascii(b);
+    if plural && class == 0 && b.len() > 3 && b[b.len() - 1] | 0x20 == b's' {
+        let singular = &b[..b.len() - 1];
+        if lexicon.get_ascii(singular) & class::TITLE != 0 {
+            return class::GROUP;
         }
     }
     class
@@ -1816,10 +1848,17 @@ fn is_abbreviation(core: &str, buf: &mut String) -> bool {
 fn is_ascii_abbreviation(core: &str, buf: &mut String) -> bool {
     let b = core.as_bytes();
     let body = &b[..b.len().saturating_sub(1)];
-    match body {
+    body.contains(&b'.') || is_undotted_abbreviation(core, buf)
+}
+
+/// [`is_ascii_abbreviation`] for an ASCII word with no period before its last byte (a word
+/// of letters and digits and its period need not be searched for another).
+#[inline]
+fn is_undotted_abbreviation(core: &str, buf: &mut String) -> bool {
+    let b = core.as_bytes();
+    match &b[..b.len().saturating_sub(1)] {
         [] => false,
         [c] if c.is_ascii_uppercase() => true,
-        _ if body.contains(&b'.') => true,
         // Only an entry that ends with a period can be the word, and none is longer than
         // the longest of them.
         _ => {
@@ -2612,11 +2651,19 @@ impl RunScan<'_> {
             || t.is(class::TITLE | class::HONORIFIC)
             || (t.is(class::PARTICLE) && !run.is_empty());
         if candidate && (run.is_empty() || !t.has(flag::OPEN)) {
-            run.push(t);
-            if t.has(flag::COMMA | flag::BREAK)
+            let ends = t.has(flag::COMMA | flag::BREAK)
                 && !(t.has(flag::COMMA)
-                    && next.is_some_and(|n| n.is(class::SUFFIX) && n.has(flag::CAP)))
-            {
+                    && next.is_some_and(|n| n.is(class::SUFFIX) && n.has(flag::CAP)));
+            if !ends {
+                run.push(t);
+            } else if run.is_empty() {
+                // A run of one word, the most common: flushed from here, never stored (a
+                // name word is the run itself; another makes nothing).
+                if t.has(flag::NAME) {
+                    flush_word(self.text, &t, self.phrase, self.out);
+                }
+            } else {
+                run.push(t);
                 flush_if_named(self.text, run, self.phrase, self.out);
                 run.clear();
             }
@@ -2662,6 +2709,35 @@ fn flush_if_named(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<
     }
 }
 
+/// [`flush_run`] for a run of one word `t` (a name word), the common case: what the general
+/// path makes of it, without building an analysis. It is an organisation or place (as
+/// [`organisation_name`] sees one word), or a bare surname when it can be a name's last
+/// word (as [`split_name`] sees one word).
+#[inline(always)]
+fn flush_word(text: &str, t: &Token, phrase: &mut String, out: &mut Vec<NameRun>) {
+    use class::{ORG_HEAD, ORG_NAME, PLACE, PRONOUN, STOP, SUFFIX, TITLE};
+    let classes = if t.has(flag::LOOKED) && t.span.end - t.span.start <= LEXICON.longest() {
+        t.class
+    } else {
+        phrase_classes(text, std::slice::from_ref(t), phrase)
+    };
+    let organisation = classes & (ORG_NAME | PLACE) != 0
+        || (t.is(ORG_HEAD) && !t.is(TITLE | PRONOUN))
+        || (t.has(flag::ALLCAPS) && !t.is(TITLE | SUFFIX | PRONOUN | STOP));
+    if organisation || !name_word(t) || (t.has(flag::ALLCAPS) && t.span.len() <= 4) {
+        return;
+    }
+    out.push(NameRun {
+        name: t.span,
+        title: None,
+        given: None,
+        surname: t.span,
+        suffix: None,
+        honorific: None,
+        words: 1,
+    });
+}
+
 fn flush_run(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<NameRun>) {
     // Trailing particles and lowercase title words belong to what follows, not to a name.
     let mut end = run.len();
@@ -2670,31 +2746,7 @@ fn flush_run(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<NameR
     }
     let run = &run[..end];
     if let [t] = run {
-        // One word, the common case: what the general path below makes of it, without
-        // building an analysis. It is an organisation or place (as [`organisation_name`]
-        // sees one word), or a bare surname when it can be a name's last word (as
-        // [`split_name`] sees one word).
-        use class::{ORG_HEAD, ORG_NAME, PLACE, PRONOUN, STOP, SUFFIX, TITLE};
-        let classes = if t.has(flag::LOOKED) && t.span.end - t.span.start <= LEXICON.longest() {
-            t.class
-        } else {
-            phrase_classes(text, run, phrase)
-        };
-        let organisation = classes & (ORG_NAME | PLACE) != 0
-            || (t.is(ORG_HEAD) && !t.is(TITLE | PRONOUN))
-            || (t.has(flag::ALLCAPS) && !t.is(TITLE | SUFFIX | PRONOUN | STOP));
-        if organisation || !name_word(t) || (t.has(flag::ALLCAPS) && t.span.len() <= 4) {
-            return;
-        }
-        out.push(NameRun {
-            name: t.span,
-            title: None,
-            given: None,
-            surname: t.span,
-            suffix: None,
-            honorific: None,
-            words: 1,
-        });
+        flush_word(text, t, phrase, out);
         return;
     }
     if run.is_empty() || organisation_name(text, run, phrase).is_some() {
@@ -3916,6 +3968,25 @@ mod tests {
     fn is_alnum_is_is_alphanumeric() {
         for c in (0..=0x2FFF).filter_map(char::from_u32) {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_eight_byte_scan_stops_at_the_first_of_any_two_bytes() {
+        // Two bytes of any value, the second just after the first or at the end: a sum that
+        // carries out of the first must not move where the scan stops.
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                for at in [0, 3, 6] {
+                    for gap in [1, 7 - at] {
+                        let mut w = [b'q'; 8];
+                        w[at] = a;
+                        w[at + gap] = b;
+                        let want = w.iter().position(|c| !c.is_ascii_alphanumeric());
+                        assert_eq!(alnum_end(&w, 0), want.unwrap_or(8), "{a:#x} {b:#x} {at}");
+                    }
+                }
+            }
         }
     }
 
