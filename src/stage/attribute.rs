@@ -482,7 +482,9 @@ impl Para<'_> {
     }
 
     fn is_pronoun(&self, i: usize) -> bool {
-        self.toks[i].is_word() && !self.toks[i].quoted && self.has(i, words::PRONOUN)
+        // One branch for the three tests (`&`, not `&&`).
+        let t = self.toks[i];
+        t.is_word() & !t.quoted & (t.class & words::PRONOUN != 0)
     }
 
     /// Whether token `i` ends an apposition: a cue, a quotation mark, or sentence-ending
@@ -543,15 +545,22 @@ impl Para<'_> {
         let mut skipped = 0;
         while end > lo && skipped < 3 {
             let j = end - 1;
-            let w = self.bytes(j);
-            let adverb = (w.len() > 4 && w.ends_with(b"ly"))
-                || w.ends_with(b"n't")
-                || w.ends_with("n’t".as_bytes())
-                || is_in_bytes(&["best", "well", "quite"], w)
-                || (quantifier && skipped == 0 && is_in_bytes(&["all", "both", "each"], w));
-            if !(self.toks[j].is_word() && !self.toks[j].cap && (self.has(j, words::AUX) || adverb))
-            {
+            let t = self.toks[j];
+            // The word tests first, without a branch each: the spellings are read only for a
+            // lower-case word that is no auxiliary.
+            if !(t.is_word() & !t.cap) {
                 break;
+            }
+            if t.class & words::AUX == 0 {
+                let w = self.bytes(j);
+                let adverb = (w.len() > 4 && w.ends_with(b"ly"))
+                    || w.ends_with(b"n't")
+                    || w.ends_with("n’t".as_bytes())
+                    || is_in_bytes(&["best", "well", "quite"], w)
+                    || (quantifier && skipped == 0 && is_in_bytes(&["all", "both", "each"], w));
+                if !adverb {
+                    break;
+                }
             }
             end = j;
             skipped += 1;
@@ -1851,8 +1860,11 @@ fn tail_segment(pa: &Para<'_>, cues: &[CueAt], after: usize, s_end: usize) -> Op
 
 /// Whether most words of four letters or more are capitalised, as in a title-case headline.
 fn title_case(toks: &[Tok]) -> bool {
-    let long = toks.iter().filter(|t| t.is_word() && t.span.len() >= 4);
-    let (n, caps) = long.fold((0, 0), |(n, caps), t| (n + 1, caps + usize::from(t.cap)));
+    // Counted without a branch per token: whether a token is a long word depends on the text.
+    let (n, caps) = toks.iter().fold((0, 0), |(n, caps), t| {
+        let long = usize::from(t.is_word() & (t.span.len() >= 4));
+        (n + long, caps + (long & usize::from(t.cap)))
+    });
     n >= 3 && caps * 10 >= n * 7
 }
 
