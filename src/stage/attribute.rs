@@ -161,11 +161,32 @@ struct Para<'t> {
     sent: &'t [(usize, usize)],
     /// For each token, whether a cue starts there.
     cue_start: &'t [bool],
-    /// The tokens where a clause breaks, in order.
-    breaks: &'t [usize],
+    /// The tokens that may break a clause (see [`clause_breaks`]), in order.
+    breakable: &'t [usize],
+    /// The tokens where a clause breaks, in order: found when first asked for
+    /// ([`Para::breaks`]), as many paragraphs never ask.
+    breaks: std::cell::OnceCell<Vec<usize>>,
+    /// The buffer [`Para::breaks`] fills (kept between paragraphs).
+    spare: std::cell::Cell<Vec<usize>>,
 }
 
 impl Para<'_> {
+    /// The tokens where a clause breaks, in order ([`clause_breaks`]).
+    fn breaks(&self) -> &[usize] {
+        self.breaks.get_or_init(|| {
+            let mut out = self.spare.take();
+            clause_breaks(self.text, self.toks, self.breakable, self.cue_start, &mut out);
+            out
+        })
+    }
+
+    /// Gives back the buffer of [`Para::breaks`], for the next paragraph.
+    fn into_breaks(self) -> Vec<usize> {
+        self.breaks
+            .into_inner()
+            .unwrap_or_else(|| self.spare.into_inner())
+    }
+
     fn word(&self, i: usize) -> &str {
         &self.text[self.toks[i].span]
     }
@@ -1085,13 +1106,14 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
                 toks[c.first].cap = false;
             }
         }
-        clause_breaks(text, toks, breakable, &cue_start, &mut breaks);
         let pa = Para {
             text,
             toks,
             sent: &sent,
             cue_start: &cue_start,
-            breaks: &breaks,
+            breakable,
+            breaks: std::cell::OnceCell::new(),
+            spare: std::cell::Cell::new(std::mem::take(&mut breaks)),
         };
 
         let first_draft = drafts.len();
@@ -1113,6 +1135,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             first_draft,
         );
         colon_lead = colon_attribution(&pa, &cues).map(|(s, c, p)| (pid, s, c, p));
+        breaks = pa.into_breaks();
         // No quote of the body continues the headline's.
         if para.headline {
             last = None;
@@ -2084,8 +2107,9 @@ fn next_comma(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
 /// pronoun that opens a new clause (`, and requested`, `, who shot`, `, compared with`), or a
 /// dash, outside quotation marks.
 fn clause_break(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
-    let k = pa.breaks.partition_point(|&b| b <= from);
-    pa.breaks.get(k).map_or(s_end, |&b| b.min(s_end))
+    let breaks = pa.breaks();
+    let k = breaks.partition_point(|&b| b <= from);
+    breaks.get(k).map_or(s_end, |&b| b.min(s_end))
 }
 
 /// Whether the comma at `k` opens a relative clause, a participle clause or an apposition set
