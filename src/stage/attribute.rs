@@ -376,12 +376,18 @@ impl Para<'_> {
         }
         // A phrase of only lower-case words that are not a determiner phrase is likely a verb
         // phrase, not a speaker: require a capital, a determiner or a plural-looking head.
-        let has_cap = (i..end).any(|k| self.toks[k].cap);
-        let has_det = (i..end).any(|k| self.has(k, words::DETERMINER));
-        let head = self.word(end - 1);
-        let has_number = (i..end).any(|k| self.bytes(k).first().is_some_and(u8::is_ascii_digit));
-        let plural_head = (head.ends_with('s') || is_in(COLLECTIVE_NOUNS, head)) && end - i <= 3;
-        if !(has_cap || has_det || has_number || plural_head) {
+        // One pass for the three tests, each token's without a branch (`|`, not `||`).
+        let np = (i..end).fold(false, |np, k| {
+            let t = self.toks[k];
+            np | t.cap
+                | (t.class & words::DETERMINER != 0)
+                | self.bytes(k).first().is_some_and(u8::is_ascii_digit)
+        });
+        let plural_head = || {
+            let head = self.bytes(end - 1);
+            (head.ends_with(b"s") || is_in_bytes(COLLECTIVE_NOUNS, head)) && end - i <= 3
+        };
+        if !(np || plural_head()) {
             // A share after a comparative: `More than half`, `fewer than a third`.
             let share = end - i == 1
                 && i >= lo + 2
@@ -973,6 +979,10 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         });
     }
     let (mut cue_i, mut quo_i) = (0, 0);
+    // `cue_start` is all false between paragraphs (each one clears the entries it set), long
+    // enough for the longest: filled once per article, not per paragraph.
+    let longest = tokenized.iter().map(|tp| tp.toks.len()).max().unwrap_or(0);
+    cue_start.resize(longest, false);
 
     for tp in &tokenized {
         let p = tp.paragraph;
@@ -1096,8 +1106,6 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         }
         quo_i = k;
 
-        cue_start.clear();
-        cue_start.resize(toks.len(), false);
         for c in &cues {
             cue_start[c.first] = true;
         }
@@ -1110,7 +1118,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             text,
             toks,
             sent: &sent,
-            cue_start: &cue_start,
+            cue_start: &cue_start[..toks.len()],
             breakable,
             breaks: std::cell::OnceCell::new(),
             spare: std::cell::Cell::new(std::mem::take(&mut breaks)),
@@ -1136,6 +1144,9 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         );
         colon_lead = colon_attribution(&pa, &cues).map(|(s, c, p)| (pid, s, c, p));
         breaks = pa.into_breaks();
+        for c in &cues {
+            cue_start[c.first] = false;
+        }
         // No quote of the body continues the headline's.
         if para.headline {
             last = None;
@@ -4175,6 +4186,12 @@ fn label_sieve(
     kickers: &mut Kickers,
 ) {
     let n = pa.toks.len();
+    // The label's colon is among the first tokens: without a colon in their text the search
+    // below would find none (most paragraphs), so it is skipped.
+    let head = pa.toks.get(1).map_or(0..0, |t| t.span.start..pa.toks[n.min(6) - 1].span.end);
+    if memchr::memchr(b':', &pa.text.as_bytes()[head]).is_none() {
+        return;
+    }
     let Some(colon) = (1..n.min(6)).find(|&k| pa.toks[k].kind != TokKind::Word) else {
         return;
     };
