@@ -161,8 +161,10 @@ struct Para<'t> {
     sent: &'t [(usize, usize)],
     /// For each token, whether a cue starts there.
     cue_start: &'t [bool],
-    /// The tokens that may break a clause (see [`clause_breaks`]), in order.
+    /// The tokens that may break a clause (see [`clause_breaks`]), in order, counted from
+    /// the article's first token: `base` is the index of the paragraph's first.
     breakable: &'t [usize],
+    base: usize,
     /// The tokens where a clause breaks, in order: found when first asked for
     /// ([`Para::breaks`]), as many paragraphs never ask.
     breaks: std::cell::OnceCell<Vec<usize>>,
@@ -175,7 +177,8 @@ impl Para<'_> {
     fn breaks(&self) -> &[usize] {
         self.breaks.get_or_init(|| {
             let mut out = self.spare.take();
-            clause_breaks(self.text, self.toks, self.breakable, self.cue_start, &mut out);
+            let (toks, breakable) = (self.toks, self.breakable);
+            clause_breaks(self.text, toks, breakable, self.base, self.cue_start, &mut out);
             out
         })
     }
@@ -917,7 +920,8 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     // code then stays in the instruction cache from one paragraph to the next, and so does
     // the sieves' code below (it is far bigger than that cache when both run per paragraph).
     // `tokenized` holds, per such paragraph, its index and its ranges in `all_toks` and
-    // `all_breakable` (whose indexes count from the paragraph's first token).
+    // `all_breakable` (whose indexes count from the article's first token: only the
+    // paragraphs that ask for their clause breaks read them, see [`Para::breaks`]).
     let mut all_toks: Vec<Tok> = reuse(&mut scratch.toks, most);
     let mut all_breakable: Vec<usize> = reuse(&mut scratch.breakable, most);
     let mut tokenized: Vec<Tokenized> = reuse(&mut scratch.tokenized, article.paragraphs.len());
@@ -934,17 +938,17 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             quo_i += 1;
         }
         let starts_here = |start: usize| start < para.span.end;
-        if !article
+        // The three cheap tests together (`|`: one branch, not three).
+        let wanted = article
             .cues
             .get(cue_i)
             .is_some_and(|c| starts_here(c.span.start))
-            && !article
+            | article
                 .quotations
                 .get(quo_i)
                 .is_some_and(|q| starts_here(q.span.start))
-            && !text[para.span].ends_with(':')
-            && !label_colon_candidate(&text[para.span])
-        {
+            | text.as_bytes()[para.span.start..para.span.end].ends_with(b":");
+        if !wanted && !label_colon_candidate(&text[para.span]) {
             continue;
         }
         // The marks and quotations from this paragraph on (paragraphs come in text order):
@@ -967,10 +971,6 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         );
         if all_toks.len() == first_tok {
             continue;
-        }
-        // The sieves count tokens from the paragraph's first.
-        for k in &mut all_breakable[first_breakable..] {
-            *k -= first_tok;
         }
         tokenized.push(Tokenized {
             paragraph: p,
@@ -1033,18 +1033,20 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
                 continue;
             }
             // A capitalised cue inside a sentence is a name, not a verb: `the United States`.
-            let word = &text[toks[first].span];
-            let sentence_initial = first == 0
-                || matches!(toks[first - 1].kind, TokKind::Open | TokKind::Close)
-                || (toks[first - 1].kind == TokKind::Punct
-                    && matches!(
-                        &text[toks[first - 1].span],
-                        "." | "(" | ":" | "?" | "!" | "—" | "-" | "–"
-                    ));
+            // (Read only for a capitalised cue outside a title line: most cues are not.)
+            let sentence_initial = || {
+                first == 0
+                    || matches!(toks[first - 1].kind, TokKind::Open | TokKind::Close)
+                    || (toks[first - 1].kind == TokKind::Punct
+                        && matches!(
+                            &text[toks[first - 1].span],
+                            "." | "(" | ":" | "?" | "!" | "—" | "-" | "–"
+                        ))
+            };
             if toks[first].cap
-                && !sentence_initial
                 && !title_line
-                && word.chars().any(char::is_lowercase)
+                && !sentence_initial()
+                && text[toks[first].span].chars().any(char::is_lowercase)
             {
                 continue;
             }
@@ -1120,6 +1122,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             sent: &sent,
             cue_start: &cue_start[..toks.len()],
             breakable,
+            base: tp.toks.start,
             breaks: std::cell::OnceCell::new(),
             spare: std::cell::Cell::new(std::mem::take(&mut breaks)),
         };
@@ -1200,7 +1203,7 @@ struct Scratch {
 }
 
 /// A paragraph tokenised by [`run`]: its index and its ranges in the article's tokens and
-/// in their clause-breaking indexes.
+/// in their clause-breaking indexes (which count from the article's first token).
 struct Tokenized {
     paragraph: usize,
     toks: std::ops::Range<usize>,
@@ -2158,16 +2161,19 @@ fn relative_insert(text: &str, toks: &[Tok], k: usize) -> bool {
 /// before a second cue (`said X was ignorant and criticized him`).
 ///
 /// Only a comma, a semicolon, a dash or `and`/`but` outside quotations may break: the
-/// tokenizer lists those tokens (`breakable`, in order) and the full test reads only them.
+/// tokenizer lists those tokens (`breakable`, in order, `base` more than their indexes in
+/// `toks`) and the full test reads only them.
 fn clause_breaks(
     text: &str,
     toks: &[Tok],
     breakable: &[usize],
+    base: usize,
     cue_start: &[bool],
     out: &mut Vec<usize>,
 ) {
     out.clear();
     for &k in breakable {
+        let k = k - base;
         let t = &toks[k];
         if t.quoted {
             continue;
