@@ -33,6 +33,9 @@ const REACH: usize = 40;
 /// what was said, unless it is a clause or a topic (`spoke about`).
 const INTRANSITIVE: &[&str] = &["speak", "talk", "respond", "reply", "testify", "appear"];
 
+/// Pronouns of a group a share is taken of (`One of them`, `most of these`).
+const PARTITIVE_PRONOUNS: &[&str] = &["them", "us", "those", "these"];
+
 /// Lower-case particles inside personal names.
 #[rustfmt::skip]
 const PARTICLES: &[&str] = &[
@@ -215,6 +218,13 @@ impl Para<'_> {
     /// Whether token `i` is one of these words (false past the last token).
     fn is_word_in(&self, i: usize, list: &[&str]) -> bool {
         self.toks.get(i).is_some_and(|t| t.is_word()) && is_in_bytes(list, self.bytes(i))
+    }
+
+    /// [`Para::is_word_in`] for a `list` of words that all have one of these [`words`]
+    /// `classes` (the tests check each such list): the class bit turns most tokens away
+    /// before the list is read.
+    fn is_word_of(&self, i: usize, classes: u32, list: &[&str]) -> bool {
+        self.is_class(i, classes) && self.is_word_in(i, list)
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
@@ -654,8 +664,8 @@ impl Para<'_> {
         }
         // A share of a group named by a pronoun: `One of them has …`, `Most of us say …`.
         if j > lo + 1
-            && self.is_word_in(j, &["them", "us", "those", "these"])
-            && self.is_word_in(j - 1, &["of"])
+            && self.is_word_of(j, words::STOP | words::DETERMINER, PARTITIVE_PRONOUNS)
+            && self.is_word_of(j - 1, words::LINK, &["of"])
             && (self.has(j - 2, words::DETERMINER)
                 || self.is_word_in(j - 2, &["none", "half", "neither", "either"]))
         {
@@ -670,8 +680,8 @@ impl Para<'_> {
         // Likewise without a comma (`leaders who say …`), and a quantified one (`many of
         // whom say …`).
         if j > lo + 1
-            && self.is_word_in(j, &["whom", "which"])
-            && self.is_word_in(j - 1, &["of"])
+            && self.is_word_of(j, words::STOP, &["whom", "which"])
+            && self.is_word_of(j - 1, words::LINK, &["of"])
             && self.has(j - 2, words::DETERMINER)
         {
             return Some(Source {
@@ -683,7 +693,7 @@ impl Para<'_> {
         }
         if self.is_pronoun(j)
             || (j > lo
-                && self.is_word_in(j, &["who", "which"])
+                && self.is_word_of(j, words::STOP, &["who", "which"])
                 && (self.is_punct(j - 1, ",") || self.np_word(j - 1)))
         {
             return Some(Source {
@@ -1762,7 +1772,7 @@ fn reported_sieves(
         if rule == Rule::ReportedClause && kind != QuoteKind::Direct {
             if let Some(s) = source {
                 let m = pa.toks.partition_point(|t| t.span.start < s.mention.start);
-                if m > s_start && pa.is_word_in(m - 1, &["which", "what"]) {
+                if m > s_start && pa.is_word_of(m - 1, words::STOP, &["which", "what"]) {
                     segments.insert(0, pa.toks[m - 1].span);
                     span = span.cover(pa.toks[m - 1].span);
                 }
@@ -1959,7 +1969,7 @@ fn trim_content(pa: &Para<'_>, content: Span, one_word: bool) -> Option<Span> {
     // A conjunction that links the sentence to the one before is no part of what was said
     // either: `But [the vote will be close], aides said`.
     let conjunction = |k: usize| {
-        end - k > 2 && !pa.toks[k].quoted && pa.is_word_in(k, &["but", "and", "so", "yet"])
+        end - k > 2 && !pa.toks[k].quoted && pa.has(k, words::CLAUSE_CONJUNCTION)
     };
     while first < end
         && (pa.toks[first].kind == TokKind::Punct
@@ -3883,15 +3893,17 @@ pub(crate) const DAY_WORDS: &[&str] = &[
 /// `last week`, `earlier this month`); else `k`.
 fn skip_time_adjunct(pa: &Para<'_>, k: usize, s_end: usize) -> usize {
     let mut j = k;
-    if pa.is_word_in(j, &["on"]) && pa.is_class(j + 1, words::WEEKDAY) {
+    if pa.is_word_of(j, words::STOP, &["on"]) && pa.is_class(j + 1, words::WEEKDAY) {
         j += 2;
     } else if pa.is_class(j, words::DAY) {
         j += 1;
     } else {
-        if pa.is_word_in(j, &["earlier", "later"]) && pa.is_word_in(j + 1, &["this", "last"]) {
+        if pa.is_word_of(j, words::STOP, &["earlier", "later"])
+            && pa.is_word_of(j + 1, words::STOP, &["this", "last"])
+        {
             j += 1;
         }
-        if pa.is_word_in(j, &["last", "this", "next"])
+        if pa.is_word_of(j, words::STOP, &["last", "this", "next"])
             && (pa.is_word_in(j + 1, &["week", "month", "year", "weekend", "night"])
                 || pa.is_class(j + 1, words::WEEKDAY))
         {
@@ -4479,6 +4491,27 @@ fn guess_kind(text: &str, span: Span, pronoun: bool) -> MentionKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Para::is_word_of`] reads each list only for words of the classes given with it:
+    /// each word must have one of them.
+    #[test]
+    fn gated_word_lists_have_their_classes() {
+        let lists: &[(u32, &[&str])] = &[
+            (words::STOP | words::DETERMINER, PARTITIVE_PRONOUNS),
+            (words::LINK, &["of"]),
+            (words::STOP, &["whom", "which", "who", "what"]),
+            (words::STOP, &["on", "earlier", "later", "this", "last", "next"]),
+        ];
+        for &(classes, list) in lists {
+            for w in list {
+                assert!(lemma_has(w, classes), "{w}");
+            }
+        }
+        // `trim_content` reads the class for these conjunctions.
+        for w in ["but", "and", "so", "yet"] {
+            assert!(lemma_has(w, words::CLAUSE_CONJUNCTION), "{w}");
+        }
+    }
 
     /// The clause test reads [`MODAL_AUX`] only for stop words: each of them must be one.
     #[test]
