@@ -2811,26 +2811,13 @@ fn verb_cue(
         let before = mention_first.checked_sub(1);
         let comma_before = before
             .filter(|&b| b > s_start && (pa.is_punct(b, ",") || pa.toks[b].kind == TokKind::Close));
-        // Nothing said after the cue: punctuation, or a short adjunct (`said on Monday`,
-        // `told reporters`).
-        let near_end = s_end - c.end <= REACH;
-        let words_after = (c.end..s_end.min(c.end + REACH))
-            .filter(|&k| pa.toks[k].is_word())
-            .take(9)
-            .count();
-        let nothing_after = near_end
-            && (words_after == 0
-                || (words_after <= 8
-                    && (pa.has(c.end, words::ADJUNCT)
-                        || (lemma_has(lemma, words::HEARER_LEMMA) && hearer_object(pa, c.end)))
-                    && !(c.end..s_end.min(c.end + REACH))
-                        .any(|k| pa.is_class(k, words::THAT) || pa.toks[k].kind == TokKind::Open)));
-        // A parenthetical attribution: `…, the office said, they will …` reports the part
-        // before it; a short adjunct may close it (`…, she said in an interview, …`).
-        let paren_end = adjunct_comma(pa, c.end, s_end, lemma);
-        let parenthetical = paren_end.is_some();
-        let after_paren = paren_end.map_or(c.end + 1, |k| k + 1);
+        // (Both tests after the cue below are read only after such a comma.)
         if let Some(comma) = comma_before {
+            // A parenthetical attribution: `…, the office said, they will …` reports the part
+            // before it; a short adjunct may close it (`…, she said in an interview, …`).
+            let paren_end = adjunct_comma(pa, c.end, s_end, lemma);
+            let parenthetical = paren_end.is_some();
+            let after_paren = paren_end.map_or(c.end + 1, |k| k + 1);
             if parenthetical && comma > s_start {
                 // What was said is the part before when that part is a clause (`There is a
                 // risk, some Democrats said, that …`), else the part after (`In the early
@@ -2864,7 +2851,24 @@ fn verb_cue(
                     )
                 });
             }
-            if nothing_after
+            // Nothing said after the cue: punctuation, or a short adjunct (`said on Monday`,
+            // `told reporters`).
+            let nothing_after = || {
+                let words_after = (c.end..s_end.min(c.end + REACH))
+                    .filter(|&k| pa.toks[k].is_word())
+                    .take(9)
+                    .count();
+                s_end - c.end <= REACH
+                    && (words_after == 0
+                        || (words_after <= 8
+                            && (pa.has(c.end, words::ADJUNCT)
+                                || (lemma_has(lemma, words::HEARER_LEMMA)
+                                    && hearer_object(pa, c.end)))
+                            && !(c.end..s_end.min(c.end + REACH)).any(|k| {
+                                pa.is_class(k, words::THAT) || pa.toks[k].kind == TokKind::Open
+                            })))
+            };
+            if nothing_after()
                 && !(c.end..s_end.min(c.end + REACH)).any(|k| pa.is_class(k, words::THAT))
             {
                 return Some((
