@@ -181,7 +181,14 @@ impl Para<'_> {
         self.breaks.get_or_init(|| {
             let mut out = self.spare.take();
             let (toks, breakable) = (self.toks, self.breakable);
-            clause_breaks(self.text, toks, breakable, self.base, self.cue_start, &mut out);
+            clause_breaks(
+                self.text,
+                toks,
+                breakable,
+                self.base,
+                self.cue_start,
+                &mut out,
+            );
             out
         })
     }
@@ -1968,9 +1975,8 @@ fn trim_content(pa: &Para<'_>, content: Span, one_word: bool) -> Option<Span> {
     let lead_limit = first + REACH;
     // A conjunction that links the sentence to the one before is no part of what was said
     // either: `But [the vote will be close], aides said`.
-    let conjunction = |k: usize| {
-        end - k > 2 && !pa.toks[k].quoted && pa.has(k, words::CLAUSE_CONJUNCTION)
-    };
+    let conjunction =
+        |k: usize| end - k > 2 && !pa.toks[k].quoted && pa.has(k, words::CLAUSE_CONJUNCTION);
     while first < end
         && (pa.toks[first].kind == TokKind::Punct
             || complementizer(pa, first)
@@ -2493,7 +2499,8 @@ fn verb_cue(
     };
     // A quantifier standing alone at the start of its clause is the subject: `Most said
     // …`, `; some accused …`.
-    let lone_quantifier = c.first > s_start
+    let lone_quantifier = || {
+        c.first > s_start
         && pa.is_class(c.first - 1, words::LONE_QUANTIFIER)
         && (c.first - 1 == s_start
             || pa.toks[c.first - 2].kind == TokKind::Punct
@@ -2502,20 +2509,24 @@ fn verb_cue(
         && !(cue_word.eq_ignore_ascii_case(lemma)
             && pa.toks.get(c.end).is_some_and(|t| {
                 t.is_word() && !t.cap && t.class & words::FUNCTION == 0 && pa.bytes(c.end).ends_with(b"s")
-            }));
-    let closing_number = lone_quantifier
-        || (c.first > s_start
-            && pa.is_class(c.first - 1, words::NUMBER_ABOVE_ONE)
-            && proportion(c.first - 1))
-        || c.first > s_start + 1
-            && ((pa.is_class(c.first - 1, words::NUMBER_ABOVE_ONE)
-                && pa.has(c.first - 2, words::DETERMINER))
-                || (pa.is_word_in(c.first - 1, &["all", "both", "each"])
-                    && (pa.np_word(c.first - 2) || pa.is_punct(c.first - 2, ")"))
-                    && !pa.has(c.first - 2, words::DETERMINER)));
+            }))
+    };
+    // (Read only after a determiner or a possessive, below.)
+    let closing_number = || {
+        lone_quantifier()
+            || (c.first > s_start
+                && pa.is_class(c.first - 1, words::NUMBER_ABOVE_ONE)
+                && proportion(c.first - 1))
+            || c.first > s_start + 1
+                && ((pa.is_class(c.first - 1, words::NUMBER_ABOVE_ONE)
+                    && pa.has(c.first - 2, words::DETERMINER))
+                    || (pa.is_word_in(c.first - 1, &["all", "both", "each"])
+                        && (pa.np_word(c.first - 2) || pa.is_punct(c.first - 2, ")"))
+                        && !pa.has(c.first - 2, words::DETERMINER)))
+    };
     if c.first > s_start
-        && !closing_number
         && (pa.has(c.first - 1, words::DETERMINER) || pa.is_possessive(c.first - 1))
+        && !closing_number()
     {
         return possessed_claim(pa, cues, &c, s_start, s_end);
     }
@@ -2590,14 +2601,17 @@ fn verb_cue(
     }
     // `…, stating that …`: the subject is the main clause's, also for a second participle
     // (`…, mocking X and pointedly saying Y`).
-    let second_participle = c.first > s_start + 2
-        && pa.bytes(c.first - 1).ends_with(b"ly")
-        && pa.is_word_in(c.first - 2, &["and"])
-        && (s_start..c.first - 2).rev().take(REACH).any(|k| {
-            pa.cue_start[k]
-                && pa.bytes(k).ends_with(b"ing")
-                && pa.is_punct(k.saturating_sub(1), ",")
-        });
+    // (This and `after_medium` are read only for a participle.)
+    let second_participle = || {
+        c.first > s_start + 2
+            && pa.bytes(c.first - 1).ends_with(b"ly")
+            && pa.is_word_in(c.first - 2, &["and"])
+            && (s_start..c.first - 2).rev().take(REACH).any(|k| {
+                pa.cue_start[k]
+                    && pa.bytes(k).ends_with(b"ing")
+                    && pa.is_punct(k.saturating_sub(1), ",")
+            })
+    };
     // An adverb may stand between: `after initially saying …`.
     let before_participle = if c.first > s_start + 1 && pa.bytes(c.first - 1).ends_with(b"ly") {
         c.first - 2
@@ -2619,13 +2633,15 @@ fn verb_cue(
         && pa.toks[c.first - 2].kind == TokKind::Word;
     // A participle after a medium the subject put out tells what it said: `sent a tweet
     // saying …`, `issued a statement calling …`.
-    let after_medium = c.first > s_start + 1
-        && pa.is_class(c.first - 1, words::MEDIUM)
-        && pa.has(c.first - 2, words::DETERMINER);
+    let after_medium = || {
+        c.first > s_start + 1
+            && pa.is_class(c.first - 1, words::MEDIUM)
+            && pa.has(c.first - 2, words::DETERMINER)
+    };
     if (participle
         && (after_comma
-            || second_participle
-            || after_medium
+            || second_participle()
+            || after_medium()
             || pa.is_word_in(before_participle, &["while", "after", "by", "before"])))
         || purpose
     {
@@ -4210,7 +4226,10 @@ fn label_sieve(
     let n = pa.toks.len();
     // The label's colon is among the first tokens: without a colon in their text the search
     // below would find none (most paragraphs), so it is skipped.
-    let head = pa.toks.get(1).map_or(0..0, |t| t.span.start..pa.toks[n.min(6) - 1].span.end);
+    let head = pa
+        .toks
+        .get(1)
+        .map_or(0..0, |t| t.span.start..pa.toks[n.min(6) - 1].span.end);
     if memchr::memchr(b':', &pa.text.as_bytes()[head]).is_none() {
         return;
     }
@@ -4504,7 +4523,10 @@ mod tests {
             (words::STOP | words::DETERMINER, PARTITIVE_PRONOUNS),
             (words::LINK, &["of"]),
             (words::STOP, &["whom", "which", "who", "what"]),
-            (words::STOP, &["on", "earlier", "later", "this", "last", "next"]),
+            (
+                words::STOP,
+                &["on", "earlier", "later", "this", "last", "next"],
+            ),
         ];
         for &(classes, list) in lists {
             for w in list {
