@@ -3427,7 +3427,7 @@ fn adjunct_only(pa: &Para<'_>, from: usize, end: usize) -> bool {
 /// Whether `with` at token `k` names a hearer who is asked something, an infinitive
 /// following within a few words: `pleaded with them to reject …`.
 fn appeal_with(pa: &Para<'_>, k: usize, end: usize) -> bool {
-    pa.is_word_in(k, &["with"])
+    pa.is_word_of(k, words::LINK, &["with"])
         && (k + 1..end.min(k + 6))
             .take_while(|&j| pa.toks[j].is_word())
             .any(|j| pa.is_class(j, words::TO))
@@ -3950,14 +3950,20 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
     let reach = (cue_end + 16).min(s_end);
     let opens_adjunct = k < s_end
         && (pa.has(k, words::ADJUNCT)
-            || (lemma_has(lemma, words::HEARER_LEMMA) && pa.toks[k].is_word()));
+            || (pa.toks[k].is_word() && lemma_has(lemma, words::HEARER_LEMMA)));
     if opens_adjunct {
         // Further on, only a `that` after a comma closing a long adjunct: `said Thursday
         // during a taping in Buffalo, New York, that …`.
-        let far = (reach..(cue_end + 28).min(s_end))
+        // (Read only when there is none within reach.)
+        let far = || {
+            (reach..(cue_end + 28).min(s_end))
+                .find(|&j| pa.is_class(j, words::THAT))
+                .filter(|&j| pa.is_punct(j - 1, ","))
+        };
+        if let Some(that) = (k..reach)
             .find(|&j| pa.is_class(j, words::THAT))
-            .filter(|&j| pa.is_punct(j - 1, ","));
-        if let Some(that) = (k..reach).find(|&j| pa.is_class(j, words::THAT)).or(far) {
+            .or_else(far)
+        {
             // Not past another cue, whose `that` it is: `urging X to sack an aide who
             // argued that …`.
             let clean = (k..that).all(|j| {
@@ -4522,7 +4528,7 @@ mod tests {
     fn gated_word_lists_have_their_classes() {
         let lists: &[(u32, &[&str])] = &[
             (words::STOP | words::DETERMINER, PARTITIVE_PRONOUNS),
-            (words::LINK, &["of"]),
+            (words::LINK, &["of", "with"]),
             (words::STOP, &["whom", "which", "who", "what"]),
             (
                 words::STOP,
