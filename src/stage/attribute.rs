@@ -244,6 +244,19 @@ impl Para<'_> {
         self.sent.get(k).copied().unwrap_or((i, self.toks.len()))
     }
 
+    /// [`Para::sentence_of`] for tokens read in text order: the search starts at sentence
+    /// `at` and leaves it at the one found (it starts over from the first when `i` comes
+    /// before `at`), so a walk over a paragraph's cues steps from sentence to sentence.
+    fn sentence_from(&self, at: &mut usize, i: usize) -> (usize, usize) {
+        if *at > 0 && self.sent.get(*at - 1).map_or(true, |&(_, end)| end > i) {
+            *at = 0;
+        }
+        while self.sent.get(*at).is_some_and(|&(_, end)| end <= i) {
+            *at += 1;
+        }
+        self.sent.get(*at).copied().unwrap_or((i, self.toks.len()))
+    }
+
     /// Whether token `i` can be part of a noun phrase naming a speaker.
     fn np_word(&self, i: usize) -> bool {
         let t = self.toks[i];
@@ -1646,17 +1659,19 @@ fn reported_sieves(
     let n = pa.toks.len();
     // The subject of the last verb cue in the sentence, for participles.
     let mut main_subject: Option<(usize, Source)> = None;
+    // The sentence of the cue, found from the last cue's on.
+    let mut sentence = 0;
     for ci in 0..cues.len() {
         let c = cues[ci];
         if c.used {
             // The speaker of the quote this cue attributed is the sentence's subject.
             let own = drafts.iter().rev().take(32).find(|d| d.cue == Some(c.span));
             if let Some(s) = own.and_then(|d| d.source) {
-                main_subject = Some((pa.sentence_of(c.first).0, s));
+                main_subject = Some((pa.sentence_from(&mut sentence, c.first).0, s));
             }
             continue;
         }
-        let (s_start, s_end) = pa.sentence_of(c.first);
+        let (s_start, s_end) = pa.sentence_from(&mut sentence, c.first);
         let s_end = s_end.min(n);
         let result = match c.kind {
             PatternKind::Source => {
