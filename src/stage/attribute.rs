@@ -1318,6 +1318,8 @@ fn direct_sieves(
     drafts: &mut Vec<Draft>,
 ) {
     let n = pa.toks.len();
+    // The sentence of the closing mark, found from the last one's on.
+    let mut sentence = 0;
     for qi in 0..quos.len() {
         if quos[qi].taken.is_some() {
             continue;
@@ -1328,7 +1330,7 @@ fn direct_sieves(
         // 1. Trailing: `"…," Medvedev wrote`, `"…," said Medvedev`, `"…?" she asked`. A
         // fragment inside a sentence is left to the reported-speech sieve (a mixed quote).
         let alone = stands_alone(pa, &quos[qi]);
-        let (_, s_end) = pa.sentence_of(close);
+        let (_, s_end) = pa.sentence_from(&mut sentence, close);
         let mut limit = s_end.max(close + 1).min(n);
         if let Some(next) = quos.get(qi + 1).and_then(|q| q.open) {
             limit = limit.min(next);
