@@ -2918,14 +2918,16 @@ fn verb_cue(
             let prev = mention_first - 1;
             // After a relative pronoun, a phrase that opens with a bare verb is the relative
             // clause itself (`Teachers who marched with the union say`).
-            let in_relative = pa.is_word_in(prev, &["who", "that"])
-                && !pa.toks[mention_first].cap
-                && !pa.has(mention_first, words::DETERMINER | words::PRONOUN);
+            let in_relative = || {
+                pa.is_word_of(prev, words::STOP, &["who", "that"])
+                    && !pa.toks[mention_first].cap
+                    && !pa.has(mention_first, words::DETERMINER | words::PRONOUN)
+            };
             let ok = (pa.toks[prev].kind == TokKind::Punct
                 || pa.has(prev, words::CLAUSE_OPENER)
                 || time_adjunct_before(pa, s_start, mention_first)
-                || pa.is_word_in(mention_first, &["who", "which"]))
-                && !in_relative;
+                || pa.is_word_of(mention_first, words::STOP, &["who", "which"]))
+                && !in_relative();
             if !ok {
                 // The phrase may end a modifier of the real subject: `An official familiar
                 // with the investigation said`.
@@ -2958,7 +2960,7 @@ fn verb_cue(
         // verb of saying or of belief (`voters who think …`), and not when the sentence's own
         // verb follows (`The man who wrote the speech says …`).
         let bound_relative = mention_first > s_start
-            && pa.is_word_in(mention_first, &["who", "which"])
+            && pa.is_word_of(mention_first, words::STOP, &["who", "which"])
             && pa.toks[mention_first - 1].kind == TokKind::Word;
         if bound_relative
             && ((!is_in(RELATIVE_SPEECH, lemma) && c.kind != PatternKind::Belief)
@@ -4546,7 +4548,7 @@ mod tests {
         let lists: &[(u32, &[&str])] = &[
             (words::STOP | words::DETERMINER, PARTITIVE_PRONOUNS),
             (words::LINK, &["of", "with"]),
-            (words::STOP, &["whom", "which", "who", "what"]),
+            (words::STOP, &["whom", "which", "who", "what", "that"]),
             (
                 words::STOP,
                 &["on", "earlier", "later", "this", "last", "next"],
