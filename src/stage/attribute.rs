@@ -33,6 +33,9 @@ const REACH: usize = 40;
 /// what was said, unless it is a clause or a topic (`spoke about`).
 const INTRANSITIVE: &[&str] = &["speak", "talk", "respond", "reply", "testify", "appear"];
 
+/// Pronouns of a group a share is taken of (`One of them`, `most of these`).
+const PARTITIVE_PRONOUNS: &[&str] = &["them", "us", "those", "these"];
+
 /// Lower-case particles inside personal names.
 #[rustfmt::skip]
 const PARTICLES: &[&str] = &[
@@ -161,11 +164,42 @@ struct Para<'t> {
     sent: &'t [(usize, usize)],
     /// For each token, whether a cue starts there.
     cue_start: &'t [bool],
-    /// The tokens where a clause breaks, in order.
-    breaks: &'t [usize],
+    /// The tokens that may break a clause (see [`clause_breaks`]), in order, counted from
+    /// the article's first token: `base` is the index of the paragraph's first.
+    breakable: &'t [usize],
+    base: usize,
+    /// The tokens where a clause breaks, in order: found when first asked for
+    /// ([`Para::breaks`]), as many paragraphs never ask.
+    breaks: std::cell::OnceCell<Vec<usize>>,
+    /// The buffer [`Para::breaks`] fills (kept between paragraphs).
+    spare: std::cell::Cell<Vec<usize>>,
 }
 
 impl Para<'_> {
+    /// The tokens where a clause breaks, in order ([`clause_breaks`]).
+    fn breaks(&self) -> &[usize] {
+        self.breaks.get_or_init(|| {
+            let mut out = self.spare.take();
+            let (toks, breakable) = (self.toks, self.breakable);
+            clause_breaks(
+                self.text,
+                toks,
+                breakable,
+                self.base,
+                self.cue_start,
+                &mut out,
+            );
+            out
+        })
+    }
+
+    /// Gives back the buffer of [`Para::breaks`], for the next paragraph.
+    fn into_breaks(self) -> Vec<usize> {
+        self.breaks
+            .into_inner()
+            .unwrap_or_else(|| self.spare.into_inner())
+    }
+
     fn word(&self, i: usize) -> &str {
         &self.text[self.toks[i].span]
     }
@@ -193,6 +227,13 @@ impl Para<'_> {
         self.toks.get(i).is_some_and(|t| t.is_word()) && is_in_bytes(list, self.bytes(i))
     }
 
+    /// [`Para::is_word_in`] for a `list` of words that all have one of these [`words`]
+    /// `classes` (the tests check each such list): the class bit turns most tokens away
+    /// before the list is read.
+    fn is_word_of(&self, i: usize, classes: u32, list: &[&str]) -> bool {
+        self.is_class(i, classes) && self.is_word_in(i, list)
+    }
+
     fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks[i].kind == TokKind::Punct && self.bytes(i) == p.as_bytes()
     }
@@ -201,6 +242,19 @@ impl Para<'_> {
     fn sentence_of(&self, i: usize) -> (usize, usize) {
         let k = self.sent.partition_point(|&(_, end)| end <= i);
         self.sent.get(k).copied().unwrap_or((i, self.toks.len()))
+    }
+
+    /// [`Para::sentence_of`] for tokens read in text order: the search starts at sentence
+    /// `at` and leaves it at the one found (it starts over from the first when `i` comes
+    /// before `at`), so a walk over a paragraph's cues steps from sentence to sentence.
+    fn sentence_from(&self, at: &mut usize, i: usize) -> (usize, usize) {
+        if *at > 0 && self.sent.get(*at - 1).map_or(true, |&(_, end)| end > i) {
+            *at = 0;
+        }
+        while self.sent.get(*at).is_some_and(|&(_, end)| end <= i) {
+            *at += 1;
+        }
+        self.sent.get(*at).copied().unwrap_or((i, self.toks.len()))
     }
 
     /// Whether token `i` can be part of a noun phrase naming a speaker.
@@ -355,12 +409,18 @@ impl Para<'_> {
         }
         // A phrase of only lower-case words that are not a determiner phrase is likely a verb
         // phrase, not a speaker: require a capital, a determiner or a plural-looking head.
-        let has_cap = (i..end).any(|k| self.toks[k].cap);
-        let has_det = (i..end).any(|k| self.has(k, words::DETERMINER));
-        let head = self.word(end - 1);
-        let has_number = (i..end).any(|k| self.bytes(k).first().is_some_and(u8::is_ascii_digit));
-        let plural_head = (head.ends_with('s') || is_in(COLLECTIVE_NOUNS, head)) && end - i <= 3;
-        if !(has_cap || has_det || has_number || plural_head) {
+        // One pass for the three tests, each token's without a branch (`|`, not `||`).
+        let np = (i..end).fold(false, |np, k| {
+            let t = self.toks[k];
+            np | t.cap
+                | (t.class & words::DETERMINER != 0)
+                | self.bytes(k).first().is_some_and(u8::is_ascii_digit)
+        });
+        let plural_head = || {
+            let head = self.bytes(end - 1);
+            (head.ends_with(b"s") || is_in_bytes(COLLECTIVE_NOUNS, head)) && end - i <= 3
+        };
+        if !(np || plural_head()) {
             // A share after a comparative: `More than half`, `fewer than a third`.
             let share = end - i == 1
                 && i >= lo + 2
@@ -482,7 +542,9 @@ impl Para<'_> {
     }
 
     fn is_pronoun(&self, i: usize) -> bool {
-        self.toks[i].is_word() && !self.toks[i].quoted && self.has(i, words::PRONOUN)
+        // One branch for the three tests (`&`, not `&&`).
+        let t = self.toks[i];
+        t.is_word() & !t.quoted & (t.class & words::PRONOUN != 0)
     }
 
     /// Whether token `i` ends an apposition: a cue, a quotation mark, or sentence-ending
@@ -543,15 +605,22 @@ impl Para<'_> {
         let mut skipped = 0;
         while end > lo && skipped < 3 {
             let j = end - 1;
-            let w = self.bytes(j);
-            let adverb = (w.len() > 4 && w.ends_with(b"ly"))
-                || w.ends_with(b"n't")
-                || w.ends_with("n’t".as_bytes())
-                || is_in_bytes(&["best", "well", "quite"], w)
-                || (quantifier && skipped == 0 && is_in_bytes(&["all", "both", "each"], w));
-            if !(self.toks[j].is_word() && !self.toks[j].cap && (self.has(j, words::AUX) || adverb))
-            {
+            let t = self.toks[j];
+            // The word tests first, without a branch each: the spellings are read only for a
+            // lower-case word that is no auxiliary.
+            if !(t.is_word() & !t.cap) {
                 break;
+            }
+            if t.class & words::AUX == 0 {
+                let w = self.bytes(j);
+                let adverb = (w.len() > 4 && w.ends_with(b"ly"))
+                    || w.ends_with(b"n't")
+                    || w.ends_with("n’t".as_bytes())
+                    || is_in_bytes(&["best", "well", "quite"], w)
+                    || (quantifier && skipped == 0 && is_in_bytes(&["all", "both", "each"], w));
+                if !adverb {
+                    break;
+                }
             }
             end = j;
             skipped += 1;
@@ -615,8 +684,8 @@ impl Para<'_> {
         }
         // A share of a group named by a pronoun: `One of them has …`, `Most of us say …`.
         if j > lo + 1
-            && self.is_word_in(j, &["them", "us", "those", "these"])
-            && self.is_word_in(j - 1, &["of"])
+            && self.is_word_of(j, words::STOP | words::DETERMINER, PARTITIVE_PRONOUNS)
+            && self.is_word_of(j - 1, words::LINK, &["of"])
             && (self.has(j - 2, words::DETERMINER)
                 || self.is_word_in(j - 2, &["none", "half", "neither", "either"]))
         {
@@ -631,8 +700,8 @@ impl Para<'_> {
         // Likewise without a comma (`leaders who say …`), and a quantified one (`many of
         // whom say …`).
         if j > lo + 1
-            && self.is_word_in(j, &["whom", "which"])
-            && self.is_word_in(j - 1, &["of"])
+            && self.is_word_of(j, words::STOP, &["whom", "which"])
+            && self.is_word_of(j - 1, words::LINK, &["of"])
             && self.has(j - 2, words::DETERMINER)
         {
             return Some(Source {
@@ -644,7 +713,7 @@ impl Para<'_> {
         }
         if self.is_pronoun(j)
             || (j > lo
-                && self.is_word_in(j, &["who", "which"])
+                && self.is_word_of(j, words::STOP, &["who", "which"])
                 && (self.is_punct(j - 1, ",") || self.np_word(j - 1)))
         {
             return Some(Source {
@@ -881,7 +950,8 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
     // code then stays in the instruction cache from one paragraph to the next, and so does
     // the sieves' code below (it is far bigger than that cache when both run per paragraph).
     // `tokenized` holds, per such paragraph, its index and its ranges in `all_toks` and
-    // `all_breakable` (whose indexes count from the paragraph's first token).
+    // `all_breakable` (whose indexes count from the article's first token: only the
+    // paragraphs that ask for their clause breaks read them, see [`Para::breaks`]).
     let mut all_toks: Vec<Tok> = reuse(&mut scratch.toks, most);
     let mut all_breakable: Vec<usize> = reuse(&mut scratch.breakable, most);
     let mut tokenized: Vec<Tokenized> = reuse(&mut scratch.tokenized, article.paragraphs.len());
@@ -898,17 +968,17 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             quo_i += 1;
         }
         let starts_here = |start: usize| start < para.span.end;
-        if !article
+        // The three cheap tests together (`|`: one branch, not three).
+        let wanted = article
             .cues
             .get(cue_i)
             .is_some_and(|c| starts_here(c.span.start))
-            && !article
+            | article
                 .quotations
                 .get(quo_i)
                 .is_some_and(|q| starts_here(q.span.start))
-            && !text[para.span].ends_with(':')
-            && !label_colon_candidate(&text[para.span])
-        {
+            | text.as_bytes()[para.span.start..para.span.end].ends_with(b":");
+        if !wanted && !label_colon_candidate(&text[para.span]) {
             continue;
         }
         // The marks and quotations from this paragraph on (paragraphs come in text order):
@@ -932,10 +1002,6 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         if all_toks.len() == first_tok {
             continue;
         }
-        // The sieves count tokens from the paragraph's first.
-        for k in &mut all_breakable[first_breakable..] {
-            *k -= first_tok;
-        }
         tokenized.push(Tokenized {
             paragraph: p,
             toks: first_tok..all_toks.len(),
@@ -943,6 +1009,10 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         });
     }
     let (mut cue_i, mut quo_i) = (0, 0);
+    // `cue_start` is all false between paragraphs (each one clears the entries it set), long
+    // enough for the longest: filled once per article, not per paragraph.
+    let longest = tokenized.iter().map(|tp| tp.toks.len()).max().unwrap_or(0);
+    cue_start.resize(longest, false);
 
     for tp in &tokenized {
         let p = tp.paragraph;
@@ -993,18 +1063,20 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
                 continue;
             }
             // A capitalised cue inside a sentence is a name, not a verb: `the United States`.
-            let word = &text[toks[first].span];
-            let sentence_initial = first == 0
-                || matches!(toks[first - 1].kind, TokKind::Open | TokKind::Close)
-                || (toks[first - 1].kind == TokKind::Punct
-                    && matches!(
-                        &text[toks[first - 1].span],
-                        "." | "(" | ":" | "?" | "!" | "—" | "-" | "–"
-                    ));
+            // (Read only for a capitalised cue outside a title line: most cues are not.)
+            let sentence_initial = || {
+                first == 0
+                    || matches!(toks[first - 1].kind, TokKind::Open | TokKind::Close)
+                    || (toks[first - 1].kind == TokKind::Punct
+                        && matches!(
+                            &text[toks[first - 1].span],
+                            "." | "(" | ":" | "?" | "!" | "—" | "-" | "–"
+                        ))
+            };
             if toks[first].cap
-                && !sentence_initial
                 && !title_line
-                && word.chars().any(char::is_lowercase)
+                && !sentence_initial()
+                && text[toks[first].span].chars().any(char::is_lowercase)
             {
                 continue;
             }
@@ -1066,8 +1138,6 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         }
         quo_i = k;
 
-        cue_start.clear();
-        cue_start.resize(toks.len(), false);
         for c in &cues {
             cue_start[c.first] = true;
         }
@@ -1076,13 +1146,15 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
                 toks[c.first].cap = false;
             }
         }
-        clause_breaks(text, toks, breakable, &cue_start, &mut breaks);
         let pa = Para {
             text,
             toks,
             sent: &sent,
-            cue_start: &cue_start,
-            breaks: &breaks,
+            cue_start: &cue_start[..toks.len()],
+            breakable,
+            base: tp.toks.start,
+            breaks: std::cell::OnceCell::new(),
+            spare: std::cell::Cell::new(std::mem::take(&mut breaks)),
         };
 
         let first_draft = drafts.len();
@@ -1104,6 +1176,10 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             first_draft,
         );
         colon_lead = colon_attribution(&pa, &cues).map(|(s, c, p)| (pid, s, c, p));
+        breaks = pa.into_breaks();
+        for c in &cues {
+            cue_start[c.first] = false;
+        }
         // No quote of the body continues the headline's.
         if para.headline {
             last = None;
@@ -1157,7 +1233,7 @@ struct Scratch {
 }
 
 /// A paragraph tokenised by [`run`]: its index and its ranges in the article's tokens and
-/// in their clause-breaking indexes.
+/// in their clause-breaking indexes (which count from the article's first token).
 struct Tokenized {
     paragraph: usize,
     toks: std::ops::Range<usize>,
@@ -1242,6 +1318,8 @@ fn direct_sieves(
     drafts: &mut Vec<Draft>,
 ) {
     let n = pa.toks.len();
+    // The sentence of the closing mark, found from the last one's on.
+    let mut sentence = 0;
     for qi in 0..quos.len() {
         if quos[qi].taken.is_some() {
             continue;
@@ -1252,7 +1330,7 @@ fn direct_sieves(
         // 1. Trailing: `"…," Medvedev wrote`, `"…," said Medvedev`, `"…?" she asked`. A
         // fragment inside a sentence is left to the reported-speech sieve (a mixed quote).
         let alone = stands_alone(pa, &quos[qi]);
-        let (_, s_end) = pa.sentence_of(close);
+        let (_, s_end) = pa.sentence_from(&mut sentence, close);
         let mut limit = s_end.max(close + 1).min(n);
         if let Some(next) = quos.get(qi + 1).and_then(|q| q.open) {
             limit = limit.min(next);
@@ -1583,17 +1661,19 @@ fn reported_sieves(
     let n = pa.toks.len();
     // The subject of the last verb cue in the sentence, for participles.
     let mut main_subject: Option<(usize, Source)> = None;
+    // The sentence of the cue, found from the last cue's on.
+    let mut sentence = 0;
     for ci in 0..cues.len() {
         let c = cues[ci];
         if c.used {
             // The speaker of the quote this cue attributed is the sentence's subject.
             let own = drafts.iter().rev().take(32).find(|d| d.cue == Some(c.span));
             if let Some(s) = own.and_then(|d| d.source) {
-                main_subject = Some((pa.sentence_of(c.first).0, s));
+                main_subject = Some((pa.sentence_from(&mut sentence, c.first).0, s));
             }
             continue;
         }
-        let (s_start, s_end) = pa.sentence_of(c.first);
+        let (s_start, s_end) = pa.sentence_from(&mut sentence, c.first);
         let s_end = s_end.min(n);
         let result = match c.kind {
             PatternKind::Source => {
@@ -1653,10 +1733,9 @@ fn reported_sieves(
         }
         // A prepositional phrase before `…, he declined to comment.` says nothing:
         // `Through an aide, the mayor declined to comment.`
-        let cue_end_tok = pa.toks.partition_point(|t| t.span.end <= c.span.end);
         if rule == Rule::TrailingUnmarked
             && content.end <= c.span.start
-            && !(cue_end_tok..s_end.min(cue_end_tok + 10)).any(|k| pa.is_punct(k, ","))
+            && !(c.end..s_end.min(c.end + 10)).any(|k| pa.is_punct(k, ","))
             && verbless_phrase(pa, content)
         {
             release(&mut quos[q_lo..q_hi], drafts.len());
@@ -1716,7 +1795,7 @@ fn reported_sieves(
         if rule == Rule::ReportedClause && kind != QuoteKind::Direct {
             if let Some(s) = source {
                 let m = pa.toks.partition_point(|t| t.span.start < s.mention.start);
-                if m > s_start && pa.is_word_in(m - 1, &["which", "what"]) {
+                if m > s_start && pa.is_word_of(m - 1, words::STOP, &["which", "what"]) {
                     segments.insert(0, pa.toks[m - 1].span);
                     span = span.cover(pa.toks[m - 1].span);
                 }
@@ -1851,8 +1930,11 @@ fn tail_segment(pa: &Para<'_>, cues: &[CueAt], after: usize, s_end: usize) -> Op
 
 /// Whether most words of four letters or more are capitalised, as in a title-case headline.
 fn title_case(toks: &[Tok]) -> bool {
-    let long = toks.iter().filter(|t| t.is_word() && t.span.len() >= 4);
-    let (n, caps) = long.fold((0, 0), |(n, caps), t| (n + 1, caps + usize::from(t.cap)));
+    // Counted without a branch per token: whether a token is a long word depends on the text.
+    let (n, caps) = toks.iter().fold((0, 0), |(n, caps), t| {
+        let long = usize::from(t.is_word() & (t.span.len() >= 4));
+        (n + long, caps + (long & usize::from(t.cap)))
+    });
     n >= 3 && caps * 10 >= n * 7
 }
 
@@ -1875,12 +1957,14 @@ fn lemma_of(config: &Config, pattern: PatternId) -> &str {
 }
 
 fn overlaps_existing(drafts: &[Draft], span: Span) -> bool {
-    drafts.iter().rev().take(8).any(|d| {
+    // All eight read, without a branch each (`|`): an overlap is rare, so stopping at one
+    // saves nothing.
+    drafts.iter().rev().take(8).fold(false, |any, d| {
         let inter = span
             .end
             .min(d.span.end)
             .saturating_sub(span.start.max(d.span.start));
-        inter * 2 > span.len().min(d.span.len()).max(1)
+        any | (inter * 2 > span.len().min(d.span.len()).max(1))
     })
 }
 
@@ -1909,9 +1993,8 @@ fn trim_content(pa: &Para<'_>, content: Span, one_word: bool) -> Option<Span> {
     let lead_limit = first + REACH;
     // A conjunction that links the sentence to the one before is no part of what was said
     // either: `But [the vote will be close], aides said`.
-    let conjunction = |k: usize| {
-        end - k > 2 && !pa.toks[k].quoted && pa.is_word_in(k, &["but", "and", "so", "yet"])
-    };
+    let conjunction =
+        |k: usize| end - k > 2 && !pa.toks[k].quoted && pa.has(k, words::CLAUSE_CONJUNCTION);
     while first < end
         && (pa.toks[first].kind == TokKind::Punct
             || complementizer(pa, first)
@@ -2072,8 +2155,9 @@ fn next_comma(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
 /// pronoun that opens a new clause (`, and requested`, `, who shot`, `, compared with`), or a
 /// dash, outside quotation marks.
 fn clause_break(pa: &Para<'_>, from: usize, s_end: usize) -> usize {
-    let k = pa.breaks.partition_point(|&b| b <= from);
-    pa.breaks.get(k).map_or(s_end, |&b| b.min(s_end))
+    let breaks = pa.breaks();
+    let k = breaks.partition_point(|&b| b <= from);
+    breaks.get(k).map_or(s_end, |&b| b.min(s_end))
 }
 
 /// Whether the comma at `k` opens a relative clause, a participle clause or an apposition set
@@ -2111,16 +2195,19 @@ fn relative_insert(text: &str, toks: &[Tok], k: usize) -> bool {
 /// before a second cue (`said X was ignorant and criticized him`).
 ///
 /// Only a comma, a semicolon, a dash or `and`/`but` outside quotations may break: the
-/// tokenizer lists those tokens (`breakable`, in order) and the full test reads only them.
+/// tokenizer lists those tokens (`breakable`, in order, `base` more than their indexes in
+/// `toks`) and the full test reads only them.
 fn clause_breaks(
     text: &str,
     toks: &[Tok],
     breakable: &[usize],
+    base: usize,
     cue_start: &[bool],
     out: &mut Vec<usize>,
 ) {
     out.clear();
     for &k in breakable {
+        let k = k - base;
         let t = &toks[k];
         if t.quoted {
             continue;
@@ -2430,7 +2517,8 @@ fn verb_cue(
     };
     // A quantifier standing alone at the start of its clause is the subject: `Most said
     // …`, `; some accused …`.
-    let lone_quantifier = c.first > s_start
+    let lone_quantifier = || {
+        c.first > s_start
         && pa.is_class(c.first - 1, words::LONE_QUANTIFIER)
         && (c.first - 1 == s_start
             || pa.toks[c.first - 2].kind == TokKind::Punct
@@ -2439,20 +2527,24 @@ fn verb_cue(
         && !(cue_word.eq_ignore_ascii_case(lemma)
             && pa.toks.get(c.end).is_some_and(|t| {
                 t.is_word() && !t.cap && t.class & words::FUNCTION == 0 && pa.bytes(c.end).ends_with(b"s")
-            }));
-    let closing_number = lone_quantifier
-        || (c.first > s_start
-            && pa.is_class(c.first - 1, words::NUMBER_ABOVE_ONE)
-            && proportion(c.first - 1))
-        || c.first > s_start + 1
-            && ((pa.is_class(c.first - 1, words::NUMBER_ABOVE_ONE)
-                && pa.has(c.first - 2, words::DETERMINER))
-                || (pa.is_word_in(c.first - 1, &["all", "both", "each"])
-                    && (pa.np_word(c.first - 2) || pa.is_punct(c.first - 2, ")"))
-                    && !pa.has(c.first - 2, words::DETERMINER)));
+            }))
+    };
+    // (Read only after a determiner or a possessive, below.)
+    let closing_number = || {
+        lone_quantifier()
+            || (c.first > s_start
+                && pa.is_class(c.first - 1, words::NUMBER_ABOVE_ONE)
+                && proportion(c.first - 1))
+            || c.first > s_start + 1
+                && ((pa.is_class(c.first - 1, words::NUMBER_ABOVE_ONE)
+                    && pa.has(c.first - 2, words::DETERMINER))
+                    || (pa.is_word_in(c.first - 1, &["all", "both", "each"])
+                        && (pa.np_word(c.first - 2) || pa.is_punct(c.first - 2, ")"))
+                        && !pa.has(c.first - 2, words::DETERMINER)))
+    };
     if c.first > s_start
-        && !closing_number
         && (pa.has(c.first - 1, words::DETERMINER) || pa.is_possessive(c.first - 1))
+        && !closing_number()
     {
         return possessed_claim(pa, cues, &c, s_start, s_end);
     }
@@ -2527,14 +2619,17 @@ fn verb_cue(
     }
     // `…, stating that …`: the subject is the main clause's, also for a second participle
     // (`…, mocking X and pointedly saying Y`).
-    let second_participle = c.first > s_start + 2
-        && pa.bytes(c.first - 1).ends_with(b"ly")
-        && pa.is_word_in(c.first - 2, &["and"])
-        && (s_start..c.first - 2).rev().take(REACH).any(|k| {
-            pa.cue_start[k]
-                && pa.bytes(k).ends_with(b"ing")
-                && pa.is_punct(k.saturating_sub(1), ",")
-        });
+    // (This and `after_medium` are read only for a participle.)
+    let second_participle = || {
+        c.first > s_start + 2
+            && pa.bytes(c.first - 1).ends_with(b"ly")
+            && pa.is_word_in(c.first - 2, &["and"])
+            && (s_start..c.first - 2).rev().take(REACH).any(|k| {
+                pa.cue_start[k]
+                    && pa.bytes(k).ends_with(b"ing")
+                    && pa.is_punct(k.saturating_sub(1), ",")
+            })
+    };
     // An adverb may stand between: `after initially saying …`.
     let before_participle = if c.first > s_start + 1 && pa.bytes(c.first - 1).ends_with(b"ly") {
         c.first - 2
@@ -2556,13 +2651,15 @@ fn verb_cue(
         && pa.toks[c.first - 2].kind == TokKind::Word;
     // A participle after a medium the subject put out tells what it said: `sent a tweet
     // saying …`, `issued a statement calling …`.
-    let after_medium = c.first > s_start + 1
-        && pa.is_class(c.first - 1, words::MEDIUM)
-        && pa.has(c.first - 2, words::DETERMINER);
+    let after_medium = || {
+        c.first > s_start + 1
+            && pa.is_class(c.first - 1, words::MEDIUM)
+            && pa.has(c.first - 2, words::DETERMINER)
+    };
     if (participle
         && (after_comma
-            || second_participle
-            || after_medium
+            || second_participle()
+            || after_medium()
             || pa.is_word_in(before_participle, &["while", "after", "by", "before"])))
         || purpose
     {
@@ -2748,26 +2845,13 @@ fn verb_cue(
         let before = mention_first.checked_sub(1);
         let comma_before = before
             .filter(|&b| b > s_start && (pa.is_punct(b, ",") || pa.toks[b].kind == TokKind::Close));
-        // Nothing said after the cue: punctuation, or a short adjunct (`said on Monday`,
-        // `told reporters`).
-        let near_end = s_end - c.end <= REACH;
-        let words_after = (c.end..s_end.min(c.end + REACH))
-            .filter(|&k| pa.toks[k].is_word())
-            .take(9)
-            .count();
-        let nothing_after = near_end
-            && (words_after == 0
-                || (words_after <= 8
-                    && (pa.has(c.end, words::ADJUNCT)
-                        || (lemma_has(lemma, words::HEARER_LEMMA) && hearer_object(pa, c.end)))
-                    && !(c.end..s_end.min(c.end + REACH))
-                        .any(|k| pa.is_class(k, words::THAT) || pa.toks[k].kind == TokKind::Open)));
-        // A parenthetical attribution: `…, the office said, they will …` reports the part
-        // before it; a short adjunct may close it (`…, she said in an interview, …`).
-        let paren_end = adjunct_comma(pa, c.end, s_end, lemma);
-        let parenthetical = paren_end.is_some();
-        let after_paren = paren_end.map_or(c.end + 1, |k| k + 1);
+        // (Both tests after the cue below are read only after such a comma.)
         if let Some(comma) = comma_before {
+            // A parenthetical attribution: `…, the office said, they will …` reports the part
+            // before it; a short adjunct may close it (`…, she said in an interview, …`).
+            let paren_end = adjunct_comma(pa, c.end, s_end, lemma);
+            let parenthetical = paren_end.is_some();
+            let after_paren = paren_end.map_or(c.end + 1, |k| k + 1);
             if parenthetical && comma > s_start {
                 // What was said is the part before when that part is a clause (`There is a
                 // risk, some Democrats said, that …`), else the part after (`In the early
@@ -2801,7 +2885,24 @@ fn verb_cue(
                     )
                 });
             }
-            if nothing_after
+            // Nothing said after the cue: punctuation, or a short adjunct (`said on Monday`,
+            // `told reporters`).
+            let nothing_after = || {
+                let words_after = (c.end..s_end.min(c.end + REACH))
+                    .filter(|&k| pa.toks[k].is_word())
+                    .take(9)
+                    .count();
+                s_end - c.end <= REACH
+                    && (words_after == 0
+                        || (words_after <= 8
+                            && (pa.has(c.end, words::ADJUNCT)
+                                || (lemma_has(lemma, words::HEARER_LEMMA)
+                                    && hearer_object(pa, c.end)))
+                            && !(c.end..s_end.min(c.end + REACH)).any(|k| {
+                                pa.is_class(k, words::THAT) || pa.toks[k].kind == TokKind::Open
+                            })))
+            };
+            if nothing_after()
                 && !(c.end..s_end.min(c.end + REACH)).any(|k| pa.is_class(k, words::THAT))
             {
                 return Some((
@@ -2817,14 +2918,16 @@ fn verb_cue(
             let prev = mention_first - 1;
             // After a relative pronoun, a phrase that opens with a bare verb is the relative
             // clause itself (`Teachers who marched with the union say`).
-            let in_relative = pa.is_word_in(prev, &["who", "that"])
-                && !pa.toks[mention_first].cap
-                && !pa.has(mention_first, words::DETERMINER | words::PRONOUN);
+            let in_relative = || {
+                pa.is_word_of(prev, words::STOP, &["who", "that"])
+                    && !pa.toks[mention_first].cap
+                    && !pa.has(mention_first, words::DETERMINER | words::PRONOUN)
+            };
             let ok = (pa.toks[prev].kind == TokKind::Punct
                 || pa.has(prev, words::CLAUSE_OPENER)
                 || time_adjunct_before(pa, s_start, mention_first)
-                || pa.is_word_in(mention_first, &["who", "which"]))
-                && !in_relative;
+                || pa.is_word_of(mention_first, words::STOP, &["who", "which"]))
+                && !in_relative();
             if !ok {
                 // The phrase may end a modifier of the real subject: `An official familiar
                 // with the investigation said`.
@@ -2857,7 +2960,7 @@ fn verb_cue(
         // verb of saying or of belief (`voters who think …`), and not when the sentence's own
         // verb follows (`The man who wrote the speech says …`).
         let bound_relative = mention_first > s_start
-            && pa.is_word_in(mention_first, &["who", "which"])
+            && pa.is_word_of(mention_first, words::STOP, &["who", "which"])
             && pa.toks[mention_first - 1].kind == TokKind::Word;
         if bound_relative
             && ((!is_in(RELATIVE_SPEECH, lemma) && c.kind != PatternKind::Belief)
@@ -3343,7 +3446,7 @@ fn adjunct_only(pa: &Para<'_>, from: usize, end: usize) -> bool {
 /// Whether `with` at token `k` names a hearer who is asked something, an infinitive
 /// following within a few words: `pleaded with them to reject …`.
 fn appeal_with(pa: &Para<'_>, k: usize, end: usize) -> bool {
-    pa.is_word_in(k, &["with"])
+    pa.is_word_of(k, words::LINK, &["with"])
         && (k + 1..end.min(k + 6))
             .take_while(|&j| pa.toks[j].is_word())
             .any(|j| pa.is_class(j, words::TO))
@@ -3830,15 +3933,17 @@ pub(crate) const DAY_WORDS: &[&str] = &[
 /// `last week`, `earlier this month`); else `k`.
 fn skip_time_adjunct(pa: &Para<'_>, k: usize, s_end: usize) -> usize {
     let mut j = k;
-    if pa.is_word_in(j, &["on"]) && pa.is_class(j + 1, words::WEEKDAY) {
+    if pa.is_word_of(j, words::STOP, &["on"]) && pa.is_class(j + 1, words::WEEKDAY) {
         j += 2;
     } else if pa.is_class(j, words::DAY) {
         j += 1;
     } else {
-        if pa.is_word_in(j, &["earlier", "later"]) && pa.is_word_in(j + 1, &["this", "last"]) {
+        if pa.is_word_of(j, words::STOP, &["earlier", "later"])
+            && pa.is_word_of(j + 1, words::STOP, &["this", "last"])
+        {
             j += 1;
         }
-        if pa.is_word_in(j, &["last", "this", "next"])
+        if pa.is_word_of(j, words::STOP, &["last", "this", "next"])
             && (pa.is_word_in(j + 1, &["week", "month", "year", "weekend", "night"])
                 || pa.is_class(j + 1, words::WEEKDAY))
         {
@@ -3864,14 +3969,20 @@ fn content_start(pa: &Para<'_>, cue_end: usize, s_end: usize, lemma: &str) -> us
     let reach = (cue_end + 16).min(s_end);
     let opens_adjunct = k < s_end
         && (pa.has(k, words::ADJUNCT)
-            || (lemma_has(lemma, words::HEARER_LEMMA) && pa.toks[k].is_word()));
+            || (pa.toks[k].is_word() && lemma_has(lemma, words::HEARER_LEMMA)));
     if opens_adjunct {
         // Further on, only a `that` after a comma closing a long adjunct: `said Thursday
         // during a taping in Buffalo, New York, that …`.
-        let far = (reach..(cue_end + 28).min(s_end))
+        // (Read only when there is none within reach.)
+        let far = || {
+            (reach..(cue_end + 28).min(s_end))
+                .find(|&j| pa.is_class(j, words::THAT))
+                .filter(|&j| pa.is_punct(j - 1, ","))
+        };
+        if let Some(that) = (k..reach)
             .find(|&j| pa.is_class(j, words::THAT))
-            .filter(|&j| pa.is_punct(j - 1, ","));
-        if let Some(that) = (k..reach).find(|&j| pa.is_class(j, words::THAT)).or(far) {
+            .or_else(far)
+        {
             // Not past another cue, whose `that` it is: `urging X to sack an aide who
             // argued that …`.
             let clean = (k..that).all(|j| {
@@ -4139,6 +4250,15 @@ fn label_sieve(
     kickers: &mut Kickers,
 ) {
     let n = pa.toks.len();
+    // The label's colon is among the first tokens: without a colon in their text the search
+    // below would find none (most paragraphs), so it is skipped.
+    let head = pa
+        .toks
+        .get(1)
+        .map_or(0..0, |t| t.span.start..pa.toks[n.min(6) - 1].span.end);
+    if memchr::memchr(b':', &pa.text.as_bytes()[head]).is_none() {
+        return;
+    }
     let Some(colon) = (1..n.min(6)).find(|&k| pa.toks[k].kind != TokKind::Word) else {
         return;
     };
@@ -4420,6 +4540,30 @@ fn guess_kind(text: &str, span: Span, pronoun: bool) -> MentionKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Para::is_word_of`] reads each list only for words of the classes given with it:
+    /// each word must have one of them.
+    #[test]
+    fn gated_word_lists_have_their_classes() {
+        let lists: &[(u32, &[&str])] = &[
+            (words::STOP | words::DETERMINER, PARTITIVE_PRONOUNS),
+            (words::LINK, &["of", "with"]),
+            (words::STOP, &["whom", "which", "who", "what", "that"]),
+            (
+                words::STOP,
+                &["on", "earlier", "later", "this", "last", "next"],
+            ),
+        ];
+        for &(classes, list) in lists {
+            for w in list {
+                assert!(lemma_has(w, classes), "{w}");
+            }
+        }
+        // `trim_content` reads the class for these conjunctions.
+        for w in ["but", "and", "so", "yet"] {
+            assert!(lemma_has(w, words::CLAUSE_CONJUNCTION), "{w}");
+        }
+    }
 
     /// The clause test reads [`MODAL_AUX`] only for stop words: each of them must be one.
     #[test]
