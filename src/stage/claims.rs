@@ -144,7 +144,7 @@ struct Lexicon {
     /// Lowercase word or phrase → classes.
     words: names::WordTable,
     /// The entries of [`words`](Self::words) of eight bytes or fewer, for
-    /// [`fill_classes`]' reads without a branch on the word.
+    /// [`fill_and_mark`]'s reads without a branch on the word.
     short: ShortWords,
     /// Evidence phrases.
     evidence: AhoCorasick,
@@ -283,9 +283,10 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
 /// its bytes, lowercased and packed into a `u64` (the bytes past its end 0), with the top
 /// bit of its last byte set (ASCII leaves it free; it tells words that differ only in
 /// trailing 0 bytes apart), and an entry sits in one of the two slots its key hashes to (a
-/// cuckoo table), so a read compares both and keeps the classes of the one that matches. (The general table,
-/// [`names::WordTable`], probes slot after slot and first tests whether the word may be an
-/// entry at all: branches that follow the text, and are mispredicted often.)
+/// cuckoo table), so a read compares both and keeps the classes of the one that matches.
+/// (The general table, [`names::WordTable`], probes slot after slot and first tests whether
+/// the word may be an entry at all: branches that follow the text, and are mispredicted
+/// often.)
 #[derive(Debug)]
 struct ShortWords {
     slots: Box<[ShortSlot; SHORT_SLOTS]>,
@@ -349,8 +350,9 @@ impl ShortWords {
                 self.slots[i] = item;
                 return true;
             }
-            // Both taken: take the slot other than the one the item was moved from, and
-            // move its entry on.
+            // Both taken: take the slot other than the one the item was moved from (a new
+            // entry counts as moved from its first, so it takes its second), and move the
+            // entry there on.
             at = if at == a { b } else { a };
             item = std::mem::replace(&mut self.slots[at], item);
         }
@@ -401,28 +403,16 @@ fn short_key(x: u64, len: usize) -> u64 {
     x | 0x80 << ((len - 1) * 8)
 }
 
-/// Eight ASCII bytes with their capitals lowercased.
-#[inline(always)]
-fn ascii_lower8(x: u64) -> u64 {
-    const fn each(b: u8) -> u64 {
-        u64::from_le_bytes([b; 8])
-    }
-    // No byte is above 0x7F, so no sum carries into the next byte: the high bit of
-    // `x + (0x80 - c)` is set where the byte is `c` or more.
-    let capital = x.wrapping_add(each(0x80 - b'A')) & !x.wrapping_add(each(0x80 - b'Z' - 1));
-    x | (capital & HIGH_BITS) >> 2
-}
-
-/// Fills each token's classes (looked up once per word): the claims lexicon's, and the
-/// mention-lexicon classes the window reads.
+/// [`fill_and_mark`] without the marked and hedge words.
 #[cfg(test)]
 fn fill_classes(text: &str, tokens: &mut [Token], buf: &mut String) {
     fill_and_mark(text, tokens, buf, &mut Vec::new(), &mut Vec::new());
 }
 
-/// [`fill_classes`], and the indices of the words of [`MARKED`] classes into `marks`, and
-/// of the hedge words ([`is_hedge`]) into `hedges`, in order (both cleared first), in the
-/// same pass.
+/// Fills each token's classes (looked up once per word): the claims lexicon's, and the
+/// mention-lexicon classes the window reads; and, in the same pass, puts the indices of the
+/// words of [`MARKED`] classes into `marks` and of the hedge words ([`is_hedge`]) into
+/// `hedges`, in order (both cleared first).
 fn fill_and_mark(
     text: &str,
     tokens: &mut [Token],
@@ -444,7 +434,7 @@ fn fill_and_mark(
     }
 }
 
-/// A token's classes ([`fill_classes`]).
+/// A token's classes ([`fill_and_mark`]).
 #[inline(always)]
 fn classes_of(lexicon: &Lexicon, text: &str, t: &Token, buf: &mut String) -> u32 {
     let bytes = text.as_bytes();
@@ -455,7 +445,7 @@ fn classes_of(lexicon: &Lexicon, text: &str, t: &Token, buf: &mut String) -> u32
         if n.wrapping_sub(1) < 8 {
             let x = load_word(bytes, t.span.start, n);
             if x & HIGH_BITS == 0 {
-                return lexicon.short.get(short_key(ascii_lower8(x), n));
+                return lexicon.short.get(short_key(names::lower8(x), n));
             }
         }
         if let Some(w) = bytes.get(t.span.range()) {
@@ -639,7 +629,7 @@ fn run_with(config: &Config, article: &mut Article<'_>, scratch: &mut Scratch) {
                 names::tokenize_plain(text, sentence.span, &mut buffers.buf, tokens);
                 covered = Some(sentence.span);
             }
-            // The words' classes, of both lexicons, come from `fill_classes`.
+            // The words' classes, of both lexicons, come from `fill_and_mark`.
             fill_and_mark(text, tokens, &mut buffers.buf, marks, hedges);
             cached = Some(s);
         }
@@ -684,7 +674,7 @@ fn into_quote_order(claims: &mut [Claim], order: &mut [usize]) {
 
 /// The words of the sentence a claim's attribution is in.
 struct Words<'w> {
-    /// The words of the whole of `covered`, with their classes ([`fill_classes`]).
+    /// The words of the whole of `covered`, with their classes ([`fill_and_mark`]).
     tokens: &'w [Token],
     /// The span split into `tokens` (none when there is no sentence).
     covered: Option<Span>,
@@ -2080,7 +2070,7 @@ mod tests {
             for text in [w.clone(), format!("{w} and more bytes")] {
                 let x = load_word(text.as_bytes(), 0, n);
                 assert_eq!(x, pack8(w.as_bytes()), "{w}");
-                assert_eq!(short.get(short_key(ascii_lower8(x), n)), want, "{w}");
+                assert_eq!(short.get(short_key(names::lower8(x), n)), want, "{w}");
             }
         }
     }

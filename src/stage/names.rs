@@ -187,7 +187,7 @@ fn load8(b: &[u8]) -> u64 {
 
 /// ASCII-lowercases eight ASCII bytes at once.
 #[inline]
-fn lower8(x: u64) -> u64 {
+pub(crate) fn lower8(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // A byte's top bit is set where it is `A`..=`Z` (no carries: every byte is below 0x80).
     let ge_a = x.wrapping_add(ONES * (0x80 - u64::from(b'A')));
@@ -484,7 +484,7 @@ fn may_be_part_word(w: &[u8]) -> bool {
     may_be_part_word_in(&PART_SHAPES, w)
 }
 
-/// [`may_be_part_word`] by the table `shapes` ([`PART_SHAPES`]), which a loop reads once.
+/// `may_be_part_word` by the table `shapes` ([`PART_SHAPES`]), which a loop reads once.
 #[inline(always)]
 fn may_be_part_word_in(shapes: &[u16; 1024], w: &[u8]) -> bool {
     match (w.first(), w.last()) {
@@ -953,9 +953,9 @@ fn ends_word(bytes: &[u8], i: usize) -> bool {
 
 /// Splits `text[span]` into tokens, one pass over its bytes: a word is the bytes between
 /// two runs of whitespace. A word of ASCII letters and digits (perhaps with a comma or a
-/// mark that ends a phrase after it), the common case, is made as it is read; another ASCII word goes through
-/// [`push_ascii`], and only a word with a non-ASCII character is read by characters
-/// ([`push_word`]).
+/// mark that ends a phrase after it), the common case, is made as it is read; another ASCII
+/// word goes through [`push_ascii`], and only a word with a non-ASCII character is read by
+/// characters ([`push_word`]).
 #[inline]
 fn tokenize_with(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, lookup: Lookup) {
     // One copy of the splitter per mode, each with its mode settled when compiled.
@@ -986,7 +986,7 @@ fn split_to_break(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>
     split_words(text, span, buf, out, Lookup::NoneToBreak);
 }
 
-/// The splitter for [`Lookup::NearCapitals`] (the name scan). It makes the tokens a run of
+/// The splitter for `Lookup::NearCapitals` (the name scan). It makes the tokens a run of
 /// names can hold, and ends runs where the words between would:
 /// - Words that can be in no run are passed over in bulk. A word is read only when it or
 ///   a neighbour holds a byte that may begin an uppercase letter ([`upper_byte_from`]);
@@ -1420,7 +1420,7 @@ fn word_before_start(bytes: &[u8], lo: usize, j: usize) -> usize {
     word_start_back(bytes, lo, k)
 }
 
-/// [`tokenize_with`] in one mode other than [`Lookup::NearCapitals`] (which has its own
+/// [`tokenize_with`] in one mode other than `Lookup::NearCapitals` (which has its own
 /// splitter, [`split_near_capitals`]).
 #[inline(always)]
 fn split_words(text: &str, span: Span, buf: &mut String, out: &mut Vec<Token>, lookup: Lookup) {

@@ -653,8 +653,9 @@ struct Terminators {
 }
 
 impl Terminators {
-    /// The first candidate byte of `b[i..end]` (`b` the paragraph's bytes, at byte `base`
-    /// of the text), or `end`; `i` never decreases from one call to the next.
+    /// The first candidate byte of `b[i..end]` (`b` the paragraph's bytes, at byte
+    /// `ellipses.base` of the text), or `end` when there is none; `i` never decreases from
+    /// one call to the next.
     fn next(&mut self, b: &[u8], i: usize, end: usize, ellipses: &mut Ellipses<'_>) -> usize {
         let mark = match self.mark {
             Some(m) if m >= i => m,
@@ -742,15 +743,16 @@ fn run_end(p: &str, from: usize, end: usize, keep: impl Fn(char) -> bool) -> usi
     k
 }
 
-/// Appends the sentences of `para` (a span of `text`) to `out`, in order. The sentences tile the
-/// paragraph without its surrounding whitespace.
+/// [`split_with`] with a search for ellipses of its own.
 #[cfg(test)]
 pub(crate) fn split(text: &str, para: Span, abbreviations: &Abbreviations, out: &mut Vec<Span>) {
     split_with(text, para, abbreviations, &mut Ellipses::new(text), out);
 }
 
-/// [`split`] with the search for ellipses in `text` kept from earlier calls on the same text
-/// (best when called on its paragraphs in order).
+/// Appends the sentences of `para` (a span of `text`) to `out`, in order. The sentences tile
+/// the paragraph without its surrounding whitespace. The search for ellipses is kept in
+/// `ellipses` from earlier calls on the same text (best when called on its paragraphs in
+/// order); `ellipses` is of `text`, or of a prefix of it that holds `para`.
 pub(crate) fn split_with(
     text: &str,
     para: Span,
@@ -1075,10 +1077,20 @@ mod tests {
         let abbreviations = Abbreviations::english();
         let mut ellipses = Ellipses::new(text);
         for &para in &paragraphs {
-            let (mut shared, mut alone) = (Vec::new(), Vec::new());
+            let (mut shared, mut alone, mut prefix) = (Vec::new(), Vec::new(), Vec::new());
             split_with(text, para, abbreviations, &mut ellipses, &mut shared);
             split(text, para, abbreviations, &mut alone);
             assert_eq!(shared, alone, "{:?}", &text[para]);
+            // A search of the text up to the paragraph's end only finds the same.
+            let upto = &text[..para.end];
+            split_with(
+                text,
+                para,
+                abbreviations,
+                &mut Ellipses::new(upto),
+                &mut prefix,
+            );
+            assert_eq!(prefix, alone, "{:?}", &text[para]);
         }
         let mut out = Vec::new();
         split(text, paragraphs[2], abbreviations, &mut out);

@@ -334,11 +334,13 @@ fn attributed_quote(t: &str) -> bool {
 /// Whether a headline candidate (ending with a period) is one sentence.
 fn one_sentence(text: &str, line: Line) -> bool {
     let mut spans = Vec::new();
+    // Ellipses are looked for up to the line's end only, not in the rest of the text.
+    let upto = text.get(..line.end).unwrap_or(text);
     sentence::split_with(
         text,
         Span::new(line.start, line.end),
         Abbreviations::english(),
-        &mut sentence::Ellipses::new(text),
+        &mut sentence::Ellipses::new(upto),
         &mut spans,
     );
     spans.len() == 1

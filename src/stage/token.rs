@@ -787,6 +787,8 @@ fn word_end_from(
 const OTHER: u8 = 0;
 const SPACE: u8 = 1;
 const ALNUM: u8 = 2;
+// `plain_run` adds a word's `AFTER_WORD` kind to its end to pass over a space after it.
+const _: () = assert!(SPACE == 1 && OTHER == 0);
 
 /// The kind of every ASCII byte: whitespace (as `char::is_whitespace` has it), a letter or
 /// digit, or other.
