@@ -231,6 +231,10 @@ impl Para<'_> {
     /// `classes` (the tests check each such list): the class bit turns most tokens away
     /// before the list is read.
     fn is_word_of(&self, i: usize, classes: u32, list: &[&str]) -> bool {
+        debug_assert!(
+            list.iter().all(|w| lemma_has(w, classes)),
+            "a word of {list:?} lacks the class"
+        );
         self.is_class(i, classes) && self.is_word_in(i, list)
     }
 
@@ -2517,17 +2521,23 @@ fn verb_cue(
     };
     // A quantifier standing alone at the start of its clause is the subject: `Most said
     // …`, `; some accused …`.
+    // Not a noun modifier: `Most forecast models give …`.
+    let modifies_a_noun = || {
+        cue_word.eq_ignore_ascii_case(lemma)
+            && pa.toks.get(c.end).is_some_and(|t| {
+                t.is_word()
+                    && !t.cap
+                    && t.class & words::FUNCTION == 0
+                    && pa.bytes(c.end).ends_with(b"s")
+            })
+    };
     let lone_quantifier = || {
         c.first > s_start
-        && pa.is_class(c.first - 1, words::LONE_QUANTIFIER)
-        && (c.first - 1 == s_start
-            || pa.toks[c.first - 2].kind == TokKind::Punct
-            || pa.has(c.first - 2, words::AND_BUT))
-        // Not a noun modifier: `Most forecast models give …`.
-        && !(cue_word.eq_ignore_ascii_case(lemma)
-            && pa.toks.get(c.end).is_some_and(|t| {
-                t.is_word() && !t.cap && t.class & words::FUNCTION == 0 && pa.bytes(c.end).ends_with(b"s")
-            }))
+            && pa.is_class(c.first - 1, words::LONE_QUANTIFIER)
+            && (c.first - 1 == s_start
+                || pa.toks[c.first - 2].kind == TokKind::Punct
+                || pa.has(c.first - 2, words::AND_BUT))
+            && !modifies_a_noun()
     };
     // (Read only after a determiner or a possessive, below.)
     let closing_number = || {
@@ -2888,19 +2898,20 @@ fn verb_cue(
             // Nothing said after the cue: punctuation, or a short adjunct (`said on Monday`,
             // `told reporters`).
             let nothing_after = || {
+                if s_end < c.end || s_end - c.end > REACH {
+                    return false;
+                }
                 let words_after = (c.end..s_end.min(c.end + REACH))
                     .filter(|&k| pa.toks[k].is_word())
                     .take(9)
                     .count();
-                s_end - c.end <= REACH
-                    && (words_after == 0
-                        || (words_after <= 8
-                            && (pa.has(c.end, words::ADJUNCT)
-                                || (lemma_has(lemma, words::HEARER_LEMMA)
-                                    && hearer_object(pa, c.end)))
-                            && !(c.end..s_end.min(c.end + REACH)).any(|k| {
-                                pa.is_class(k, words::THAT) || pa.toks[k].kind == TokKind::Open
-                            })))
+                words_after == 0
+                    || (words_after <= 8
+                        && (pa.has(c.end, words::ADJUNCT)
+                            || (lemma_has(lemma, words::HEARER_LEMMA) && hearer_object(pa, c.end)))
+                        && !(c.end..s_end.min(c.end + REACH)).any(|k| {
+                            pa.is_class(k, words::THAT) || pa.toks[k].kind == TokKind::Open
+                        }))
             };
             if nothing_after()
                 && !(c.end..s_end.min(c.end + REACH)).any(|k| pa.is_class(k, words::THAT))
