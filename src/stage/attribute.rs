@@ -2519,9 +2519,7 @@ fn verb_cue(
                 && (pa.bytes(k - 2).first().is_some_and(u8::is_ascii_digit)
                     || pa.is_class(k - 2, words::NUMBER)))
     };
-    // A quantifier standing alone at the start of its clause is the subject: `Most said
-    // …`, `; some accused …`.
-    // Not a noun modifier: `Most forecast models give …`.
+    // Whether the cue is a noun a quantifier modifies (`Most forecast models give …`).
     let modifies_a_noun = || {
         cue_word.eq_ignore_ascii_case(lemma)
             && pa.toks.get(c.end).is_some_and(|t| {
@@ -2531,6 +2529,8 @@ fn verb_cue(
                     && pa.bytes(c.end).ends_with(b"s")
             })
     };
+    // A quantifier standing alone at the start of its clause is the subject: `Most said
+    // …`, `; some accused …`.
     let lone_quantifier = || {
         c.first > s_start
             && pa.is_class(c.first - 1, words::LONE_QUANTIFIER)
