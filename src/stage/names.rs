@@ -172,17 +172,32 @@ fn meta(h: u64, len: usize) -> u32 {
 fn load8(b: &[u8]) -> u64 {
     let n = b.len();
     if n >= 8 {
-        return u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+        return first8(b);
     }
     if n >= 4 {
-        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
-        return u64::from(lo) | (u64::from(hi) << 32);
+        let (lo, hi) = ends4(b);
+        return lo | (hi << 32);
     }
     if n == 0 {
         return 0;
     }
     u64::from(b[0]) | (u64::from(b[n / 2]) << 8) | (u64::from(b[n - 1]) << 16)
+}
+
+/// The first eight bytes of `b` (at least eight long), little-endian.
+#[inline(always)]
+fn first8(b: &[u8]) -> u64 {
+    u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+}
+
+/// The first four and the last four bytes of `b` (four to eight long), each little-endian:
+/// two loads that overlap when `b` is shorter than eight bytes.
+#[inline(always)]
+fn ends4(b: &[u8]) -> (u64, u64) {
+    let n = b.len();
+    let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+    let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+    (u64::from(lo), u64::from(hi))
 }
 
 /// ASCII-lowercases eight ASCII bytes at once.
@@ -586,13 +601,12 @@ impl FoldHash {
 fn pack_le(b: &[u8]) -> u64 {
     let n = b.len();
     if n >= 8 {
-        return u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+        return first8(b);
     }
     if n >= 4 {
-        // Two overlapping loads: the bytes they share are the same.
-        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
-        return u64::from(lo) | (u64::from(hi) << (8 * (n - 4)));
+        // The last four bytes shifted to their place: the bytes the two share are the same.
+        let (lo, hi) = ends4(b);
+        return lo | (hi << (8 * (n - 4)));
     }
     b.iter().rev().fold(0, |acc, &x| acc << 8 | u64::from(x))
 }

@@ -888,16 +888,11 @@ mod tests {
     /// in the whole list).
     fn tokens(text: &str, marks: &[(Span, bool)], quoted: &[Span]) -> Vec<Tok> {
         let (span, abbreviations) = (Span::new(0, text.len()), Abbreviations::english());
+        let run = |out: &mut Vec<Tok>, breakable: &mut Vec<usize>| {
+            tokenize(text, span, abbreviations, marks, quoted, out, breakable);
+        };
         let (mut out, mut breakable) = (Vec::new(), Vec::new());
-        tokenize(
-            text,
-            span,
-            abbreviations,
-            marks,
-            quoted,
-            &mut out,
-            &mut breakable,
-        );
+        run(&mut out, &mut breakable);
         for t in out.iter().filter(|t| t.is_word()) {
             assert_eq!(t.class, words::classes(&text[t.span]), "{}", &text[t.span]);
         }
@@ -906,15 +901,7 @@ mod tests {
             .collect();
         assert_eq!(breakable, expected, "{text}");
         let (mut twice, mut breakable_twice) = (out.clone(), breakable.clone());
-        tokenize(
-            text,
-            span,
-            abbreviations,
-            marks,
-            quoted,
-            &mut twice,
-            &mut breakable_twice,
-        );
+        run(&mut twice, &mut breakable_twice);
         let key = |t: &Tok| (t.span, t.kind, t.cap, t.quoted, t.class);
         assert!(
             twice[out.len()..].iter().map(key).eq(out.iter().map(key)),
