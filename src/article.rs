@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Claim, Cue, Mention, ParagraphId, Quotation, Quote, SentenceId, Span, Speaker, SpeakerId,
+    Claim, Cue, IdRange, Mention, ParagraphId, Quotation, Quote, SentenceId, Span, Speaker,
+    SpeakerId,
 };
 
 /// One parsed news article: its structure, quotations, attributed quotes, speakers and
@@ -61,7 +62,7 @@ pub struct Paragraph {
     /// The paragraph's text without the surrounding whitespace.
     pub span: Span,
     /// Its sentences, in order; they tile the paragraph (whitespace between them excepted).
-    pub sentences: Vec<SentenceId>,
+    pub sentences: IdRange<SentenceId>,
     /// Whether the paragraph is a bullet point (a key point before the body, or a list item).
     pub bullet: bool,
     /// Whether the paragraph is the headline (the span [`Article::headline`] gives). Headlines

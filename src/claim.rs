@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{QuoteId, Span, SpeakerId};
+use crate::{QuoteId, SmallList, Span, SpeakerId};
 
 /// What kind of speech act a claim's cue makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -66,7 +66,7 @@ pub struct Claim {
     /// What was claimed.
     pub content: Span,
     /// The quotes that carry it.
-    pub quotes: Vec<QuoteId>,
+    pub quotes: SmallList<QuoteId>,
     /// The kind of speech act, from the cue.
     pub modality: Modality,
     /// Whether the content is hedged (could, might, likely).
@@ -83,5 +83,5 @@ pub struct Claim {
     /// A time expression next to the cue (`on Wednesday`, `In February`).
     pub time: Option<Span>,
     /// Sentences that comment on the claim's support (`He presented no evidence …`).
-    pub evidence: Vec<Span>,
+    pub evidence: SmallList<Span>,
 }

@@ -4,7 +4,9 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::stage::{attribute, claims, coref, quotation, sentence, structure};
-use crate::{Article, Error, ErrorKind, Paragraph, ParagraphId, PatternSet, Sentence, SentenceId};
+use crate::{
+    Article, Error, ErrorKind, IdRange, Paragraph, ParagraphId, PatternSet, Sentence, SentenceId,
+};
 
 /// Builds a [`Parser`] with options.
 ///
@@ -242,9 +244,10 @@ fn run<'a>(config: &Config, text: &'a str) -> Article<'a> {
         }));
         article.paragraphs.push(Paragraph {
             span: block.span,
-            sentences: (first..article.sentences.len())
-                .map(SentenceId::from_index)
-                .collect(),
+            sentences: IdRange::new(
+                SentenceId::from_index(first),
+                SentenceId::from_index(article.sentences.len()),
+            ),
             bullet: block.bullet,
             headline: p == 0 && layout.headline.is_some(),
         });

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{ParagraphId, PatternId, QuotationId, QuoteId, SentenceId, Span, SpeakerId};
+use crate::{ParagraphId, PatternId, QuotationId, QuoteId, SentenceId, SmallList, Span, SpeakerId};
 
 /// How a quote reports what was said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -110,7 +110,7 @@ pub struct Quote {
     pub content: Span,
     /// The content's parts: one, or two and more when the attribution interrupts the quote
     /// (`"A," she said, "B."`).
-    pub segments: Vec<Span>,
+    pub segments: SmallList<Span>,
     /// Whether the content is in quotation marks (direct and mixed quotes usually are).
     pub marked: bool,
     /// The paragraph the quote starts in.
@@ -130,7 +130,7 @@ pub struct Quote {
     /// The pattern the cue matched, when it came from the pattern set.
     pub pattern: Option<PatternId>,
     /// The quotations (pairs of marks) the quote is made of.
-    pub quotations: Vec<QuotationId>,
+    pub quotations: SmallList<QuotationId>,
     /// The enclosing quote, for a quote nested in another.
     pub parent: Option<QuoteId>,
     /// The rule that attributed it.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{QuoteId, Span, SpeakerId};
+use crate::{QuoteId, SmallList, Span, SpeakerId};
 
 /// What a mention looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -94,15 +94,15 @@ pub struct Speaker {
     /// Person, organisation, group or unnamed source.
     pub kind: SpeakerKind,
     /// Titles from every mention (`Kremlin Press Secretary`, `former Russian President`).
-    pub titles: Vec<Span>,
+    pub titles: SmallList<Span>,
     /// Roles from appositions (`the Russian Security Council's deputy chairman`).
-    pub roles: Vec<Span>,
+    pub roles: SmallList<Span>,
     /// Every mention of it, pronouns that resolved to it included.
-    pub mentions: Vec<Span>,
+    pub mentions: SmallList<Span>,
     /// The quotes attributed to it.
-    pub quotes: Vec<QuoteId>,
+    pub quotes: SmallList<QuoteId>,
     /// Gender, when the article shows it.
     pub gender: Option<Gender>,
     /// The words that show the gender (`he`, `Mrs.`).
-    pub gender_evidence: Vec<Span>,
+    pub gender_evidence: SmallList<Span>,
 }

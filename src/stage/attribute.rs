@@ -22,7 +22,7 @@ use crate::stage::token::{tokenize, Tok, TokKind};
 use crate::stage::{names, scratch, words};
 use crate::{
     Article, Mention, MentionKind, ParagraphId, PatternId, PatternKind, QuotationId, QuotationRole,
-    Quote, QuoteKind, Rule, SentenceId, Span,
+    Quote, QuoteKind, Rule, SentenceId, SmallList, Span,
 };
 
 /// How many tokens the sieves look at around a cue or mark: attributions are short, and the
@@ -143,14 +143,14 @@ struct Source {
 #[derive(Debug, Clone)]
 struct Draft {
     kind: QuoteKind,
-    segments: Vec<Span>,
+    segments: SmallList<Span>,
     span: Span,
     marked: bool,
     paragraph: ParagraphId,
     source: Option<Source>,
     cue: Option<Span>,
     pattern: Option<PatternId>,
-    quotations: Vec<QuotationId>,
+    quotations: SmallList<QuotationId>,
     rule: Rule,
 }
 
@@ -1028,7 +1028,7 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
         sent.clear();
         sent_ids.clear();
         let mut t = 0;
-        for &sid in &para.sentences {
+        for sid in &para.sentences {
             let s = article.sentences[sid.index()].span;
             let first = t;
             // Token starts increase: the sentence's tokens are those before the first one
@@ -1640,14 +1640,14 @@ fn direct_draft(
 ) -> Draft {
     Draft {
         kind: QuoteKind::Direct,
-        segments: vec![q.content],
+        segments: SmallList::one(q.content),
         span: q.span,
         marked: true,
         paragraph: pid,
         source,
         cue: cue.map(|c| c.span),
         pattern: cue.map(|c| c.pattern),
-        quotations: vec![q.id],
+        quotations: SmallList::one(q.id),
         rule,
     }
 }
@@ -1708,8 +1708,8 @@ fn reported_sieves(
         // A content that is exactly one quotation is a direct quote; one holding a quoted
         // fragment is mixed.
         let mut kind = QuoteKind::Indirect;
-        let mut quotations = Vec::new();
-        let mut segments = vec![content];
+        let mut quotations = SmallList::new();
+        let mut segments = SmallList::one(content);
         let mut span = content;
         // Quotations are sorted and do not overlap: look at the few the content reaches.
         let q_lo = quos.partition_point(|q| q.span.end <= content.start);
@@ -1824,7 +1824,7 @@ fn reported_sieves(
                 });
                 if plain {
                     let whole = Span::new(pa.toks[0].span.start, content.end);
-                    segments = vec![whole];
+                    segments = SmallList::one(whole);
                     span = whole;
                 }
             }
@@ -4165,14 +4165,14 @@ fn continuation_sieve(
             latest = Some((q.span.start, drafts.len()));
             drafts.push(Draft {
                 kind: QuoteKind::Direct,
-                segments: vec![q.content],
+                segments: SmallList::one(q.content),
                 span: q.span,
                 marked: true,
                 paragraph: pid,
                 source: Some(*s),
                 cue: *c,
                 pattern: *p,
-                quotations: vec![q.id],
+                quotations: SmallList::one(q.id),
                 rule: Rule::Leading,
             });
             continue;
@@ -4196,14 +4196,14 @@ fn continuation_sieve(
         };
         let d = Draft {
             kind: QuoteKind::Direct,
-            segments: vec![q.content],
+            segments: SmallList::one(q.content),
             span: q.span,
             marked: true,
             paragraph: pid,
             source,
             cue,
             pattern,
-            quotations: vec![q.id],
+            quotations: SmallList::one(q.id),
             rule,
         };
         q.taken = Some(drafts.len());
@@ -4296,8 +4296,8 @@ fn label_sieve(
     }
     // Quotations inside are the speaker's too; one that is all of it makes a direct quote.
     let mut kind = QuoteKind::Indirect;
-    let mut quotations = Vec::new();
-    let mut segments = vec![content];
+    let mut quotations = SmallList::new();
+    let mut segments = SmallList::one(content);
     let mut span = content;
     for q in quos
         .iter_mut()
@@ -4305,7 +4305,7 @@ fn label_sieve(
         .take(16)
     {
         kind = if content.start >= q.content.start && content.end <= q.span.end {
-            segments = vec![q.content];
+            segments = SmallList::one(q.content);
             QuoteKind::Direct
         } else {
             QuoteKind::Mixed
@@ -4316,7 +4316,7 @@ fn label_sieve(
         q.taken = Some(drafts.len());
     }
     if kind == QuoteKind::Mixed {
-        segments = vec![span];
+        segments = SmallList::one(span);
     }
     drafts.push(Draft {
         kind,

@@ -16,8 +16,8 @@ use crate::stage::coref::paragraph_index;
 use crate::stage::names::{self, flag, lexicon_entries, Token};
 use crate::stage::scratch;
 use crate::{
-    Article, Claim, Cue, MentionKind, Modality, PatternKind, Quote, QuoteId, Rule, Span, SpeakerId,
-    SpeakerKind,
+    Article, Claim, Cue, MentionKind, Modality, PatternKind, Quote, QuoteId, Rule, SmallList, Span,
+    SpeakerId, SpeakerKind,
 };
 
 /// How many words on each side of the cue are read for relay, medium, addressee and time.
@@ -787,7 +787,7 @@ fn build(
         mention: quote.mention,
         cue,
         content: quote.content,
-        quotes: vec![QuoteId::from_index(q)],
+        quotes: SmallList::one(QuoteId::from_index(q)),
         modality,
         hedged: hedged(text, quote, words, buf, lowered, content_tokens),
         negated: modality == Modality::Denial,
@@ -795,7 +795,7 @@ fn build(
         medium: None,
         addressee: None,
         time: None,
-        evidence: Vec::new(),
+        evidence: SmallList::new(),
     };
     let Some(cue) = cue else {
         return claim;

@@ -18,7 +18,8 @@ use std::collections::hash_map::Entry;
 
 use crate::stage::names::{self, Analysis, NameRun, Pronoun, Scratch};
 use crate::{
-    Article, Gender, Mention, MentionKind, QuoteId, Span, Speaker, SpeakerId, SpeakerKind,
+    Article, Gender, Mention, MentionKind, QuoteId, SmallList, Span, Speaker, SpeakerId,
+    SpeakerKind,
 };
 
 /// How many paragraphs back a pronoun may look for its entity.
@@ -173,12 +174,12 @@ struct Entity {
     first_seen: usize,
     last_seen: usize,
     last_paragraph: usize,
-    titles: Vec<Span>,
-    roles: Vec<Span>,
-    mentions: Vec<Span>,
-    quotes: Vec<QuoteId>,
+    titles: SmallList<Span>,
+    roles: SmallList<Span>,
+    mentions: SmallList<Span>,
+    quotes: SmallList<QuoteId>,
     gender: Option<Gender>,
-    evidence: Vec<Span>,
+    evidence: SmallList<Span>,
 }
 
 impl Entity {
@@ -193,12 +194,12 @@ impl Entity {
             first_seen: at,
             last_seen: at,
             last_paragraph: paragraph,
-            titles: Vec::new(),
-            roles: Vec::new(),
-            mentions: Vec::new(),
-            quotes: Vec::new(),
+            titles: SmallList::new(),
+            roles: SmallList::new(),
+            mentions: SmallList::new(),
+            quotes: SmallList::new(),
             gender: None,
-            evidence: Vec::new(),
+            evidence: SmallList::new(),
         }
     }
 
@@ -579,7 +580,7 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
         if let Some(e) = i.and_then(|i| linked[i]) {
             let quotes = &mut linker.entities[e].quotes;
             if quotes.is_empty() {
-                quotes.reserve_exact(counts[e]);
+                quotes.reserve(counts[e]);
             }
             quotes.push(QuoteId::from_index(q));
         }
@@ -610,7 +611,7 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
             // Mentions come in text order: a repeat can only be the last one pushed.
             if ent.mentions.last() != Some(&m.span) {
                 if ent.mentions.is_empty() {
-                    ent.mentions.reserve_exact(counts[e]);
+                    ent.mentions.reserve(counts[e]);
                 }
                 ent.mentions.push(m.span);
             }
@@ -767,7 +768,7 @@ fn apposition(
 }
 
 /// Adds `span` unless a span with the same text (ignoring case) is there.
-fn push_unique(text: &str, list: &mut Vec<Span>, span: Span) {
+fn push_unique(text: &str, list: &mut SmallList<Span>, span: Span) {
     let s = &text[span];
     if !list.iter().any(|&x| names::eq_fold(&text[x], s)) {
         list.push(span);
@@ -1246,8 +1247,8 @@ pub(crate) mod testkit {
     //! would fill them.
 
     use crate::{
-        Article, Mention, MentionKind, Paragraph, ParagraphId, PatternSet, Quote, QuoteKind, Rule,
-        Sentence, SentenceId, Span,
+        Article, IdRange, Mention, MentionKind, Paragraph, ParagraphId, PatternSet, Quote,
+        QuoteKind, Rule, Sentence, SentenceId, SmallList, Span,
     };
 
     /// An article with its paragraphs, sentences and cues, and nothing attributed. Sentences
@@ -1276,9 +1277,10 @@ pub(crate) mod testkit {
             }
             article.paragraphs.push(Paragraph {
                 span: block.span,
-                sentences: (first..article.sentences.len())
-                    .map(SentenceId::from_index)
-                    .collect(),
+                sentences: IdRange::new(
+                    SentenceId::from_index(first),
+                    SentenceId::from_index(article.sentences.len()),
+                ),
                 bullet: false,
                 headline: false,
             });
@@ -1420,7 +1422,7 @@ pub(crate) mod testkit {
             kind,
             span: content,
             content,
-            segments: vec![content],
+            segments: SmallList::one(content),
             marked: kind != QuoteKind::Indirect,
             paragraph,
             sentence: SentenceId::from_index(sentence),
@@ -1429,7 +1431,7 @@ pub(crate) mod testkit {
             source: mention,
             cue,
             pattern,
-            quotations: Vec::new(),
+            quotations: SmallList::new(),
             parent: None,
             rule,
             confidence: 1.0,

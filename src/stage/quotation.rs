@@ -1130,11 +1130,12 @@ fn role(text: &str, para: Span, q: &Quotation) -> QuotationRole {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::IdRange;
 
     fn one_paragraph(text: &str) -> Vec<Quotation> {
         let para = Paragraph {
             span: Span::new(0, text.len()),
-            sentences: Vec::new(),
+            sentences: IdRange::default(),
             bullet: false,
             headline: false,
         };
@@ -1478,7 +1479,7 @@ mod tests {
                 let start = pos + lead;
                 out.push(Paragraph {
                     span: Span::new(start, start + trimmed.len()),
-                    sentences: Vec::new(),
+                    sentences: IdRange::default(),
                     bullet: false,
                     headline: false,
                 });
