@@ -267,6 +267,15 @@ fn plain_run(
         // punctuation that joins nothing, or `stop`; a space after it is passed over here.
         // Any other word is read by [`joined_word`].
         let after = 'ends: {
+            // The common case first, in one test of where it ends and one of what follows:
+            // the word ends inside the stretch, before a space or punctuation that joins
+            // nothing (as below).
+            if e < run_end {
+                let follows = AFTER_WORD[usize::from(bytes[e])];
+                if follows != ALNUM {
+                    break 'ends e + usize::from(follows);
+                }
+            }
             if e >= stop {
                 // At `stop` the word ends, unless it ran past `run.end` (which `stop` then
                 // is not): `e == run_end` only when both are `stop`.
@@ -277,7 +286,8 @@ fn plain_run(
                 let next = bytes[e];
                 // A space or punctuation that joins nothing ends the word, in one test
                 // (which of them it is, too irregular for a branch, only says whether the
-                // space is passed over: `SPACE` is 1, `OTHER` 0).
+                // space is passed over: `SPACE` is 1, `OTHER` 0); tested above already
+                // unless the word ends at `run.end`.
                 let follows = AFTER_WORD[usize::from(next)];
                 if follows != ALNUM {
                     break 'ends e + usize::from(follows);
