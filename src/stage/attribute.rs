@@ -2238,9 +2238,9 @@ fn clause_breaks(
                                         && (n2.class & (words::BE | words::AUX) != 0
                                             || (v.len() > 4 && v.ends_with("ed")))))
                         }))
-                    // `, believing …`, `, implicitly putting …`: a participle clause.
+                    // `, believing …`, `, implicitly putting …`: a participle clause (the
+                    // cheap test of the words first).
                     || (w == ","
-                        && !relative_insert(text, toks, k)
                         && next.is_some_and(|n| {
                             let v = &text[n.span];
                             let v = if v.ends_with("ly") {
@@ -2249,7 +2249,8 @@ fn clause_breaks(
                                 v
                             };
                             !n.cap && v.len() > 4 && v.ends_with("ing")
-                        }))
+                        })
+                        && !relative_insert(text, toks, k))
             }
             // `and`/`but` before a second cue, perhaps after an adverb: `said X and added
             // Y`, `mocking X and pointedly saying Y`. A second verb of the reported clause's
