@@ -3648,10 +3648,11 @@ fn raising(
     s_end: usize,
 ) -> Found {
     let active = is_in(RAISING_VERBS, lemma);
+    // The tokens first: most cues are not passive, and the lemma's test is a lookup.
     let passive = !active
-        && (lemma_has(lemma, words::PASSIVE_LEMMA) || passive_preposition(lemma).is_some())
         && !pa.bytes(c.first).ends_with(b"ing")
-        && is_passive(pa, s_start, c.first);
+        && is_passive(pa, s_start, c.first)
+        && (lemma_has(lemma, words::PASSIVE_LEMMA) || passive_preposition(lemma).is_some());
     if !(active || passive) || c.end >= s_end {
         return None;
     }
