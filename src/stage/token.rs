@@ -419,7 +419,9 @@ fn joined_word(
             let key = (load8(bytes, at) | LOWER) & LOW_BYTES[len];
             (end, after, lookups.table.short(key))
         }
-        Some((end, after, _)) => (end, after, words::classes_in(lookups.table, &text[at..end])),
+        // Any other joined word has no classes: no listed word has a byte that is not ASCII,
+        // nor a joiner when it is longer than [`words::SHORT`] bytes (`words` tests both).
+        Some((end, after, _)) => (end, after, 0),
         None => {
             let end = ascii_word_end(text, at, run.stop, run.end_of, lookups.abbreviations);
             let after = if bytes.get(end) == Some(&b' ') {

@@ -488,6 +488,22 @@ mod tests {
         assert!(long > 0 && long * 2 <= LONG_SLOTS, "{long} long words");
     }
 
+    /// The tokenizer gives a word joined by a right single quotation mark, or joined and
+    /// longer than [`SHORT`] bytes, no classes without looking it up: no listed word may
+    /// have such a spelling.
+    #[test]
+    fn listed_words_are_ascii_and_only_short_ones_have_joiners() {
+        for &(_, words) in CLASS_LISTS {
+            for w in words {
+                assert!(w.is_ascii(), "{w}");
+                assert!(
+                    w.len() <= SHORT || w.bytes().all(|b| b.is_ascii_alphanumeric()),
+                    "{w}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn lookups_ignore_case_and_combine_classes() {
         assert_ne!(classes("The") & DETERMINER, 0);
