@@ -119,14 +119,44 @@ pub(crate) fn tokenize(
             break;
         }
         let b = bytes[at];
+        while next_mark < at {
+            mi += 1;
+            next_mark = mark_start(mi);
+        }
+        if next_mark == at {
+            // A quotation mark, read without decoding: it is no space, nor a capital (a
+            // quotation character never is), and has no classes.
+            let kind = if marks[mi].1 {
+                TokKind::Open
+            } else {
+                TokKind::Close
+            };
+            // A mark may be two characters (`''`): the token covers it all, and at least
+            // its first character.
+            let end = marks[mi].0.end.max(at + utf8_len(b)).min(end_of);
+            while quote.end <= at {
+                qi += 1;
+                quote = quote_span(qi);
+            }
+            out.push(Tok {
+                span: Span::new(at, end),
+                kind,
+                cap: false,
+                quoted: kind == TokKind::Close && quote.start <= at && end <= quote.end,
+                class: 0,
+            });
+            at = end;
+            continue;
+        }
+        // From here on no mark starts at `at`.
         let (c, len) = if b < 0x80 {
             match BYTE[usize::from(b)] {
                 SPACE => {
                     at += 1;
                     continue;
                 }
-                // The common case: a word of ASCII letters and digits, not at a mark.
-                ALNUM if at < next_mark => {
+                // The common case: a word of ASCII letters and digits.
+                ALNUM => {
                     let stop = next_mark.min(end_of);
                     let (e, class) = match short_word(bytes, at, stop, table) {
                         Some(short) => short,
@@ -165,19 +195,7 @@ pub(crate) fn tokenize(
             }
             (c, len)
         };
-        while next_mark < at {
-            mi += 1;
-            next_mark = mark_start(mi);
-        }
-        let (kind, end) = if next_mark == at {
-            let kind = if marks[mi].1 {
-                TokKind::Open
-            } else {
-                TokKind::Close
-            };
-            // A mark may be two characters (`''`): the token covers it all.
-            (kind, marks[mi].0.end.max(at + len).min(end_of))
-        } else if word_char(c) {
+        let (kind, end) = if word_char(c) {
             (
                 TokKind::Word,
                 word_end(
@@ -197,19 +215,19 @@ pub(crate) fn tokenize(
             qi += 1;
             quote = quote_span(qi);
         }
-        let in_quote = kind != TokKind::Open && quote.start <= at && end <= quote.end;
+        let class = if kind == TokKind::Word {
+            words::classes_in(table, &text[at..end])
+        } else {
+            words::punct_class(b)
+        };
         out.push(Tok {
             span: Span::new(at, end),
             kind,
             cap: c.is_uppercase(),
-            quoted: in_quote,
-            class: match kind {
-                TokKind::Word => words::classes_in(table, &text[at..end]),
-                TokKind::Punct => words::punct_class(bytes[at]),
-                _ => 0,
-            },
+            quoted: quote.start <= at && end <= quote.end,
+            class,
         });
-        note_breakable(out.last().map_or(0, |t| t.class), out.len(), breakable);
+        note_breakable(class, out.len(), breakable);
         at = end;
     }
 }
@@ -851,6 +869,16 @@ static ASCII_ALNUM: [bool; 256] = {
     }
     t
 };
+
+/// The length of the UTF-8 character whose first byte is `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
 
 /// The character at byte `at` of `text` and its length; ASCII without decoding.
 #[inline]
