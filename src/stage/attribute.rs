@@ -1032,8 +1032,13 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             let s = article.sentences[sid.index()].span;
             let first = t;
             // Token starts increase: the sentence's tokens are those before the first one
-            // starting at or after its end.
-            t += toks[t..].partition_point(|tok| tok.span.start < s.end);
+            // starting at or after its end (all the rest when the last one starts before it,
+            // as in the paragraph's last sentence: no search).
+            if toks.last().is_some_and(|tok| tok.span.start < s.end) {
+                t = toks.len();
+            } else {
+                t += toks[t..].partition_point(|tok| tok.span.start < s.end);
+            }
             if t > first {
                 sent.push((first, t));
             }
