@@ -1125,8 +1125,12 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             } else {
                 None
             };
-            // Words in the content, counted up to what the sieves need to know.
-            let from = toks.partition_point(|t| t.span.start < q.content.start);
+            // Words in the content, counted up to what the sieves need to know. (The
+            // content's tokens follow the opening mark's, which ends where it starts.)
+            let from = match open {
+                Some(i) => i + 1,
+                None => toks.partition_point(|t| t.span.start < q.content.start),
+            };
             let words = toks[from..]
                 .iter()
                 .take_while(|t| t.span.end <= q.content.end)
