@@ -413,6 +413,7 @@ fn alnum_classes(table: &words::Table, bytes: &[u8], at: usize, x: u64, len: usi
 /// join (a period, a comma, an apostrophe), or before a character that is not ASCII, or
 /// that runs past `run.end` (so it is not quoted, lying partly outside). Returns where the
 /// next token may start.
+#[cold]
 #[inline(never)]
 fn joined_word(
     text: &str,
