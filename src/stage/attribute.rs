@@ -1032,8 +1032,13 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             let s = article.sentences[sid.index()].span;
             let first = t;
             // Token starts increase: the sentence's tokens are those before the first one
-            // starting at or after its end.
-            t += toks[t..].partition_point(|tok| tok.span.start < s.end);
+            // starting at or after its end (all the rest when the last one starts before it,
+            // as in the paragraph's last sentence: no search).
+            if toks.last().is_some_and(|tok| tok.span.start < s.end) {
+                t = toks.len();
+            } else {
+                t += toks[t..].partition_point(|tok| tok.span.start < s.end);
+            }
             if t > first {
                 sent.push((first, t));
             }
@@ -1120,8 +1125,12 @@ pub(crate) fn run(config: &Config, text: &str, article: &mut Article<'_>) {
             } else {
                 None
             };
-            // Words in the content, counted up to what the sieves need to know.
-            let from = toks.partition_point(|t| t.span.start < q.content.start);
+            // Words in the content, counted up to what the sieves need to know. (The
+            // content's tokens follow the opening mark's, which ends where it starts.)
+            let from = match open {
+                Some(i) => i + 1,
+                None => toks.partition_point(|t| t.span.start < q.content.start),
+            };
             let words = toks[from..]
                 .iter()
                 .take_while(|t| t.span.end <= q.content.end)
@@ -2238,9 +2247,9 @@ fn clause_breaks(
                                         && (n2.class & (words::BE | words::AUX) != 0
                                             || (v.len() > 4 && v.ends_with("ed")))))
                         }))
-                    // `, believing …`, `, implicitly putting …`: a participle clause.
+                    // `, believing …`, `, implicitly putting …`: a participle clause (the
+                    // cheap test of the words first).
                     || (w == ","
-                        && !relative_insert(text, toks, k)
                         && next.is_some_and(|n| {
                             let v = &text[n.span];
                             let v = if v.ends_with("ly") {
@@ -2249,7 +2258,8 @@ fn clause_breaks(
                                 v
                             };
                             !n.cap && v.len() > 4 && v.ends_with("ing")
-                        }))
+                        })
+                        && !relative_insert(text, toks, k))
             }
             // `and`/`but` before a second cue, perhaps after an adverb: `said X and added
             // Y`, `mocking X and pointedly saying Y`. A second verb of the reported clause's
@@ -3647,10 +3657,11 @@ fn raising(
     s_end: usize,
 ) -> Found {
     let active = is_in(RAISING_VERBS, lemma);
+    // The tokens first: most cues are not passive, and the lemma's test is a lookup.
     let passive = !active
-        && (lemma_has(lemma, words::PASSIVE_LEMMA) || passive_preposition(lemma).is_some())
         && !pa.bytes(c.first).ends_with(b"ing")
-        && is_passive(pa, s_start, c.first);
+        && is_passive(pa, s_start, c.first)
+        && (lemma_has(lemma, words::PASSIVE_LEMMA) || passive_preposition(lemma).is_some());
     if !(active || passive) || c.end >= s_end {
         return None;
     }

@@ -119,14 +119,44 @@ pub(crate) fn tokenize(
             break;
         }
         let b = bytes[at];
+        while next_mark < at {
+            mi += 1;
+            next_mark = mark_start(mi);
+        }
+        if next_mark == at {
+            // A quotation mark, read without decoding: it is no space, nor a capital (a
+            // quotation character never is), and has no classes.
+            let kind = if marks[mi].1 {
+                TokKind::Open
+            } else {
+                TokKind::Close
+            };
+            // A mark may be two characters (`''`): the token covers it all, and at least
+            // its first character.
+            let end = marks[mi].0.end.max(at + utf8_len(b)).min(end_of);
+            while quote.end <= at {
+                qi += 1;
+                quote = quote_span(qi);
+            }
+            out.push(Tok {
+                span: Span::new(at, end),
+                kind,
+                cap: false,
+                quoted: kind == TokKind::Close && quote.start <= at && end <= quote.end,
+                class: 0,
+            });
+            at = end;
+            continue;
+        }
+        // From here on no mark starts at `at`.
         let (c, len) = if b < 0x80 {
             match BYTE[usize::from(b)] {
                 SPACE => {
                     at += 1;
                     continue;
                 }
-                // The common case: a word of ASCII letters and digits, not at a mark.
-                ALNUM if at < next_mark => {
+                // The common case: a word of ASCII letters and digits.
+                ALNUM => {
                     let stop = next_mark.min(end_of);
                     let (e, class) = match short_word(bytes, at, stop, table) {
                         Some(short) => short,
@@ -165,19 +195,7 @@ pub(crate) fn tokenize(
             }
             (c, len)
         };
-        while next_mark < at {
-            mi += 1;
-            next_mark = mark_start(mi);
-        }
-        let (kind, end) = if next_mark == at {
-            let kind = if marks[mi].1 {
-                TokKind::Open
-            } else {
-                TokKind::Close
-            };
-            // A mark may be two characters (`''`): the token covers it all.
-            (kind, marks[mi].0.end.max(at + len).min(end_of))
-        } else if word_char(c) {
+        let (kind, end) = if word_char(c) {
             (
                 TokKind::Word,
                 word_end(
@@ -197,19 +215,19 @@ pub(crate) fn tokenize(
             qi += 1;
             quote = quote_span(qi);
         }
-        let in_quote = kind != TokKind::Open && quote.start <= at && end <= quote.end;
+        let class = if kind == TokKind::Word {
+            words::classes_in(table, &text[at..end])
+        } else {
+            words::punct_class(b)
+        };
         out.push(Tok {
             span: Span::new(at, end),
             kind,
             cap: c.is_uppercase(),
-            quoted: in_quote,
-            class: match kind {
-                TokKind::Word => words::classes_in(table, &text[at..end]),
-                TokKind::Punct => words::punct_class(bytes[at]),
-                _ => 0,
-            },
+            quoted: quote.start <= at && end <= quote.end,
+            class,
         });
-        note_breakable(out.last().map_or(0, |t| t.class), out.len(), breakable);
+        note_breakable(class, out.len(), breakable);
         at = end;
     }
 }
@@ -267,6 +285,15 @@ fn plain_run(
         // punctuation that joins nothing, or `stop`; a space after it is passed over here.
         // Any other word is read by [`joined_word`].
         let after = 'ends: {
+            // The common case first, in one test of where it ends and one of what follows:
+            // the word ends inside the stretch, before a space or punctuation that joins
+            // nothing (as below).
+            if e < run_end {
+                let follows = AFTER_WORD[usize::from(bytes[e])];
+                if follows != ALNUM {
+                    break 'ends e + usize::from(follows);
+                }
+            }
             if e >= stop {
                 // At `stop` the word ends, unless it ran past `run.end` (which `stop` then
                 // is not): `e == run_end` only when both are `stop`.
@@ -277,7 +304,8 @@ fn plain_run(
                 let next = bytes[e];
                 // A space or punctuation that joins nothing ends the word, in one test
                 // (which of them it is, too irregular for a branch, only says whether the
-                // space is passed over: `SPACE` is 1, `OTHER` 0).
+                // space is passed over: `SPACE` is 1, `OTHER` 0); tested above already
+                // unless the word ends at `run.end`.
                 let follows = AFTER_WORD[usize::from(next)];
                 if follows != ALNUM {
                     break 'ends e + usize::from(follows);
@@ -385,6 +413,7 @@ fn alnum_classes(table: &words::Table, bytes: &[u8], at: usize, x: u64, len: usi
 /// join (a period, a comma, an apostrophe), or before a character that is not ASCII, or
 /// that runs past `run.end` (so it is not quoted, lying partly outside). Returns where the
 /// next token may start.
+#[cold]
 #[inline(never)]
 fn joined_word(
     text: &str,
@@ -409,7 +438,9 @@ fn joined_word(
             let key = (load8(bytes, at) | LOWER) & LOW_BYTES[len];
             (end, after, lookups.table.short(key))
         }
-        Some((end, after, _)) => (end, after, words::classes_in(lookups.table, &text[at..end])),
+        // Any other joined word has no classes: no listed word has a byte that is not ASCII,
+        // nor a joiner when it is longer than [`words::SHORT`] bytes (`words` tests both).
+        Some((end, after, _)) => (end, after, 0),
         None => {
             let end = ascii_word_end(text, at, run.stop, run.end_of, lookups.abbreviations);
             let after = if bytes.get(end) == Some(&b' ') {
@@ -839,6 +870,16 @@ static ASCII_ALNUM: [bool; 256] = {
     }
     t
 };
+
+/// The length of the UTF-8 character whose first byte is `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
 
 /// The character at byte `at` of `text` and its length; ASCII without decoding.
 #[inline]

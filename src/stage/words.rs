@@ -103,12 +103,20 @@ pub(crate) const BREAK_PUNCT: u32 = 1 << 31;
 /// Whether a punctuation token whose first byte is `b` takes [`BREAK_PUNCT`].
 #[inline(always)]
 pub(crate) fn punct_class(b: u8) -> u32 {
-    if matches!(b, b',' | b';' | b'-' | 0xE2) {
-        BREAK_PUNCT
-    } else {
-        0
-    }
+    // By table, without a branch on the byte.
+    u32::from(BREAKS[usize::from(b)]) << BREAK_PUNCT.trailing_zeros()
 }
+
+/// Whether a punctuation token whose first byte is the index may break a clause
+/// ([`punct_class`]).
+static BREAKS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b',' as usize] = true;
+    t[b';' as usize] = true;
+    t[b'-' as usize] = true;
+    t[0xE2] = true;
+    t
+};
 
 /// Prepositions and adjectives that open a time adjunct ([`TIME_OPENERS`]).
 pub(crate) const TIME_OPENER: u32 = 1 << 26;
@@ -261,17 +269,24 @@ pub(crate) const LONGEST: usize = 16;
 pub(crate) struct Table {
     words: WordTable,
     first_letters: [u32; LONGEST + 1],
+    /// The words by their packed bytes, in one allocation: a lookup reaches all four of its
+    /// tables from one pointer.
+    packed: Box<Packed>,
+}
+
+/// The packed-key tables of [`Table`].
+struct Packed {
     /// The words of at most [`SHORT`] bytes by their bytes packed little-endian (no byte of
     /// a word is 0, so that tells its length too), open addressing with linear probing; 0
     /// marks a free slot.
-    short_keys: Box<[u64; SHORT_SLOTS]>,
+    short_keys: [u64; SHORT_SLOTS],
     /// The classes of the word in the same slot of `short_keys`.
-    short_classes: Box<[u32; SHORT_SLOTS]>,
+    short_classes: [u32; SHORT_SLOTS],
     /// The words of more than [`SHORT`] bytes, all ASCII letters and digits, by their
     /// [`Table::long`] key, open addressing with linear probing; `(0, 0)` marks a free slot.
-    long_keys: Box<[(u64, u64); LONG_SLOTS]>,
+    long_keys: [(u64, u64); LONG_SLOTS],
     /// The classes of the word in the same slot of `long_keys`.
-    long_classes: Box<[u32; LONG_SLOTS]>,
+    long_classes: [u32; LONG_SLOTS],
 }
 
 /// The longest word [`Table::short`] looks up, in bytes: with its length it fits one `u64`.
@@ -314,14 +329,14 @@ impl Table {
     pub(crate) fn short(&self, key: u64) -> u32 {
         let mut i = short_slot(key);
         loop {
-            let k = self.short_keys[i];
+            let k = self.packed.short_keys[i];
             // One test for both ends of the probe, `k == key` or `k == 0` (a free slot's
             // classes are 0), so that whether the word is listed takes no branch of its
             // own: most lookups end at the first slot either way. (Written as a minimum,
             // which compiles to a conditional move: `|` of the two tests becomes two
             // branches.)
             if (k ^ key).min(k) == 0 {
-                return self.short_classes[i];
+                return self.packed.short_classes[i];
             }
             i = (i + 1) % SHORT_SLOTS;
         }
@@ -335,10 +350,10 @@ impl Table {
         let key = (first, rest);
         let mut i = long_slot(key);
         loop {
-            let k = self.long_keys[i];
+            let k = self.packed.long_keys[i];
             // As in [`Table::short`]: a free slot's classes are 0.
             if (k.0 ^ key.0 | k.1 ^ key.1).min(k.0) == 0 {
-                return self.long_classes[i];
+                return self.packed.long_classes[i];
             }
             i = (i + 1) % LONG_SLOTS;
         }
@@ -348,22 +363,22 @@ impl Table {
     fn insert_long(&mut self, word: &str, classes: u32) {
         let key = (packed(word.as_bytes(), 0), packed(word.as_bytes(), 8));
         let mut i = long_slot(key);
-        while self.long_keys[i] != (0, 0) && self.long_keys[i] != key {
+        while self.packed.long_keys[i] != (0, 0) && self.packed.long_keys[i] != key {
             i = (i + 1) % LONG_SLOTS;
         }
-        self.long_keys[i] = key;
-        self.long_classes[i] |= classes;
+        self.packed.long_keys[i] = key;
+        self.packed.long_classes[i] |= classes;
     }
 
     /// Adds a word of at most seven ASCII bytes to the packed short-word table.
     fn insert_short(&mut self, word: &str, classes: u32) {
         let key = packed(word.as_bytes(), 0);
         let mut i = short_slot(key);
-        while self.short_keys[i] != 0 && self.short_keys[i] != key {
+        while self.packed.short_keys[i] != 0 && self.packed.short_keys[i] != key {
             i = (i + 1) % SHORT_SLOTS;
         }
-        self.short_keys[i] = key;
-        self.short_classes[i] |= classes;
+        self.packed.short_keys[i] = key;
+        self.packed.short_classes[i] |= classes;
     }
 }
 
@@ -414,10 +429,12 @@ static TABLE: Lazy<Table> = Lazy::new(|| {
     let mut table = Table {
         words: WordTable::default(),
         first_letters: [0; LONGEST + 1],
-        short_keys: Box::new([0; SHORT_SLOTS]),
-        short_classes: Box::new([0; SHORT_SLOTS]),
-        long_keys: Box::new([(0, 0); LONG_SLOTS]),
-        long_classes: Box::new([0; LONG_SLOTS]),
+        packed: Box::new(Packed {
+            short_keys: [0; SHORT_SLOTS],
+            short_classes: [0; SHORT_SLOTS],
+            long_keys: [(0, 0); LONG_SLOTS],
+            long_classes: [0; LONG_SLOTS],
+        }),
     };
     for &(bit, words) in CLASS_LISTS {
         for w in words {
@@ -473,10 +490,26 @@ mod tests {
         // slots, and stay sparse enough that most lookups end at the first one. A word list
         // that outgrows them fails here, not as a hang at the first parse.
         let t = table();
-        let short = t.short_keys.iter().filter(|&&k| k != 0).count();
-        let long = t.long_keys.iter().filter(|&&k| k != (0, 0)).count();
+        let short = t.packed.short_keys.iter().filter(|&&k| k != 0).count();
+        let long = t.packed.long_keys.iter().filter(|&&k| k != (0, 0)).count();
         assert!(short > 0 && short * 2 <= SHORT_SLOTS, "{short} short words");
         assert!(long > 0 && long * 2 <= LONG_SLOTS, "{long} long words");
+    }
+
+    /// The tokenizer gives a word joined by a right single quotation mark, or joined and
+    /// longer than [`SHORT`] bytes, no classes without looking it up: no listed word may
+    /// have such a spelling.
+    #[test]
+    fn listed_words_are_ascii_and_only_short_ones_have_joiners() {
+        for &(_, words) in CLASS_LISTS {
+            for w in words {
+                assert!(w.is_ascii(), "{w}");
+                assert!(
+                    w.len() <= SHORT || w.bytes().all(|b| b.is_ascii_alphanumeric()),
+                    "{w}"
+                );
+            }
+        }
     }
 
     #[test]
