@@ -1981,6 +1981,10 @@ pub(crate) struct Analysis {
     pub(crate) name_words: usize,
     /// The whole mention without surrounding punctuation (a bullet, a comma).
     pub(crate) whole: Option<Span>,
+    /// [`phrase_head`] of `title` for a person and of `name` for an organisation, read
+    /// from the mention's own tokens rather than from tokens made again (`None` when there
+    /// is none, or no such span).
+    pub(crate) span_head: Option<Span>,
 }
 
 impl Analysis {
@@ -1998,6 +2002,7 @@ impl Analysis {
             pronoun: None,
             name_words: 0,
             whole: None,
+            span_head: None,
         }
     }
 }
@@ -2109,6 +2114,11 @@ fn analyse_tokens(text: &str, tokens: &[Token], phrase: &mut String) -> Analysis
     if let Some(name) = organisation_name(text, chunk, phrase) {
         a.kind = MentionKind::Organisation;
         a.name = name;
+        // The name covers the last tokens of the chunk.
+        if let Some(name) = name {
+            let from = chunk.iter().rposition(|t| t.span.start == name.start);
+            a.span_head = from.and_then(|k| tokens_head(&chunk[k..]));
+        }
         return a;
     }
     // A person: a name at the end of the chunk.
@@ -2123,6 +2133,7 @@ fn analyse_tokens(text: &str, tokens: &[Token], phrase: &mut String) -> Analysis
         }
         fill_name(chunk, &split, &mut a);
         a.kind = MentionKind::Name;
+        a.span_head = tokens_head(&chunk[..split.name_start]);
         return a;
     }
     // A group: a plural head or determiner.
@@ -2414,6 +2425,14 @@ pub(crate) fn phrase_head(text: &str, span: Span, scratch: &mut Scratch) -> Opti
     let Scratch { tokens, buf, .. } = scratch;
     tokens.clear();
     tokenize(text, span, buf, tokens);
+    tokens_head(tokens)
+}
+
+/// [`phrase_head`] of the phrase of `tokens`. The tokens of a phrase inside a longer span
+/// (a mention's title) serve as well as those the phrase alone makes: they differ only in
+/// an opening mark before the first and what follows the last (a comma, a break), which
+/// the head is not read by.
+fn tokens_head(tokens: &[Token]) -> Option<Span> {
     let mut start = 0;
     while start < tokens.len() && tokens[start].is(class::DET) {
         start += 1;
