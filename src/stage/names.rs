@@ -2398,16 +2398,20 @@ fn fill_name(chunk: &[Token], split: &NameSplit, a: &mut Analysis) {
     let title = &chunk[..split.name_start];
     a.title = cover(title);
     a.head = Some(chunk[split.surname].span);
-    if let Some(h) = title.iter().rev().find(|t| t.is(class::HONORIFIC)) {
-        let gender = if h.is(class::MASCULINE) {
-            Some(Gender::Masculine)
-        } else if h.is(class::FEMININE) {
-            Some(Gender::Feminine)
-        } else {
-            None
-        };
-        a.honorific = Some((h.span, gender));
-    }
+    a.honorific = honorific_of(title);
+}
+
+/// The last courtesy title among the tokens of a title, and the gender it shows.
+fn honorific_of(title: &[Token]) -> Option<(Span, Option<Gender>)> {
+    let h = title.iter().rev().find(|t| t.is(class::HONORIFIC))?;
+    let gender = if h.is(class::MASCULINE) {
+        Some(Gender::Masculine)
+    } else if h.is(class::FEMININE) {
+        Some(Gender::Feminine)
+    } else {
+        None
+    };
+    Some((h.span, gender))
 }
 
 /// Whether the head word of a description names one person (a title word such as
@@ -2788,30 +2792,39 @@ fn flush_run(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<NameR
     let Some(split) = split_name(run) else {
         return;
     };
-    let mut a = Analysis::new(MentionKind::Name);
-    fill_name(run, &split, &mut a);
+    // The parts `fill_name` finds, made here without an analysis.
+    let surname = run[split.surname].span;
+    let first = run[split.name_start];
+    let given =
+        (split.surname > split.name_start && !first.is(class::PARTICLE)).then_some(first.span);
+    let suffix = cover(&run[split.surname + 1..]);
+    let title = &run[..split.name_start];
     // A title must hold a title word or an honorific (`Kremlin Press Secretary`), so that a
     // capitalised word before a surname (`Moscow`) is not taken for one; without either, a
     // lone word is kept as a bare surname (which names only someone already known).
-    let title = &run[..split.name_start];
-    if a.given.is_none() && !title.iter().any(|t| t.is(class::TITLE | class::HONORIFIC)) {
-        a.title = None;
-        a.honorific = None;
-        a.name = a.surname;
-        a.name_words = 1;
-    }
-    let (Some(name), Some(surname)) = (a.name, a.surname) else {
-        return;
+    let run = if given.is_none() && !title.iter().any(|t| t.is(class::TITLE | class::HONORIFIC)) {
+        NameRun {
+            name: surname,
+            title: None,
+            given,
+            surname,
+            suffix,
+            honorific: None,
+            words: 1,
+        }
+    } else {
+        let name = &run[split.name_start..];
+        NameRun {
+            name: cover(name).unwrap_or(surname),
+            title: cover(title),
+            given,
+            surname,
+            suffix,
+            honorific: honorific_of(title),
+            words: name.len(),
+        }
     };
-    out.push(NameRun {
-        name,
-        title: a.title,
-        given: a.given,
-        surname,
-        suffix: a.suffix,
-        honorific: a.honorific,
-        words: a.name_words,
-    });
+    out.push(run);
 }
 
 /// The key a surname is linked by: lowercase, without a possessive or an `al-` prefix.
