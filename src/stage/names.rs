@@ -548,7 +548,23 @@ pub(crate) fn eq_fold(a: &str, b: &str) -> bool {
 /// A hash of the lowercase form of `s`, for maps keyed by words without allocating: its
 /// bytes eight at a time (little-endian, the last group padded with zero bytes), then its
 /// length.
+#[inline]
 pub(crate) fn fold_hash(s: &str) -> u64 {
+    // The common key, an ASCII word of one to eight bytes, is one group: hashed here, in
+    // the caller, as the general path below hashes it.
+    let b = s.as_bytes();
+    if (1..=8).contains(&b.len()) {
+        let x = pack_le(b);
+        if x & 0x8080_8080_8080_8080 == 0 {
+            return FoldHash(mix(0, lower8(x))).finish(b.len());
+        }
+    }
+    fold_hash_any(s)
+}
+
+/// [`fold_hash`] of any text.
+#[inline(never)]
+fn fold_hash_any(s: &str) -> u64 {
     // An ASCII word lowercases byte by byte in place, so eight bytes at a time; the OR of
     // its bytes says whether it was ASCII after all (`lower8` of a byte that is not is no
     // lowercasing, so that hash is dropped).
