@@ -537,8 +537,21 @@ pub(crate) fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
 
 /// Whether two words are equal ignoring case.
 pub(crate) fn eq_fold(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        return a.eq_ignore_ascii_case(b);
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    if x.len() == y.len() {
+        // Eight bytes at a time: ASCII words are equal when each group lowercases alike
+        // (`lower8` is no lowercasing of other bytes, whose words are compared below).
+        let (mut any, mut same) = (0u64, true);
+        for (p, q) in x.chunks(8).zip(y.chunks(8)) {
+            let (p, q) = (pack_le(p), pack_le(q));
+            any |= p | q;
+            same &= lower8(p) == lower8(q);
+        }
+        if any & 0x8080_8080_8080_8080 == 0 {
+            return same;
+        }
+    } else if a.is_ascii() && b.is_ascii() {
+        return false;
     }
     a.chars()
         .flat_map(char::to_lowercase)
