@@ -3460,6 +3460,82 @@ mod tests {
     }
 
     #[test]
+    fn eq_fold_answers_as_lowercasing_by_characters_does() {
+        let words = [
+            "",
+            "a",
+            "A",
+            "b",
+            "Peskov",
+            "PESKOV",
+            "peskov",
+            "Peskova",
+            "Abcdefgh",
+            "ABCDEFGH",
+            "Abcdefgi",
+            "Abcdefghi",
+            "ABCDEFGHI",
+            "Abcdefghij-Klmnopq",
+            "ABCDEFGHIJ-KLMNOPQ",
+            "ABCDEFGHIJ-KLMNOPR",
+            "Łukasz",
+            "łukasz",
+            "ŁUKASZ",
+            "straße",
+            "STRASSE",
+            "K\u{212A}",
+            "kk",
+            "İ",
+            "i\u{307}",
+            "@",
+            "`",
+            "[]",
+            "{}",
+        ];
+        for a in words {
+            for b in words {
+                let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
+                assert_eq!(eq_fold(a, b), lower(a) == lower(b), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_mention_gives_the_head_of_its_title_and_of_its_organisation_name() {
+        // `span_head` is what `phrase_head` finds in the title (or name) alone.
+        for text in [
+            "Kremlin Press Secretary Dmitry Peskov",
+            "“Former Deputy Prime Minister, Anna Lee",
+            "the U.S. Ambassador to Russia John Smith",
+            "Mr. Peskov",
+            "Gov. Jay Inslee",
+            "Russian Direct Investment Fund",
+            "the Department of Justice",
+            "NATO",
+            "the Bank of America's",
+            "Lawmakers' Council",
+        ] {
+            let a = an(text);
+            let span = match a.kind {
+                MentionKind::Name => a.title,
+                MentionKind::Organisation => a.name,
+                _ => None,
+            };
+            if let Some(span) = span {
+                let want = phrase_head(text, span, &mut Scratch::default());
+                assert_eq!(a.span_head, want, "{text}");
+            } else {
+                assert_eq!(a.span_head, None, "{text}");
+            }
+        }
+        let a = an("Kremlin Press Secretary Dmitry Peskov");
+        assert_eq!(
+            part("Kremlin Press Secretary Dmitry Peskov", a.span_head),
+            Some("Secretary")
+        );
+    }
+
+    #[test]
     fn fold_hash_ignores_case() {
         assert_eq!(fold_hash("Peskov"), fold_hash("PESKOV"));
         assert_eq!(fold_hash("Łukasz"), fold_hash("łukasz"));
