@@ -794,7 +794,13 @@ impl Linker {
     }
 
     fn register_head(&mut self, text: &str, span: Span, e: usize) {
-        if let Some(h) = names::phrase_head(text, span, &mut self.scratch) {
+        let head = names::phrase_head(text, span, &mut self.scratch);
+        self.register_head_word(text, head, e);
+    }
+
+    /// [`register_head`](Self::register_head) with the phrase's head word found.
+    fn register_head_word(&mut self, text: &str, head: Option<Span>, e: usize) {
+        if let Some(h) = head {
             let key = names::fold_hash(&text[h]);
             let list = self.by_head.entry(key).or_default();
             if !recent_slice(list.as_slice()).contains(&e) {
@@ -864,8 +870,14 @@ impl Linker {
         if let Some((h, Some(g))) = a.honorific {
             ent.show_gender(g, h);
         }
-        for s in [m.title, m.role].into_iter().flatten() {
-            self.register_head(text, s, e);
+        // The title's head was read with the mention (`span_head`), when it is that title.
+        if m.title.is_some() && m.title == a.title {
+            self.register_head_word(text, a.span_head, e);
+        } else if let Some(t) = m.title {
+            self.register_head(text, t, e);
+        }
+        if let Some(r) = m.role {
+            self.register_head(text, r, e);
         }
         e
     }
@@ -886,7 +898,8 @@ impl Linker {
                     p,
                 ));
                 self.by_name.insert(key, (e, name));
-                self.register_head(text, name, e);
+                // The name's head was read with the mention, when it is that name.
+                self.register_head_word(text, a.span_head, e);
                 e
             }
         };

@@ -537,8 +537,21 @@ pub(crate) fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
 
 /// Whether two words are equal ignoring case.
 pub(crate) fn eq_fold(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        return a.eq_ignore_ascii_case(b);
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    if x.len() == y.len() {
+        // Eight bytes at a time: ASCII words are equal when each group lowercases alike
+        // (`lower8` is no lowercasing of other bytes, whose words are compared below).
+        let (mut any, mut same) = (0u64, true);
+        for (p, q) in x.chunks(8).zip(y.chunks(8)) {
+            let (p, q) = (pack_le(p), pack_le(q));
+            any |= p | q;
+            same &= lower8(p) == lower8(q);
+        }
+        if any & 0x8080_8080_8080_8080 == 0 {
+            return same;
+        }
+    } else if a.is_ascii() && b.is_ascii() {
+        return false;
     }
     a.chars()
         .flat_map(char::to_lowercase)
@@ -548,7 +561,23 @@ pub(crate) fn eq_fold(a: &str, b: &str) -> bool {
 /// A hash of the lowercase form of `s`, for maps keyed by words without allocating: its
 /// bytes eight at a time (little-endian, the last group padded with zero bytes), then its
 /// length.
+#[inline]
 pub(crate) fn fold_hash(s: &str) -> u64 {
+    // The common key, an ASCII word of one to eight bytes, is one group: hashed here, in
+    // the caller, as the general path below hashes it.
+    let b = s.as_bytes();
+    if (1..=8).contains(&b.len()) {
+        let x = pack_le(b);
+        if x & 0x8080_8080_8080_8080 == 0 {
+            return FoldHash(mix(0, lower8(x))).finish(b.len());
+        }
+    }
+    fold_hash_any(s)
+}
+
+/// [`fold_hash`] of any text.
+#[inline(never)]
+fn fold_hash_any(s: &str) -> u64 {
     // An ASCII word lowercases byte by byte in place, so eight bytes at a time; the OR of
     // its bytes says whether it was ASCII after all (`lower8` of a byte that is not is no
     // lowercasing, so that hash is dropped).
@@ -1981,6 +2010,10 @@ pub(crate) struct Analysis {
     pub(crate) name_words: usize,
     /// The whole mention without surrounding punctuation (a bullet, a comma).
     pub(crate) whole: Option<Span>,
+    /// [`phrase_head`] of `title` for a person and of `name` for an organisation, read
+    /// from the mention's own tokens rather than from tokens made again (`None` when there
+    /// is none, or no such span).
+    pub(crate) span_head: Option<Span>,
 }
 
 impl Analysis {
@@ -1998,6 +2031,7 @@ impl Analysis {
             pronoun: None,
             name_words: 0,
             whole: None,
+            span_head: None,
         }
     }
 }
@@ -2109,6 +2143,11 @@ fn analyse_tokens(text: &str, tokens: &[Token], phrase: &mut String) -> Analysis
     if let Some(name) = organisation_name(text, chunk, phrase) {
         a.kind = MentionKind::Organisation;
         a.name = name;
+        // The name covers the last tokens of the chunk.
+        if let Some(name) = name {
+            let from = chunk.iter().rposition(|t| t.span.start == name.start);
+            a.span_head = from.and_then(|k| tokens_head(&chunk[k..]));
+        }
         return a;
     }
     // A person: a name at the end of the chunk.
@@ -2123,6 +2162,7 @@ fn analyse_tokens(text: &str, tokens: &[Token], phrase: &mut String) -> Analysis
         }
         fill_name(chunk, &split, &mut a);
         a.kind = MentionKind::Name;
+        a.span_head = tokens_head(&chunk[..split.name_start]);
         return a;
     }
     // A group: a plural head or determiner.
@@ -2387,16 +2427,20 @@ fn fill_name(chunk: &[Token], split: &NameSplit, a: &mut Analysis) {
     let title = &chunk[..split.name_start];
     a.title = cover(title);
     a.head = Some(chunk[split.surname].span);
-    if let Some(h) = title.iter().rev().find(|t| t.is(class::HONORIFIC)) {
-        let gender = if h.is(class::MASCULINE) {
-            Some(Gender::Masculine)
-        } else if h.is(class::FEMININE) {
-            Some(Gender::Feminine)
-        } else {
-            None
-        };
-        a.honorific = Some((h.span, gender));
-    }
+    a.honorific = honorific_of(title);
+}
+
+/// The last courtesy title among the tokens of a title, and the gender it shows.
+fn honorific_of(title: &[Token]) -> Option<(Span, Option<Gender>)> {
+    let h = title.iter().rev().find(|t| t.is(class::HONORIFIC))?;
+    let gender = if h.is(class::MASCULINE) {
+        Some(Gender::Masculine)
+    } else if h.is(class::FEMININE) {
+        Some(Gender::Feminine)
+    } else {
+        None
+    };
+    Some((h.span, gender))
 }
 
 /// Whether the head word of a description names one person (a title word such as
@@ -2414,6 +2458,14 @@ pub(crate) fn phrase_head(text: &str, span: Span, scratch: &mut Scratch) -> Opti
     let Scratch { tokens, buf, .. } = scratch;
     tokens.clear();
     tokenize(text, span, buf, tokens);
+    tokens_head(tokens)
+}
+
+/// [`phrase_head`] of the phrase of `tokens`. The tokens of a phrase inside a longer span
+/// (a mention's title) serve as well as those the phrase alone makes: they differ only in
+/// an opening mark before the first and what follows the last (a comma, a break), which
+/// the head is not read by.
+fn tokens_head(tokens: &[Token]) -> Option<Span> {
     let mut start = 0;
     while start < tokens.len() && tokens[start].is(class::DET) {
         start += 1;
@@ -2769,30 +2821,39 @@ fn flush_run(text: &str, run: &[Token], phrase: &mut String, out: &mut Vec<NameR
     let Some(split) = split_name(run) else {
         return;
     };
-    let mut a = Analysis::new(MentionKind::Name);
-    fill_name(run, &split, &mut a);
+    // The parts `fill_name` finds, made here without an analysis.
+    let surname = run[split.surname].span;
+    let first = run[split.name_start];
+    let given =
+        (split.surname > split.name_start && !first.is(class::PARTICLE)).then_some(first.span);
+    let suffix = cover(&run[split.surname + 1..]);
+    let title = &run[..split.name_start];
     // A title must hold a title word or an honorific (`Kremlin Press Secretary`), so that a
     // capitalised word before a surname (`Moscow`) is not taken for one; without either, a
     // lone word is kept as a bare surname (which names only someone already known).
-    let title = &run[..split.name_start];
-    if a.given.is_none() && !title.iter().any(|t| t.is(class::TITLE | class::HONORIFIC)) {
-        a.title = None;
-        a.honorific = None;
-        a.name = a.surname;
-        a.name_words = 1;
-    }
-    let (Some(name), Some(surname)) = (a.name, a.surname) else {
-        return;
+    let run = if given.is_none() && !title.iter().any(|t| t.is(class::TITLE | class::HONORIFIC)) {
+        NameRun {
+            name: surname,
+            title: None,
+            given,
+            surname,
+            suffix,
+            honorific: None,
+            words: 1,
+        }
+    } else {
+        let name = &run[split.name_start..];
+        NameRun {
+            name: cover(name).unwrap_or(surname),
+            title: cover(title),
+            given,
+            surname,
+            suffix,
+            honorific: honorific_of(title),
+            words: name.len(),
+        }
     };
-    out.push(NameRun {
-        name,
-        title: a.title,
-        given: a.given,
-        surname,
-        suffix: a.suffix,
-        honorific: a.honorific,
-        words: a.name_words,
-    });
+    out.push(run);
 }
 
 /// The key a surname is linked by: lowercase, without a possessive or an `al-` prefix.
@@ -3396,6 +3457,82 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn eq_fold_answers_as_lowercasing_by_characters_does() {
+        let words = [
+            "",
+            "a",
+            "A",
+            "b",
+            "Peskov",
+            "PESKOV",
+            "peskov",
+            "Peskova",
+            "Abcdefgh",
+            "ABCDEFGH",
+            "Abcdefgi",
+            "Abcdefghi",
+            "ABCDEFGHI",
+            "Abcdefghij-Klmnopq",
+            "ABCDEFGHIJ-KLMNOPQ",
+            "ABCDEFGHIJ-KLMNOPR",
+            "Łukasz",
+            "łukasz",
+            "ŁUKASZ",
+            "straße",
+            "STRASSE",
+            "K\u{212A}",
+            "kk",
+            "İ",
+            "i\u{307}",
+            "@",
+            "`",
+            "[]",
+            "{}",
+        ];
+        for a in words {
+            for b in words {
+                let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
+                assert_eq!(eq_fold(a, b), lower(a) == lower(b), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_mention_gives_the_head_of_its_title_and_of_its_organisation_name() {
+        // `span_head` is what `phrase_head` finds in the title (or name) alone.
+        for text in [
+            "Kremlin Press Secretary Dmitry Peskov",
+            "“Former Deputy Prime Minister, Anna Lee",
+            "the U.S. Ambassador to Russia John Smith",
+            "Mr. Peskov",
+            "Gov. Jay Inslee",
+            "Russian Direct Investment Fund",
+            "the Department of Justice",
+            "NATO",
+            "the Bank of America's",
+            "Lawmakers' Council",
+        ] {
+            let a = an(text);
+            let span = match a.kind {
+                MentionKind::Name => a.title,
+                MentionKind::Organisation => a.name,
+                _ => None,
+            };
+            if let Some(span) = span {
+                let want = phrase_head(text, span, &mut Scratch::default());
+                assert_eq!(a.span_head, want, "{text}");
+            } else {
+                assert_eq!(a.span_head, None, "{text}");
+            }
+        }
+        let a = an("Kremlin Press Secretary Dmitry Peskov");
+        assert_eq!(
+            part("Kremlin Press Secretary Dmitry Peskov", a.span_head),
+            Some("Secretary")
+        );
     }
 
     #[test]
