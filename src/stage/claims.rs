@@ -1710,15 +1710,44 @@ impl LastClaims {
 /// Words one of which every evidence phrase holds, in lowercase (a test checks it).
 const EVIDENCE_WORDS: [&[u8]; 5] = [b"evidence", b"proof", b"disput", b"debunk", b"disprov"];
 
-/// One searcher for all of [`EVIDENCE_WORDS`], built once. No word holds another, and
-/// none ends the way another begins, so one pass finds an occurrence wherever a search for
-/// each word alone would (a test checks it).
+/// From which byte on each of [`EVIDENCE_WORDS`] is searched for ([`EVIDENCE_FINDER`]):
+/// `vidence`, `oof`, `isput`, `ebunk`, `isprov` begin the way few other words do, where
+/// `pro` and `dis` begin many, so the searcher stops at fewer places to check.
+const EVIDENCE_FROM: [usize; 5] = [1, 2, 1, 1, 1];
+
+/// One searcher for the ends of all of [`EVIDENCE_WORDS`] ([`EVIDENCE_FROM`]), built once.
+/// No end holds another, and none ends the way another begins unless the text before them
+/// cannot begin a word (a test checks it), so one pass finds the end of every occurrence of
+/// a word ([`evidence_starts`]).
 static EVIDENCE_FINDER: Lazy<AhoCorasick> = Lazy::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
-        .build(EVIDENCE_WORDS)
+        .build(
+            EVIDENCE_WORDS
+                .iter()
+                .zip(EVIDENCE_FROM)
+                .map(|(w, from)| &w[from..]),
+        )
         .expect("the evidence words build (tested)")
 });
+
+/// Where [`EVIDENCE_WORDS`] occur in `bytes`, in order, as one non-overlapping pass for
+/// all of them finds them (no word holds another, and none ends the way another begins, so
+/// that is wherever a search for each word alone would find one; a test checks both): the
+/// ends found whose word is whole before them, less those that overlap the one before.
+fn evidence_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut end = 0;
+    EVIDENCE_FINDER.find_iter(bytes).filter_map(move |m| {
+        let i = m.pattern().as_usize();
+        let (word, from) = (EVIDENCE_WORDS.get(i)?, EVIDENCE_FROM.get(i)?);
+        let start = m.start().checked_sub(*from)?;
+        if start < end || bytes.get(start..m.start()) != word.get(..*from) {
+            return None;
+        }
+        end = start + word.len();
+        Some(start)
+    })
+}
 
 /// Attaches every sentence that comments on a claim's support to the claim it refers to.
 fn attach_evidence(article: &Article<'_>, claims: &mut [Claim], scratch: &mut Scratch) {
@@ -1736,8 +1765,8 @@ fn attach_evidence(article: &Article<'_>, claims: &mut [Claim], scratch: &mut Sc
     let bytes = text.as_bytes();
     // Sentences with an evidence word (every phrase holds one), then the phrases in them.
     candidates.clear();
-    for m in EVIDENCE_FINDER.find_iter(bytes) {
-        candidates.push(sentence_index(article, m.start()));
+    for start in evidence_starts(bytes) {
+        candidates.push(sentence_index(article, start));
     }
     candidates.sort_unstable();
     candidates.dedup();
@@ -2267,14 +2296,54 @@ mod tests {
                 }
             }
         }
-        let text = "evidencevidence, disproof, debunked; proof: DISPUTE disputed";
-        let one: Vec<usize> = EVIDENCE_FINDER.find_iter(text).map(|m| m.start()).collect();
-        let mut each: Vec<usize> = EVIDENCE_WORDS
+        // The ends searched for: none holds another, and where one ends the way another
+        // begins (`vidence`, `ebunk`), the byte before the second's end is no byte of the
+        // first, so no occurrence of its word hides behind the first.
+        let ends: Vec<&[u8]> = EVIDENCE_WORDS
             .iter()
-            .flat_map(|w| memchr::memmem::find_iter(text.as_bytes(), w))
+            .zip(EVIDENCE_FROM)
+            .map(|(w, from)| &w[from..])
             .collect();
-        each.sort_unstable();
-        assert_eq!(one, each);
+        for (i, a) in ends.iter().enumerate() {
+            for (j, b) in ends.iter().enumerate() {
+                if i != j {
+                    assert!(memchr::memmem::find(a, b).is_none(), "{a:?} holds {b:?}");
+                }
+                let (w, from) = (EVIDENCE_WORDS[j], EVIDENCE_FROM[j]);
+                for k in 1..a.len().min(b.len()) {
+                    if a[a.len() - k..] == b[..k] {
+                        assert_ne!(a[a.len() - k - 1], w[from - 1], "{a:?} may hide {w:?}");
+                    }
+                }
+            }
+        }
+        for text in [
+            "evidencevidence, disproof, debunked; proof: DISPUTE disputed",
+            "Evidence of the roof at Providence, evidencebunk videncebunk debunk",
+            "oof proof pproof isput disput ddisprov xebunk ebunk vidence",
+            "evidenc evidence",
+        ] {
+            let mut each: Vec<usize> = EVIDENCE_WORDS
+                .iter()
+                .flat_map(|w| memchr::memmem::find_iter(text.as_bytes(), w))
+                .collect();
+            each.sort_unstable();
+            // Less an occurrence overlapping the one before (`evidencevidence`), as one
+            // pass for all the words skips it.
+            let mut end = 0;
+            each.retain(|&s| {
+                let keep = s >= end;
+                if keep {
+                    end = s + EVIDENCE_WORDS
+                        .iter()
+                        .find(|w| text.as_bytes()[s..].starts_with(w))
+                        .map_or(0, |w| w.len());
+                }
+                keep
+            });
+            let starts: Vec<usize> = evidence_starts(text.as_bytes()).collect();
+            assert_eq!(starts, each, "{text:?}");
+        }
     }
 
     #[test]
