@@ -892,13 +892,13 @@ fn span_hedged(
         let a = if starts_whole {
             from
         } else {
-            from + s.find(is_word_space)?
+            from + find_word_space(s.as_bytes())?
         };
         let b = if ends_whole {
             to
         } else {
-            let last = s.rfind(is_word_space)?;
-            from + last + s[last..].chars().next().map_or(0, char::len_utf8)
+            let (last, len) = rfind_word_space(s.as_bytes())?;
+            from + last + len
         };
         Some((a, b, from == span.start, to == span.end))
     });
@@ -964,6 +964,100 @@ fn span_hedged(
 /// whitespace but the vertical tab.
 fn is_word_space(c: char) -> bool {
     c.is_whitespace() && c != '\u{b}'
+}
+
+/// The length of the [`is_word_space`] character at byte `i` of `bytes` (a char boundary of
+/// UTF-8 text), read from its bytes: 0 when there is none. Above ASCII, `char::is_whitespace`
+/// accepts U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F and
+/// U+3000 (a test checks every character).
+fn word_space_len(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i..) {
+        Some([b'\t' | b'\n' | 0x0C | b'\r' | b' ', ..]) => 1,
+        Some([0xC2, 0x85 | 0xA0, ..]) => 2,
+        Some(
+            [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F, ..]
+            | [0xE3, 0x80, 0x80, ..],
+        ) => 3,
+        _ => 0,
+    }
+}
+
+/// The top bit of each byte of `x` set where the byte may be part of an [`is_word_space`]
+/// character: below `!` (0x21), or not ASCII.
+#[inline(always)]
+fn space_candidates(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // An ASCII byte with its top bit set stays at 0x80 or above less 0x21 (no borrow from
+    // the next byte) and keeps the bit only from 0x21 on.
+    let below = !((x | HIGH_BITS).wrapping_sub(ONES * 0x21)) & HIGH_BITS;
+    (below | x) & HIGH_BITS
+}
+
+/// Whether a byte may be part of an [`is_word_space`] character ([`space_candidates`]).
+fn space_candidate(b: u8) -> bool {
+    !(0x21..0x80).contains(&b)
+}
+
+/// `s.find(is_word_space)` for the bytes of a `str`, read eight bytes at a time: words are
+/// short, so most often the first eight bytes hold the space.
+fn find_word_space(bytes: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    loop {
+        let at = match bytes.get(i..i + 8) {
+            Some(b) => {
+                let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+                let m = space_candidates(x);
+                if m == 0 {
+                    i += 8;
+                    continue;
+                }
+                i + (m.trailing_zeros() / 8) as usize
+            }
+            None => i + bytes.get(i..)?.iter().position(|&b| space_candidate(b))?,
+        };
+        // A whitespace character starts with a byte of its own (never a continuation byte),
+        // so it is found where it starts.
+        if word_space_len(bytes, at) > 0 {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+}
+
+/// `s.rfind(is_word_space)` for the bytes of a `str`, with the character's length, read
+/// eight bytes at a time from the end.
+fn rfind_word_space(bytes: &[u8]) -> Option<(usize, usize)> {
+    // The bytes before `end` are left to read.
+    let mut end = bytes.len();
+    loop {
+        let at = match end.checked_sub(8).and_then(|i| bytes.get(i..end)) {
+            Some(b) => {
+                let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+                let m = space_candidates(x);
+                if m == 0 {
+                    end -= 8;
+                    continue;
+                }
+                end - 8 + (63 - m.leading_zeros() as usize) / 8
+            }
+            None => bytes
+                .get(..end)?
+                .iter()
+                .rposition(|&b| space_candidate(b))?,
+        };
+        // The character the byte is part of starts at most three bytes before it.
+        let mut start = at;
+        while start > 0 && start + 3 > at && bytes[start] & 0xC0 == 0x80 {
+            start -= 1;
+        }
+        let len = word_space_len(bytes, start);
+        if len > 0 {
+            return Some((start, len));
+        }
+        end = start;
+    }
 }
 
 /// Whether the character before byte `at` of `text` (a char boundary) is an
@@ -2279,6 +2373,77 @@ mod tests {
             }
         }
         assert!(hedged > 1000);
+    }
+
+    #[test]
+    fn word_spaces_found_by_bytes_are_those_found_by_characters() {
+        let mut wide = String::new();
+        for c in (0x80u32..0x3100).filter_map(char::from_u32) {
+            wide.push(c);
+            assert_eq!(
+                word_space_len(c.to_string().as_bytes(), 0),
+                if is_word_space(c) { c.len_utf8() } else { 0 },
+                "{c:?}"
+            );
+        }
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            assert_eq!(
+                word_space_len(&[b], 0),
+                usize::from(is_word_space(c)),
+                "{c:?}"
+            );
+        }
+        let pieces = [
+            "a",
+            "word",
+            "\u{b}",
+            " ",
+            "\t",
+            "\n",
+            "\r",
+            "\u{c}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{1680}",
+            "\u{2009}",
+            "\u{202f}",
+            "\u{3000}",
+            "\u{2019}",
+            "“",
+            "é",
+            "\u{2c}",
+            "\u{1}",
+            "—",
+            "𝄞",
+            "\u{e0}\u{80}",
+            "ab\u{2028}",
+        ];
+        // Every string of up to four pieces (and the wide characters above).
+        let mut texts = vec![wide];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in ["", "longer than eight bytes", "x", "\u{2029}"] {
+                        texts.push(format!("{a}{b}{c}{d}"));
+                        texts.push(format!("{d}{a}{b}{c}"));
+                    }
+                }
+            }
+        }
+        for s in &texts {
+            assert_eq!(
+                find_word_space(s.as_bytes()),
+                s.find(is_word_space),
+                "{s:?}"
+            );
+            let last = s
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| is_word_space(c))
+                .map(|(i, c)| (i, c.len_utf8()));
+            assert_eq!(rfind_word_space(s.as_bytes()), last, "{s:?}");
+        }
     }
 
     #[test]
