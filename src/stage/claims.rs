@@ -697,8 +697,9 @@ struct Buffers {
     memo: Vec<(u128, Modality, u32)>,
 }
 
-/// How many cues [`cue_words`] remembers (a power of two).
-const MEMO: usize = 256;
+/// How many cues [`cue_words`] remembers (a power of two): news text uses a few hundred
+/// different cues, which fill a quarter of the slots, so few evict one another (32 KB).
+const MEMO: usize = 1024;
 
 /// What a cue's words say ([`modality_of_words`]), and the claim-lexicon classes of its
 /// first word; remembered in `memo` for a cue of 15 bytes or fewer (most are one word:
