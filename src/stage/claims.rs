@@ -383,6 +383,19 @@ fn pack8(b: &[u8]) -> u64 {
     u64::from_le_bytes(eight)
 }
 
+/// For a word of each length from one to eight bytes (by the length's low four bits): the
+/// mask of its bytes in eight loaded, and the top bit of its last byte ([`short_key`]).
+/// Read from a table, where computing them takes several shifts per word.
+const WORD_BITS: [(u64, u64); 16] = {
+    let mut t = [(0, 0); 16];
+    let mut len = 1;
+    while len <= 8 {
+        t[len] = (u64::MAX >> ((8 - len) * 8), 0x80 << ((len - 1) * 8));
+        len += 1;
+    }
+    t
+};
+
 /// The `len` bytes (one to eight) at `start` of `bytes`, packed as [`pack8`] packs them:
 /// one load of eight bytes and a mask, where eight bytes are there.
 #[inline(always)]
@@ -390,7 +403,7 @@ fn load_word(bytes: &[u8], start: usize, len: usize) -> u64 {
     match bytes.get(start..start + 8) {
         Some(b) => {
             let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-            x & (u64::MAX >> ((8 - len) * 8))
+            x & WORD_BITS[len & 15].0
         }
         None => bytes.get(start..start + len).map_or(0, pack8),
     }
@@ -400,7 +413,7 @@ fn load_word(bytes: &[u8], start: usize, len: usize) -> u64 {
 /// `x` with the top bit of its last byte set.
 #[inline(always)]
 fn short_key(x: u64, len: usize) -> u64 {
-    x | 0x80 << ((len - 1) * 8)
+    x | WORD_BITS[len & 15].1
 }
 
 /// [`fill_and_mark`] without the marked and hedge words.
