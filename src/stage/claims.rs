@@ -1075,22 +1075,42 @@ fn rfind_word_space(bytes: &[u8]) -> Option<(usize, usize)> {
 }
 
 /// Whether the character before byte `at` of `text` (a char boundary) is an
-/// [`is_word_space`]; an ASCII one is read as a byte (the ASCII whitespace of both is the
-/// same).
+/// [`is_word_space`], read from its bytes (debug builds check it against the character).
 fn word_space_before(text: &str, at: usize) -> bool {
-    match at.checked_sub(1).and_then(|i| text.as_bytes().get(i)) {
+    let bytes = text.as_bytes();
+    let before = match at.checked_sub(1).and_then(|i| bytes.get(i)) {
         Some(&b) if b.is_ascii() => b.is_ascii_whitespace(),
-        _ => text[..at].chars().next_back().is_some_and(is_word_space),
-    }
+        // A wider whitespace character is of two or three bytes ([`word_space_len`]), and
+        // one found starting two or three bytes before `at` ends there.
+        Some(_) => {
+            at.checked_sub(2)
+                .is_some_and(|i| word_space_len(bytes, i) == 2)
+                || at
+                    .checked_sub(3)
+                    .is_some_and(|i| word_space_len(bytes, i) == 3)
+        }
+        None => false,
+    };
+    debug_assert_eq!(
+        before,
+        text.get(..at)
+            .and_then(|s| s.chars().next_back())
+            .is_some_and(is_word_space)
+    );
+    before
 }
 
 /// Whether the character at byte `at` of `text` (a char boundary) is an
 /// [`is_word_space`], read as [`word_space_before`] reads it.
 fn word_space_at(text: &str, at: usize) -> bool {
-    match text.as_bytes().get(at) {
-        Some(&b) if b.is_ascii() => b.is_ascii_whitespace(),
-        _ => text[at..].chars().next().is_some_and(is_word_space),
-    }
+    let here = word_space_len(text.as_bytes(), at) > 0;
+    debug_assert_eq!(
+        here,
+        text.get(at..)
+            .and_then(|s| s.chars().next())
+            .is_some_and(is_word_space)
+    );
+    here
 }
 
 /// Whether a token whose classes are filled is a hedge word (not the month `May`).
@@ -2446,6 +2466,12 @@ mod tests {
             }
         }
         for s in &texts {
+            for (at, _) in s.char_indices().chain([(s.len(), ' ')]) {
+                let before = s[..at].chars().next_back().is_some_and(is_word_space);
+                assert_eq!(word_space_before(s, at), before, "{s:?} {at}");
+                let here = s[at..].chars().next().is_some_and(is_word_space);
+                assert_eq!(word_space_at(s, at), here, "{s:?} {at}");
+            }
             assert_eq!(
                 find_word_space(s.as_bytes()),
                 s.find(is_word_space),
