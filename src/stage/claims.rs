@@ -383,6 +383,19 @@ fn pack8(b: &[u8]) -> u64 {
     u64::from_le_bytes(eight)
 }
 
+/// For a word of each length from one to eight bytes (by the length's low four bits): the
+/// mask of its bytes in eight loaded, and the top bit of its last byte ([`short_key`]).
+/// Read from a table, where computing them takes several shifts per word.
+const WORD_BITS: [(u64, u64); 16] = {
+    let mut t = [(0, 0); 16];
+    let mut len = 1;
+    while len <= 8 {
+        t[len] = (u64::MAX >> ((8 - len) * 8), 0x80 << ((len - 1) * 8));
+        len += 1;
+    }
+    t
+};
+
 /// The `len` bytes (one to eight) at `start` of `bytes`, packed as [`pack8`] packs them:
 /// one load of eight bytes and a mask, where eight bytes are there.
 #[inline(always)]
@@ -390,7 +403,7 @@ fn load_word(bytes: &[u8], start: usize, len: usize) -> u64 {
     match bytes.get(start..start + 8) {
         Some(b) => {
             let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-            x & (u64::MAX >> ((8 - len) * 8))
+            x & WORD_BITS[len & 15].0
         }
         None => bytes.get(start..start + len).map_or(0, pack8),
     }
@@ -400,7 +413,7 @@ fn load_word(bytes: &[u8], start: usize, len: usize) -> u64 {
 /// `x` with the top bit of its last byte set.
 #[inline(always)]
 fn short_key(x: u64, len: usize) -> u64 {
-    x | 0x80 << ((len - 1) * 8)
+    x | WORD_BITS[len & 15].1
 }
 
 /// [`fill_and_mark`] without the marked and hedge words.
@@ -697,8 +710,9 @@ struct Buffers {
     memo: Vec<(u128, Modality, u32)>,
 }
 
-/// How many cues [`cue_words`] remembers (a power of two).
-const MEMO: usize = 256;
+/// How many cues [`cue_words`] remembers (a power of two): news text uses a few hundred
+/// different cues, which fill a quarter of the slots, so few evict one another (32 KB).
+const MEMO: usize = 1024;
 
 /// What a cue's words say ([`modality_of_words`]), and the claim-lexicon classes of its
 /// first word; remembered in `memo` for a cue of 15 bytes or fewer (most are one word:
@@ -892,13 +906,13 @@ fn span_hedged(
         let a = if starts_whole {
             from
         } else {
-            from + s.find(is_word_space)?
+            from + find_word_space(s.as_bytes())?
         };
         let b = if ends_whole {
             to
         } else {
-            let last = s.rfind(is_word_space)?;
-            from + last + s[last..].chars().next().map_or(0, char::len_utf8)
+            let (last, len) = rfind_word_space(s.as_bytes())?;
+            from + last + len
         };
         Some((a, b, from == span.start, to == span.end))
     });
@@ -966,23 +980,137 @@ fn is_word_space(c: char) -> bool {
     c.is_whitespace() && c != '\u{b}'
 }
 
-/// Whether the character before byte `at` of `text` (a char boundary) is an
-/// [`is_word_space`]; an ASCII one is read as a byte (the ASCII whitespace of both is the
-/// same).
-fn word_space_before(text: &str, at: usize) -> bool {
-    match at.checked_sub(1).and_then(|i| text.as_bytes().get(i)) {
-        Some(&b) if b.is_ascii() => b.is_ascii_whitespace(),
-        _ => text[..at].chars().next_back().is_some_and(is_word_space),
+/// The length of the [`is_word_space`] character at byte `i` of `bytes` (a char boundary of
+/// UTF-8 text), read from its bytes: 0 when there is none. Above ASCII, `char::is_whitespace`
+/// accepts U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F and
+/// U+3000 (a test checks every character).
+fn word_space_len(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i..) {
+        Some([b'\t' | b'\n' | 0x0C | b'\r' | b' ', ..]) => 1,
+        Some([0xC2, 0x85 | 0xA0, ..]) => 2,
+        Some(
+            [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F, ..]
+            | [0xE3, 0x80, 0x80, ..],
+        ) => 3,
+        _ => 0,
     }
+}
+
+/// The top bit of each byte of `x` set where the byte may be part of an [`is_word_space`]
+/// character: below `!` (0x21), or not ASCII.
+#[inline(always)]
+fn space_candidates(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // An ASCII byte with its top bit set stays at 0x80 or above less 0x21 (no borrow from
+    // the next byte) and keeps the bit only from 0x21 on.
+    let below = !((x | HIGH_BITS).wrapping_sub(ONES * 0x21)) & HIGH_BITS;
+    (below | x) & HIGH_BITS
+}
+
+/// Whether a byte may be part of an [`is_word_space`] character ([`space_candidates`]).
+fn space_candidate(b: u8) -> bool {
+    !(0x21..0x80).contains(&b)
+}
+
+/// `s.find(is_word_space)` for the bytes of a `str`, read eight bytes at a time: words are
+/// short, so most often the first eight bytes hold the space.
+fn find_word_space(bytes: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    loop {
+        let at = match bytes.get(i..i + 8) {
+            Some(b) => {
+                let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+                let m = space_candidates(x);
+                if m == 0 {
+                    i += 8;
+                    continue;
+                }
+                i + (m.trailing_zeros() / 8) as usize
+            }
+            None => i + bytes.get(i..)?.iter().position(|&b| space_candidate(b))?,
+        };
+        // A whitespace character starts with a byte of its own (never a continuation byte),
+        // so it is found where it starts.
+        if word_space_len(bytes, at) > 0 {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+}
+
+/// `s.rfind(is_word_space)` for the bytes of a `str`, with the character's length, read
+/// eight bytes at a time from the end.
+fn rfind_word_space(bytes: &[u8]) -> Option<(usize, usize)> {
+    // The bytes before `end` are left to read.
+    let mut end = bytes.len();
+    loop {
+        let at = match end.checked_sub(8).and_then(|i| bytes.get(i..end)) {
+            Some(b) => {
+                let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+                let m = space_candidates(x);
+                if m == 0 {
+                    end -= 8;
+                    continue;
+                }
+                end - 8 + (63 - m.leading_zeros() as usize) / 8
+            }
+            None => bytes
+                .get(..end)?
+                .iter()
+                .rposition(|&b| space_candidate(b))?,
+        };
+        // The character the byte is part of starts at most three bytes before it.
+        let mut start = at;
+        while start > 0 && start + 3 > at && bytes[start] & 0xC0 == 0x80 {
+            start -= 1;
+        }
+        let len = word_space_len(bytes, start);
+        if len > 0 {
+            return Some((start, len));
+        }
+        end = start;
+    }
+}
+
+/// Whether the character before byte `at` of `text` (a char boundary) is an
+/// [`is_word_space`], read from its bytes (debug builds check it against the character).
+fn word_space_before(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let before = match at.checked_sub(1).and_then(|i| bytes.get(i)) {
+        Some(&b) if b.is_ascii() => b.is_ascii_whitespace(),
+        // A wider whitespace character is of two or three bytes ([`word_space_len`]), and
+        // one found starting two or three bytes before `at` ends there.
+        Some(_) => {
+            at.checked_sub(2)
+                .is_some_and(|i| word_space_len(bytes, i) == 2)
+                || at
+                    .checked_sub(3)
+                    .is_some_and(|i| word_space_len(bytes, i) == 3)
+        }
+        None => false,
+    };
+    debug_assert_eq!(
+        before,
+        text.get(..at)
+            .and_then(|s| s.chars().next_back())
+            .is_some_and(is_word_space)
+    );
+    before
 }
 
 /// Whether the character at byte `at` of `text` (a char boundary) is an
 /// [`is_word_space`], read as [`word_space_before`] reads it.
 fn word_space_at(text: &str, at: usize) -> bool {
-    match text.as_bytes().get(at) {
-        Some(&b) if b.is_ascii() => b.is_ascii_whitespace(),
-        _ => text[at..].chars().next().is_some_and(is_word_space),
-    }
+    let here = word_space_len(text.as_bytes(), at) > 0;
+    debug_assert_eq!(
+        here,
+        text.get(at..)
+            .and_then(|s| s.chars().next())
+            .is_some_and(is_word_space)
+    );
+    here
 }
 
 /// Whether a token whose classes are filled is a hedge word (not the month `May`).
@@ -1710,15 +1838,44 @@ impl LastClaims {
 /// Words one of which every evidence phrase holds, in lowercase (a test checks it).
 const EVIDENCE_WORDS: [&[u8]; 5] = [b"evidence", b"proof", b"disput", b"debunk", b"disprov"];
 
-/// One searcher for all of [`EVIDENCE_WORDS`], built once. No word holds another, and
-/// none ends the way another begins, so one pass finds an occurrence wherever a search for
-/// each word alone would (a test checks it).
+/// From which byte on each of [`EVIDENCE_WORDS`] is searched for ([`EVIDENCE_FINDER`]):
+/// `vidence`, `oof`, `isput`, `ebunk`, `isprov` begin the way few other words do, where
+/// `pro` and `dis` begin many, so the searcher stops at fewer places to check.
+const EVIDENCE_FROM: [usize; 5] = [1, 2, 1, 1, 1];
+
+/// One searcher for the ends of all of [`EVIDENCE_WORDS`] ([`EVIDENCE_FROM`]), built once.
+/// No end holds another, and none ends the way another begins unless the text before them
+/// cannot begin a word (a test checks it), so one pass finds the end of every occurrence of
+/// a word ([`evidence_starts`]).
 static EVIDENCE_FINDER: Lazy<AhoCorasick> = Lazy::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
-        .build(EVIDENCE_WORDS)
+        .build(
+            EVIDENCE_WORDS
+                .iter()
+                .zip(EVIDENCE_FROM)
+                .map(|(w, from)| &w[from..]),
+        )
         .expect("the evidence words build (tested)")
 });
+
+/// Where [`EVIDENCE_WORDS`] occur in `bytes`, in order, as one non-overlapping pass for
+/// all of them finds them (no word holds another, and none ends the way another begins, so
+/// that is wherever a search for each word alone would find one; a test checks both): the
+/// ends found whose word is whole before them, less those that overlap the one before.
+fn evidence_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut end = 0;
+    EVIDENCE_FINDER.find_iter(bytes).filter_map(move |m| {
+        let i = m.pattern().as_usize();
+        let (word, from) = (EVIDENCE_WORDS.get(i)?, EVIDENCE_FROM.get(i)?);
+        let start = m.start().checked_sub(*from)?;
+        if start < end || bytes.get(start..m.start()) != word.get(..*from) {
+            return None;
+        }
+        end = start + word.len();
+        Some(start)
+    })
+}
 
 /// Attaches every sentence that comments on a claim's support to the claim it refers to.
 fn attach_evidence(article: &Article<'_>, claims: &mut [Claim], scratch: &mut Scratch) {
@@ -1736,8 +1893,8 @@ fn attach_evidence(article: &Article<'_>, claims: &mut [Claim], scratch: &mut Sc
     let bytes = text.as_bytes();
     // Sentences with an evidence word (every phrase holds one), then the phrases in them.
     candidates.clear();
-    for m in EVIDENCE_FINDER.find_iter(bytes) {
-        candidates.push(sentence_index(article, m.start()));
+    for start in evidence_starts(bytes) {
+        candidates.push(sentence_index(article, start));
     }
     candidates.sort_unstable();
     candidates.dedup();
@@ -2253,6 +2410,83 @@ mod tests {
     }
 
     #[test]
+    fn word_spaces_found_by_bytes_are_those_found_by_characters() {
+        let mut wide = String::new();
+        for c in (0x80u32..0x3100).filter_map(char::from_u32) {
+            wide.push(c);
+            assert_eq!(
+                word_space_len(c.to_string().as_bytes(), 0),
+                if is_word_space(c) { c.len_utf8() } else { 0 },
+                "{c:?}"
+            );
+        }
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            assert_eq!(
+                word_space_len(&[b], 0),
+                usize::from(is_word_space(c)),
+                "{c:?}"
+            );
+        }
+        let pieces = [
+            "a",
+            "word",
+            "\u{b}",
+            " ",
+            "\t",
+            "\n",
+            "\r",
+            "\u{c}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{1680}",
+            "\u{2009}",
+            "\u{202f}",
+            "\u{3000}",
+            "\u{2019}",
+            "“",
+            "é",
+            "\u{2c}",
+            "\u{1}",
+            "—",
+            "𝄞",
+            "\u{e0}\u{80}",
+            "ab\u{2028}",
+        ];
+        // Every string of up to four pieces (and the wide characters above).
+        let mut texts = vec![wide];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in ["", "longer than eight bytes", "x", "\u{2029}"] {
+                        texts.push(format!("{a}{b}{c}{d}"));
+                        texts.push(format!("{d}{a}{b}{c}"));
+                    }
+                }
+            }
+        }
+        for s in &texts {
+            for (at, _) in s.char_indices().chain([(s.len(), ' ')]) {
+                let before = s[..at].chars().next_back().is_some_and(is_word_space);
+                assert_eq!(word_space_before(s, at), before, "{s:?} {at}");
+                let here = s[at..].chars().next().is_some_and(is_word_space);
+                assert_eq!(word_space_at(s, at), here, "{s:?} {at}");
+            }
+            assert_eq!(
+                find_word_space(s.as_bytes()),
+                s.find(is_word_space),
+                "{s:?}"
+            );
+            let last = s
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| is_word_space(c))
+                .map(|(i, c)| (i, c.len_utf8()));
+            assert_eq!(rfind_word_space(s.as_bytes()), last, "{s:?}");
+        }
+    }
+
+    #[test]
     fn evidence_words_neither_hold_nor_overlap_each_other() {
         // One non-overlapping pass for all the words then finds every place a word occurs
         // in (up to a word's overlap with itself, which a search for it alone skips too).
@@ -2267,14 +2501,54 @@ mod tests {
                 }
             }
         }
-        let text = "evidencevidence, disproof, debunked; proof: DISPUTE disputed";
-        let one: Vec<usize> = EVIDENCE_FINDER.find_iter(text).map(|m| m.start()).collect();
-        let mut each: Vec<usize> = EVIDENCE_WORDS
+        // The ends searched for: none holds another, and where one ends the way another
+        // begins (`vidence`, `ebunk`), the byte before the second's end is no byte of the
+        // first, so no occurrence of its word hides behind the first.
+        let ends: Vec<&[u8]> = EVIDENCE_WORDS
             .iter()
-            .flat_map(|w| memchr::memmem::find_iter(text.as_bytes(), w))
+            .zip(EVIDENCE_FROM)
+            .map(|(w, from)| &w[from..])
             .collect();
-        each.sort_unstable();
-        assert_eq!(one, each);
+        for (i, a) in ends.iter().enumerate() {
+            for (j, b) in ends.iter().enumerate() {
+                if i != j {
+                    assert!(memchr::memmem::find(a, b).is_none(), "{a:?} holds {b:?}");
+                }
+                let (w, from) = (EVIDENCE_WORDS[j], EVIDENCE_FROM[j]);
+                for k in 1..a.len().min(b.len()) {
+                    if a[a.len() - k..] == b[..k] {
+                        assert_ne!(a[a.len() - k - 1], w[from - 1], "{a:?} may hide {w:?}");
+                    }
+                }
+            }
+        }
+        for text in [
+            "evidencevidence, disproof, debunked; proof: DISPUTE disputed",
+            "Evidence of the roof at Providence, evidencebunk videncebunk debunk",
+            "oof proof pproof isput disput ddisprov xebunk ebunk vidence",
+            "evidenc evidence",
+        ] {
+            let mut each: Vec<usize> = EVIDENCE_WORDS
+                .iter()
+                .flat_map(|w| memchr::memmem::find_iter(text.as_bytes(), w))
+                .collect();
+            each.sort_unstable();
+            // Less an occurrence overlapping the one before (`evidencevidence`), as one
+            // pass for all the words skips it.
+            let mut end = 0;
+            each.retain(|&s| {
+                let keep = s >= end;
+                if keep {
+                    end = s + EVIDENCE_WORDS
+                        .iter()
+                        .find(|w| text.as_bytes()[s..].starts_with(w))
+                        .map_or(0, |w| w.len());
+                }
+                keep
+            });
+            let starts: Vec<usize> = evidence_starts(text.as_bytes()).collect();
+            assert_eq!(starts, each, "{text:?}");
+        }
     }
 
     #[test]
