@@ -348,9 +348,9 @@ impl Abbreviations {
             return WordKind::Abbreviation(c);
         }
         // `(D-Calif.)`, `anti-U.S.`: the part after the last hyphen.
-        let core = match word[..word.len() - 1].rfind(['-', '\u{2013}']) {
-            Some(h) => {
-                let core = &word[h + word[h..].chars().next().map_or(1, char::len_utf8)..];
+        let core = match last_hyphen(&word.as_bytes()[..word.len() - 1]) {
+            Some((h, len)) => {
+                let core = &word[h + len..];
                 if let Some(c) = self.get(core) {
                     return WordKind::Abbreviation(c);
                 }
@@ -360,6 +360,24 @@ impl Abbreviations {
         };
         initialism(core)
     }
+}
+
+/// Where the last `-` or `–` of `b` starts, and its length in bytes: what
+/// `rfind(['-', '\u{2013}'])` finds, read from the bytes (`–` by its last byte, 0x93)
+/// rather than decoding the word backwards.
+#[inline]
+fn last_hyphen(b: &[u8]) -> Option<(usize, usize)> {
+    let mut k = b.len();
+    while let Some(j) = b[..k].iter().rposition(|&x| x == b'-' || x == 0x93) {
+        if b[j] == b'-' {
+            return Some((j, 1));
+        }
+        if j >= 2 && b[j - 2] == 0xE2 && b[j - 1] == 0x80 {
+            return Some((j - 2, 3));
+        }
+        k = j;
+    }
+    None
 }
 
 /// Classifies a run of single letters each followed by a period: `K.` is an initial, `U.S.`,
@@ -797,7 +815,8 @@ pub(crate) fn split_with(
             start,
             dot: i,
             run,
-            quoted: p[after..k].contains(is_quote_mark),
+            // Most runs have no closing mark after them: nothing to search.
+            quoted: after < k && p[after..k].contains(is_quote_mark),
             next: m,
         };
         if ends_here(p, candidate, end, abbreviations) {
@@ -842,10 +861,10 @@ fn ends_here(p: &str, candidate: Candidate, end: usize, abbreviations: &Abbrevia
         return false;
     }
     // An enumerator: `3. EXPERTS DOWNPLAY ...`.
-    let so_far = &p[start..dot];
+    let so_far = &p.as_bytes()[start..dot];
     if run == Run::Period
         && (1..=3).contains(&so_far.len())
-        && so_far.bytes().all(|b| b.is_ascii_digit())
+        && so_far.iter().all(u8::is_ascii_digit)
     {
         return false;
     }
