@@ -633,9 +633,12 @@ pub(crate) fn find(text: &str, paragraphs: &[Paragraph]) -> Vec<Quotation> {
     };
     let mut carry = None;
     for (p, para) in paragraphs.iter().enumerate() {
-        let next_reopens_single = paragraphs
-            .get(p + 1)
-            .is_some_and(|n| reopens_single(text, n.span));
+        // Read only when a single mark needs it (rarely): most paragraphs have none.
+        let next_reopens_single = || {
+            paragraphs
+                .get(p + 1)
+                .is_some_and(|n| reopens_single(text, n.span))
+        };
         carry = paragraph(
             text,
             para.span,
@@ -656,7 +659,7 @@ fn paragraph(
     para: Span,
     paragraph: ParagraphId,
     carry: Option<QuotationId>,
-    next_reopens_single: bool,
+    next_reopens_single: impl Fn() -> bool,
     scratch: &mut Scratch<'_>,
     out: &mut Vec<Quotation>,
 ) -> Option<QuotationId> {
@@ -759,7 +762,7 @@ fn paragraph(
                         continue;
                     }
                     let last = *single_closer.get_or_insert_with(|| last_single_closer(text, para));
-                    if !(last.is_some_and(|c| c > i) || next_reopens_single) {
+                    if !(last.is_some_and(|c| c > i) || next_reopens_single()) {
                         continue;
                     }
                 }
@@ -791,7 +794,7 @@ fn paragraph(
     // next paragraph re-opens the quotation.
     let mut carry_out = None;
     for o in stack.drain(..) {
-        if o.family == Family::Single && !next_reopens_single {
+        if o.family == Family::Single && !next_reopens_single() {
             out[o.id].depth = DEAD;
             any_dead = true;
         } else if carry_out.is_none() {
