@@ -393,8 +393,9 @@ fn analyse_lines(text: &str, lines: &[Line], roles: &mut Vec<Role>, layout: &mut
     );
     let s = |i: usize| &text[lines[i].start..lines[i].end];
 
+    let mut seen = Seen::default();
     // The headline and its repeats.
-    if let Some(repeats) = headline(text, lines, first, last, blank_mode) {
+    if let Some(repeats) = headline(text, lines, first, last, blank_mode, &mut seen) {
         roles[first] = Role::Headline;
         layout.headline = Some(Span::new(lines[first].start, lines[first].end));
         for i in repeats {
@@ -484,10 +485,37 @@ fn analyse_lines(text: &str, lines: &[Line], roles: &mut Vec<Role>, layout: &mut
     // The dateline opens the first body paragraph.
     if let Some(block) = layout.paragraphs.get(layout.key_points.len()) {
         if !block.bullet {
-            if let Some(len) = dateline(&text[block.span]) {
+            if let Some(len) = seen.dateline(text, block.span.start, block.span.end) {
                 layout.dateline = Some(Span::new(block.span.start, block.span.start + len));
             }
         }
+    }
+}
+
+/// What [`dateline`] found for stretches of the text: the layout asks about the same first
+/// lines more than once (as a headline, before a headline, as the first paragraph), and each
+/// answer costs a few hundred instructions.
+#[derive(Default)]
+struct Seen {
+    /// The last two stretches (start, end) read for a dateline, and what was found.
+    datelines: [Option<(usize, usize, Option<usize>)>; 2],
+}
+
+impl Seen {
+    /// [`dateline`] of `text[start..end]`.
+    fn dateline(&mut self, text: &str, start: usize, end: usize) -> Option<usize> {
+        if let Some(&(_, _, found)) = self
+            .datelines
+            .iter()
+            .flatten()
+            .find(|&&(s, e, _)| (s, e) == (start, end))
+        {
+            return found;
+        }
+        let found = dateline(&text[start..end]);
+        self.datelines.rotate_right(1);
+        self.datelines[0] = Some((start, end, found));
+        found
     }
 }
 
@@ -498,12 +526,13 @@ fn headline(
     first: usize,
     last: usize,
     blank_mode: bool,
+    seen: &mut Seen,
 ) -> Option<Vec<usize>> {
     let line = lines[first];
     let t = &text[line.start..line.end];
     if t.chars().nth(MAX_HEADLINE_CHARS).is_some()
         || bullet(t).is_some()
-        || dateline(t).is_some()
+        || seen.dateline(text, line.start, line.end).is_some()
         || parse_byline(text, line).is_some()
     {
         return None;
@@ -531,7 +560,7 @@ fn headline(
     let before_dateline = lines[first + 1..=last]
         .iter()
         .find(|l| !l.blank())
-        .is_some_and(|l| dateline(&text[l.start..l.end]).is_some());
+        .is_some_and(|l| seen.dateline(text, l.start, l.end).is_some());
     let ok = if before_dateline {
         true
     } else if ends_with_period(t) {
