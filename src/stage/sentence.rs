@@ -333,9 +333,17 @@ impl Abbreviations {
     /// The class of `word` (with its final period), if it is a listed abbreviation.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<Class> {
+        // Most words are told apart by their shape, inline; only the rest pay for the call
+        // (and its saved registers) of a lookup.
         if word.len() > MAX_ABBREVIATION_LEN || !self.shapes.may_hold(word) {
             return None;
         }
+        self.lookup(word)
+    }
+
+    /// [`get`](Self::get) of a word whose shape a listed abbreviation has.
+    #[inline(never)]
+    fn lookup(&self, word: &str) -> Option<Class> {
         self.builtin
             .get(word)
             .or_else(|| self.extra.get(word))
