@@ -238,8 +238,15 @@ impl Para<'_> {
         self.is_class(i, classes) && self.is_word_in(i, list)
     }
 
+    /// Whether token `i` is the punctuation character `p`.
     fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.toks[i].kind == TokKind::Punct && self.bytes(i) == p.as_bytes()
+        debug_assert!(p.chars().count() == 1, "{p:?} is not one character");
+        // A punctuation token is one character: it is `p` when its text starts with `p`
+        // (no character's encoding starts with another's), which spares reading its end.
+        let t = self.toks[i];
+        let start = t.span.start;
+        t.kind == TokKind::Punct
+            && self.text.as_bytes().get(start..start + p.len()) == Some(p.as_bytes())
     }
 
     /// The index of the first token of the sentence of token `i` and one past its last.
@@ -264,23 +271,19 @@ impl Para<'_> {
     /// Whether token `i` can be part of a noun phrase naming a speaker.
     fn np_word(&self, i: usize) -> bool {
         let t = self.toks[i];
+        if t.is_word() {
+            // A word that is neither quoted nor a cue, and no stop word or pronoun (a
+            // capitalised determiner may open the phrase: sentence-initial discourse words
+            // are capitalised too). The tests together, without a branch each (`&`, `|`).
+            let content = t.class & (words::STOP | words::PRONOUN) == 0;
+            let determiner = t.cap & (t.class & words::DETERMINER != 0);
+            return !t.quoted & !self.cue_start[i] & (content | determiner);
+        }
         // `42% say`: a percent sign after a number.
-        if t.kind == TokKind::Punct
+        t.kind == TokKind::Punct
             && self.bytes(i) == b"%"
             && i > 0
             && self.bytes(i - 1).first().is_some_and(u8::is_ascii_digit)
-        {
-            return true;
-        }
-        if !t.is_word() || t.quoted || self.cue_start[i] {
-            return false;
-        }
-        if t.cap {
-            // Sentence-initial discourse words are capitalised too.
-            return t.class & (words::STOP | words::PRONOUN) == 0
-                || t.class & words::DETERMINER != 0;
-        }
-        t.class & (words::STOP | words::PRONOUN) == 0
     }
 
     /// The noun phrase that ends just before token `end` (exclusive), walking back no
