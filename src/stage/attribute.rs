@@ -3166,18 +3166,21 @@ fn object_stop(pa: &Para<'_>, cues: &[CueAt], from: usize, end: usize) -> usize 
         .find(|c| c.kind == PatternKind::Medium)
         .map_or(end, |c| c.first);
     let stop = (from + 1..end.min(from + 2 * REACH)).find(|&k| {
-        (!pa.toks[k].quoted && pa.is_class(k, words::TIME_CONJUNCTION))
-            || !pa.toks[k].quoted
-                && pa.is_class(k, words::AND_BUT)
-                && pa.toks.get(k + 1).is_some_and(|v| {
-                    let w = pa.word(k + 1);
-                    v.is_word()
-                        && !v.cap
-                        && !v.quoted
-                        && (v.class & words::PAST != 0
-                            || is_in(&["has", "have", "had"], w)
-                            || (w.len() > 4 && w.ends_with("ed") && !w.contains('-')))
-                })
+        // One test turns away most tokens: those inside quotations or of neither class.
+        let t = pa.toks[k];
+        if t.quoted || t.class & (words::TIME_CONJUNCTION | words::AND_BUT) == 0 {
+            return false;
+        }
+        t.class & words::TIME_CONJUNCTION != 0
+            || pa.toks.get(k + 1).is_some_and(|v| {
+                let w = pa.word(k + 1);
+                v.is_word()
+                    && !v.cap
+                    && !v.quoted
+                    && (v.class & words::PAST != 0
+                        || is_in(&["has", "have", "had"], w)
+                        || (w.len() > 4 && w.ends_with("ed") && !w.contains('-')))
+            })
     });
     match stop {
         // `…, and has …`: the comma goes with the conjunction.
@@ -3592,8 +3595,11 @@ fn clause_follows(pa: &Para<'_>, k: usize, s_end: usize) -> bool {
                     }))
             })
             .any(|j| {
-                pa.has(j, words::BE | words::AUX | words::PAST)
-                    || (!pa.toks[j].cap && pa.bytes(j).len() > 4 && pa.bytes(j).ends_with(b"ed"))
+                // The class test and the spelling test together, without a branch each.
+                let t = pa.toks[j];
+                let w = pa.bytes(j);
+                (t.class & (words::BE | words::AUX | words::PAST) != 0)
+                    | (!t.cap & (w.len() > 4) & w.ends_with(b"ed"))
             })
 }
 
