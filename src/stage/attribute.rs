@@ -2705,7 +2705,18 @@ fn verb_cue(
     }
 
     // `X appears to …`, `X is expected to …`: an impression whose source goes unnamed.
-    if let Some(found) = raising(pa, cues, &c, lemma, s_start, s_end) {
+    // Whether the cue is a passive (`was confirmed`), read at most once: [`raising`] and the
+    // test below both ask.
+    // (A `Cell`: cheaper to ask than a `OnceCell`, which guards against re-entry.)
+    let passive_here = std::cell::Cell::new(None);
+    let passive = || {
+        passive_here.get().unwrap_or_else(|| {
+            let passive = is_passive(pa, s_start, c.first);
+            passive_here.set(Some(passive));
+            passive
+        })
+    };
+    if let Some(found) = raising(pa, cues, &c, lemma, s_start, s_end, passive) {
         return Some(found);
     }
     if is_in(RAISING_VERBS, lemma) {
@@ -2810,7 +2821,7 @@ fn verb_cue(
     // A passive (`was confirmed by`, `is underscored`) reports nothing of its subject's;
     // with an agent, the subject is what the agent said: `[The merger] was first
     // reported by the Tribune`.
-    if is_passive(pa, s_start, c.first) {
+    if passive() {
         if c.kind != PatternKind::Speech {
             return None;
         }
@@ -3656,7 +3667,8 @@ const NOT_IMPRESSION: &[&str] = &[
 /// A raising verb with its subject and complement, the source unnamed: `The race appears
 /// closer`, `the senator seemed to gain ground`, `The council is expected to pass …`, `it
 /// appears that …`. The subject comes back as the source and [`reported_sieves`] makes it
-/// the first segment.
+/// the first segment. `passive_cue` tells whether the cue is a passive ([`is_passive`]; the
+/// caller keeps the answer for its own test).
 fn raising(
     pa: &Para<'_>,
     cues: &[CueAt],
@@ -3664,12 +3676,13 @@ fn raising(
     lemma: &str,
     s_start: usize,
     s_end: usize,
+    passive_cue: impl Fn() -> bool,
 ) -> Found {
     let active = is_in(RAISING_VERBS, lemma);
     // The tokens first: most cues are not passive, and the lemma's test is a lookup.
     let passive = !active
         && !pa.bytes(c.first).ends_with(b"ing")
-        && is_passive(pa, s_start, c.first)
+        && passive_cue()
         && (lemma_has(lemma, words::PASSIVE_LEMMA) || passive_preposition(lemma).is_some());
     if !(active || passive) || c.end >= s_end {
         return None;
