@@ -538,9 +538,11 @@ impl Para<'_> {
     }
 
     /// Whether token `i` is a possessive noun (`Trump's`).
+    #[inline]
     fn is_possessive(&self, i: usize) -> bool {
         let w = self.bytes(i);
-        w.ends_with(b"'s") || w.ends_with("’s".as_bytes())
+        // The last byte first: it turns most words away.
+        w.last() == Some(&b's') && (w.ends_with(b"'s") || w.ends_with("’s".as_bytes()))
     }
 
     fn is_pronoun(&self, i: usize) -> bool {
@@ -2649,11 +2651,14 @@ fn verb_cue(
                     && pa.is_punct(k.saturating_sub(1), ",")
             })
     };
-    // An adverb may stand between: `after initially saying …`.
-    let before_participle = if c.first > s_start + 1 && pa.bytes(c.first - 1).ends_with(b"ly") {
-        c.first - 2
-    } else {
-        c.first.saturating_sub(1)
+    // An adverb may stand between: `after initially saying …`. (Read only for a
+    // participle.)
+    let before_participle = || {
+        if c.first > s_start + 1 && pa.bytes(c.first - 1).ends_with(b"ly") {
+            c.first - 2
+        } else {
+            c.first.saturating_sub(1)
+        }
     };
     // A purpose infinitive after the main clause's verb phrase: `stood at an event to say
     // …`, `went on television to say …` (not `refused to say`, `wants to say`).
@@ -2679,7 +2684,7 @@ fn verb_cue(
         && (after_comma
             || second_participle()
             || after_medium()
-            || pa.is_word_in(before_participle, &["while", "after", "by", "before"])))
+            || pa.is_word_in(before_participle(), &["while", "after", "by", "before"])))
         || purpose
     {
         let subject = main_subject
