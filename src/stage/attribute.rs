@@ -86,13 +86,8 @@ fn is_in_bytes(list: &[&str], w: &[u8]) -> bool {
     })
 }
 
-/// Whether `word` ends with the ASCII `suffix`, ignoring ASCII case (as
-/// `word.to_ascii_lowercase().ends_with(suffix)` for a lowercase suffix, without a copy).
-fn ends_with_fold(word: &str, suffix: &str) -> bool {
-    ends_with_fold_bytes(word.as_bytes(), suffix.as_bytes())
-}
-
-/// [`ends_with_fold`] for the bytes of a word.
+/// Whether the bytes of a word end with the ASCII suffix `s`, ignoring ASCII case (as
+/// `w.to_ascii_lowercase().ends_with(s)` for a lowercase suffix, without a copy).
 fn ends_with_fold_bytes(w: &[u8], s: &[u8]) -> bool {
     w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
 }
@@ -238,8 +233,15 @@ impl Para<'_> {
         self.is_class(i, classes) && self.is_word_in(i, list)
     }
 
+    /// Whether token `i` is the punctuation character `p`.
     fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.toks[i].kind == TokKind::Punct && self.bytes(i) == p.as_bytes()
+        debug_assert!(p.chars().count() == 1, "{p:?} is not one character");
+        // A punctuation token is one character: it is `p` when its text starts with `p`
+        // (no character's encoding starts with another's), which spares reading its end.
+        let t = self.toks[i];
+        let start = t.span.start;
+        t.kind == TokKind::Punct
+            && self.text.as_bytes().get(start..start + p.len()) == Some(p.as_bytes())
     }
 
     /// The index of the first token of the sentence of token `i` and one past its last.
@@ -264,23 +266,19 @@ impl Para<'_> {
     /// Whether token `i` can be part of a noun phrase naming a speaker.
     fn np_word(&self, i: usize) -> bool {
         let t = self.toks[i];
+        if t.is_word() {
+            // A word that is neither quoted nor a cue, and no stop word or pronoun (a
+            // capitalised determiner may open the phrase: sentence-initial discourse words
+            // are capitalised too). The tests together, without a branch each (`&`, `|`).
+            let content = t.class & (words::STOP | words::PRONOUN) == 0;
+            let determiner = t.cap & (t.class & words::DETERMINER != 0);
+            return !t.quoted & !self.cue_start[i] & (content | determiner);
+        }
         // `42% say`: a percent sign after a number.
-        if t.kind == TokKind::Punct
+        t.kind == TokKind::Punct
             && self.bytes(i) == b"%"
             && i > 0
             && self.bytes(i - 1).first().is_some_and(u8::is_ascii_digit)
-        {
-            return true;
-        }
-        if !t.is_word() || t.quoted || self.cue_start[i] {
-            return false;
-        }
-        if t.cap {
-            // Sentence-initial discourse words are capitalised too.
-            return t.class & (words::STOP | words::PRONOUN) == 0
-                || t.class & words::DETERMINER != 0;
-        }
-        t.class & (words::STOP | words::PRONOUN) == 0
     }
 
     /// The noun phrase that ends just before token `end` (exclusive), walking back no
@@ -540,9 +538,11 @@ impl Para<'_> {
     }
 
     /// Whether token `i` is a possessive noun (`Trump's`).
+    #[inline]
     fn is_possessive(&self, i: usize) -> bool {
         let w = self.bytes(i);
-        w.ends_with(b"'s") || w.ends_with("’s".as_bytes())
+        // The last byte first: it turns most words away.
+        w.last() == Some(&b's') && (w.ends_with(b"'s") || w.ends_with("’s".as_bytes()))
     }
 
     fn is_pronoun(&self, i: usize) -> bool {
@@ -2488,7 +2488,7 @@ fn verb_cue(
     main_subject: Option<&(usize, Source)>,
 ) -> Found {
     let c = cues[ci];
-    let cue_word = pa.word(c.first);
+    let cue_word = pa.bytes(c.first);
     let lemma = lemma_of(config, c.pattern);
     // `The new plan appears to …`: a noun before a raising verb is its subject.
     if cues.get(ci + 1).is_some_and(|n| {
@@ -2502,16 +2502,17 @@ fn verb_cue(
     }
     // `Officials briefed on the talks said …`: a participle with a prepositional phrase
     // after a noun, before the clause's own speech verb, modifies the noun.
+    // (The next cue's place first: it turns most cues away at once.)
+    let next_speech_near = cues
+        .get(ci + 1)
+        .filter(|n| n.kind == PatternKind::Speech && n.first < c.end + 10);
     if c.first > s_start
-        && cue_word.ends_with("ed")
+        && cue_word.ends_with(b"ed")
+        && next_speech_near.is_some()
         && pa.np_word(c.first - 1)
         && !pa.is_pronoun(c.first - 1)
         && pa.is_word_in(c.end, &["on", "about", "in", "by", "with", "at", "for"])
-        && cues[ci + 1..].first().is_some_and(|n| {
-            n.kind == PatternKind::Speech
-                && n.first < c.end + 10
-                && (c.end..n.first).all(|k| pa.toks[k].is_word())
-        })
+        && next_speech_near.is_some_and(|n| (c.end..n.first).all(|k| pa.toks[k].is_word()))
     {
         return None;
     }
@@ -2531,7 +2532,7 @@ fn verb_cue(
     };
     // Whether the cue is a noun a quantifier modifies (`Most forecast models give …`).
     let modifies_a_noun = || {
-        cue_word.eq_ignore_ascii_case(lemma)
+        cue_word.eq_ignore_ascii_case(lemma.as_bytes())
             && pa.toks.get(c.end).is_some_and(|t| {
                 t.is_word()
                     && !t.cap
@@ -2575,7 +2576,7 @@ fn verb_cue(
             c.kind,
             PatternKind::Speech | PatternKind::Belief | PatternKind::Stance
         )
-        && cue_word.eq_ignore_ascii_case(lemma)
+        && cue_word.eq_ignore_ascii_case(lemma.as_bytes())
         && (pa.has(c.first - 2, words::DETERMINER) || pa.is_possessive(c.first - 2))
         && {
             let t = pa.toks[c.first - 1];
@@ -2597,13 +2598,13 @@ fn verb_cue(
     // support among the pilots`, `more support than Lee`; for a verb that takes its object
     // directly, also before `for`, `from` or `in` (`broad support for a levy`).
     if matches!(c.kind, PatternKind::Belief | PatternKind::Stance)
-        && cue_word.eq_ignore_ascii_case(lemma)
+        && cue_word.eq_ignore_ascii_case(lemma.as_bytes())
         && (pa.is_word_in(c.end, &["among", "than"])
             || (is_in(DIRECT_OBJECT_NOUNS, lemma) && pa.is_word_in(c.end, &["for", "from", "in"])))
     {
         return None;
     }
-    let participle = cue_word.len() > 4 && ends_with_fold(cue_word, "ing");
+    let participle = cue_word.len() > 4 && ends_with_fold_bytes(cue_word, b"ing");
     let after_comma = c.first > s_start
         && (pa.is_punct(c.first - 1, ",") || pa.toks[c.first - 1].kind == TokKind::Close);
 
@@ -2650,17 +2651,20 @@ fn verb_cue(
                     && pa.is_punct(k.saturating_sub(1), ",")
             })
     };
-    // An adverb may stand between: `after initially saying …`.
-    let before_participle = if c.first > s_start + 1 && pa.bytes(c.first - 1).ends_with(b"ly") {
-        c.first - 2
-    } else {
-        c.first.saturating_sub(1)
+    // An adverb may stand between: `after initially saying …`. (Read only for a
+    // participle.)
+    let before_participle = || {
+        if c.first > s_start + 1 && pa.bytes(c.first - 1).ends_with(b"ly") {
+            c.first - 2
+        } else {
+            c.first.saturating_sub(1)
+        }
     };
     // A purpose infinitive after the main clause's verb phrase: `stood at an event to say
     // …`, `went on television to say …` (not `refused to say`, `wants to say`).
     let purpose = c.first > s_start + 2
         && pa.is_class(c.first - 1, words::TO)
-        && is_in(
+        && is_in_bytes(
             &[
                 "say", "tell", "announce", "declare", "argue", "explain", "warn", "complain",
             ],
@@ -2680,7 +2684,7 @@ fn verb_cue(
         && (after_comma
             || second_participle()
             || after_medium()
-            || pa.is_word_in(before_participle, &["while", "after", "by", "before"])))
+            || pa.is_word_in(before_participle(), &["while", "after", "by", "before"])))
         || purpose
     {
         let subject = main_subject
@@ -2702,7 +2706,18 @@ fn verb_cue(
     }
 
     // `X appears to …`, `X is expected to …`: an impression whose source goes unnamed.
-    if let Some(found) = raising(pa, cues, &c, lemma, s_start, s_end) {
+    // Whether the cue is a passive (`was confirmed`), read at most once: [`raising`] and the
+    // test below both ask.
+    // (A `Cell`: cheaper to ask than a `OnceCell`, which guards against re-entry.)
+    let passive_here = std::cell::Cell::new(None);
+    let passive = || {
+        passive_here.get().unwrap_or_else(|| {
+            let passive = is_passive(pa, s_start, c.first);
+            passive_here.set(Some(passive));
+            passive
+        })
+    };
+    if let Some(found) = raising(pa, cues, &c, lemma, s_start, s_end, passive) {
         return Some(found);
     }
     if is_in(RAISING_VERBS, lemma) {
@@ -2807,7 +2822,7 @@ fn verb_cue(
     // A passive (`was confirmed by`, `is underscored`) reports nothing of its subject's;
     // with an agent, the subject is what the agent said: `[The merger] was first
     // reported by the Tribune`.
-    if is_passive(pa, s_start, c.first) {
+    if passive() {
         if c.kind != PatternKind::Speech {
             return None;
         }
@@ -3163,18 +3178,21 @@ fn object_stop(pa: &Para<'_>, cues: &[CueAt], from: usize, end: usize) -> usize 
         .find(|c| c.kind == PatternKind::Medium)
         .map_or(end, |c| c.first);
     let stop = (from + 1..end.min(from + 2 * REACH)).find(|&k| {
-        (!pa.toks[k].quoted && pa.is_class(k, words::TIME_CONJUNCTION))
-            || !pa.toks[k].quoted
-                && pa.is_class(k, words::AND_BUT)
-                && pa.toks.get(k + 1).is_some_and(|v| {
-                    let w = pa.word(k + 1);
-                    v.is_word()
-                        && !v.cap
-                        && !v.quoted
-                        && (v.class & words::PAST != 0
-                            || is_in(&["has", "have", "had"], w)
-                            || (w.len() > 4 && w.ends_with("ed") && !w.contains('-')))
-                })
+        // One test turns away most tokens: those inside quotations or of neither class.
+        let t = pa.toks[k];
+        if t.quoted || t.class & (words::TIME_CONJUNCTION | words::AND_BUT) == 0 {
+            return false;
+        }
+        t.class & words::TIME_CONJUNCTION != 0
+            || pa.toks.get(k + 1).is_some_and(|v| {
+                let w = pa.word(k + 1);
+                v.is_word()
+                    && !v.cap
+                    && !v.quoted
+                    && (v.class & words::PAST != 0
+                        || is_in(&["has", "have", "had"], w)
+                        || (w.len() > 4 && w.ends_with("ed") && !w.contains('-')))
+            })
     });
     match stop {
         // `…, and has …`: the comma goes with the conjunction.
@@ -3589,8 +3607,11 @@ fn clause_follows(pa: &Para<'_>, k: usize, s_end: usize) -> bool {
                     }))
             })
             .any(|j| {
-                pa.has(j, words::BE | words::AUX | words::PAST)
-                    || (!pa.toks[j].cap && pa.bytes(j).len() > 4 && pa.bytes(j).ends_with(b"ed"))
+                // The class test and the spelling test together, without a branch each.
+                let t = pa.toks[j];
+                let w = pa.bytes(j);
+                (t.class & (words::BE | words::AUX | words::PAST) != 0)
+                    | (!t.cap & (w.len() > 4) & w.ends_with(b"ed"))
             })
 }
 
@@ -3647,7 +3668,8 @@ const NOT_IMPRESSION: &[&str] = &[
 /// A raising verb with its subject and complement, the source unnamed: `The race appears
 /// closer`, `the senator seemed to gain ground`, `The council is expected to pass …`, `it
 /// appears that …`. The subject comes back as the source and [`reported_sieves`] makes it
-/// the first segment.
+/// the first segment. `passive_cue` tells whether the cue is a passive ([`is_passive`]; the
+/// caller keeps the answer for its own test).
 fn raising(
     pa: &Para<'_>,
     cues: &[CueAt],
@@ -3655,12 +3677,13 @@ fn raising(
     lemma: &str,
     s_start: usize,
     s_end: usize,
+    passive_cue: impl Fn() -> bool,
 ) -> Found {
     let active = is_in(RAISING_VERBS, lemma);
     // The tokens first: most cues are not passive, and the lemma's test is a lookup.
     let passive = !active
         && !pa.bytes(c.first).ends_with(b"ing")
-        && is_passive(pa, s_start, c.first)
+        && passive_cue()
         && (lemma_has(lemma, words::PASSIVE_LEMMA) || passive_preposition(lemma).is_some());
     if !(active || passive) || c.end >= s_end {
         return None;
