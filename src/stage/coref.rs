@@ -297,11 +297,52 @@ impl Surname {
     const NO_GROUP: usize = usize::MAX;
 }
 
+/// The [`Surname`]s of one article's runs by key: a table of open addressing with linear
+/// probing, kept at most half full. The keys are hashes already ([`names::surname_key`]):
+/// a multiply spreads them over the slots, with no hasher or control bytes to go through
+/// (one lookup per name run in the text).
+#[derive(Debug, Default)]
+struct SurnameTable {
+    slots: Vec<Option<(u64, Surname)>>,
+    /// The number of bits of a slot index.
+    bits: u32,
+}
+
+impl SurnameTable {
+    /// Empties the table, with room for `n` keys.
+    fn clear(&mut self, n: usize) {
+        let size = (2 * n).next_power_of_two().max(16);
+        self.bits = size.trailing_zeros();
+        self.slots.clear();
+        self.slots.resize(size, None);
+    }
+
+    /// The entry of `key`, made by `new` when there is none (at most as many keys as
+    /// [`clear`](Self::clear) made room for).
+    #[inline]
+    fn entry(&mut self, key: u64, new: impl FnOnce() -> Surname) -> &mut Surname {
+        let mask = self.slots.len() - 1;
+        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as usize;
+        // Past the slots of other keys to the key's own, or to a free one.
+        while let Some((k, _)) = self.slots[i] {
+            if k == key {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        &mut self.slots[i].get_or_insert_with(|| (key, new())).1
+    }
+
+    fn capacity(&self) -> usize {
+        self.slots.capacity()
+    }
+}
+
 /// The buffers of [`Linker::absorb_runs`], kept between parses.
 #[derive(Debug, Default)]
 struct AbsorbBuffers {
     /// What is known of each surname key ([`Surname`]).
-    group_of: FastMap<u64, Surname>,
+    group_of: SurnameTable,
     /// The surname keys of the kept runs, in order of first appearance, and whether a
     /// known person has each.
     keys: Vec<(u64, bool)>,
@@ -1019,8 +1060,7 @@ impl Linker {
         // number of its surname (`group`), and a counting sort lays the runs out surname by
         // surname (`grouped[starts[g]..starts[g + 1]]`, in text order), with no list per
         // surname.
-        group_of.clear();
-        group_of.reserve(runs.len());
+        group_of.clear(runs.len());
         keys.clear();
         kept.clear();
         bare.clear();
@@ -1030,7 +1070,7 @@ impl Linker {
             let key = names::surname_key(&text[run.surname]);
             let alone = is_bare(run);
             let by_surname = &self.by_surname;
-            let s = group_of.entry(key).or_insert_with(|| Surname {
+            let s = group_of.entry(key, || Surname {
                 group: Surname::NO_GROUP,
                 known: by_surname.contains_key(&key),
                 loose: false,
@@ -1477,6 +1517,39 @@ mod tests {
     use super::testkit::{bare, find, mention, quote};
     use super::*;
     use crate::{QuoteKind, Rule};
+
+    #[test]
+    fn the_surname_table_keeps_one_entry_per_key() {
+        let mut table = SurnameTable::default();
+        for n in [0, 1, 7, 8, 9, 100] {
+            table.clear(n);
+            // Keys of every sort: zero, the largest, and ones that differ in high bits only.
+            let keys: Vec<u64> = (0..n as u64)
+                .map(|i| match i % 3 {
+                    0 => i,
+                    1 => u64::MAX - i,
+                    _ => i << 60 | i << 20,
+                })
+                .collect();
+            let mut made = 0;
+            for round in 0..2 {
+                for (g, &key) in keys.iter().enumerate() {
+                    let s = table.entry(key, || {
+                        made += 1;
+                        Surname {
+                            group: g,
+                            known: false,
+                            loose: false,
+                        }
+                    });
+                    assert_eq!(s.group, g, "{key:x} in round {round}");
+                    s.loose = true;
+                }
+            }
+            assert_eq!(made, n);
+            assert!(table.slots.iter().flatten().all(|(_, s)| s.loose));
+        }
+    }
 
     #[test]
     fn names_that_share_a_key_stay_apart() {
