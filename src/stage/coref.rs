@@ -1528,7 +1528,7 @@ mod tests {
                 .map(|i| match i % 3 {
                     0 => i,
                     1 => u64::MAX - i,
-                    _ => i << 60 | i << 20,
+                    _ => (i << 60) | (i << 20),
                 })
                 .collect();
             let mut made = 0;

@@ -4016,7 +4016,7 @@ mod tests {
                     .chars()
                     .enumerate()
                     .map(|(i, c)| {
-                        if mask >> i & 1 == 1 {
+                        if (mask >> i) & 1 == 1 {
                             c.to_ascii_uppercase()
                         } else {
                             c
