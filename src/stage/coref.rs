@@ -264,9 +264,9 @@ struct Linker {
     by_name: FastMap<u64, (usize, Span)>,
     by_head: FastMap<u64, Ids>,
     scratch: Scratch,
-    /// Name runs whose apposition may give their entity a role, in the order they were
-    /// absorbed: read only for entities that turn out to be speakers.
-    run_roles: Vec<(usize, NameRun)>,
+    /// The names of the name runs whose apposition may give their entity a role, in the
+    /// order they were absorbed: read only for entities that turn out to be speakers.
+    run_roles: Vec<(usize, Span)>,
     /// Buffers of [`Linker::absorb_runs`].
     absorb: AbsorbBuffers,
 }
@@ -282,15 +282,70 @@ impl Linker {
     }
 }
 
+/// A surname key of the runs while [`Linker::absorb_runs`] groups them.
+#[derive(Debug, Clone, Copy)]
+struct Surname {
+    /// The group (surname number) of its kept runs, [`Surname::NO_GROUP`] until one is kept.
+    group: usize,
+    /// Whether a known person has the surname (asked once per key).
+    known: bool,
+    /// Whether a bare run (the surname alone) of no known person has it.
+    loose: bool,
+}
+
+impl Surname {
+    const NO_GROUP: usize = usize::MAX;
+}
+
+/// The [`Surname`]s of one article's runs by key: a table of open addressing with linear
+/// probing, kept at most half full. The keys are hashes already ([`names::surname_key`]):
+/// a multiply spreads them over the slots, with no hasher or control bytes to go through
+/// (one lookup per name run in the text).
+#[derive(Debug, Default)]
+struct SurnameTable {
+    slots: Vec<Option<(u64, Surname)>>,
+    /// The number of bits of a slot index.
+    bits: u32,
+}
+
+impl SurnameTable {
+    /// Empties the table, with room for `n` keys.
+    fn clear(&mut self, n: usize) {
+        let size = (2 * n).next_power_of_two().max(16);
+        self.bits = size.trailing_zeros();
+        self.slots.clear();
+        self.slots.resize(size, None);
+    }
+
+    /// The entry of `key`, made by `new` when there is none (at most as many keys as
+    /// [`clear`](Self::clear) made room for).
+    #[inline]
+    fn entry(&mut self, key: u64, new: impl FnOnce() -> Surname) -> &mut Surname {
+        let mask = self.slots.len() - 1;
+        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as usize;
+        // Past the slots of other keys to the key's own, or to a free one.
+        while let Some((k, _)) = self.slots[i] {
+            if k == key {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        &mut self.slots[i].get_or_insert_with(|| (key, new())).1
+    }
+
+    fn capacity(&self) -> usize {
+        self.slots.capacity()
+    }
+}
+
 /// The buffers of [`Linker::absorb_runs`], kept between parses.
 #[derive(Debug, Default)]
 struct AbsorbBuffers {
-    /// The surname keys of the bare runs (a surname alone) of no known person.
-    loose: Vec<u64>,
-    /// The group (surname number) of each surname key.
-    group_of: FastMap<u64, usize>,
-    /// The surname keys, in order of first appearance.
-    keys: Vec<u64>,
+    /// What is known of each surname key ([`Surname`]).
+    group_of: SurnameTable,
+    /// The surname keys of the kept runs, in order of first appearance, and whether a
+    /// known person has each.
+    keys: Vec<(u64, bool)>,
     /// The kept runs, as `(group, run)`.
     kept: Vec<(usize, usize)>,
     /// Where each group starts in `grouped`.
@@ -354,7 +409,6 @@ impl Buffers {
             l.by_name.capacity(),
             l.by_head.capacity(),
             l.run_roles.capacity(),
-            a.loose.capacity(),
             a.group_of.capacity(),
             a.kept.capacity(),
             a.grouped.capacity(),
@@ -592,11 +646,11 @@ fn run_with(article: &mut Article<'_>, buffers: &mut Buffers) {
         }
     }
     // The appositions of name runs, before the mentions' roles.
-    for &(e, run) in &linker.run_roles {
+    for &(e, name) in &linker.run_roles {
         if linker.entities[e].quotes.is_empty() {
             continue;
         }
-        let role = apposition(article, run.name, &mut linker.scratch, appositions);
+        let role = apposition(article, name, &mut linker.scratch, appositions);
         if let Some(r) = role {
             push_unique(text, &mut linker.entities[e].roles, r);
         }
@@ -991,7 +1045,6 @@ impl Linker {
         // The buffers are taken out of `self` for the call (the methods below borrow it).
         let mut buffers = std::mem::take(&mut self.absorb);
         let AbsorbBuffers {
-            loose,
             group_of,
             keys,
             kept,
@@ -1007,28 +1060,39 @@ impl Linker {
         // number of its surname (`group`), and a counting sort lays the runs out surname by
         // surname (`grouped[starts[g]..starts[g + 1]]`, in text order), with no list per
         // surname.
-        group_of.clear();
-        group_of.reserve(runs.len());
+        group_of.clear(runs.len());
         keys.clear();
         kept.clear();
         bare.clear();
-        loose.clear();
+        // One map entry per run: the key's group, and whether a known person has it (asked
+        // once per key; the people do not change in this loop).
         for (r, run) in runs.iter().enumerate() {
             let key = names::surname_key(&text[run.surname]);
             let alone = is_bare(run);
-            if alone && !self.by_surname.contains_key(&key) {
+            let by_surname = &self.by_surname;
+            let s = group_of.entry(key, || Surname {
+                group: Surname::NO_GROUP,
+                known: by_surname.contains_key(&key),
+                loose: false,
+            });
+            if alone && !s.known {
                 // A bare surname names only someone already known; it still shows that a
-                // surname of a kept run stands alone (below).
-                loose.push(key);
+                // surname of a kept run stands alone: surnames that also stand alone
+                // somewhere (`Sanders says …`) make a full name with them a person's, not
+                // a place's (`Sandy Hook`, `New York`).
+                s.loose = true;
+                if s.group != Surname::NO_GROUP {
+                    bare[s.group] = true;
+                }
                 continue;
             }
-            let g = *group_of.entry(key).or_insert_with(|| {
-                keys.push(key);
-                bare.push(false);
-                keys.len() - 1
-            });
-            bare[g] |= alone;
-            kept.push((g, r));
+            if s.group == Surname::NO_GROUP {
+                s.group = keys.len();
+                keys.push((key, s.known));
+                bare.push(s.loose);
+            }
+            bare[s.group] |= alone;
+            kept.push((s.group, r));
         }
         starts.clear();
         starts.resize(keys.len() + 1, 0);
@@ -1037,14 +1101,6 @@ impl Linker {
         }
         for g in 0..keys.len() {
             starts[g + 1] += starts[g];
-        }
-        // Surnames that also stand alone somewhere (`Sanders says …`): a full name with such
-        // a surname is a person's, not a place's (`Sandy Hook`, `New York`). Only the
-        // surnames of kept runs are asked about; those of kept bare runs are marked above.
-        for key in loose.iter() {
-            if let Some(&g) = group_of.get(key) {
-                bare[g] = true;
-            }
         }
         grouped.clear();
         grouped.resize(kept.len(), 0);
@@ -1056,12 +1112,11 @@ impl Linker {
         }
         occurrences.reserve(runs.len());
         self.run_roles.reserve(runs.len());
-        for (g, &key) in keys.iter().enumerate() {
+        for (g, &(key, known)) in keys.iter().enumerate() {
             let found = &grouped[starts[g]..starts[g + 1]];
-            self.adopt_full_names(text, key, found, runs, people, taken);
-            // The people of the surname, looked up once (and again when one is added).
-            people.clear();
-            people.extend_from_slice(self.people_of(key));
+            // The people of the surname, looked up once (and again when one is added):
+            // `adopt_full_names` leaves them in `people`.
+            self.adopt_full_names(text, (key, known), found, runs, people, taken);
             // New people: a titled name (`Mr. Lee`), or a full name whose surname stands
             // alone elsewhere or that an apposition describes.
             for &r in found {
@@ -1125,17 +1180,22 @@ impl Linker {
     /// A person known by surname alone takes the full name written nearest before its first
     /// mention (or, failing that, the first one after), unless another person with that
     /// surname has that given name.
-    /// `people` and `taken` are scratch space.
+    /// `taken` is scratch space; `people` is left holding the people of the surname
+    /// ([`people_of`](Self::people_of)), which are looked up only when `key.1` says a
+    /// known person has it.
     fn adopt_full_names(
         &mut self,
         text: &str,
-        key: u64,
+        (key, known): (u64, bool),
         found: &[usize],
         runs: &[NameRun],
         people: &mut Vec<usize>,
         taken: &mut Vec<Span>,
     ) {
         people.clear();
+        if !known {
+            return;
+        }
         people.extend_from_slice(self.people_of(key));
         for &e in people.iter() {
             if self.entities[e].given.is_some() {
@@ -1174,7 +1234,7 @@ impl Linker {
     /// later ([`Linker::run_roles`]).
     fn absorb_run(&mut self, article: &Article<'_>, run: &NameRun, e: usize) {
         let text: &str = &article.text;
-        self.run_roles.push((e, *run));
+        self.run_roles.push((e, run.name));
         let ent = &mut self.entities[e];
         if run.words > ent.name_words {
             ent.name = run.name;
@@ -1457,6 +1517,39 @@ mod tests {
     use super::testkit::{bare, find, mention, quote};
     use super::*;
     use crate::{QuoteKind, Rule};
+
+    #[test]
+    fn the_surname_table_keeps_one_entry_per_key() {
+        let mut table = SurnameTable::default();
+        for n in [0, 1, 7, 8, 9, 100] {
+            table.clear(n);
+            // Keys of every sort: zero, the largest, and ones that differ in high bits only.
+            let keys: Vec<u64> = (0..n as u64)
+                .map(|i| match i % 3 {
+                    0 => i,
+                    1 => u64::MAX - i,
+                    _ => (i << 60) | (i << 20),
+                })
+                .collect();
+            let mut made = 0;
+            for round in 0..2 {
+                for (g, &key) in keys.iter().enumerate() {
+                    let s = table.entry(key, || {
+                        made += 1;
+                        Surname {
+                            group: g,
+                            known: false,
+                            loose: false,
+                        }
+                    });
+                    assert_eq!(s.group, g, "{key:x} in round {round}");
+                    s.loose = true;
+                }
+            }
+            assert_eq!(made, n);
+            assert!(table.slots.iter().flatten().all(|(_, s)| s.loose));
+        }
+    }
 
     #[test]
     fn names_that_share_a_key_stay_apart() {

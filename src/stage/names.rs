@@ -2079,6 +2079,15 @@ fn cover(tokens: &[Token]) -> Option<Span> {
 
 /// Analyses the mention `text[span]`.
 pub(crate) fn analyse(text: &str, span: Span, scratch: &mut Scratch) -> Analysis {
+    // A fifth of the mentions are a pronoun alone (`he`, `She`): read without tokens.
+    if let Some(a) = pronoun_word(text, span) {
+        return a;
+    }
+    analyse_tokenized(text, span, scratch)
+}
+
+/// [`analyse`] by the mention's tokens, whatever it is.
+fn analyse_tokenized(text: &str, span: Span, scratch: &mut Scratch) -> Analysis {
     let Scratch {
         tokens,
         buf,
@@ -2090,6 +2099,33 @@ pub(crate) fn analyse(text: &str, span: Span, scratch: &mut Scratch) -> Analysis
     let mut a = analyse_tokens(text, tokens, phrase);
     a.whole = cover(tokens);
     a
+}
+
+/// The analysis of a mention that is one pronoun word of ASCII letters (`he`, `Them`,
+/// `I`), as [`analyse_tokenized`] makes it from the word's one token (every word that
+/// [`Pronoun::parse`] reads is in the lexicon's pronoun section, a test checks); `None` for
+/// any other mention. A word of two capitals or more is an acronym (`US`, `IT`), no
+/// pronoun.
+#[inline]
+fn pronoun_word(text: &str, span: Span) -> Option<Analysis> {
+    let w = text.as_bytes().get(span.range())?;
+    if w.is_empty() || w.len() > 4 || !w.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    if w.len() >= 2 && w.iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let mut lower = [0u8; 4];
+    for (l, b) in lower.iter_mut().zip(w) {
+        *l = b.to_ascii_lowercase();
+    }
+    // ASCII letters: the bytes are a `str`.
+    let pronoun = Pronoun::parse(std::str::from_utf8(&lower[..w.len()]).ok()?)?;
+    let mut a = Analysis::new(MentionKind::Pronoun);
+    a.pronoun = Some(pronoun);
+    a.head = Some(span);
+    a.whole = Some(span);
+    Some(a)
 }
 
 /// Analyses a mention from its tokens.
@@ -3959,6 +3995,61 @@ mod tests {
         assert_eq!(an("US").kind, MentionKind::Organisation);
         // `her` before a noun is a determiner.
         assert_eq!(an("her spokesman").kind, MentionKind::Description);
+    }
+
+    #[test]
+    fn a_pronoun_alone_is_analysed_as_its_token_is() {
+        let mut scratch = Scratch::default();
+        // Every pronoun word, in every casing of its letters, and words next to them.
+        let mut words: Vec<String> = entries_with(class::PRONOUN).map(str::to_owned).collect();
+        words.extend(
+            [
+                "hey", "hes", "them.", "he,", "she's", "i.", "usa", "ii", "x", "meh",
+            ]
+            .map(String::from),
+        );
+        let mut checked = 0;
+        for w in words.clone() {
+            let n = w.len();
+            for mask in 0..1u32 << n.min(5) {
+                let m: String = w
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if (mask >> i) & 1 == 1 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                let text = format!("x {m} y");
+                let span = Span::new(2, 2 + m.len());
+                let slow = analyse_tokenized(&text, span, &mut scratch);
+                assert_eq!(analyse(&text, span, &mut scratch), slow, "{m}");
+                if pronoun_word(&text, span).is_some() {
+                    checked += 1;
+                    assert_eq!(slow.kind, MentionKind::Pronoun, "{m}");
+                }
+            }
+        }
+        assert!(checked > 40);
+        // Every word `Pronoun::parse` reads is one of the lexicon's pronouns.
+        for w in [
+            "he", "him", "she", "her", "they", "them", "it", "we", "us", "i", "me",
+        ] {
+            assert!(
+                Pronoun::parse(w).is_some() && classes_of(w) & class::PRONOUN != 0,
+                "{w}"
+            );
+        }
+        for w in words {
+            assert_eq!(
+                Pronoun::parse(&w).is_some(),
+                classes_of(&w) & class::PRONOUN != 0,
+                "{w}"
+            );
+        }
     }
 
     #[test]
