@@ -1195,7 +1195,7 @@ impl Before {
 
 /// The length of the UTF-8 character starting with byte `b` (1 for a stray byte).
 #[inline]
-fn utf8_len(b: u8) -> usize {
+pub(crate) fn utf8_len(b: u8) -> usize {
     match b {
         0xC0..=0xDF => 2,
         0xE0..=0xEF => 3,

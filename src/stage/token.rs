@@ -3,7 +3,7 @@
 //! The attribution stage tokenises one sentence at a time into a reused buffer, so nothing is
 //! allocated per token.
 
-use crate::pattern::{ascii_word_bytes, HIGH_BITS};
+use crate::pattern::{ascii_word_bytes, utf8_len, HIGH_BITS};
 use crate::stage::sentence::{Abbreviations, Class};
 use crate::stage::{names, words};
 use crate::Span;
@@ -870,16 +870,6 @@ static ASCII_ALNUM: [bool; 256] = {
     }
     t
 };
-
-/// The length of the UTF-8 character whose first byte is `b`.
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0..=0x7F => 1,
-        0x80..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
-}
 
 /// The character at byte `at` of `text` and its length; ASCII without decoding.
 #[inline]
