@@ -30,7 +30,7 @@ mod claim;
 mod cue;
 mod error;
 mod id;
-mod list;
+pub mod list;
 mod parse;
 mod pattern;
 mod quote;
@@ -45,7 +45,7 @@ pub use crate::error::{Error, ErrorKind};
 pub use crate::id::{
     ClaimId, MentionId, ParagraphId, PatternId, QuotationId, QuoteId, SentenceId, SpeakerId,
 };
-pub use crate::list::{IdIter, IdRange, SmallList, INLINE_ITEMS};
+pub use crate::list::{IdRange, SmallList};
 pub use crate::parse::{Parser, ParserBuilder};
 pub use crate::pattern::{
     Pattern, PatternKind, PatternSet, PatternSetBuilder, LEXICON_VERSION, MAX_PATTERN_LEN,

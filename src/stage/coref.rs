@@ -321,7 +321,11 @@ impl SurnameTable {
     /// [`clear`](Self::clear) made room for).
     #[inline]
     fn entry(&mut self, key: u64, new: impl FnOnce() -> Surname) -> &mut Surname {
-        let mask = self.slots.len() - 1;
+        debug_assert!(
+            self.slots.len().is_power_of_two(),
+            "`clear` makes the slots before any entry"
+        );
+        let mask = self.slots.len().wrapping_sub(1);
         let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as usize;
         // Past the slots of other keys to the key's own, or to a free one.
         while let Some((k, _)) = self.slots[i] {
