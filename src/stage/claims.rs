@@ -981,19 +981,12 @@ fn is_word_space(c: char) -> bool {
 }
 
 /// The length of the [`is_word_space`] character at byte `i` of `bytes` (a char boundary of
-/// UTF-8 text), read from its bytes: 0 when there is none. Above ASCII, `char::is_whitespace`
-/// accepts U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F and
-/// U+3000 (a test checks every character).
+/// UTF-8 text), read from its bytes ([`names::wide_space_len`] above ASCII): 0 when there is
+/// none (a test checks every character).
 fn word_space_len(bytes: &[u8], i: usize) -> usize {
-    match bytes.get(i..) {
-        Some([b'\t' | b'\n' | 0x0C | b'\r' | b' ', ..]) => 1,
-        Some([0xC2, 0x85 | 0xA0, ..]) => 2,
-        Some(
-            [0xE1, 0x9A, 0x80, ..]
-            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
-            | [0xE2, 0x81, 0x9F, ..]
-            | [0xE3, 0x80, 0x80, ..],
-        ) => 3,
+    match bytes.get(i) {
+        Some(b'\t' | b'\n' | 0x0C | b'\r' | b' ') => 1,
+        Some(&b) if b >= 0x80 => names::wide_space_len(bytes, i).unwrap_or(0),
         _ => 0,
     }
 }

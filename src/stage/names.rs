@@ -899,12 +899,18 @@ fn space_at(s: &str, i: usize) -> Option<usize> {
     wide_space_at(s, i)
 }
 
-/// [`space_at`] for a non-ASCII character, read from its bytes: the characters
-/// `char::is_whitespace` accepts above ASCII are U+0085, U+00A0, U+1680, U+2000 to
-/// U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
+/// [`space_at`] for a non-ASCII character ([`wide_space_len`]).
 #[inline]
 fn wide_space_at(s: &str, i: usize) -> Option<usize> {
-    match s.as_bytes().get(i..)? {
+    wide_space_len(s.as_bytes(), i)
+}
+
+/// The length of the non-ASCII whitespace character at byte `i` of `bytes` (UTF-8 text),
+/// read from its bytes: the characters `char::is_whitespace` accepts above ASCII are U+0085,
+/// U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
+#[inline(always)]
+pub(crate) fn wide_space_len(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i..)? {
         [0xC2, 0x85 | 0xA0, ..] => Some(2),
         [0xE1, 0x9A, 0x80, ..]
         | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
